@@ -1,0 +1,131 @@
+//! Exact integer arithmetic for int tensors (shapes, indices, and the int
+//! variants of Add/Mul/...). A result outside the tensor's dtype is an error:
+//! ONNX leaves integer overflow to the implementation, and a prover must not
+//! silently wrap.
+
+use super::Arith;
+use crate::dtype::DType;
+use crate::error::ArithError;
+use crate::fixed::WideAcc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IntArith {
+    dtype: DType,
+}
+
+impl IntArith {
+    pub fn new(dtype: DType) -> Self {
+        IntArith { dtype }
+    }
+
+    fn fit(&self, operation: &'static str, v: i128) -> Result<i64, ArithError> {
+        let (lo, hi) = self.dtype.int_range();
+        if (lo..=hi).contains(&v) {
+            Ok(v as i64)
+        } else {
+            Err(ArithError::IntOverflow { operation, value: v, dtype: self.dtype })
+        }
+    }
+
+    fn unsupported(&self, operation: &'static str) -> ArithError {
+        ArithError::UnsupportedType { operation, dtype: self.dtype.name() }
+    }
+}
+
+impl Arith for IntArith {
+    type Elem = i64;
+    type Acc = WideAcc;
+
+    fn name(&self) -> String {
+        self.dtype.name().into()
+    }
+
+    fn zero(&self) -> i64 {
+        0
+    }
+
+    fn from_f64(&self, x: f64) -> Result<i64, ArithError> {
+        if !x.is_finite() {
+            return Err(ArithError::NotFinite { value: x });
+        }
+        self.fit("conversion", x.trunc() as i128)
+    }
+
+    fn from_int(&self, x: i64) -> Result<i64, ArithError> {
+        self.fit("conversion", x as i128)
+    }
+
+    fn to_int_trunc(&self, x: i64) -> Result<i64, ArithError> {
+        Ok(x)
+    }
+
+    fn add(&self, a: i64, b: i64) -> Result<i64, ArithError> {
+        self.fit("Add", a as i128 + b as i128)
+    }
+
+    fn sub(&self, a: i64, b: i64) -> Result<i64, ArithError> {
+        self.fit("Sub", a as i128 - b as i128)
+    }
+
+    fn mul(&self, a: i64, b: i64) -> Result<i64, ArithError> {
+        self.fit("Mul", a as i128 * b as i128)
+    }
+
+    /// Truncating division, as in C and in the ONNX reference for ints.
+    fn div(&self, a: i64, b: i64) -> Result<i64, ArithError> {
+        if b == 0 {
+            return Err(ArithError::DivisionByZero { operation: "Div" });
+        }
+        self.fit("Div", a as i128 / b as i128)
+    }
+
+    fn acc_zero(&self) -> WideAcc {
+        WideAcc::default()
+    }
+
+    fn acc_mac(&self, acc: &mut WideAcc, a: i64, b: i64) {
+        acc.add(a as i128 * b as i128);
+    }
+
+    fn acc_finish_dot(&self, acc: WideAcc) -> Result<i64, ArithError> {
+        self.acc_finish_sum(acc)
+    }
+
+    fn acc_add(&self, acc: &mut WideAcc, a: i64) {
+        acc.add(a as i128);
+    }
+
+    fn acc_finish_sum(&self, acc: WideAcc) -> Result<i64, ArithError> {
+        match acc.value() {
+            Some(v) => self.fit("sum", v),
+            None => Err(ArithError::IntOverflow { operation: "sum", value: i128::MAX, dtype: self.dtype }),
+        }
+    }
+
+    fn acc_finish_mean(&self, acc: WideAcc, count: usize) -> Result<i64, ArithError> {
+        match acc.value() {
+            Some(v) => self.fit("mean", v / count as i128),
+            None => Err(ArithError::IntOverflow { operation: "mean", value: i128::MAX, dtype: self.dtype }),
+        }
+    }
+
+    fn exp(&self, _: i64) -> Result<i64, ArithError> {
+        Err(self.unsupported("Exp"))
+    }
+
+    fn sigmoid(&self, _: i64) -> Result<i64, ArithError> {
+        Err(self.unsupported("Sigmoid"))
+    }
+
+    fn tanh(&self, _: i64) -> Result<i64, ArithError> {
+        Err(self.unsupported("Tanh"))
+    }
+
+    fn sqrt(&self, _: i64) -> Result<i64, ArithError> {
+        Err(self.unsupported("Sqrt"))
+    }
+
+    fn softmax(&self, _: &[i64], _: &mut Vec<i64>) -> Result<(), ArithError> {
+        Err(self.unsupported("Softmax"))
+    }
+}

@@ -1,0 +1,65 @@
+//! The number domains kernels are generic over.
+//!
+//! A kernel is written once against [`Arith`]; the same code then gives the
+//! exact fixed-point semantics ([`FixedArith`]), the f32 accuracy reference
+//! ([`FloatArith`]), exact integer arithmetic for int tensors ([`IntArith`]) and
+//! shape inference ([`ShapeArith`]).
+//!
+//! Sums of products go through an accumulator so that the fixed-point domain
+//! rounds once per output: `acc_mac` adds an exact product (scale 2s),
+//! `acc_finish_dot` rescales; `acc_add` / `acc_finish_sum` / `acc_finish_mean`
+//! are the plain-sum counterparts (scale s). An accumulator must be used for
+//! one kind of sum only.
+
+mod fixed;
+mod float;
+mod int;
+mod shape;
+
+pub use fixed::FixedArith;
+pub use float::FloatArith;
+pub use int::IntArith;
+pub use shape::ShapeArith;
+
+use std::fmt::Debug;
+
+use crate::error::ArithError;
+
+pub trait Arith: Sync {
+    type Elem: Copy + PartialOrd + Debug + Send + Sync + 'static;
+    type Acc: Copy;
+
+    /// Name used in messages ("fixed point", "float32", "int8", ...).
+    fn name(&self) -> String;
+
+    fn zero(&self) -> Self::Elem;
+    /// A real constant (a weight, an attribute such as LeakyRelu's alpha).
+    fn from_f64(&self, x: f64) -> Result<Self::Elem, ArithError>;
+    /// An integer converted to this domain (Cast int → float).
+    fn from_int(&self, x: i64) -> Result<Self::Elem, ArithError>;
+    /// Truncation towards zero (Cast float → int).
+    fn to_int_trunc(&self, x: Self::Elem) -> Result<i64, ArithError>;
+
+    fn add(&self, a: Self::Elem, b: Self::Elem) -> Result<Self::Elem, ArithError>;
+    fn sub(&self, a: Self::Elem, b: Self::Elem) -> Result<Self::Elem, ArithError>;
+    fn mul(&self, a: Self::Elem, b: Self::Elem) -> Result<Self::Elem, ArithError>;
+    fn div(&self, a: Self::Elem, b: Self::Elem) -> Result<Self::Elem, ArithError>;
+
+    fn acc_zero(&self) -> Self::Acc;
+    /// `acc += a · b`, exactly.
+    fn acc_mac(&self, acc: &mut Self::Acc, a: Self::Elem, b: Self::Elem);
+    /// The dot product with one final rounding.
+    fn acc_finish_dot(&self, acc: Self::Acc) -> Result<Self::Elem, ArithError>;
+    /// `acc += a`, exactly.
+    fn acc_add(&self, acc: &mut Self::Acc, a: Self::Elem);
+    fn acc_finish_sum(&self, acc: Self::Acc) -> Result<Self::Elem, ArithError>;
+    /// `sum / count` with one rounding (`count > 0`).
+    fn acc_finish_mean(&self, acc: Self::Acc, count: usize) -> Result<Self::Elem, ArithError>;
+
+    fn exp(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
+    fn sigmoid(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
+    fn tanh(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
+    fn sqrt(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
+    /// Softmax of one slice, appended to `out`.
+    fn softmax(&self, xs: &[Self::Elem], out: &mut Vec<Self::Elem>) -> Result<(), ArithError>;
+}

@@ -1,0 +1,81 @@
+//! Shared machinery of element-wise operators: broadcasting, and dispatching a
+//! scalar function to the real domain or to exact integers by the tensor's kind.
+
+use crate::arith::{Arith, IntArith};
+use crate::error::{at, ArithError, KernelError};
+use crate::shape::{broadcast_map, broadcast_shapes};
+use crate::tensor::Tensor;
+use crate::value::Value;
+
+/// A scalar function of two elements, generic over the domain.
+pub trait BinaryFn {
+    const NAME: &'static str;
+    fn apply<B: Arith>(&self, ar: &B, a: B::Elem, b: B::Elem) -> Result<B::Elem, ArithError>;
+}
+
+/// A scalar function of one element, generic over the domain.
+pub trait UnaryFn {
+    const NAME: &'static str;
+    fn apply<B: Arith>(&self, ar: &B, x: B::Elem) -> Result<B::Elem, ArithError>;
+}
+
+/// `f(a, b)` with numpy broadcasting.
+pub fn zip_broadcast<T: Copy, U>(
+    a: &Tensor<T>,
+    b: &Tensor<T>,
+    mut f: impl FnMut(T, T) -> Result<U, ArithError>,
+) -> Result<Tensor<U>, KernelError> {
+    if a.shape() == b.shape() {
+        let data = a
+            .data()
+            .iter()
+            .zip(b.data())
+            .enumerate()
+            .map(|(i, (&x, &y))| f(x, y).map_err(at(i)))
+            .collect::<Result<Vec<_>, _>>()?;
+        return Tensor::new(a.shape().to_vec(), data);
+    }
+    let shape = broadcast_shapes(a.shape(), b.shape())?;
+    let ma = broadcast_map(a.shape(), &shape)?;
+    let mb = broadcast_map(b.shape(), &shape)?;
+    let data = ma
+        .iter()
+        .zip(&mb)
+        .enumerate()
+        .map(|(i, (&ia, &ib))| f(a.data()[ia], b.data()[ib]).map_err(at(i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Tensor::new(shape, data)
+}
+
+/// Applies `op` element-wise to two values of the same kind.
+pub fn binary<A: Arith, O: BinaryFn>(
+    ar: &A,
+    op: &O,
+    a: &Value<A::Elem>,
+    b: &Value<A::Elem>,
+) -> Result<Value<A::Elem>, KernelError> {
+    match (a, b) {
+        (Value::Real(x, dt), Value::Real(y, _)) => Ok(Value::Real(zip_broadcast(x, y, |p, q| op.apply(ar, p, q))?, *dt)),
+        (Value::Int(x, dt), Value::Int(y, _)) => {
+            let ia = IntArith::new(*dt);
+            Ok(Value::Int(zip_broadcast(x, y, |p, q| op.apply(&ia, p, q))?, *dt))
+        }
+        _ => Err(KernelError::InputType {
+            index: 1,
+            name: "B",
+            expected: "the same element type as input A",
+            actual: format!("{} with A {}", b.describe(), a.describe()),
+        }),
+    }
+}
+
+/// Applies `op` element-wise.
+pub fn unary<A: Arith, O: UnaryFn>(ar: &A, op: &O, x: &Value<A::Elem>) -> Result<Value<A::Elem>, KernelError> {
+    match x {
+        Value::Real(t, dt) => Ok(Value::Real(t.try_map(|&v| op.apply(ar, v))?, *dt)),
+        Value::Int(t, dt) => {
+            let ia = IntArith::new(*dt);
+            Ok(Value::Int(t.try_map(|&v| op.apply(&ia, v))?, *dt))
+        }
+    }
+}

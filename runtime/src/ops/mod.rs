@@ -1,0 +1,139 @@
+//! One kernel per ONNX operator, each in the file named after the operator
+//! (`MaxPool` → `max_pool.rs`). A kernel is a struct holding the operator's
+//! resolved attributes; it implements [`Kernel`] once, generically over the
+//! number domain, and gets the object-safe [`Operator`] for free.
+//!
+//! Inputs arrive as `Option`s because ONNX inputs may be omitted (an empty name).
+
+pub mod add;
+pub mod arg_max;
+pub mod average_pool;
+pub mod batch_normalization;
+pub mod cast;
+pub mod clip;
+pub mod concat;
+pub mod constant;
+pub mod conv;
+pub mod div;
+pub mod exp;
+pub mod flatten;
+pub mod gather;
+pub mod gemm;
+pub mod global_average_pool;
+pub mod identity;
+pub mod leaky_relu;
+pub mod mat_mul;
+pub mod max_pool;
+pub mod mul;
+pub mod pad;
+pub mod reduce_mean;
+pub mod reduce_sum;
+pub mod relu;
+pub mod reshape;
+pub mod sigmoid;
+pub mod slice;
+pub mod softmax;
+pub mod squeeze;
+pub mod sub;
+pub mod tanh;
+pub mod transpose;
+pub mod unsqueeze;
+
+pub mod elementwise;
+pub mod reduce;
+pub mod window;
+
+use std::any::Any;
+use std::fmt::Debug;
+
+use crate::arith::{Arith, FixedArith, FloatArith, ShapeArith};
+use crate::error::KernelError;
+use crate::value::Value;
+
+/// The inputs of a node in domain `A`.
+pub type Inputs<'a, E> = [Option<&'a Value<E>>];
+
+/// An operator's semantics, generic over the number domain.
+pub trait Kernel: Debug + Send + Sync {
+    fn run<A: Arith>(&self, ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError>;
+}
+
+/// Object-safe face of a [`Kernel`], one method per domain, so a graph can hold
+/// `Box<dyn Operator>` and still run every domain.
+pub trait Operator: Debug + Send + Sync {
+    fn eval_fixed(&self, ar: &FixedArith, inputs: &Inputs<'_, i64>) -> Result<Vec<Value<i64>>, KernelError>;
+    fn eval_float(&self, ar: &FloatArith, inputs: &Inputs<'_, f32>) -> Result<Vec<Value<f32>>, KernelError>;
+    fn eval_shape(&self, ar: &ShapeArith, inputs: &Inputs<'_, ()>) -> Result<Vec<Value<()>>, KernelError>;
+    /// Access to the concrete kernel (its attributes), for code generation.
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<K: Kernel + 'static> Operator for K {
+    fn eval_fixed(&self, ar: &FixedArith, inputs: &Inputs<'_, i64>) -> Result<Vec<Value<i64>>, KernelError> {
+        self.run(ar, inputs)
+    }
+
+    fn eval_float(&self, ar: &FloatArith, inputs: &Inputs<'_, f32>) -> Result<Vec<Value<f32>>, KernelError> {
+        self.run(ar, inputs)
+    }
+
+    fn eval_shape(&self, ar: &ShapeArith, inputs: &Inputs<'_, ()>) -> Result<Vec<Value<()>>, KernelError> {
+        self.run(ar, inputs)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A domain a whole graph can be evaluated in: picks the matching [`Operator`] method.
+pub trait Domain: Arith {
+    fn eval(&self, op: &dyn Operator, inputs: &Inputs<'_, Self::Elem>) -> Result<Vec<Value<Self::Elem>>, KernelError>;
+}
+
+impl Domain for FixedArith {
+    fn eval(&self, op: &dyn Operator, inputs: &Inputs<'_, i64>) -> Result<Vec<Value<i64>>, KernelError> {
+        op.eval_fixed(self, inputs)
+    }
+}
+
+impl Domain for FloatArith {
+    fn eval(&self, op: &dyn Operator, inputs: &Inputs<'_, f32>) -> Result<Vec<Value<f32>>, KernelError> {
+        op.eval_float(self, inputs)
+    }
+}
+
+impl Domain for ShapeArith {
+    fn eval(&self, op: &dyn Operator, inputs: &Inputs<'_, ()>) -> Result<Vec<Value<()>>, KernelError> {
+        op.eval_shape(self, inputs)
+    }
+}
+
+/// Input `index`, which the operator requires.
+pub fn required<'a, E>(inputs: &Inputs<'a, E>, index: usize, name: &'static str) -> Result<&'a Value<E>, KernelError> {
+    inputs.get(index).copied().flatten().ok_or(KernelError::MissingInput { index, name })
+}
+
+/// Input `index`, absent when omitted or past the end.
+pub fn optional<'a, E>(inputs: &Inputs<'a, E>, index: usize) -> Option<&'a Value<E>> {
+    inputs.get(index).copied().flatten()
+}
+
+/// An optional integer input read as a list (axes, pads, shapes).
+pub fn int_list<E: Copy>(inputs: &Inputs<'_, E>, index: usize, name: &'static str) -> Result<Option<Vec<i64>>, KernelError> {
+    match optional(inputs, index) {
+        None => Ok(None),
+        Some(v) => {
+            let t = v.as_int(index, name)?;
+            if t.rank() > 1 {
+                return Err(KernelError::InputType {
+                    index,
+                    name,
+                    expected: "a 1-D integer tensor",
+                    actual: v.describe(),
+                });
+            }
+            Ok(Some(t.data().to_vec()))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Shared geometry of reductions (ReduceSum, ReduceMean, ArgMax): which output
+//! element every input element folds into.
+
+use crate::error::KernelError;
+use crate::shape::{normalize_axes, unravel};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reduction {
+    /// Output shape honouring `keepdims`.
+    pub out_shape: Vec<usize>,
+    /// For every input flat index, the output flat index it folds into.
+    pub map: Vec<usize>,
+    /// Number of output elements.
+    pub out_len: usize,
+    /// Number of input elements per output element.
+    pub group_size: usize,
+}
+
+/// Reduction over `axes` (already normalized; empty means "all axes").
+pub fn reduction(shape: &[usize], axes: &[usize], keepdims: bool) -> Reduction {
+    let rank = shape.len();
+    let reduced: Vec<bool> = (0..rank).map(|a| axes.is_empty() || axes.contains(&a)).collect();
+    let kept_shape: Vec<usize> = (0..rank).map(|a| if reduced[a] { 1 } else { shape[a] }).collect();
+    let out_shape: Vec<usize> = if keepdims {
+        kept_shape.clone()
+    } else {
+        (0..rank).filter(|&a| !reduced[a]).map(|a| shape[a]).collect()
+    };
+    let out_len: usize = kept_shape.iter().product();
+    let group_size: usize = (0..rank).filter(|&a| reduced[a]).map(|a| shape[a]).product();
+    let n: usize = shape.iter().product();
+    let mut idx = vec![0; rank];
+    let map = (0..n)
+        .map(|i| {
+            unravel(i, shape, &mut idx);
+            let mut o = 0;
+            for a in 0..rank {
+                o = o * kept_shape[a] + if reduced[a] { 0 } else { idx[a] };
+            }
+            o
+        })
+        .collect();
+    Reduction { out_shape, map, out_len, group_size }
+}
+
+/// Resolves the axes of ReduceSum/ReduceMean: `None` when the reduction is the
+/// identity (`noop_with_empty_axes` with no axes), else the axes (empty = all).
+pub fn reduce_axes(
+    axes: Option<Vec<i64>>,
+    rank: usize,
+    noop_with_empty_axes: bool,
+) -> Result<Option<Vec<usize>>, KernelError> {
+    match axes {
+        Some(a) if !a.is_empty() => Ok(Some(normalize_axes(&a, rank)?)),
+        _ if noop_with_empty_axes => Ok(None),
+        _ => Ok(Some(Vec::new())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_inputs_to_outputs() {
+        let r = reduction(&[2, 3], &[1], false);
+        assert_eq!(r.out_shape, vec![2]);
+        assert_eq!(r.map, vec![0, 0, 0, 1, 1, 1]);
+        let r = reduction(&[2, 3], &[0], true);
+        assert_eq!(r.out_shape, vec![1, 3]);
+        assert_eq!(r.map, vec![0, 1, 2, 0, 1, 2]);
+        let r = reduction(&[2, 3], &[], false);
+        assert_eq!((r.out_shape, r.out_len, r.group_size), (vec![], 1, 6));
+    }
+}

@@ -10,8 +10,8 @@ use crate::dtype::DType;
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ArithError {
     #[error(
-        "fixed-point overflow in {operation}: the result (about {approx:e}) is outside the \
-         representable range ±{limit:e} at scale 2^-{scale}"
+        "fixed-point overflow in {operation}: the result (about {approx:.3e}) is outside the \
+         representable range ±{limit:.3e} at scale 2^-{scale}"
     )]
     Overflow { operation: &'static str, approx: f64, limit: f64, scale: u32 },
     #[error("integer overflow in {operation}: {value} does not fit in {dtype}")]

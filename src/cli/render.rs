@@ -1,0 +1,223 @@
+//! Human-readable renderings of command results.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use cairn_runtime::DType;
+use cairn_transpiler::ir::{Dim, Model, TensorContent, ValueInfo, ValueType};
+use cairn_transpiler::network::{Location, Network};
+use cairn_transpiler::ops;
+use serde::Serialize;
+
+use super::execute::RunReport;
+
+/// Formats values compactly, eliding the middle of long lists.
+fn list<T: std::fmt::Display>(items: &[T], limit: usize) -> String {
+    if items.len() <= limit {
+        return format!("[{}]", items.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "));
+    }
+    let head: Vec<String> = items[..limit / 2].iter().map(|x| x.to_string()).collect();
+    let tail: Vec<String> = items[items.len() - limit / 2..].iter().map(|x| x.to_string()).collect();
+    format!("[{}, … {} more …, {}]", head.join(", "), items.len() - limit, tail.join(", "))
+}
+
+fn real(x: f64) -> String {
+    format!("{x:.6}")
+}
+
+pub fn run_report(r: &RunReport, net: &Network) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "model    {} ({} nodes, opset {})", r.model, net.nodes.len(), net.opset);
+    let _ = writeln!(s, "backend  {} (fixed point, scale 2^-{}: values are raw / {})", r.backend, r.scale, 1u64 << r.scale);
+    if let Some(c) = &r.calibration {
+        let _ = writeln!(
+            s,
+            "calibration  scale {} chosen from {} sample(s) with {} bits of headroom; expected error vs f32: max {:.3e}, mean {:.3e}; argmax agrees on {}/{} rows",
+            c.scale, c.samples, c.headroom_bits, c.max_abs_error, c.mean_abs_error, c.argmax_agree, c.argmax_rows
+        );
+    }
+    for (i, outs) in r.samples.iter().enumerate() {
+        if r.samples.len() > 1 {
+            let _ = writeln!(s, "sample {i}");
+        }
+        for o in outs {
+            let _ = writeln!(s, "{} {}{:?}", o.name, o.dtype, o.shape);
+            let vals: Vec<String> = o.values.iter().map(|&v| real(v)).collect();
+            let _ = writeln!(s, "  values  {}", list(&vals, 20));
+            let _ = writeln!(s, "  raw     {}", list(&o.raw, 20));
+            if o.shape.last().is_some_and(|&d| d > 1) && o.values.len() == o.shape.last().copied().unwrap_or(0) {
+                let best = cairn_transpiler::outputs::row_argmax(o);
+                let _ = writeln!(s, "  argmax  {}", best[0]);
+            }
+        }
+    }
+    s
+}
+
+#[derive(Serialize)]
+pub struct IoInfo {
+    pub name: String,
+    pub ty: String,
+}
+
+#[derive(Serialize)]
+pub struct NodeInfo {
+    pub name: String,
+    pub op_type: String,
+    pub inputs: Vec<String>,
+    pub outputs: Vec<String>,
+    /// Inferred output types and shapes (symbolic dimensions taken as 1).
+    pub shapes: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct InspectReport {
+    pub model: String,
+    pub ir_version: i64,
+    pub producer: String,
+    pub opsets: Vec<String>,
+    pub inputs: Vec<IoInfo>,
+    pub outputs: Vec<IoInfo>,
+    pub initializers: usize,
+    pub parameters: usize,
+    pub supported: bool,
+    /// Every problem that prevents running the model.
+    pub problems: Vec<String>,
+    pub unsupported_ops: Vec<String>,
+    pub shape_inference_error: Option<String>,
+    pub nodes: Vec<NodeInfo>,
+}
+
+fn value_type(v: &ValueInfo) -> String {
+    match &v.ty {
+        ValueType::Tensor { elem_type, shape } => {
+            let ty = DType::from_onnx(*elem_type).map(|d| d.name()).unwrap_or_else(|| DType::onnx_code_name(*elem_type));
+            match shape {
+                Some(dims) => format!("{ty}[{}]", dims.iter().map(Dim::to_string).collect::<Vec<_>>().join(", ")),
+                None => format!("{ty}[?]"),
+            }
+        }
+        ValueType::Other(kind) => kind.to_string(),
+    }
+}
+
+pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
+    let g = &model.graph;
+    let init_names: Vec<&str> = g.initializers.iter().map(|t| t.name.as_str()).collect();
+    let parameters = g
+        .initializers
+        .iter()
+        .map(|t| match &t.content {
+            TensorContent::Literal(l) => l.len(),
+            TensorContent::Unusable(_) => 0,
+        })
+        .sum();
+    let mut nodes: Vec<NodeInfo> = g
+        .nodes
+        .iter()
+        .map(|n| NodeInfo {
+            name: n.name.clone(),
+            op_type: n.op_type.clone(),
+            inputs: n.inputs.clone(),
+            outputs: n.outputs.clone(),
+            shapes: Vec::new(),
+            problems: Vec::new(),
+        })
+        .collect();
+    let mut report = InspectReport {
+        model: path.display().to_string(),
+        ir_version: model.ir_version,
+        producer: format!("{} {}", model.producer_name, model.producer_version).trim().to_string(),
+        opsets: model
+            .opset_imports
+            .iter()
+            .map(|o| format!("{} {}", if o.domain.is_empty() { "ai.onnx" } else { &o.domain }, o.version))
+            .collect(),
+        inputs: g
+            .inputs
+            .iter()
+            .filter(|i| !init_names.contains(&i.name.as_str()))
+            .map(|i| IoInfo { name: i.name.clone(), ty: value_type(i) })
+            .collect(),
+        outputs: g.outputs.iter().map(|o| IoInfo { name: o.name.clone(), ty: value_type(o) }).collect(),
+        initializers: g.initializers.len(),
+        parameters,
+        supported: false,
+        problems: Vec::new(),
+        unsupported_ops: Vec::new(),
+        shape_inference_error: None,
+        nodes: Vec::new(),
+    };
+    match Network::resolve(model) {
+        Ok(net) => {
+            report.supported = true;
+            match net.infer_shapes(&net.default_input_shapes()) {
+                Ok(shapes) => {
+                    for (info, sh) in nodes.iter_mut().zip(shapes) {
+                        info.shapes = sh.outputs.iter().map(|(d, s)| format!("{d}{s:?}")).collect();
+                    }
+                }
+                Err(e) => report.shape_inference_error = Some(e.to_string()),
+            }
+        }
+        Err(unsupported) => {
+            for p in &unsupported.problems {
+                report.problems.push(format!("{}: {}", p.location, p.message));
+                if let Location::Node { name, .. } = &p.location {
+                    if let Some(n) = nodes.iter_mut().find(|n| &n.name == name) {
+                        n.problems.push(p.message.clone());
+                    }
+                }
+            }
+            report.unsupported_ops = unsupported.unsupported_ops().into_iter().map(|(o, _)| o).collect();
+        }
+    }
+    report.nodes = nodes;
+    report
+}
+
+pub fn inspect_text(r: &InspectReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "model     {}", r.model);
+    let _ = writeln!(s, "format    ONNX IR {}, opsets: {}, producer: {}", r.ir_version, r.opsets.join(", "), if r.producer.is_empty() { "-" } else { &r.producer });
+    for i in &r.inputs {
+        let _ = writeln!(s, "input     {}: {}", i.name, i.ty);
+    }
+    for o in &r.outputs {
+        let _ = writeln!(s, "output    {}: {}", o.name, o.ty);
+    }
+    let _ = writeln!(s, "weights   {} initializers, {} parameters", r.initializers, r.parameters);
+    if r.supported {
+        let _ = writeln!(s, "status    supported: every node runs on cairn's fixed-point runtime");
+    } else {
+        let _ = writeln!(s, "status    NOT supported: {} problem(s), listed below", r.problems.len());
+    }
+    let _ = writeln!(s, "\nnodes ({}; shapes with symbolic dimensions = 1)", r.nodes.len());
+    let w_name = r.nodes.iter().map(|n| n.name.len()).max().unwrap_or(4).max(4);
+    let w_op = r.nodes.iter().map(|n| n.op_type.len()).max().unwrap_or(2).max(2);
+    for (i, n) in r.nodes.iter().enumerate() {
+        let mark = if !n.problems.is_empty() {
+            "✗"
+        } else if ops::lookup(&n.op_type).is_some() {
+            "✓"
+        } else {
+            "?"
+        };
+        let detail = if n.problems.is_empty() { n.shapes.join(", ") } else { n.problems.join("; ") };
+        let _ = writeln!(s, "  {mark} {i:>3}  {:<w_name$}  {:<w_op$}  {detail}", n.name, n.op_type);
+    }
+    if let Some(e) = &r.shape_inference_error {
+        let _ = writeln!(s, "\nshape inference stopped: {e}");
+    }
+    if !r.problems.is_empty() {
+        let _ = writeln!(s, "\nproblems:");
+        for p in &r.problems {
+            let _ = writeln!(s, "  - {p}");
+        }
+        if !r.unsupported_ops.is_empty() {
+            let _ = writeln!(s, "unsupported operators: {}", r.unsupported_ops.join(", "));
+        }
+    }
+    s
+}

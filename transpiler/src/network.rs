@@ -1,0 +1,317 @@
+//! A model resolved for execution: every node bound to a kernel from the op
+//! table, every value name to a slot. Resolution reports *all* problems of a
+//! model at once (unsupported operators with their node names, bad attributes,
+//! unusable tensors, dangling references) in one [`UnsupportedModel`] error.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use cairn_runtime::{DType, Literal, Operator};
+use thiserror::Error;
+
+use crate::ir::{Dim, Model, ValueType};
+use crate::ops::{self, attrs::Attrs};
+
+/// Newest default-domain opset cairn knows: the highest the ONNX 1.22 node
+/// tests use for the supported operators.
+pub const MAX_OPSET: i64 = 25;
+
+pub type Slot = usize;
+
+#[derive(Debug)]
+pub struct GraphInput {
+    pub name: String,
+    pub slot: Slot,
+    pub dtype: DType,
+    /// Declared shape (`None` when the model does not say).
+    pub shape: Option<Vec<Dim>>,
+}
+
+#[derive(Debug)]
+pub struct GraphOutput {
+    pub name: String,
+    pub slot: Slot,
+    pub dtype: Option<DType>,
+}
+
+#[derive(Debug)]
+pub struct ConstantValue {
+    pub name: String,
+    pub slot: Slot,
+    pub literal: Literal,
+}
+
+#[derive(Debug)]
+pub struct NetNode {
+    pub name: String,
+    pub op_type: String,
+    /// `None` for an omitted optional input.
+    pub inputs: Vec<Option<Slot>>,
+    /// `None` for an output the model does not use.
+    pub outputs: Vec<Option<Slot>>,
+    pub op: Box<dyn Operator>,
+}
+
+#[derive(Debug)]
+pub struct Network {
+    pub model: Model,
+    pub opset: i64,
+    pub inputs: Vec<GraphInput>,
+    pub outputs: Vec<GraphOutput>,
+    pub constants: Vec<ConstantValue>,
+    pub nodes: Vec<NetNode>,
+    pub slot_names: Vec<String>,
+    /// For each slot, the index of the last node that reads it (`usize::MAX`
+    /// for graph outputs), so evaluation can free intermediate tensors early.
+    pub(crate) last_use: Vec<usize>,
+}
+
+/// Where a problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    Model,
+    Node { name: String, op_type: String },
+    Initializer(String),
+    Input(String),
+    Output(String),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Model => f.write_str("model"),
+            Location::Node { name, op_type } => write!(f, "node '{name}' ({op_type})"),
+            Location::Initializer(n) => write!(f, "initializer '{n}'"),
+            Location::Input(n) => write!(f, "graph input '{n}'"),
+            Location::Output(n) => write!(f, "graph output '{n}'"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Location,
+    pub message: String,
+    /// True when the problem is an operator cairn does not implement.
+    pub unsupported_op: bool,
+}
+
+/// Everything that prevents cairn from running a model, reported together.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub struct UnsupportedModel {
+    pub problems: Vec<Problem>,
+}
+
+impl UnsupportedModel {
+    /// Unsupported operator types with the number of nodes using each.
+    pub fn unsupported_ops(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for p in self.problems.iter().filter(|p| p.unsupported_op) {
+            if let Location::Node { op_type, .. } = &p.location {
+                match counts.iter_mut().find(|(o, _)| o == op_type) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((op_type.clone(), 1)),
+                }
+            }
+        }
+        counts
+    }
+}
+
+impl fmt::Display for UnsupportedModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(f, "cairn cannot run this model ({n} problem{}):", if n == 1 { "" } else { "s" })?;
+        for p in &self.problems {
+            write!(f, "\n  - {}: {}", p.location, p.message)?;
+        }
+        let ops = self.unsupported_ops();
+        if !ops.is_empty() {
+            let list: Vec<String> = ops.iter().map(|(o, c)| format!("{o} ({c} node{})", if *c == 1 { "" } else { "s" })).collect();
+            write!(f, "\n  unsupported operators: {}", list.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+struct Resolver {
+    slots: HashMap<String, Slot>,
+    slot_names: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+impl Resolver {
+    fn problem(&mut self, location: Location, message: impl Into<String>) {
+        self.problems.push(Problem { location, message: message.into(), unsupported_op: false });
+    }
+
+    /// Defines a new value; `false` when the name is already defined.
+    fn define(&mut self, name: &str) -> Option<Slot> {
+        if self.slots.contains_key(name) {
+            return None;
+        }
+        let slot = self.slot_names.len();
+        self.slots.insert(name.to_string(), slot);
+        self.slot_names.push(name.to_string());
+        Some(slot)
+    }
+}
+
+impl Network {
+    /// Resolves a loaded model against the op table.
+    pub fn resolve(model: Model) -> Result<Network, UnsupportedModel> {
+        let mut r = Resolver { slots: HashMap::new(), slot_names: Vec::new(), problems: Vec::new() };
+        let opset = match model.default_opset() {
+            Some(v) if (1..=MAX_OPSET).contains(&v) => v,
+            Some(v) => {
+                r.problem(Location::Model, format!("default-domain opset {v} is newer than the newest cairn supports ({MAX_OPSET})"));
+                v
+            }
+            None => {
+                r.problem(Location::Model, "the model imports no default-domain (ai.onnx) operator set");
+                MAX_OPSET
+            }
+        };
+        let g = &model.graph;
+
+        let mut constants = Vec::new();
+        for t in &g.initializers {
+            let loc = Location::Initializer(t.name.clone());
+            let Some(slot) = r.define(&t.name) else {
+                r.problem(loc, "the name is defined twice");
+                continue;
+            };
+            match ops::attrs::literal(t, "its data") {
+                Ok(literal) => constants.push(ConstantValue { name: t.name.clone(), slot, literal }),
+                Err(e) => r.problem(loc, e),
+            }
+        }
+        for name in &g.sparse_initializers {
+            r.problem(Location::Initializer(name.clone()), "sparse initializers are not supported");
+            r.define(name);
+        }
+
+        let mut inputs = Vec::new();
+        for vi in &g.inputs {
+            if r.slots.contains_key(&vi.name) && g.initializers.iter().any(|t| t.name == vi.name) {
+                continue; // pre-IR-4 models list initializers as inputs too; they are constants
+            }
+            let loc = Location::Input(vi.name.clone());
+            let Some(slot) = r.define(&vi.name) else {
+                r.problem(loc, "the name is defined twice");
+                continue;
+            };
+            match &vi.ty {
+                ValueType::Tensor { elem_type, shape } => match DType::from_onnx(*elem_type) {
+                    Some(dtype) => inputs.push(GraphInput { name: vi.name.clone(), slot, dtype, shape: shape.clone() }),
+                    None => r.problem(loc, format!("element type {} is not supported", DType::onnx_code_name(*elem_type))),
+                },
+                ValueType::Other(kind) => r.problem(loc, format!("{kind} values are not supported, only tensors")),
+            }
+        }
+
+        let mut nodes = Vec::new();
+        for node in &g.nodes {
+            let loc = Location::Node { name: node.name.clone(), op_type: node.op_type.clone() };
+            let before = r.problems.len();
+            let mut node_inputs = Vec::with_capacity(node.inputs.len());
+            for name in &node.inputs {
+                if name.is_empty() {
+                    node_inputs.push(None);
+                } else if let Some(&s) = r.slots.get(name) {
+                    node_inputs.push(Some(s));
+                } else {
+                    r.problem(loc.clone(), format!("input '{name}' is not produced by an earlier node, an initializer or a graph input"));
+                }
+            }
+            let op = if !(node.domain.is_empty() || node.domain == "ai.onnx") {
+                r.problems.push(Problem {
+                    location: loc.clone(),
+                    message: format!("operators of domain '{}' are not supported", node.domain),
+                    unsupported_op: true,
+                });
+                None
+            } else if let Some(spec) = ops::lookup(&node.op_type) {
+                let attrs = Attrs::new(node, opset);
+                let imported = (spec.import)(&attrs);
+                for a in attrs.unread() {
+                    r.problem(loc.clone(), format!("attribute '{a}' is not supported"));
+                }
+                match imported {
+                    Ok(op) => Some(op),
+                    Err(e) => {
+                        r.problem(loc.clone(), e);
+                        None
+                    }
+                }
+            } else {
+                r.problems.push(Problem {
+                    location: loc.clone(),
+                    message: format!("operator {} is not supported", node.op_type),
+                    unsupported_op: true,
+                });
+                None
+            };
+            let mut node_outputs = Vec::with_capacity(node.outputs.len());
+            for name in &node.outputs {
+                if name.is_empty() {
+                    node_outputs.push(None);
+                } else if let Some(s) = r.define(name) {
+                    node_outputs.push(Some(s));
+                } else {
+                    r.problem(loc.clone(), format!("output '{name}' is already defined elsewhere"));
+                }
+            }
+            if let (Some(op), true) = (op, r.problems.len() == before) {
+                nodes.push(NetNode { name: node.name.clone(), op_type: node.op_type.clone(), inputs: node_inputs, outputs: node_outputs, op });
+            }
+        }
+
+        let mut outputs = Vec::new();
+        for vi in &g.outputs {
+            match r.slots.get(&vi.name) {
+                Some(&slot) => {
+                    let dtype = match &vi.ty {
+                        ValueType::Tensor { elem_type, .. } => DType::from_onnx(*elem_type),
+                        ValueType::Other(_) => None,
+                    };
+                    if let ValueType::Other(kind) = &vi.ty {
+                        if *kind != "untyped" {
+                            r.problem(Location::Output(vi.name.clone()), format!("{kind} values are not supported, only tensors"));
+                        }
+                    }
+                    outputs.push(GraphOutput { name: vi.name.clone(), slot, dtype });
+                }
+                None => r.problem(Location::Output(vi.name.clone()), "no node, initializer or input produces it"),
+            }
+        }
+        if outputs.is_empty() && r.problems.is_empty() {
+            r.problem(Location::Model, "the graph has no outputs");
+        }
+        if !r.problems.is_empty() {
+            return Err(UnsupportedModel { problems: r.problems });
+        }
+        let mut last_use = vec![0usize; r.slot_names.len()];
+        for (i, n) in nodes.iter().enumerate() {
+            for s in n.inputs.iter().flatten() {
+                last_use[*s] = i;
+            }
+        }
+        for o in &outputs {
+            last_use[o.slot] = usize::MAX;
+        }
+        Ok(Network { model, opset, inputs, outputs, constants, nodes, slot_names: r.slot_names, last_use })
+    }
+
+    /// Operator types used, with node counts, in first-use order.
+    pub fn op_histogram(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for n in &self.nodes {
+            match out.iter_mut().find(|(o, _)| *o == n.op_type) {
+                Some((_, c)) => *c += 1,
+                None => out.push((n.op_type.clone(), 1)),
+            }
+        }
+        out
+    }
+}

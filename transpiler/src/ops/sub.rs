@@ -1,0 +1,10 @@
+//! Import of ONNX `Sub`, which has no attributes (the `broadcast`/`axis` or
+//! `consumed_inputs` attributes of pre-7 opsets are reported as unsupported).
+
+use cairn_runtime::ops::sub::Sub;
+
+use super::attrs::{Attrs, ImportResult};
+
+pub fn import(_a: &Attrs) -> ImportResult {
+    Ok(Box::new(Sub))
+}

@@ -1,0 +1,11 @@
+//! Import of ONNX `Unsqueeze`: `axes` is an attribute before opset 13 and the
+//! second input from 13 on.
+
+use cairn_runtime::ops::unsqueeze::Unsqueeze;
+
+use super::attrs::{Attrs, ImportResult};
+
+pub fn import(a: &Attrs) -> ImportResult {
+    let axes_attr = if a.opset < 13 { a.ints_opt("axes")? } else { None };
+    Ok(Box::new(Unsqueeze { axes_attr }))
+}

@@ -62,8 +62,8 @@ fn attempt(net: &Network, fx: &FixedArith, samples: &[BoundSample]) -> Result<At
     for (i, s) in samples.iter().enumerate() {
         let inputs = match net.input_values(fx, s) {
             Ok(v) => v,
-            Err(InputError::Convert { error, .. }) if is_overflow(&error) => {
-                return Ok(Attempt::Overflows(format!("sample {i}: input overflow")))
+            Err(InputError::Quantize { error: ArithError::Overflow { .. }, name, index }) => {
+                return Ok(Attempt::Overflows(format!("sample {i}: input '{name}' element {index} overflows")))
             }
             Err(e) => return Err(CalibrateError::Input { sample: i, error: e }),
         };

@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use cairn_runtime::{Arith, DType, KernelError, Tensor, Value};
+use cairn_runtime::{Arith, ArithError, DType, KernelError, Tensor, Value};
 use serde_json::Value as Json;
 use thiserror::Error;
 
@@ -76,6 +76,8 @@ pub enum InputError {
     NotFinite { name: String, index: usize, value: f64 },
     #[error("input '{name}' element {index}: {value} is not an integer, but the input is {dtype}")]
     NotInteger { name: String, index: usize, value: f64, dtype: DType },
+    #[error("input '{name}' element {index}: {error}")]
+    Quantize { name: String, index: usize, error: ArithError },
     #[error("input '{name}': {error}")]
     Convert { name: String, error: KernelError },
     #[error("{0}")]
@@ -304,8 +306,14 @@ impl Network {
                 let conv = |error| InputError::Convert { name: gi.name.clone(), error };
                 Ok(match data {
                     InputData::Real(v) => {
-                        let t = Tensor::new(shape.clone(), v.clone()).map_err(conv)?;
-                        Value::Real(t.try_map(|&x| ar.from_f64(x)).map_err(conv)?, gi.dtype)
+                        let q = v
+                            .iter()
+                            .enumerate()
+                            .map(|(index, &x)| {
+                                ar.from_f64(x).map_err(|error| InputError::Quantize { name: gi.name.clone(), index, error })
+                            })
+                            .collect::<Result<Vec<_>, _>>()?;
+                        Value::Real(Tensor::new(shape.clone(), q).map_err(conv)?, gi.dtype)
                     }
                     InputData::Int(v) => Value::Int(Tensor::new(shape.clone(), v.clone()).map_err(conv)?, gi.dtype),
                 })

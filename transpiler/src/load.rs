@@ -8,7 +8,7 @@
 //! when the model is resolved, so the user sees them all at once.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cairn_runtime::{DType, Literal, LiteralData};
 use onnx_protobuf::{

@@ -233,12 +233,14 @@ impl Network {
                 None
             } else if let Some(spec) = ops::lookup(&node.op_type) {
                 let attrs = Attrs::new(node, opset);
-                let imported = (spec.import)(&attrs);
-                for a in attrs.unread() {
-                    r.problem(loc.clone(), format!("attribute '{a}' is not supported"));
-                }
-                match imported {
-                    Ok(op) => Some(op),
+                match (spec.import)(&attrs) {
+                    Ok(op) => {
+                        // Only a successful import has read every attribute it understands.
+                        for a in attrs.unread() {
+                            r.problem(loc.clone(), format!("attribute '{a}' is not supported"));
+                        }
+                        Some(op)
+                    }
                     Err(e) => {
                         r.problem(loc.clone(), e);
                         None

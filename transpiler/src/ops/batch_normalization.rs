@@ -9,6 +9,7 @@ use super::attrs::{Attrs, ImportResult};
 
 pub fn import(a: &Attrs) -> ImportResult {
     a.ignore("momentum");
+    let epsilon = a.float("epsilon", 1e-5f32 as f64)?;
     if a.flag("training_mode", false)? {
         return Err("training_mode = 1 is not supported (cairn runs inference only)".into());
     }
@@ -21,5 +22,5 @@ pub fn import(a: &Attrs) -> ImportResult {
     if a.node().outputs.iter().skip(1).any(|o| !o.is_empty()) {
         return Err("the running-statistics outputs exist only in training mode and are not supported".into());
     }
-    Ok(Box::new(BatchNormalization { epsilon: a.float("epsilon", 1e-5f32 as f64)? }))
+    Ok(Box::new(BatchNormalization { epsilon }))
 }

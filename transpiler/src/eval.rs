@@ -9,9 +9,9 @@ use crate::network::{NetNode, Network};
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum EvalError {
     #[error("node '{node}' ({op_type}): {error}")]
-    Node { node: String, op_type: String, error: KernelError },
+    Node { node: String, op_type: String, error: Box<KernelError> },
     #[error("initializer '{name}': {error}")]
-    Constant { name: String, error: KernelError },
+    Constant { name: String, error: Box<KernelError> },
     #[error("expected {expected} input tensors, got {got}")]
     InputCount { expected: usize, got: usize },
     #[error("node '{node}' ({op_type}) produced {produced} outputs, but the model uses output #{index}")]
@@ -50,7 +50,7 @@ impl Network {
         }
         let mut slots: Vec<Option<Value<D::Elem>>> = vec![None; self.slot_names.len()];
         for c in &self.constants {
-            let v = c.literal.to_value(d).map_err(|error| EvalError::Constant { name: c.name.clone(), error })?;
+            let v = c.literal.to_value(d).map_err(|error| EvalError::Constant { name: c.name.clone(), error: Box::new(error) })?;
             slots[c.slot] = Some(v);
         }
         for (gi, v) in self.inputs.iter().zip(inputs) {
@@ -63,7 +63,7 @@ impl Network {
                 d.eval(node.op.as_ref(), &args).map_err(|error| EvalError::Node {
                     node: node.name.clone(),
                     op_type: node.op_type.clone(),
-                    error,
+                    error: Box::new(error),
                 })?
             };
             observe(node, &outs);

@@ -338,11 +338,8 @@ fn resolve_shape(gi: &GraphInput, t: &InputTensor, params: &mut BTreeMap<String,
             for (d, &s) in decl.iter().zip(shape) {
                 match d {
                     Dim::Known(v) if *v as usize != s => return Err(mismatch()),
-                    Dim::Param(p) => {
-                        if *params.entry(p.clone()).or_insert(s) != s {
-                            return Err(mismatch());
-                        }
-                    }
+                    // a symbolic dimension binds on first use and must agree afterwards
+                    Dim::Param(p) if *params.entry(p.clone()).or_insert(s) != s => return Err(mismatch()),
                     _ => {}
                 }
             }

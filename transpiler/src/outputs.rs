@@ -20,6 +20,16 @@ fn dtype_name(d: DType) -> String {
     d.name().to_string()
 }
 
+fn int_output(name: &str, t: &cairn_runtime::Tensor<i64>, dt: DType) -> OutputTensor {
+    OutputTensor {
+        name: name.to_string(),
+        dtype: dtype_name(dt),
+        shape: t.shape().to_vec(),
+        values: t.data().iter().map(|&x| x as f64).collect(),
+        raw: t.data().to_vec(),
+    }
+}
+
 /// Outputs of a fixed-point evaluation.
 pub fn fixed_outputs(names: &[String], values: &[Value<i64>], scale: Scale) -> Vec<OutputTensor> {
     names
@@ -33,13 +43,7 @@ pub fn fixed_outputs(names: &[String], values: &[Value<i64>], scale: Scale) -> V
                 values: t.data().iter().map(|&q| cairn_runtime::fixed::dequantize(q, scale)).collect(),
                 raw: t.data().to_vec(),
             },
-            Value::Int(t, dt) => OutputTensor {
-                name: name.clone(),
-                dtype: dtype_name(*dt),
-                shape: t.shape().to_vec(),
-                values: t.data().iter().map(|&x| x as f64).collect(),
-                raw: t.data().to_vec(),
-            },
+            Value::Int(t, dt) => int_output(name, t, *dt),
         })
         .collect()
 }
@@ -57,13 +61,7 @@ pub fn float_outputs(names: &[String], values: &[Value<f32>]) -> Vec<OutputTenso
                 values: t.data().iter().map(|&x| x as f64).collect(),
                 raw: Vec::new(),
             },
-            Value::Int(t, dt) => OutputTensor {
-                name: name.clone(),
-                dtype: dtype_name(*dt),
-                shape: t.shape().to_vec(),
-                values: t.data().iter().map(|&x| x as f64).collect(),
-                raw: t.data().to_vec(),
-            },
+            Value::Int(t, dt) => int_output(name, t, *dt),
         })
         .collect()
 }

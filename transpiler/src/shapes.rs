@@ -36,7 +36,7 @@ impl Network {
         let mut inputs = Vec::with_capacity(self.inputs.len());
         for (gi, shape) in self.inputs.iter().zip(input_shapes) {
             let n: usize = shape.iter().product();
-            let bad = |error| EvalError::Constant { name: gi.name.clone(), error };
+            let bad = |error| EvalError::Constant { name: gi.name.clone(), error: Box::new(error) };
             inputs.push(if gi.dtype.is_real() {
                 Value::Real(Tensor::new(shape.clone(), vec![(); n]).map_err(bad)?, gi.dtype)
             } else {

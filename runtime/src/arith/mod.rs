@@ -25,6 +25,9 @@ use std::fmt::Debug;
 
 use crate::error::ArithError;
 
+// `from_f64`/`from_int` take `self` because the conversion depends on the
+// domain (the fixed-point scale), unlike a plain constructor.
+#[allow(clippy::wrong_self_convention)]
 pub trait Arith: Sync {
     type Elem: Copy + PartialOrd + Debug + Send + Sync + 'static;
     type Acc: Copy;

@@ -1,8 +1,12 @@
 //! Shared geometry of reductions (ReduceSum, ReduceMean, ArgMax): which output
 //! element every input element folds into.
 
-use crate::error::KernelError;
+use super::{int_list, required, Inputs};
+use crate::arith::{Arith, IntArith};
+use crate::error::{at, ArithError, KernelError};
 use crate::shape::{normalize_axes, unravel};
+use crate::tensor::Tensor;
+use crate::value::Value;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reduction {
@@ -55,6 +59,60 @@ pub fn reduce_axes(
         _ if noop_with_empty_axes => Ok(None),
         _ => Ok(Some(Vec::new())),
     }
+}
+
+/// Attributes shared by ReduceSum and ReduceMean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReduceAttrs {
+    /// The `axes` attribute of older opsets; `None` means "the second input".
+    pub axes_attr: Option<Vec<i64>>,
+    pub keepdims: bool,
+    pub noop_with_empty_axes: bool,
+}
+
+impl Default for ReduceAttrs {
+    fn default() -> Self {
+        ReduceAttrs { axes_attr: None, keepdims: true, noop_with_empty_axes: false }
+    }
+}
+
+/// How a reduction turns an exact sum of `count` elements into its result.
+pub trait Finish {
+    fn finish<B: Arith>(ar: &B, acc: B::Acc, count: usize) -> Result<B::Elem, ArithError>;
+}
+
+/// Runs an additive reduction (the sum and mean kernels differ only in `F`).
+pub fn run_additive<A: Arith, F: Finish>(
+    attrs: &ReduceAttrs,
+    ar: &A,
+    inputs: &Inputs<'_, A::Elem>,
+) -> Result<Vec<Value<A::Elem>>, KernelError> {
+    let x = required(inputs, 0, "data")?;
+    let axes = match &attrs.axes_attr {
+        Some(a) => Some(a.clone()),
+        None => int_list(inputs, 1, "axes")?,
+    };
+    let Some(axes) = reduce_axes(axes, x.shape().len(), attrs.noop_with_empty_axes)? else {
+        return Ok(vec![x.clone()]);
+    };
+    Ok(vec![match x {
+        Value::Real(t, dt) => Value::Real(additive::<A, F>(ar, t, &axes, attrs.keepdims)?, *dt),
+        Value::Int(t, dt) => Value::Int(additive::<IntArith, F>(&IntArith::new(*dt), t, &axes, attrs.keepdims)?, *dt),
+    }])
+}
+
+fn additive<B: Arith, F: Finish>(ar: &B, t: &Tensor<B::Elem>, axes: &[usize], keepdims: bool) -> Result<Tensor<B::Elem>, KernelError> {
+    let r = reduction(t.shape(), axes, keepdims);
+    let mut accs = vec![ar.acc_zero(); r.out_len];
+    for (&v, &o) in t.data().iter().zip(&r.map) {
+        ar.acc_add(&mut accs[o], v);
+    }
+    let data = accs
+        .into_iter()
+        .enumerate()
+        .map(|(i, acc)| F::finish(ar, acc, r.group_size).map_err(at(i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Tensor::new(r.out_shape, data)
 }
 
 #[cfg(test)]

@@ -6,56 +6,25 @@
 //! Fixed point: the exact sum; only a result outside ±2^63 ulps is an overflow error (no rounding).
 //! Spec: <https://onnx.ai/onnx/operators/onnx__ReduceSum.html>
 
-use super::reduce::{reduce_axes, reduction};
-use super::{int_list, required, Inputs, Kernel};
-use crate::arith::{Arith, IntArith};
-use crate::error::{at, KernelError};
-use crate::tensor::Tensor;
+use super::reduce::{run_additive, Finish, ReduceAttrs};
+use super::{Inputs, Kernel};
+use crate::arith::Arith;
+use crate::error::{ArithError, KernelError};
 use crate::value::Value;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReduceSum {
-    /// The `axes` attribute of opsets < 13; from 13 on, the second input.
-    pub axes_attr: Option<Vec<i64>>,
-    pub keepdims: bool,
-    pub noop_with_empty_axes: bool,
+    pub attrs: ReduceAttrs,
 }
 
-impl Default for ReduceSum {
-    fn default() -> Self {
-        ReduceSum { axes_attr: None, keepdims: true, noop_with_empty_axes: false }
+impl Finish for ReduceSum {
+    fn finish<B: Arith>(ar: &B, acc: B::Acc, _count: usize) -> Result<B::Elem, ArithError> {
+        ar.acc_finish_sum(acc)
     }
 }
 
 impl Kernel for ReduceSum {
     fn run<A: Arith>(&self, ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError> {
-        let x = required(inputs, 0, "data")?;
-        let axes = match &self.axes_attr {
-            Some(a) => Some(a.clone()),
-            None => int_list(inputs, 1, "axes")?,
-        };
-        let Some(axes) = reduce_axes(axes, x.shape().len(), self.noop_with_empty_axes)? else {
-            return Ok(vec![x.clone()]);
-        };
-        Ok(vec![match x {
-            Value::Real(t, dt) => Value::Real(self.reduce(ar, t, &axes)?, *dt),
-            Value::Int(t, dt) => Value::Int(self.reduce(&IntArith::new(*dt), t, &axes)?, *dt),
-        }])
-    }
-}
-
-impl ReduceSum {
-    fn reduce<B: Arith>(&self, ar: &B, t: &Tensor<B::Elem>, axes: &[usize]) -> Result<Tensor<B::Elem>, KernelError> {
-        let r = reduction(t.shape(), axes, self.keepdims);
-        let mut accs = vec![ar.acc_zero(); r.out_len];
-        for (&v, &o) in t.data().iter().zip(&r.map) {
-            ar.acc_add(&mut accs[o], v);
-        }
-        let data = accs
-            .into_iter()
-            .enumerate()
-            .map(|(i, acc)| ar.acc_finish_sum(acc).map_err(at(i)))
-            .collect::<Result<Vec<_>, _>>()?;
-        Tensor::new(r.out_shape, data)
+        run_additive::<A, Self>(&self.attrs, ar, inputs)
     }
 }

@@ -1,6 +1,7 @@
 //! Import of ONNX `ReduceMean`: `keepdims` (default 1), `noop_with_empty_axes`
 //! (default 0); `axes` is an attribute before opset 18 and an input from 18.
 
+use cairn_runtime::ops::reduce::ReduceAttrs;
 use cairn_runtime::ops::reduce_mean::ReduceMean;
 
 use super::attrs::{Attrs, ImportResult};
@@ -8,8 +9,10 @@ use super::attrs::{Attrs, ImportResult};
 pub fn import(a: &Attrs) -> ImportResult {
     let axes_attr = if a.opset < 18 { a.ints_opt("axes")? } else { None };
     Ok(Box::new(ReduceMean {
-        axes_attr,
-        keepdims: a.flag("keepdims", true)?,
-        noop_with_empty_axes: a.flag("noop_with_empty_axes", false)?,
+        attrs: ReduceAttrs {
+            axes_attr,
+            keepdims: a.flag("keepdims", true)?,
+            noop_with_empty_axes: a.flag("noop_with_empty_axes", false)?,
+        },
     }))
 }

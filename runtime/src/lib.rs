@@ -20,6 +20,7 @@
 //! ```
 
 pub mod arith;
+pub mod cairo;
 pub mod dtype;
 pub mod error;
 pub mod fixed;

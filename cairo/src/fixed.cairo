@@ -1,0 +1,149 @@
+//! Fixed-point primitives. Mirrors runtime/src/fixed/mod.rs.
+
+pub mod exp;
+pub mod exp2_table;
+pub mod sqrt;
+
+/// 2^63: stored values lie in [-2^63, 2^63).
+pub const TWO_POW_63: felt252 = 0x8000000000000000;
+/// 2^64.
+pub const TWO_POW_64: felt252 = 0x10000000000000000;
+/// 2^127, the offset that turns a signed value below 2^127 into a u128.
+pub const TWO_POW_127: felt252 = 0x80000000000000000000000000000000;
+
+/// 2^k as u128 for k in 0..128, by table (no bitwise builtin).
+pub fn pow2(k: u32) -> u128 {
+    *POW2.span()[k]
+}
+
+const POW2: [u128; 128] = [
+    0x1, 0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800, 0x1000, 0x2000, 0x4000,
+    0x8000, 0x10000, 0x20000, 0x40000, 0x80000, 0x100000, 0x200000, 0x400000, 0x800000, 0x1000000,
+    0x2000000, 0x4000000, 0x8000000, 0x10000000, 0x20000000, 0x40000000, 0x80000000, 0x100000000,
+    0x200000000, 0x400000000, 0x800000000, 0x1000000000, 0x2000000000, 0x4000000000, 0x8000000000,
+    0x10000000000, 0x20000000000, 0x40000000000, 0x80000000000, 0x100000000000, 0x200000000000,
+    0x400000000000, 0x800000000000, 0x1000000000000, 0x2000000000000, 0x4000000000000,
+    0x8000000000000, 0x10000000000000, 0x20000000000000, 0x40000000000000, 0x80000000000000,
+    0x100000000000000, 0x200000000000000, 0x400000000000000, 0x800000000000000,
+    0x1000000000000000, 0x2000000000000000, 0x4000000000000000, 0x8000000000000000,
+    0x10000000000000000, 0x20000000000000000, 0x40000000000000000, 0x80000000000000000,
+    0x100000000000000000, 0x200000000000000000, 0x400000000000000000, 0x800000000000000000,
+    0x1000000000000000000, 0x2000000000000000000, 0x4000000000000000000, 0x8000000000000000000,
+    0x10000000000000000000, 0x20000000000000000000, 0x40000000000000000000,
+    0x80000000000000000000, 0x100000000000000000000, 0x200000000000000000000,
+    0x400000000000000000000, 0x800000000000000000000, 0x1000000000000000000000,
+    0x2000000000000000000000, 0x4000000000000000000000, 0x8000000000000000000000,
+    0x10000000000000000000000, 0x20000000000000000000000, 0x40000000000000000000000,
+    0x80000000000000000000000, 0x100000000000000000000000, 0x200000000000000000000000,
+    0x400000000000000000000000, 0x800000000000000000000000, 0x1000000000000000000000000,
+    0x2000000000000000000000000, 0x4000000000000000000000000, 0x8000000000000000000000000,
+    0x10000000000000000000000000, 0x20000000000000000000000000, 0x40000000000000000000000000,
+    0x80000000000000000000000000, 0x100000000000000000000000000, 0x200000000000000000000000000,
+    0x400000000000000000000000000, 0x800000000000000000000000000,
+    0x1000000000000000000000000000, 0x2000000000000000000000000000,
+    0x4000000000000000000000000000, 0x8000000000000000000000000000,
+    0x10000000000000000000000000000, 0x20000000000000000000000000000,
+    0x40000000000000000000000000000, 0x80000000000000000000000000000,
+    0x100000000000000000000000000000, 0x200000000000000000000000000000,
+    0x400000000000000000000000000000, 0x800000000000000000000000000000,
+    0x1000000000000000000000000000000, 0x2000000000000000000000000000000,
+    0x4000000000000000000000000000000, 0x8000000000000000000000000000000,
+    0x10000000000000000000000000000000, 0x20000000000000000000000000000000,
+    0x40000000000000000000000000000000, 0x80000000000000000000000000000000,
+];
+
+/// The range check of every stored value: panics unless x is in [-2^63, 2^63).
+pub fn check_i64(x: felt252) -> felt252 {
+    let _: u64 = (x + TWO_POW_63).try_into().expect('fixed-point overflow');
+    x
+}
+
+/// x as an i64 (x must be a stored value).
+pub fn to_i64(x: felt252) -> i64 {
+    x.try_into().expect('fixed-point overflow')
+}
+
+/// Signed comparison of two stored values.
+pub fn lt(a: felt252, b: felt252) -> bool {
+    to_i64(a) < to_i64(b)
+}
+
+/// floor(n / d) for |n| < 2^127 and d > 0 (the offset 2^127 is not used:
+/// it would have to be a multiple of d).
+pub fn div_floor(n: felt252, d: NonZero<u128>) -> felt252 {
+    match n.try_into() {
+        Option::Some(u) => {
+            let u: u128 = u;
+            let (q, _) = DivRem::div_rem(u, d);
+            q.into()
+        },
+        Option::None => {
+            // n < 0: floor(n / d) = -ceil(|n| / d)
+            let m: u128 = (-n).try_into().expect('fixed-point overflow');
+            let (q, r) = DivRem::div_rem(m, d);
+            if r == 0 {
+                -q.into()
+            } else {
+                -q.into() - 1
+            }
+        },
+    }
+}
+
+/// n / d rounded half up for d > 0: floor((2n + d) / (2d)). Mirrors `fixed::div_round`.
+pub fn div_round(n: felt252, d: u128) -> felt252 {
+    let two_d: NonZero<u128> = (2 * d).try_into().expect('division by zero');
+    div_floor(2 * n + d.into(), two_d)
+}
+
+/// The scale of a model: s fraction bits and the constants its rescale needs.
+#[derive(Copy, Drop, Debug, PartialEq)]
+pub struct Scale {
+    pub bits: u32,
+    /// 2^s
+    pub one: felt252,
+    /// 2^(s-1)
+    pub half: felt252,
+    /// 2^s as a divisor
+    pub divisor: NonZero<u128>,
+    /// 2^(127-s): rescaling the offset value 2^127 gives this
+    pub offset: felt252,
+}
+
+pub fn scale(bits: u32) -> Scale {
+    assert(bits >= 1 && bits <= 32, 'scale must be 1..32 bits');
+    let one = pow2(bits);
+    Scale {
+        bits,
+        one: one.into(),
+        half: pow2(bits - 1).into(),
+        divisor: one.try_into().unwrap(),
+        offset: pow2(127 - bits).into(),
+    }
+}
+
+/// One rounding from scale 2s to s: floor((p + 2^(s-1)) / 2^s), then the range
+/// check. Mirrors `fixed::rescale` + the i64 check. Adding 2^127 (a multiple of
+/// 2^s) makes the value a u128 exactly when p + 2^(s-1) is in [-2^127, 2^127).
+pub fn rescale(p: felt252, sc: Scale) -> felt252 {
+    let u: u128 = (p + sc.half + TWO_POW_127).try_into().expect('fixed-point overflow');
+    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    check_i64(q.into() - sc.offset)
+}
+
+/// Quantized real multiply: one rounding. Mirrors `FixedArith::mul`.
+pub fn mul(a: felt252, b: felt252, sc: Scale) -> felt252 {
+    rescale(a * b, sc)
+}
+
+/// round_half_up(a * 2^s / b). Mirrors `FixedArith::div`.
+pub fn div(a: felt252, b: felt252, sc: Scale) -> felt252 {
+    assert(b != 0, 'division by zero');
+    let (n, d) = if lt(b, 0) {
+        (-a * sc.one, -b)
+    } else {
+        (a * sc.one, b)
+    };
+    let d: u128 = d.try_into().unwrap();
+    check_i64(div_round(n, d))
+}

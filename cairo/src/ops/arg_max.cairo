@@ -1,0 +1,1 @@
+//! `ArgMax` — not implemented yet (mirrors runtime/src/ops/arg_max.rs).

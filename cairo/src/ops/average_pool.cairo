@@ -1,0 +1,1 @@
+//! `AveragePool` — not implemented yet (mirrors runtime/src/ops/average_pool.rs).

@@ -1,0 +1,1 @@
+//! `BatchNormalization` — not implemented yet (mirrors runtime/src/ops/batch_normalization.rs).

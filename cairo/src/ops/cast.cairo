@@ -1,0 +1,1 @@
+//! `Cast` — not implemented yet (mirrors runtime/src/ops/cast.rs).

@@ -1,0 +1,1 @@
+//! `Clip` — not implemented yet (mirrors runtime/src/ops/clip.rs).

@@ -1,0 +1,1 @@
+//! `Concat` — not implemented yet (mirrors runtime/src/ops/concat.rs).

@@ -1,0 +1,1 @@
+//! `Constant` — not implemented yet (mirrors runtime/src/ops/constant.rs).

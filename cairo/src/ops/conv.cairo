@@ -1,0 +1,1 @@
+//! `Conv` — not implemented yet (mirrors runtime/src/ops/conv.rs).

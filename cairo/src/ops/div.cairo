@@ -1,0 +1,1 @@
+//! `Div` — not implemented yet (mirrors runtime/src/ops/div.rs).

@@ -1,0 +1,1 @@
+//! `Exp` — not implemented yet (mirrors runtime/src/ops/exp.rs).

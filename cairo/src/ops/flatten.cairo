@@ -1,0 +1,1 @@
+//! `Flatten` — not implemented yet (mirrors runtime/src/ops/flatten.rs).

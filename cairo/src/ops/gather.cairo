@@ -1,0 +1,1 @@
+//! `Gather` — not implemented yet (mirrors runtime/src/ops/gather.rs).

@@ -1,0 +1,71 @@
+//! `Gemm` — Y = alpha A'B' + beta C. Each output is one exact dot product
+//! (a felt252 sum) rounded once; alpha != 1 and beta != 1 are one more Mul
+//! each; beta = 0 ignores C; C broadcasts to [M, N].
+//! Mirrors runtime/src/ops/gemm.rs.
+
+use crate::arith::Arith;
+use crate::tensor::broadcast_map;
+
+/// `alpha`/`beta` are `None` when equal to 1 (the common case: no extra rounding).
+/// `c` is `None` when absent or when beta = 0.
+pub fn gemm<A, +Arith<A>>(
+    ar: @A,
+    a: Span<felt252>,
+    a_shape: Span<u32>,
+    b: Span<felt252>,
+    b_shape: Span<u32>,
+    c: Option<(Span<felt252>, Span<u32>)>,
+    alpha: Option<felt252>,
+    beta: Option<felt252>,
+    trans_a: bool,
+    trans_b: bool,
+) -> Span<felt252> {
+    let (a0, a1) = (*a_shape[0], *a_shape[1]);
+    let (b0, b1) = (*b_shape[0], *b_shape[1]);
+    let (m, k) = if trans_a {
+        (a1, a0)
+    } else {
+        (a0, a1)
+    };
+    let n = if trans_b {
+        b0
+    } else {
+        b1
+    };
+    let c_map = match c {
+        Option::Some((_, c_shape)) => Option::Some(broadcast_map(c_shape, array![m, n].span())),
+        Option::None => Option::None,
+    };
+    let mut out = array![];
+    for i in 0..m {
+        for j in 0..n {
+            let mut acc = 0;
+            for t in 0..k {
+                let x = if trans_a {
+                    *a[t * a1 + i]
+                } else {
+                    *a[i * a1 + t]
+                };
+                let w = if trans_b {
+                    *b[j * b1 + t]
+                } else {
+                    *b[t * b1 + j]
+                };
+                acc += x * w;
+            }
+            let mut y = ar.finish_dot(acc);
+            if let Option::Some(alpha) = alpha {
+                y = ar.mul(y, alpha);
+            }
+            if let (Option::Some((c, _)), Option::Some(map)) = (c, @c_map) {
+                let mut cv = *c[*map[i * n + j]];
+                if let Option::Some(beta) = beta {
+                    cv = ar.mul(cv, beta);
+                }
+                y = ar.add(y, cv);
+            }
+            out.append(y);
+        }
+    }
+    out.span()
+}

@@ -1,0 +1,1 @@
+//! `GlobalAveragePool` — not implemented yet (mirrors runtime/src/ops/global_average_pool.rs).

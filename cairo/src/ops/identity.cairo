@@ -1,0 +1,1 @@
+//! `Identity` — not implemented yet (mirrors runtime/src/ops/identity.rs).

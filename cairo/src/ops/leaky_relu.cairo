@@ -1,0 +1,1 @@
+//! `LeakyRelu` — not implemented yet (mirrors runtime/src/ops/leaky_relu.rs).

@@ -1,0 +1,1 @@
+//! `MatMul` — not implemented yet (mirrors runtime/src/ops/mat_mul.rs).

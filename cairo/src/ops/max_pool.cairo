@@ -1,0 +1,1 @@
+//! `MaxPool` — not implemented yet (mirrors runtime/src/ops/max_pool.rs).

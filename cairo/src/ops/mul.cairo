@@ -1,0 +1,1 @@
+//! `Mul` — not implemented yet (mirrors runtime/src/ops/mul.rs).

@@ -1,0 +1,1 @@
+//! `Pad` — not implemented yet (mirrors runtime/src/ops/pad.rs).

@@ -1,0 +1,1 @@
+//! `ReduceMean` — not implemented yet (mirrors runtime/src/ops/reduce_mean.rs).

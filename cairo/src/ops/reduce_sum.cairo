@@ -1,0 +1,1 @@
+//! `ReduceSum` — not implemented yet (mirrors runtime/src/ops/reduce_sum.rs).

@@ -1,0 +1,1 @@
+//! `Reshape` — not implemented yet (mirrors runtime/src/ops/reshape.rs).

@@ -1,0 +1,1 @@
+//! `Sigmoid` — not implemented yet (mirrors runtime/src/ops/sigmoid.rs).

@@ -1,0 +1,1 @@
+//! `Slice` — not implemented yet (mirrors runtime/src/ops/slice.rs).

@@ -1,0 +1,1 @@
+//! `Softmax` — not implemented yet (mirrors runtime/src/ops/softmax.rs).

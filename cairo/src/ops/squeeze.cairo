@@ -1,0 +1,1 @@
+//! `Squeeze` — not implemented yet (mirrors runtime/src/ops/squeeze.rs).

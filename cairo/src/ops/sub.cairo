@@ -1,0 +1,1 @@
+//! `Sub` — not implemented yet (mirrors runtime/src/ops/sub.rs).

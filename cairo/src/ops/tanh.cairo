@@ -1,0 +1,1 @@
+//! `Tanh` — not implemented yet (mirrors runtime/src/ops/tanh.rs).

@@ -1,0 +1,1 @@
+//! `Transpose` — not implemented yet (mirrors runtime/src/ops/transpose.rs).

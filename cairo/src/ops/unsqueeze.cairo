@@ -1,0 +1,1 @@
+//! `Unsqueeze` — not implemented yet (mirrors runtime/src/ops/unsqueeze.rs).

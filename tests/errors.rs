@@ -78,7 +78,13 @@ fn unsupported_ops_are_all_listed_with_node_names() {
     let path = write("unsupported.onnx", &bytes);
     let input = write("in3.json", br#"{"x": [[[[0,0,0,0],[0,0,0,0],[0,0,0,0],[0,0,0,0]]]]}"#);
     let err = run_err(&["run", path.to_str().unwrap(), "--input", input.to_str().unwrap()]);
-    for needle in ["node 'first_unknown' (NonMaxSuppression)", "node 'loop_it' (Loop)", "node 'second_nms'", "conv_bad_pad", "'fancy'"] {
+    for needle in [
+        "node 'first_unknown' (NonMaxSuppression)",
+        "node 'loop_it' (Loop)",
+        "node 'second_nms'",
+        "conv_bad_pad",
+        "'fancy'",
+    ] {
         assert!(err.contains(needle), "missing {needle} in:\n{err}");
     }
     snapshot_settings().bind(|| insta::assert_snapshot!("error_unsupported_ops", err));

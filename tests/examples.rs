@@ -131,7 +131,11 @@ fn check_samples_match_onnxruntime(name: &str) {
         let fx = eval_fixed(&net, sample, &what);
         let fl = eval_float(&net, sample, &what);
         let (a_fixed, a_float) = (argmax(&fx), argmax(&fl));
-        assert_eq!(a_fixed, a_float, "{what}: fixed-point and float argmax differ ({:?} vs {:?})", fx.values, fl.values);
+        assert_eq!(
+            a_fixed, a_float,
+            "{what}: fixed-point and float argmax differ ({:?} vs {:?})",
+            fx.values, fl.values
+        );
         assert_eq!(a_fixed, ort_argmax[i], "{what}: fixed-point argmax differs from onnxruntime's");
         let e_fixed = max_abs_diff(&fx.values, &ort);
         let e_float = max_abs_diff(&fl.values, &ort);

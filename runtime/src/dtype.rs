@@ -115,9 +115,7 @@ impl DType {
             DType::U32 => (0, u32::MAX as i128),
             DType::U64 => (0, i64::MAX as i128),
             DType::Bool => (0, 1),
-            DType::I64 | DType::F32 | DType::F64 | DType::F16 | DType::BF16 => {
-                (i64::MIN as i128, i64::MAX as i128)
-            }
+            DType::I64 | DType::F32 | DType::F64 | DType::F16 | DType::BF16 => (i64::MIN as i128, i64::MAX as i128),
         }
     }
 

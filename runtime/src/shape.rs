@@ -65,9 +65,7 @@ pub fn broadcast_shapes(a: &[usize], b: &[usize]) -> Result<Vec<usize>, KernelEr
             (x, y) if x == y => x,
             (1, y) => y,
             (x, 1) => x,
-            _ => {
-                return Err(KernelError::shape(format!("shapes {a:?} and {b:?} cannot be broadcast together")))
-            }
+            _ => return Err(KernelError::shape(format!("shapes {a:?} and {b:?} cannot be broadcast together"))),
         };
     }
     Ok(out)

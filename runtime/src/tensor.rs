@@ -14,10 +14,7 @@ impl<T> Tensor<T> {
     pub fn new(shape: Vec<usize>, data: Vec<T>) -> Result<Self, KernelError> {
         let n = checked_numel(&shape)?;
         if n != data.len() {
-            return Err(KernelError::shape(format!(
-                "shape {shape:?} needs {n} elements, got {}",
-                data.len()
-            )));
+            return Err(KernelError::shape(format!("shape {shape:?} needs {n} elements, got {}", data.len())));
         }
         Ok(Tensor { shape, data })
     }

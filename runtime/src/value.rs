@@ -64,12 +64,9 @@ impl<E: Copy> Value<E> {
     pub fn as_int(&self, index: usize, name: &'static str) -> Result<&Tensor<i64>, KernelError> {
         match self {
             Value::Int(t, _) => Ok(t),
-            Value::Real(..) => Err(KernelError::InputType {
-                index,
-                name,
-                expected: "an integer tensor",
-                actual: self.describe(),
-            }),
+            Value::Real(..) => {
+                Err(KernelError::InputType { index, name, expected: "an integer tensor", actual: self.describe() })
+            }
         }
     }
 

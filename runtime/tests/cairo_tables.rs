@@ -13,5 +13,9 @@ fn cairo_tables_are_fresh() {
         std::fs::write(&path, &want).expect("write table");
     }
     let got = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(got == want, "{} is stale: regenerate with CAIRN_BLESS=1 cargo test -p cairn-runtime --test cairo_tables", path.display());
+    assert!(
+        got == want,
+        "{} is stale: regenerate with CAIRN_BLESS=1 cargo test -p cairn-runtime --test cairo_tables",
+        path.display()
+    );
 }

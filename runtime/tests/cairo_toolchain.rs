@@ -9,7 +9,11 @@ use cairn_runtime::cairo::{vm, CairoError, Felt, Toolchain};
 fn package(name: &str, source: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cairo-toolchain").join(name);
     std::fs::create_dir_all(dir.join("src")).unwrap();
-    std::fs::write(dir.join("cairo_project.toml"), "[crate_roots]\nsmoke = \"src\"\n\n[config.global]\nedition = \"2024_07\"\n").unwrap();
+    std::fs::write(
+        dir.join("cairo_project.toml"),
+        "[crate_roots]\nsmoke = \"src\"\n\n[config.global]\nedition = \"2024_07\"\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("src/lib.cairo"), source).unwrap();
     dir
 }
@@ -51,9 +55,12 @@ fn panics_and_compile_errors_are_reported() {
         Err(CairoError::Vm(msg)) => assert!(msg.contains("ASSERT_EQ"), "{msg}"),
         other => panic!("expected a failed run, got {:?}", other.map(|r| r.output)),
     }
-    let dir = package("bad", "#[executable]\nfn main(input: Array<felt252>) -> Array<felt252> {\n    undefined_thing\n}\n");
+    let dir =
+        package("bad", "#[executable]\nfn main(input: Array<felt252>) -> Array<felt252> {\n    undefined_thing\n}\n");
     match toolchain().compile_executable(&dir) {
-        Err(CairoError::Compile { diagnostics, .. }) => assert!(diagnostics.contains("undefined_thing"), "{diagnostics}"),
+        Err(CairoError::Compile { diagnostics, .. }) => {
+            assert!(diagnostics.contains("undefined_thing"), "{diagnostics}")
+        }
         other => panic!("expected a compile error, got {:?}", other.map(|p| p.program_hash)),
     }
 }

@@ -12,7 +12,14 @@ fn grid(range: f32, steps: usize) -> impl Iterator<Item = f32> {
     (0..steps).map(move |i| -range + 2.0 * range * i as f32 / (steps - 1) as f32)
 }
 
-fn check(name: &str, s: u32, f: impl Fn(&FixedArith, i64) -> i64, g: impl Fn(f32) -> f32, slope: impl Fn(f64) -> f64, range: f32) {
+fn check(
+    name: &str,
+    s: u32,
+    f: impl Fn(&FixedArith, i64) -> i64,
+    g: impl Fn(f32) -> f32,
+    slope: impl Fn(f64) -> f64,
+    range: f32,
+) {
     let fx = FixedArith::new(Scale::new(s).unwrap());
     let ulp = 1.0 / (1u64 << s) as f64;
     let mut worst: f64 = 0.0;

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "cairn", version, about = "Verifiable ML inference: ONNX → exact fixed point → Cairo → STARK → Starknet")]
+#[command(
+    name = "cairn",
+    version,
+    about = "Verifiable ML inference: ONNX → exact fixed point → Cairo → STARK → Starknet"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -13,15 +17,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run a model on an input and print its outputs (as reals and as raw fixed-point integers).
+    /// Run a model (an .onnx file or a transpiled package) on an input and print its outputs.
     Run(RunArgs),
+    /// Generate the Cairo package of a model (readable Cairo calling the `cairn` library).
+    Transpile(TranspileArgs),
     /// Show a model's graph, shapes, and which operators cairn supports.
     Inspect(InspectArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Backend {
-    /// cairn's exact fixed-point reference runtime (the semantics Cairo and the prover reproduce).
+    /// The transpiled Cairo program on the Cairo VM, in proof mode (what gets proved).
+    Cairo,
+    /// cairn's fixed-point reference runtime (the semantics the Cairo program reproduces).
     Reference,
 }
 
@@ -40,16 +48,33 @@ pub struct ScaleArgs {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The ONNX model file.
+    /// An ONNX model file, or a package directory made by `cairn transpile`.
     pub model: PathBuf,
     /// Input file: JSON {"<input name>": nested arrays}, EZKL's {"input_data": [[...]]}, or .npy.
     #[arg(long, short, value_name = "FILE")]
     pub input: PathBuf,
-    #[arg(long, value_enum, default_value_t = Backend::Reference)]
+    #[arg(long, value_enum, default_value_t = Backend::Cairo)]
     pub backend: Backend,
     #[command(flatten)]
     pub scale: ScaleArgs,
     /// Print machine-readable JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TranspileArgs {
+    /// The ONNX model file.
+    pub model: PathBuf,
+    /// Output directory (created, or replaced if it holds an earlier cairn package).
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub scale: ScaleArgs,
+    /// Only generate the sources; skip compiling (no program hash in the manifest).
+    #[arg(long)]
+    pub no_compile: bool,
+    /// Print the manifest as JSON.
     #[arg(long)]
     pub json: bool,
 }

@@ -1,3 +1,4 @@
 pub mod commands;
 pub mod execute;
+pub mod progress;
 pub mod render;

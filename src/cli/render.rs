@@ -28,7 +28,15 @@ fn real(x: f64) -> String {
 pub fn run_report(r: &RunReport, net: &Network) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "model    {} ({} nodes, opset {})", r.model, net.nodes.len(), net.opset);
-    let _ = writeln!(s, "backend  {} (fixed point, scale 2^-{}: values are raw / {})", r.backend, r.scale, 1u64 << r.scale);
+    let _ =
+        writeln!(s, "backend  {} (fixed point, scale 2^-{}: values are raw / {})", r.backend, r.scale, 1u64 << r.scale);
+    if let Some(c) = &r.cairo {
+        let steps: Vec<String> = c.steps.iter().map(|s| s.to_string()).collect();
+        let _ = writeln!(s, "program  {} ({} bytecode words)", c.program_hash, c.bytecode_words);
+        let _ = writeln!(s, "steps    {}", steps.join(", "));
+        let used: Vec<String> = c.builtins.iter().filter(|(_, n)| *n > 0).map(|(b, n)| format!("{b} {n}")).collect();
+        let _ = writeln!(s, "builtins {}", used.join(", "));
+    }
     if let Some(c) = &r.calibration {
         let _ = writeln!(
             s,
@@ -92,7 +100,8 @@ pub struct InspectReport {
 fn value_type(v: &ValueInfo) -> String {
     match &v.ty {
         ValueType::Tensor { elem_type, shape } => {
-            let ty = DType::from_onnx(*elem_type).map(|d| d.name()).unwrap_or_else(|| DType::onnx_code_name(*elem_type));
+            let ty =
+                DType::from_onnx(*elem_type).map(|d| d.name()).unwrap_or_else(|| DType::onnx_code_name(*elem_type));
             match shape {
                 Some(dims) => format!("{ty}[{}]", dims.iter().map(Dim::to_string).collect::<Vec<_>>().join(", ")),
                 None => format!("{ty}[?]"),
@@ -180,7 +189,13 @@ pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
 pub fn inspect_text(r: &InspectReport) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "model     {}", r.model);
-    let _ = writeln!(s, "format    ONNX IR {}, opsets: {}, producer: {}", r.ir_version, r.opsets.join(", "), if r.producer.is_empty() { "-" } else { &r.producer });
+    let _ = writeln!(
+        s,
+        "format    ONNX IR {}, opsets: {}, producer: {}",
+        r.ir_version,
+        r.opsets.join(", "),
+        if r.producer.is_empty() { "-" } else { &r.producer }
+    );
     for i in &r.inputs {
         let _ = writeln!(s, "input     {}: {}", i.name, i.ty);
     }
@@ -219,5 +234,29 @@ pub fn inspect_text(r: &InspectReport) -> String {
             let _ = writeln!(s, "unsupported operators: {}", r.unsupported_ops.join(", "));
         }
     }
+    s
+}
+
+pub fn transpile_summary(dir: &Path, m: &cairn_transpiler::codegen::Manifest) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "package  {}", dir.display());
+    let _ =
+        writeln!(s, "model    {} (opset {}, {} nodes; generated ops: {})", m.model, m.opset, m.nodes, m.ops.join(", "));
+    let _ = writeln!(s, "scale    2^-{}", m.scale);
+    for i in &m.inputs {
+        let _ = writeln!(s, "input    {}: {}{:?}", i.name, i.dtype, i.shape);
+    }
+    for o in &m.outputs {
+        let _ = writeln!(s, "output   {}: {}{:?}", o.name, o.dtype, o.shape);
+    }
+    match &m.program_hash {
+        Some(h) => {
+            let _ = writeln!(s, "program  {h}");
+        }
+        None => {
+            let _ = writeln!(s, "program  (not compiled)");
+        }
+    }
+    let _ = writeln!(s, "run it   cairn run {} --input <file>", dir.display());
     s
 }

@@ -49,7 +49,8 @@ pub enum CalibrateError {
 fn is_overflow(e: &KernelError) -> bool {
     matches!(
         e,
-        KernelError::Arith(ArithError::Overflow { .. }) | KernelError::ArithAt { arith: ArithError::Overflow { .. }, .. }
+        KernelError::Arith(ArithError::Overflow { .. })
+            | KernelError::ArithAt { arith: ArithError::Overflow { .. }, .. }
     )
 }
 
@@ -86,7 +87,11 @@ fn attempt(net: &Network, fx: &FixedArith, samples: &[BoundSample]) -> Result<At
 }
 
 /// Picks the scale (see the module docs) and reports the expected error.
-pub fn calibrate(net: &Network, samples: &[BoundSample], headroom_bits: u32) -> Result<CalibrationReport, CalibrateError> {
+pub fn calibrate(
+    net: &Network,
+    samples: &[BoundSample],
+    headroom_bits: u32,
+) -> Result<CalibrationReport, CalibrateError> {
     if samples.is_empty() {
         return Err(CalibrateError::NoSamples);
     }
@@ -112,7 +117,11 @@ pub fn calibrate(net: &Network, samples: &[BoundSample], headroom_bits: u32) -> 
 }
 
 /// Compares fixed point at `scale` with f32 on the samples.
-pub fn measure_error(net: &Network, scale: Scale, samples: &[BoundSample]) -> Result<CalibrationReport, CalibrateError> {
+pub fn measure_error(
+    net: &Network,
+    scale: Scale,
+    samples: &[BoundSample],
+) -> Result<CalibrationReport, CalibrateError> {
     let fx = FixedArith::new(scale);
     let names: Vec<String> = net.outputs.iter().map(|o| o.name.clone()).collect();
     let (mut max_err, mut sum_err, mut count) = (0f64, 0f64, 0usize);
@@ -121,7 +130,8 @@ pub fn measure_error(net: &Network, scale: Scale, samples: &[BoundSample]) -> Re
         let input_err = |error| CalibrateError::Input { sample: i, error };
         let eval_err = |error| CalibrateError::Eval { sample: i, error };
         let fixed = net.evaluate(&fx, net.input_values(&fx, s).map_err(input_err)?).map_err(eval_err)?;
-        let float = net.evaluate(&FloatArith, net.input_values(&FloatArith, s).map_err(input_err)?).map_err(eval_err)?;
+        let float =
+            net.evaluate(&FloatArith, net.input_values(&FloatArith, s).map_err(input_err)?).map_err(eval_err)?;
         let fixed = fixed_outputs(&names, &fixed, scale);
         let float = float_outputs(&names, &float);
         for (a, b) in fixed.iter().zip(&float) {

@@ -50,7 +50,10 @@ impl Network {
         }
         let mut slots: Vec<Option<Value<D::Elem>>> = vec![None; self.slot_names.len()];
         for c in &self.constants {
-            let v = c.literal.to_value(d).map_err(|error| EvalError::Constant { name: c.name.clone(), error: Box::new(error) })?;
+            let v = c
+                .literal
+                .to_value(d)
+                .map_err(|error| EvalError::Constant { name: c.name.clone(), error: Box::new(error) })?;
             slots[c.slot] = Some(v);
         }
         for (gi, v) in self.inputs.iter().zip(inputs) {

@@ -144,15 +144,26 @@ fn nested_shape(v: &Json, shape: &mut Vec<usize>) -> Result<(), String> {
     }
 }
 
-fn flatten<'a>(v: &'a Json, shape: &[usize], depth: usize, out: &mut Vec<&'a serde_json::Number>) -> Result<(), String> {
+fn flatten<'a>(
+    v: &'a Json,
+    shape: &[usize],
+    depth: usize,
+    out: &mut Vec<&'a serde_json::Number>,
+) -> Result<(), String> {
     match (v, shape.get(depth)) {
-        (Json::Array(items), Some(&n)) if items.len() == n => items.iter().try_for_each(|i| flatten(i, shape, depth + 1, out)),
-        (Json::Array(items), Some(&n)) => Err(format!("ragged array: {} entries where {n} were expected at depth {depth}", items.len())),
+        (Json::Array(items), Some(&n)) if items.len() == n => {
+            items.iter().try_for_each(|i| flatten(i, shape, depth + 1, out))
+        }
+        (Json::Array(items), Some(&n)) => {
+            Err(format!("ragged array: {} entries where {n} were expected at depth {depth}", items.len()))
+        }
         (Json::Number(x), None) => {
             out.push(x);
             Ok(())
         }
-        (Json::Number(_), Some(_)) => Err(format!("ragged array: a number where an array was expected at depth {depth}")),
+        (Json::Number(_), Some(_)) => {
+            Err(format!("ragged array: a number where an array was expected at depth {depth}"))
+        }
         (Json::Array(_), None) => Err(format!("ragged array: an array where a number was expected at depth {depth}")),
         (other, _) => Err(format!("expected a number, found {other}")),
     }
@@ -214,7 +225,9 @@ fn read_npy(bytes: &[u8], path: &str, network: &Network) -> Result<Vec<Sample>, 
     };
     let bad = |e: std::io::Error| format_err(path, format!("cannot read the data: {e}"));
     let data = match (ts.type_char(), ts.size_field()) {
-        (TypeChar::Float, 4) => InputData::Real(npy.into_vec::<f32>().map_err(bad)?.into_iter().map(f64::from).collect()),
+        (TypeChar::Float, 4) => {
+            InputData::Real(npy.into_vec::<f32>().map_err(bad)?.into_iter().map(f64::from).collect())
+        }
         (TypeChar::Float, 8) => InputData::Real(npy.into_vec::<f64>().map_err(bad)?),
         (TypeChar::Int, 1) => InputData::Int(npy.into_vec::<i8>().map_err(bad)?.into_iter().map(i64::from).collect()),
         (TypeChar::Int, 2) => InputData::Int(npy.into_vec::<i16>().map_err(bad)?.into_iter().map(i64::from).collect()),
@@ -223,7 +236,9 @@ fn read_npy(bytes: &[u8], path: &str, network: &Network) -> Result<Vec<Sample>, 
         (TypeChar::Uint, 1) => InputData::Int(npy.into_vec::<u8>().map_err(bad)?.into_iter().map(i64::from).collect()),
         (TypeChar::Uint, 2) => InputData::Int(npy.into_vec::<u16>().map_err(bad)?.into_iter().map(i64::from).collect()),
         (TypeChar::Uint, 4) => InputData::Int(npy.into_vec::<u32>().map_err(bad)?.into_iter().map(i64::from).collect()),
-        (TypeChar::Bool, 1) => InputData::Int(npy.into_vec::<bool>().map_err(bad)?.into_iter().map(i64::from).collect()),
+        (TypeChar::Bool, 1) => {
+            InputData::Int(npy.into_vec::<bool>().map_err(bad)?.into_iter().map(i64::from).collect())
+        }
         _ => return Err(format_err(path, format!("dtype {ts} is not supported (use float32/64 or an integer type)"))),
     };
     if network.inputs.len() != 1 {
@@ -266,7 +281,8 @@ impl Network {
             Sample::Named(map) => {
                 for name in map.keys() {
                     if !self.inputs.iter().any(|i| &i.name == name) {
-                        let expected = self.inputs.iter().map(|i| format!("'{}'", i.name)).collect::<Vec<_>>().join(", ");
+                        let expected =
+                            self.inputs.iter().map(|i| format!("'{}'", i.name)).collect::<Vec<_>>().join(", ");
                         return Err(InputError::UnknownInput { name: name.clone(), expected });
                     }
                 }
@@ -310,7 +326,11 @@ impl Network {
                             .iter()
                             .enumerate()
                             .map(|(index, &x)| {
-                                ar.from_f64(x).map_err(|error| InputError::Quantize { name: gi.name.clone(), index, error })
+                                ar.from_f64(x).map_err(|error| InputError::Quantize {
+                                    name: gi.name.clone(),
+                                    index,
+                                    error,
+                                })
                             })
                             .collect::<Result<Vec<_>, _>>()?;
                         Value::Real(Tensor::new(shape.clone(), q).map_err(conv)?, gi.dtype)
@@ -322,7 +342,11 @@ impl Network {
     }
 }
 
-fn resolve_shape(gi: &GraphInput, t: &InputTensor, params: &mut BTreeMap<String, usize>) -> Result<Vec<usize>, InputError> {
+fn resolve_shape(
+    gi: &GraphInput,
+    t: &InputTensor,
+    params: &mut BTreeMap<String, usize>,
+) -> Result<Vec<usize>, InputError> {
     let n = t.data.len();
     let Some(decl) = &gi.shape else {
         // The model does not declare a shape: take the file's (flat if none).
@@ -331,7 +355,8 @@ fn resolve_shape(gi: &GraphInput, t: &InputTensor, params: &mut BTreeMap<String,
     let expected = describe_dims(&gi.shape);
     match &t.shape {
         Some(shape) => {
-            let mismatch = || InputError::Shape { name: gi.name.clone(), got: shape.clone(), expected: expected.clone() };
+            let mismatch =
+                || InputError::Shape { name: gi.name.clone(), got: shape.clone(), expected: expected.clone() };
             if shape.len() != decl.len() {
                 return Err(mismatch());
             }

@@ -128,7 +128,10 @@ pub struct ValueInfo {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ValueType {
-    Tensor { elem_type: i32, shape: Option<Vec<Dim>> },
+    Tensor {
+        elem_type: i32,
+        shape: Option<Vec<Dim>>,
+    },
     /// Sequences, maps, optionals, sparse tensors, or no type at all.
     Other(&'static str),
 }

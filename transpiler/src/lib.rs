@@ -18,7 +18,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod cairo_backend;
 pub mod calibrate;
+pub mod codegen;
 pub mod eval;
 pub mod inputs;
 pub mod ir;

@@ -127,7 +127,9 @@ fn convert_attribute(a: &AttributeProto) -> Attribute {
             Ok(AttributeType::FLOAT) => AttrValue::Float(a.f),
             Ok(AttributeType::INT) => AttrValue::Int(a.i),
             Ok(AttributeType::STRING) => AttrValue::String(a.s.clone()),
-            Ok(AttributeType::TENSOR) => a.t.as_ref().map_or_else(|| missing("tensor"), |t| AttrValue::Tensor(convert_tensor(t))),
+            Ok(AttributeType::TENSOR) => {
+                a.t.as_ref().map_or_else(|| missing("tensor"), |t| AttrValue::Tensor(convert_tensor(t)))
+            }
             Ok(AttributeType::GRAPH) => {
                 a.g.as_ref().map_or_else(|| missing("graph"), |g| AttrValue::Graph(Box::new(convert_graph(g))))
             }
@@ -136,7 +138,9 @@ fn convert_attribute(a: &AttributeProto) -> Attribute {
             Ok(AttributeType::STRINGS) => AttrValue::Strings(a.strings.clone()),
             Ok(AttributeType::TENSORS) => AttrValue::Tensors(a.tensors.iter().map(convert_tensor).collect()),
             Ok(AttributeType::GRAPHS) => AttrValue::Graphs(a.graphs.iter().map(convert_graph).collect()),
-            Ok(AttributeType::SPARSE_TENSOR) | Ok(AttributeType::SPARSE_TENSORS) => AttrValue::Other("sparse tensor".into()),
+            Ok(AttributeType::SPARSE_TENSOR) | Ok(AttributeType::SPARSE_TENSORS) => {
+                AttrValue::Other("sparse tensor".into())
+            }
             Ok(AttributeType::TYPE_PROTO) | Ok(AttributeType::TYPE_PROTOS) => AttrValue::Other("type proto".into()),
             Ok(AttributeType::UNDEFINED) | Err(_) => AttrValue::Other("undefined attribute type".into()),
         }
@@ -299,6 +303,9 @@ mod tests {
         assert!(matches!(load_model_bytes(&[], "x"), Err(LoadError::Empty(_))));
         assert!(matches!(load_model_bytes(b"\xff\xff\xff\xff", "x"), Err(LoadError::Decode { .. })));
         // valid protobuf, but not a model
-        assert!(matches!(load_model_bytes(b"hello world", "x"), Err(LoadError::Decode { .. } | LoadError::NotOnnx { .. })));
+        assert!(matches!(
+            load_model_bytes(b"hello world", "x"),
+            Err(LoadError::Decode { .. } | LoadError::NotOnnx { .. })
+        ));
     }
 }

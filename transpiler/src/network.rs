@@ -127,7 +127,8 @@ impl fmt::Display for UnsupportedModel {
         }
         let ops = self.unsupported_ops();
         if !ops.is_empty() {
-            let list: Vec<String> = ops.iter().map(|(o, c)| format!("{o} ({c} node{})", if *c == 1 { "" } else { "s" })).collect();
+            let list: Vec<String> =
+                ops.iter().map(|(o, c)| format!("{o} ({c} node{})", if *c == 1 { "" } else { "s" })).collect();
             write!(f, "\n  unsupported operators: {}", list.join(", "))?;
         }
         Ok(())
@@ -164,7 +165,10 @@ impl Network {
         let opset = match model.default_opset() {
             Some(v) if (1..=MAX_OPSET).contains(&v) => v,
             Some(v) => {
-                r.problem(Location::Model, format!("default-domain opset {v} is newer than the newest cairn supports ({MAX_OPSET})"));
+                r.problem(
+                    Location::Model,
+                    format!("default-domain opset {v} is newer than the newest cairn supports ({MAX_OPSET})"),
+                );
                 v
             }
             None => {
@@ -204,7 +208,9 @@ impl Network {
             match &vi.ty {
                 ValueType::Tensor { elem_type, shape } => match DType::from_onnx(*elem_type) {
                     Some(dtype) => inputs.push(GraphInput { name: vi.name.clone(), slot, dtype, shape: shape.clone() }),
-                    None => r.problem(loc, format!("element type {} is not supported", DType::onnx_code_name(*elem_type))),
+                    None => {
+                        r.problem(loc, format!("element type {} is not supported", DType::onnx_code_name(*elem_type)))
+                    }
                 },
                 ValueType::Other(kind) => r.problem(loc, format!("{kind} values are not supported, only tensors")),
             }
@@ -221,7 +227,10 @@ impl Network {
                 } else if let Some(&s) = r.slots.get(name) {
                     node_inputs.push(Some(s));
                 } else {
-                    r.problem(loc.clone(), format!("input '{name}' is not produced by an earlier node, an initializer or a graph input"));
+                    r.problem(
+                        loc.clone(),
+                        format!("input '{name}' is not produced by an earlier node, an initializer or a graph input"),
+                    );
                 }
             }
             let op = if !(node.domain.is_empty() || node.domain == "ai.onnx") {
@@ -265,7 +274,13 @@ impl Network {
                 }
             }
             if let (Some(op), true) = (op, r.problems.len() == before) {
-                nodes.push(NetNode { name: node.name.clone(), op_type: node.op_type.clone(), inputs: node_inputs, outputs: node_outputs, op });
+                nodes.push(NetNode {
+                    name: node.name.clone(),
+                    op_type: node.op_type.clone(),
+                    inputs: node_inputs,
+                    outputs: node_outputs,
+                    op,
+                });
             }
         }
 
@@ -279,7 +294,10 @@ impl Network {
                     };
                     if let ValueType::Other(kind) = &vi.ty {
                         if *kind != "untyped" {
-                            r.problem(Location::Output(vi.name.clone()), format!("{kind} values are not supported, only tensors"));
+                            r.problem(
+                                Location::Output(vi.name.clone()),
+                                format!("{kind} values are not supported, only tensors"),
+                            );
                         }
                     }
                     outputs.push(GraphOutput { name: vi.name.clone(), slot, dtype });

@@ -4,7 +4,7 @@
 //! Mirrors runtime/src/ops/gemm.rs.
 
 use crate::arith::Arith;
-use crate::tensor::broadcast_map;
+use crate::tensor::{broadcast_map, take};
 
 /// `alpha`/`beta` are `None` when equal to 1 (the common case: no extra rounding).
 /// `c` is `None` when absent or when beta = 0.
@@ -32,10 +32,12 @@ pub fn gemm<A, +Arith<A>>(
     } else {
         b1
     };
-    let c_map = match c {
-        Option::Some((_, c_shape)) => Option::Some(broadcast_map(c_shape, array![m, n].span())),
-        Option::None => Option::None,
+    // C broadcast to [M, N] once, so the loop reads it by output index.
+    let c_full: Span<felt252> = match c {
+        Option::Some((c, c_shape)) => take(c, broadcast_map(c_shape, array![m, n].span()).span()).span(),
+        Option::None => array![].span(),
     };
+    let has_c = c.is_some();
     let mut out = array![];
     for i in 0..m {
         for j in 0..n {
@@ -57,8 +59,8 @@ pub fn gemm<A, +Arith<A>>(
             if let Option::Some(alpha) = alpha {
                 y = ar.mul(y, alpha);
             }
-            if let (Option::Some((c, _)), Option::Some(map)) = (c, @c_map) {
-                let mut cv = *c[*map[i * n + j]];
+            if has_c {
+                let mut cv = *c_full[i * n + j];
                 if let Option::Some(beta) = beta {
                     cv = ar.mul(cv, beta);
                 }

@@ -67,11 +67,39 @@ impl Toolchain {
 
     /// Compiles the package's single `#[executable]` function.
     pub fn compile_executable(&self, package: &Path) -> Result<CompiledProgram, CairoError> {
-        compile::compile_executable(&self.corelib, package)
+        guard_compiler(package, || compile::compile_executable(&self.corelib, package))
     }
 
     /// Compiles and runs every `#[test]` of the package (gas disabled).
     pub fn run_tests(&self, package: &Path, filter: &str) -> Result<CairoTestReport, CairoError> {
-        tests_runner::run_tests(&self.corelib, package, filter)
+        guard_compiler(package, || tests_runner::run_tests(&self.corelib, package, filter))
+    }
+}
+
+/// The Cairo compiler reports some problems by panicking (internal errors on
+/// code it cannot lower). Turn such a panic into an error instead of crashing
+/// the caller, and keep its message; the default hook's report is silenced
+/// while the compiler runs.
+fn guard_compiler<T>(package: &Path, f: impl FnOnce() -> Result<T, CairoError>) -> Result<T, CairoError> {
+    use std::panic;
+    use std::sync::{Arc, Mutex};
+    let message = Arc::new(Mutex::new(String::new()));
+    let sink = message.clone();
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if let Ok(mut m) = sink.lock() {
+            if m.is_empty() {
+                *m = info.to_string();
+            }
+        }
+    }));
+    let result = panic::catch_unwind(panic::AssertUnwindSafe(f));
+    panic::set_hook(previous);
+    match result {
+        Ok(r) => r,
+        Err(_) => {
+            let m = message.lock().map(|m| m.clone()).unwrap_or_default();
+            Err(CairoError::Compile { path: package.to_owned(), diagnostics: format!("internal compiler error: {m}") })
+        }
     }
 }

@@ -6,8 +6,8 @@ use cairo_lang_compiler::db::RootDatabase;
 use cairo_lang_compiler::project::setup_project;
 use cairo_lang_filesystem::cfg::{Cfg, CfgSet};
 use cairo_lang_filesystem::db::init_dev_corelib;
-use cairo_lang_test_runner::{CompiledTestRunner, TestCompiler, TestRunConfig};
 use cairo_lang_test_plugin::{test_plugin_suite, TestsCompilationConfig};
+use cairo_lang_test_runner::{CompiledTestRunner, TestCompiler, TestRunConfig};
 
 use super::CairoError;
 
@@ -43,7 +43,8 @@ pub(super) fn run_tests(corelib: &Path, package: &Path, filter: &str) -> Result<
             replace_ids: false,
         },
     };
-    let compiled = compiler.build().map_err(|e| CairoError::Compile { path: package.to_owned(), diagnostics: e.to_string() })?;
+    let compiled =
+        compiler.build().map_err(|e| CairoError::Compile { path: package.to_owned(), diagnostics: e.to_string() })?;
     let config = TestRunConfig {
         filter: filter.to_string(),
         include_ignored: false,

@@ -184,7 +184,7 @@ mod tests {
         assert_eq!(exp(-(30 << 16), s, b), Ok(0)); // e^-30 · 2^16 < 0.5
         assert_eq!(exp(-(20 << 16), s, b), Ok(0)); // 1.35e-4 < 0.5
         assert_eq!(exp(-(10 << 16), s, b), Ok(3)); // 2.975...
-        // e^32 · 2^16 ≈ 2^62.2 fits; e^33 does not.
+                                                   // e^32 · 2^16 ≈ 2^62.2 fits; e^33 does not.
         assert!(exp(32 << 16, s, b).is_ok());
         assert!(matches!(exp(33 << 16, s, b), Err(ArithError::Overflow { operation: "Exp", .. })));
         assert!(exp(i64::MAX, s, b).is_err());

@@ -11,8 +11,8 @@ use super::window::{split_nc, WindowAttrs};
 use super::{required, Inputs, Kernel};
 use crate::arith::Arith;
 use crate::error::{at, KernelError};
-use crate::value::Value;
 use crate::tensor::Tensor;
+use crate::value::Value;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AveragePool {

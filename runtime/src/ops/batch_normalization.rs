@@ -58,11 +58,8 @@ impl Kernel for BatchNormalization {
         let mut data = Vec::with_capacity(x.len());
         for (i, &v) in x.data().iter().enumerate() {
             let ch = (i / inner.max(1)) % c;
-            let y = ar
-                .sub(v, mean[ch])
-                .and_then(|d| ar.mul(d, a[ch]))
-                .and_then(|m| ar.add(m, bias[ch]))
-                .map_err(at(i))?;
+            let y =
+                ar.sub(v, mean[ch]).and_then(|d| ar.mul(d, a[ch])).and_then(|m| ar.add(m, bias[ch])).map_err(at(i))?;
             data.push(y);
         }
         Ok(vec![Value::Real(Tensor::new(x.shape().to_vec(), data)?, xv.dtype())])

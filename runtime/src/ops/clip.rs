@@ -48,7 +48,10 @@ impl Kernel for Clip {
         Ok(vec![match x {
             Value::Real(t, dt) => {
                 let (lo, hi) = if self.legacy {
-                    (self.min_attr.map(|v| ar.from_f64(v)).transpose()?, self.max_attr.map(|v| ar.from_f64(v)).transpose()?)
+                    (
+                        self.min_attr.map(|v| ar.from_f64(v)).transpose()?,
+                        self.max_attr.map(|v| ar.from_f64(v)).transpose()?,
+                    )
                 } else {
                     (
                         min.map(|v| scalar(v.as_real(1, "min")?, "min")).transpose()?,

@@ -39,19 +39,13 @@ impl Kernel for Concat {
         }
         match first {
             Value::Real(_, dt) => {
-                let ts = values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| v.as_real(i, "inputs"))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let ts =
+                    values.iter().enumerate().map(|(i, v)| v.as_real(i, "inputs")).collect::<Result<Vec<_>, _>>()?;
                 Ok(vec![Value::Real(concat(&ts, axis, shape)?, *dt)])
             }
             Value::Int(_, dt) => {
-                let ts = values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| v.as_int(i, "inputs"))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let ts =
+                    values.iter().enumerate().map(|(i, v)| v.as_int(i, "inputs")).collect::<Result<Vec<_>, _>>()?;
                 Ok(vec![Value::Int(concat(&ts, axis, shape)?, *dt)])
             }
         }

@@ -47,7 +47,11 @@ impl Conv {
     ) -> Result<Tensor<A::Elem>, KernelError> {
         let (n, c, spatial) = split_nc(x.shape(), "Conv")?;
         if w.rank() != x.rank() {
-            return Err(KernelError::shape(format!("Conv weight {:?} must have the rank of X {:?}", w.shape(), x.shape())));
+            return Err(KernelError::shape(format!(
+                "Conv weight {:?} must have the rank of X {:?}",
+                w.shape(),
+                x.shape()
+            )));
         }
         let (m, cg) = (w.shape()[0], w.shape()[1]);
         let g = self.group;

@@ -55,7 +55,9 @@ pub fn binary<A: Arith, O: BinaryFn>(
     b: &Value<A::Elem>,
 ) -> Result<Value<A::Elem>, KernelError> {
     match (a, b) {
-        (Value::Real(x, dt), Value::Real(y, _)) => Ok(Value::Real(zip_broadcast(x, y, |p, q| op.apply(ar, p, q))?, *dt)),
+        (Value::Real(x, dt), Value::Real(y, _)) => {
+            Ok(Value::Real(zip_broadcast(x, y, |p, q| op.apply(ar, p, q))?, *dt))
+        }
         (Value::Int(x, dt), Value::Int(y, _)) => {
             let ia = IntArith::new(*dt);
             Ok(Value::Int(zip_broadcast(x, y, |p, q| op.apply(&ia, p, q))?, *dt))

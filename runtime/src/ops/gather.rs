@@ -32,7 +32,10 @@ impl Kernel for Gather {
                 if (0..dim).contains(&j) {
                     Ok(j as usize)
                 } else {
-                    Err(KernelError::invalid("indices", format!("index {i} is out of range for axis {axis} of size {dim}")))
+                    Err(KernelError::invalid(
+                        "indices",
+                        format!("index {i} is out of range for axis {axis} of size {dim}"),
+                    ))
                 }
             })
             .collect::<Result<Vec<_>, _>>()?;

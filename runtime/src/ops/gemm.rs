@@ -69,20 +69,14 @@ impl Gemm {
         c: Option<&Tensor<B::Elem>>,
     ) -> Result<Tensor<B::Elem>, KernelError> {
         if a.rank() != 2 || b.rank() != 2 {
-            return Err(KernelError::shape(format!(
-                "Gemm needs 2-D A and B, got {:?} and {:?}",
-                a.shape(),
-                b.shape()
-            )));
+            return Err(KernelError::shape(format!("Gemm needs 2-D A and B, got {:?} and {:?}", a.shape(), b.shape())));
         }
         let (a0, a1) = (a.shape()[0], a.shape()[1]);
         let (b0, b1) = (b.shape()[0], b.shape()[1]);
         let (m, k) = if self.trans_a { (a1, a0) } else { (a0, a1) };
         let (k2, n) = if self.trans_b { (b1, b0) } else { (b0, b1) };
         if k != k2 {
-            return Err(KernelError::shape(format!(
-                "Gemm inner dimensions differ: A' is {m}×{k}, B' is {k2}×{n}"
-            )));
+            return Err(KernelError::shape(format!("Gemm inner dimensions differ: A' is {m}×{k}, B' is {k2}×{n}")));
         }
         let a_at = |i: usize, t: usize| if self.trans_a { a.data()[t * a1 + i] } else { a.data()[i * a1 + t] };
         let b_at = |t: usize, j: usize| if self.trans_b { b.data()[j * b1 + t] } else { b.data()[t * b1 + j] };

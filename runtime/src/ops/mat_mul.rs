@@ -49,11 +49,7 @@ pub fn matmul<B: Arith>(ar: &B, a: &Tensor<B::Elem>, b: &Tensor<B::Elem>) -> Res
     let (n, k) = (a_shape[ra - 2], a_shape[ra - 1]);
     let (k2, m) = (b_shape[rb - 2], b_shape[rb - 1]);
     if k != k2 {
-        return Err(KernelError::shape(format!(
-            "MatMul inner dimensions differ: {:?} × {:?}",
-            a.shape(),
-            b.shape()
-        )));
+        return Err(KernelError::shape(format!("MatMul inner dimensions differ: {:?} × {:?}", a.shape(), b.shape())));
     }
     let batch_a = &a_shape[..ra - 2];
     let batch_b = &b_shape[..rb - 2];

@@ -73,9 +73,7 @@ impl MaxPool {
                     }
                 }
                 let Some((v, i)) = best else {
-                    return Err(KernelError::shape(format!(
-                        "MaxPool window {o} covers only padding; reduce the pads"
-                    )));
+                    return Err(KernelError::shape(format!("MaxPool window {o} covers only padding; reduce the pads")));
                 };
                 data.push(v);
                 let spatial_index = if self.storage_order == 1 { col_major(i) } else { i };

@@ -120,7 +120,11 @@ pub fn optional<'a, E>(inputs: &Inputs<'a, E>, index: usize) -> Option<&'a Value
 }
 
 /// An optional integer input read as a list (axes, pads, shapes).
-pub fn int_list<E: Copy>(inputs: &Inputs<'_, E>, index: usize, name: &'static str) -> Result<Option<Vec<i64>>, KernelError> {
+pub fn int_list<E: Copy>(
+    inputs: &Inputs<'_, E>,
+    index: usize,
+    name: &'static str,
+) -> Result<Option<Vec<i64>>, KernelError> {
     match optional(inputs, index) {
         None => Ok(None),
         Some(v) => {

@@ -25,11 +25,8 @@ pub fn reduction(shape: &[usize], axes: &[usize], keepdims: bool) -> Reduction {
     let rank = shape.len();
     let reduced: Vec<bool> = (0..rank).map(|a| axes.is_empty() || axes.contains(&a)).collect();
     let kept_shape: Vec<usize> = (0..rank).map(|a| if reduced[a] { 1 } else { shape[a] }).collect();
-    let out_shape: Vec<usize> = if keepdims {
-        kept_shape.clone()
-    } else {
-        (0..rank).filter(|&a| !reduced[a]).map(|a| shape[a]).collect()
-    };
+    let out_shape: Vec<usize> =
+        if keepdims { kept_shape.clone() } else { (0..rank).filter(|&a| !reduced[a]).map(|a| shape[a]).collect() };
     let out_len: usize = kept_shape.iter().product();
     let group_size: usize = (0..rank).filter(|&a| reduced[a]).map(|a| shape[a]).product();
     let n: usize = shape.iter().product();
@@ -101,7 +98,12 @@ pub fn run_additive<A: Arith, F: Finish>(
     }])
 }
 
-fn additive<B: Arith, F: Finish>(ar: &B, t: &Tensor<B::Elem>, axes: &[usize], keepdims: bool) -> Result<Tensor<B::Elem>, KernelError> {
+fn additive<B: Arith, F: Finish>(
+    ar: &B,
+    t: &Tensor<B::Elem>,
+    axes: &[usize],
+    keepdims: bool,
+) -> Result<Tensor<B::Elem>, KernelError> {
     let r = reduction(t.shape(), axes, keepdims);
     let mut accs = vec![ar.acc_zero(); r.out_len];
     for (&v, &o) in t.data().iter().zip(&r.map) {

@@ -37,7 +37,9 @@ pub fn resolve_shape(input: &[usize], spec: &[i64], allowzero: bool) -> Result<V
             }
             -1 => return Err(bad(format!("{spec:?} has more than one -1"))),
             0 if !allowzero => {
-                let v = *input.get(i).ok_or_else(|| bad(format!("{spec:?}: 0 at axis {i} has no input dimension to copy")))?;
+                let v = *input
+                    .get(i)
+                    .ok_or_else(|| bad(format!("{spec:?}: 0 at axis {i} has no input dimension to copy")))?;
                 out.push(v);
             }
             d if d >= 0 => out.push(d as usize),
@@ -53,7 +55,9 @@ pub fn resolve_shape(input: &[usize], spec: &[i64], allowzero: bool) -> Result<V
         out[i] = total / known;
     }
     if numel(&out) != total {
-        return Err(bad(format!("{spec:?} resolves to {out:?}, which does not hold the {total} elements of {input:?}")));
+        return Err(bad(format!(
+            "{spec:?} resolves to {out:?}, which does not hold the {total} elements of {input:?}"
+        )));
     }
     Ok(out)
 }

@@ -30,7 +30,10 @@ impl Kernel for Squeeze {
             Some(axes) => {
                 let axes = normalize_axes(&axes, shape.len())?;
                 if let Some(&a) = axes.iter().find(|&&a| shape[a] != 1) {
-                    return Err(KernelError::invalid("axes", format!("axis {a} of {shape:?} has size {}, not 1", shape[a])));
+                    return Err(KernelError::invalid(
+                        "axes",
+                        format!("axis {a} of {shape:?} has size {}, not 1", shape[a]),
+                    ));
                 }
                 shape.iter().enumerate().filter(|(i, _)| !axes.contains(i)).map(|(_, &d)| d).collect()
             }

@@ -27,9 +27,8 @@ impl Kernel for Unsqueeze {
         let rank = x.shape().len() + axes.len();
         let axes = normalize_axes(&axes, rank)?;
         let mut rest = x.shape().iter();
-        let out: Vec<usize> = (0..rank)
-            .map(|i| if axes.contains(&i) { 1 } else { *rest.next().unwrap_or(&1) })
-            .collect();
+        let out: Vec<usize> =
+            (0..rank).map(|i| if axes.contains(&i) { 1 } else { *rest.next().unwrap_or(&1) }).collect();
         Ok(vec![x.reshape(out)?])
     }
 }

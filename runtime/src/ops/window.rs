@@ -95,7 +95,10 @@ impl WindowAttrs {
                 AutoPad::NotSet => {
                     if let Some(p) = &self.pads {
                         if p.len() != 2 * n || p.iter().any(|&x| x < 0) {
-                            return Err(KernelError::invalid("pads", format!("{p:?} must be {} non-negative values", 2 * n)));
+                            return Err(KernelError::invalid(
+                                "pads",
+                                format!("{p:?} must be {} non-negative values", 2 * n),
+                            ));
                         }
                         pads_begin[ax] = p[ax] as usize;
                         pads_end[ax] = p[ax + n] as usize;
@@ -190,17 +193,28 @@ mod tests {
     fn output_sizes() {
         let w = WindowAttrs { kernel_shape: Some(vec![3, 3]), ..Default::default() }.resolve(&[5, 5], None).unwrap();
         assert_eq!(w.output, vec![3, 3]);
-        let w = WindowAttrs { kernel_shape: Some(vec![3]), pads: Some(vec![1, 1]), strides: Some(vec![2]), ..Default::default() }
-            .resolve(&[5], None)
-            .unwrap();
+        let w = WindowAttrs {
+            kernel_shape: Some(vec![3]),
+            pads: Some(vec![1, 1]),
+            strides: Some(vec![2]),
+            ..Default::default()
+        }
+        .resolve(&[5], None)
+        .unwrap();
         assert_eq!(w.output, vec![3]);
-        let w = WindowAttrs { kernel_shape: Some(vec![2]), strides: Some(vec![2]), auto_pad: AutoPad::SameUpper, ..Default::default() }
-            .resolve(&[5], None)
-            .unwrap();
+        let w = WindowAttrs {
+            kernel_shape: Some(vec![2]),
+            strides: Some(vec![2]),
+            auto_pad: AutoPad::SameUpper,
+            ..Default::default()
+        }
+        .resolve(&[5], None)
+        .unwrap();
         assert_eq!((w.output.clone(), w.pads_begin.clone(), w.pads_end.clone()), (vec![3], vec![0], vec![1]));
-        let w = WindowAttrs { kernel_shape: Some(vec![3]), strides: Some(vec![2]), ceil_mode: true, ..Default::default() }
-            .resolve(&[4], None)
-            .unwrap();
+        let w =
+            WindowAttrs { kernel_shape: Some(vec![3]), strides: Some(vec![2]), ceil_mode: true, ..Default::default() }
+                .resolve(&[4], None)
+                .unwrap();
         assert_eq!(w.output, vec![2]);
     }
 

@@ -4,6 +4,8 @@
 use cairn_runtime::ops::arg_max::ArgMax;
 
 use super::attrs::{Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     Ok(Box::new(ArgMax {
@@ -11,4 +13,8 @@ pub fn import(a: &Attrs) -> ImportResult {
         keepdims: a.flag("keepdims", true)?,
         select_last_index: a.flag("select_last_index", false)?,
     }))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

@@ -6,6 +6,8 @@
 use cairn_runtime::ops::batch_normalization::BatchNormalization;
 
 use super::attrs::{Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     a.ignore("momentum");
@@ -23,4 +25,8 @@ pub fn import(a: &Attrs) -> ImportResult {
         return Err("the running-statistics outputs exist only in training mode and are not supported".into());
     }
     Ok(Box::new(BatchNormalization { epsilon }))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

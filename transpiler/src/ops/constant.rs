@@ -5,6 +5,8 @@ use cairn_runtime::ops::constant::Constant;
 use cairn_runtime::{DType, Literal, LiteralData};
 
 use super::attrs::{literal, Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     let mut found = Vec::new();
@@ -15,7 +17,11 @@ pub fn import(a: &Attrs) -> ImportResult {
         found.push(Literal { dtype: DType::F32, shape: vec![], data: LiteralData::Real(vec![v]) });
     }
     if let Some(v) = a.floats_opt("value_floats")? {
-        found.push(Literal { dtype: DType::F32, shape: vec![v.len()], data: LiteralData::Real(v.iter().map(|&x| x as f64).collect()) });
+        found.push(Literal {
+            dtype: DType::F32,
+            shape: vec![v.len()],
+            data: LiteralData::Real(v.iter().map(|&x| x as f64).collect()),
+        });
     }
     if let Some(v) = a.int_opt("value_int")? {
         found.push(Literal { dtype: DType::I64, shape: vec![], data: LiteralData::Int(vec![v]) });
@@ -34,4 +40,8 @@ pub fn import(a: &Attrs) -> ImportResult {
         0 => Err("no value attribute".into()),
         _ => Err("more than one value attribute".into()),
     }
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

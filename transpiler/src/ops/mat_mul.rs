@@ -4,7 +4,13 @@
 use cairn_runtime::ops::mat_mul::MatMul;
 
 use super::attrs::{Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(_a: &Attrs) -> ImportResult {
     Ok(Box::new(MatMul))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

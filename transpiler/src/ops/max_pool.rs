@@ -5,6 +5,8 @@ use cairn_runtime::ops::max_pool::MaxPool;
 
 use super::attrs::{Attrs, ImportResult};
 use super::window::window_attrs;
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     let window = window_attrs(a, true)?;
@@ -16,4 +18,8 @@ pub fn import(a: &Attrs) -> ImportResult {
         return Err(format!("storage_order must be 0 or 1, got {storage_order}"));
     }
     Ok(Box::new(MaxPool { window, storage_order }))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

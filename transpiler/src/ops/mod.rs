@@ -7,6 +7,7 @@
 //! listing what is missing, when any piece is absent.
 
 pub mod attrs;
+mod gen;
 mod window;
 
 mod add;
@@ -45,17 +46,24 @@ mod unsqueeze;
 
 use attrs::{Attrs, ImportResult};
 
+use crate::codegen::{NodeCode, NodeGen};
+
+/// Result of an operator's code generator: the code, or why it cannot be generated.
+pub type CodegenResult = Result<NodeCode, String>;
+
 /// One supported operator of the default ONNX domain.
 pub struct OpSpec {
     pub op_type: &'static str,
     /// Turns a node's attributes into a kernel, or says why it cannot.
     pub import: fn(&Attrs) -> ImportResult,
+    /// Emits the Cairo code of a node (calls into the `cairn` Cairo library).
+    pub codegen: fn(&NodeGen) -> CodegenResult,
 }
 
 macro_rules! ops {
     ($($op:literal => $module:ident),* $(,)?) => {
         /// Every supported operator, alphabetically.
-        pub static OPS: &[OpSpec] = &[$(OpSpec { op_type: $op, import: $module::import }),*];
+        pub static OPS: &[OpSpec] = &[$(OpSpec { op_type: $op, import: $module::import, codegen: $module::codegen }),*];
     };
 }
 
@@ -93,6 +101,11 @@ ops! {
     "Tanh" => tanh,
     "Transpose" => transpose,
     "Unsqueeze" => unsqueeze,
+}
+
+/// The code generator of an operator whose Cairo side is not written yet.
+pub(crate) fn not_yet(n: &NodeGen) -> CodegenResult {
+    Err(format!("Cairo code generation for {} is not implemented yet", n.op_type))
 }
 
 /// The entry for an op type of the default domain.

@@ -4,6 +4,8 @@
 use cairn_runtime::ops::pad::{LegacyPad, Pad, PadMode};
 
 use super::attrs::{Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     let mode = match a.string("mode", "constant")?.as_str() {
@@ -20,4 +22,8 @@ pub fn import(a: &Attrs) -> ImportResult {
         None
     };
     Ok(Box::new(Pad { mode, legacy }))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

@@ -5,6 +5,8 @@ use cairn_runtime::ops::reduce::ReduceAttrs;
 use cairn_runtime::ops::reduce_mean::ReduceMean;
 
 use super::attrs::{Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     let axes_attr = if a.opset < 18 { a.ints_opt("axes")? } else { None };
@@ -15,4 +17,8 @@ pub fn import(a: &Attrs) -> ImportResult {
             noop_with_empty_axes: a.flag("noop_with_empty_axes", false)?,
         },
     }))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

@@ -4,7 +4,14 @@
 use cairn_runtime::ops::relu::Relu;
 
 use super::attrs::{Attrs, ImportResult};
+use super::CodegenResult;
+use crate::codegen::NodeGen;
 
 pub fn import(_a: &Attrs) -> ImportResult {
     Ok(Box::new(Relu))
+}
+
+/// Emits `cairn::ops::relu::relu` (a comparison; same for reals and ints).
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    Ok(crate::codegen::NodeCode::expr(format!("cairn::ops::relu::relu({})", n.input(0)?.expr)))
 }

@@ -4,6 +4,8 @@
 use cairn_runtime::ops::slice::{LegacySlice, Slice};
 
 use super::attrs::{Attrs, ImportResult};
+use super::{not_yet, CodegenResult};
+use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
     if a.opset >= 10 {
@@ -12,4 +14,8 @@ pub fn import(a: &Attrs) -> ImportResult {
     let starts = a.ints_opt("starts")?.ok_or("attribute 'starts' is required")?;
     let ends = a.ints_opt("ends")?.ok_or("attribute 'ends' is required")?;
     Ok(Box::new(Slice { legacy: Some(LegacySlice { starts, ends, axes: a.ints_opt("axes")? }) }))
+}
+
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    not_yet(n)
 }

@@ -1,0 +1,69 @@
+//! `cairn.json`: what a generated package is, for tools and people.
+
+use serde::{Deserialize, Serialize};
+
+use super::TranspileOptions;
+use crate::network::Network;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IoSpec {
+    pub name: String,
+    pub dtype: String,
+    pub shape: Vec<usize>,
+}
+
+impl IoSpec {
+    pub fn len(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn is_real(&self) -> bool {
+        matches!(self.dtype.as_str(), "float32" | "float64" | "float16" | "bfloat16")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub cairn_version: String,
+    /// File name of the ONNX model (a copy is `model.onnx` in the package).
+    pub model: String,
+    pub opset: i64,
+    /// Fraction bits s: reals are stored as round(x * 2^s).
+    pub scale: u32,
+    pub inputs: Vec<IoSpec>,
+    pub outputs: Vec<IoSpec>,
+    /// Operator types the generated code computes (folded ones excluded).
+    pub ops: Vec<String>,
+    pub nodes: usize,
+    /// The compiler the program hash was computed with.
+    pub compiler: String,
+    /// Poseidon hash of the compiled CASM bytecode (hex); set by compilation.
+    pub program_hash: Option<String>,
+}
+
+impl Manifest {
+    pub(super) fn new(
+        net: &Network,
+        opts: &TranspileOptions,
+        inputs: Vec<IoSpec>,
+        outputs: Vec<IoSpec>,
+        ops: Vec<String>,
+    ) -> Manifest {
+        Manifest {
+            cairn_version: env!("CARGO_PKG_VERSION").to_string(),
+            model: opts.model_name.clone(),
+            opset: net.opset,
+            scale: opts.scale.bits(),
+            inputs,
+            outputs,
+            ops,
+            nodes: net.nodes.len(),
+            compiler: "cairo-lang 2.17.0".into(),
+            program_hash: None,
+        }
+    }
+}

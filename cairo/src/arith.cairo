@@ -9,6 +9,9 @@ pub trait Arith<A> {
     fn sub(self: @A, a: felt252, b: felt252) -> felt252;
     fn mul(self: @A, a: felt252, b: felt252) -> felt252;
     fn div(self: @A, a: felt252, b: felt252) -> felt252;
+    /// A value of this domain as a term of a sum of products (x * 2^s in fixed
+    /// point): how a bias joins a dot product before its one rounding.
+    fn bias_term(self: @A, x: felt252) -> felt252;
     /// The exact sum of products, rounded once (fixed point) and range-checked.
     fn finish_dot(self: @A, acc: felt252) -> felt252;
     /// An exact plain sum, range-checked.
@@ -31,6 +34,9 @@ pub impl FixedArith of Arith<Scale> {
     }
     fn div(self: @Scale, a: felt252, b: felt252) -> felt252 {
         crate::fixed::div(a, b, *self)
+    }
+    fn bias_term(self: @Scale, x: felt252) -> felt252 {
+        x * *self.one
     }
     fn finish_dot(self: @Scale, acc: felt252) -> felt252 {
         rescale(acc, *self)
@@ -98,6 +104,9 @@ pub impl IntArith of Arith<IntRange> {
     }
     fn div(self: @IntRange, a: felt252, b: felt252) -> felt252 {
         check_int(self, div_trunc(a, b))
+    }
+    fn bias_term(self: @IntRange, x: felt252) -> felt252 {
+        x
     }
     fn finish_dot(self: @IntRange, acc: felt252) -> felt252 {
         check_int(self, acc)

@@ -2,6 +2,8 @@
 //! file's header states the semantics and names the Rust kernel it mirrors.
 
 pub mod elementwise;
+pub mod reduce;
+pub mod window;
 pub mod add;
 pub mod arg_max;
 pub mod average_pool;

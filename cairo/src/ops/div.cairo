@@ -1,1 +1,11 @@
-//! `Div` — not implemented yet (mirrors runtime/src/ops/div.rs).
+//! `Div` — element-wise with numpy broadcasting. Fixed point: see docs/fixed-point.md
+//! (Div); integers: exact within the dtype (Div truncates). Mirrors runtime/src/ops/div.rs.
+
+use crate::arith::Arith;
+use super::elementwise::{BinaryOp, binary};
+
+pub fn div<A, +Arith<A>>(
+    ar: @A, a: Span<felt252>, a_shape: Span<u32>, b: Span<felt252>, b_shape: Span<u32>, out_shape: Span<u32>,
+) -> Span<felt252> {
+    binary(ar, BinaryOp::Div, a, a_shape, b, b_shape, out_shape)
+}

@@ -1,6 +1,7 @@
-//! `Gemm` — Y = alpha A'B' + beta C. Each output is one exact dot product
-//! (a felt252 sum) rounded once; alpha != 1 and beta != 1 are one more Mul
-//! each; beta = 0 ignores C; C broadcasts to [M, N].
+//! `Gemm` — Y = alpha A'B' + beta C. With alpha = 1 each output is one exact
+//! felt252 sum of the products and beta*C * 2^s, rounded once and range-checked
+//! once; beta != 1 multiplies C first (one Mul); alpha != 1 rounds the products,
+//! multiplies by alpha, then adds beta*C. beta = 0 ignores C; C broadcasts to [M, N].
 //! Mirrors runtime/src/ops/gemm.rs.
 
 use crate::arith::Arith;
@@ -55,17 +56,25 @@ pub fn gemm<A, +Arith<A>>(
                 };
                 acc += x * w;
             }
-            let mut y = ar.finish_dot(acc);
-            if let Option::Some(alpha) = alpha {
-                y = ar.mul(y, alpha);
-            }
-            if has_c {
-                let mut cv = *c_full[i * n + j];
-                if let Option::Some(beta) = beta {
-                    cv = ar.mul(cv, beta);
+            let cv = if has_c {
+                match beta {
+                    Option::Some(beta) => ar.mul(*c_full[i * n + j], beta),
+                    Option::None => *c_full[i * n + j],
                 }
-                y = ar.add(y, cv);
-            }
+            } else {
+                0
+            };
+            let y = match alpha {
+                Option::None => ar.finish_dot(acc + ar.bias_term(cv)),
+                Option::Some(alpha) => {
+                    let t = ar.mul(ar.finish_dot(acc), alpha);
+                    if has_c {
+                        ar.add(t, cv)
+                    } else {
+                        t
+                    }
+                },
+            };
             out.append(y);
         }
     }

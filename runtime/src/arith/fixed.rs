@@ -112,6 +112,10 @@ impl Arith for FixedArith {
         acc.add(a as i128 * b as i128);
     }
 
+    fn acc_add_bias(&self, acc: &mut WideAcc, b: i64) {
+        acc.add((b as i128) << self.scale.bits());
+    }
+
     fn acc_finish_dot(&self, acc: WideAcc) -> Result<i64, ArithError> {
         self.fit_rescaled("dot product", acc.value(), acc.approx())
     }

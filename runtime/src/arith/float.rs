@@ -59,6 +59,10 @@ impl Arith for FloatArith {
         *acc += a as f64 * b as f64;
     }
 
+    fn acc_add_bias(&self, acc: &mut f64, b: f32) {
+        *acc += b as f64;
+    }
+
     fn acc_finish_dot(&self, acc: f64) -> Result<f32, ArithError> {
         Ok(acc as f32)
     }

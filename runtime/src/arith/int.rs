@@ -87,6 +87,10 @@ impl Arith for IntArith {
         acc.add(a as i128 * b as i128);
     }
 
+    fn acc_add_bias(&self, acc: &mut WideAcc, b: i64) {
+        acc.add(b as i128);
+    }
+
     fn acc_finish_dot(&self, acc: WideAcc) -> Result<i64, ArithError> {
         self.acc_finish_sum(acc)
     }

@@ -51,6 +51,9 @@ pub trait Arith: Sync {
     fn acc_zero(&self) -> Self::Acc;
     /// `acc += a · b`, exactly.
     fn acc_mac(&self, acc: &mut Self::Acc, a: Self::Elem, b: Self::Elem);
+    /// `acc += b`, with `b` a value of this domain added to a sum of products
+    /// (scale 2s in fixed point: the bias of Gemm and Conv).
+    fn acc_add_bias(&self, acc: &mut Self::Acc, b: Self::Elem);
     /// The dot product with one final rounding.
     fn acc_finish_dot(&self, acc: Self::Acc) -> Result<Self::Elem, ArithError>;
     /// `acc += a`, exactly.

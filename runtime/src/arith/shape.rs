@@ -52,6 +52,8 @@ impl Arith for ShapeArith {
 
     fn acc_mac(&self, _: &mut (), _: (), _: ()) {}
 
+    fn acc_add_bias(&self, _: &mut (), _: ()) {}
+
     fn acc_finish_dot(&self, _: ()) -> Result<(), ArithError> {
         Ok(())
     }

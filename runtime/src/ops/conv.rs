@@ -2,9 +2,10 @@
 //! dilations and groups (opsets 1, 11, 22). Inputs `X [N, C, D...]`,
 //! `W [M, C/group, K...]`, optional bias `B [M]`.
 //!
-//! Fixed point: every output is one exact dot product (scale 2s) rounded once
-//! half up, plus the exact bias: error ≤ 2^-(s+1) against the real convolution
-//! of the stored operands. An output outside ±2^63 ulps is an overflow error.
+//! Fixed point: every output is one exact sum — the products (scale 2s) and
+//! the bias shifted to scale 2s — rounded once half up and range-checked once:
+//! error ≤ 2^-(s+1) against the real convolution of the stored operands. An
+//! output outside ±2^63 ulps is an overflow error.
 //! Spec: <https://onnx.ai/onnx/operators/onnx__Conv.html>
 
 use super::window::{split_nc, WindowAttrs};
@@ -87,12 +88,11 @@ impl Conv {
                             ar.acc_mac(&mut acc, xd[x_base + i], wd[w_base + k]);
                         }
                     }
-                    let idx = (ni * m + mi) * out_sz + o;
-                    let mut y = ar.acc_finish_dot(acc).map_err(at(idx))?;
                     if let Some(b) = b {
-                        y = ar.add(y, b.data()[mi]).map_err(at(idx))?;
+                        ar.acc_add_bias(&mut acc, b.data()[mi]);
                     }
-                    data.push(y);
+                    let idx = (ni * m + mi) * out_sz + o;
+                    data.push(ar.acc_finish_dot(acc).map_err(at(idx))?);
                 }
             }
         }

@@ -1,11 +1,12 @@
 //! `Gemm` — `Y = alpha · A' · B' + beta · C` with `A' = transA ? Aᵀ : A` and
 //! likewise B'; C broadcasts to the output (opsets 7, 9, 11, 13).
 //!
-//! Fixed point: the product is an exact dot product rounded once (as MatMul).
-//! `alpha ≠ 1` and `beta ≠ 1` are applied after, as fixed-point Mul with the
-//! factor quantized at the model scale (one more rounding each); with
-//! `beta = 0` C is not read. The bias add is exact. Exporters emit
-//! alpha = beta = 1, where the only rounding is the dot product's (≤ 2^-(s+1)).
+//! Fixed point: with `alpha = 1` each output is one exact sum — the products
+//! (scale 2s) plus `beta·C` shifted to scale 2s — rounded once and range-checked
+//! once. `beta ≠ 1` first multiplies C (a fixed-point Mul with beta quantized at
+//! the model scale); `alpha ≠ 1` rounds the product sum, multiplies it by alpha,
+//! then adds `beta·C` (two more roundings). With `beta = 0` C is not read.
+//! Exporters emit alpha = beta = 1, where the only rounding is the sum's (≤ 2^-(s+1)).
 //! Integers: exact, and only alpha = beta = 1 is accepted.
 //! Spec: <https://onnx.ai/onnx/operators/onnx__Gemm.html>
 
@@ -94,17 +95,29 @@ impl Gemm {
                 for t in 0..k {
                     ar.acc_mac(&mut acc, a_at(i, t), b_at(t, j));
                 }
-                let mut y = ar.acc_finish_dot(acc).map_err(at(idx))?;
-                if let Some(alpha) = alpha {
-                    y = ar.mul(y, alpha).map_err(at(idx))?;
-                }
-                if let (Some(c), Some(map)) = (c, &c_map) {
-                    let mut cv = c.data()[map[idx]];
-                    if let Some(beta) = beta {
-                        cv = ar.mul(cv, beta).map_err(at(idx))?;
+                let cv = match (c, &c_map) {
+                    (Some(c), Some(map)) => Some(match beta {
+                        Some(beta) => ar.mul(c.data()[map[idx]], beta).map_err(at(idx))?,
+                        None => c.data()[map[idx]],
+                    }),
+                    _ => None,
+                };
+                let y = match alpha {
+                    // The usual case: the bias joins the exact sum; one rounding, one range check.
+                    None => {
+                        if let Some(cv) = cv {
+                            ar.acc_add_bias(&mut acc, cv);
+                        }
+                        ar.acc_finish_dot(acc).map_err(at(idx))?
                     }
-                    y = ar.add(y, cv).map_err(at(idx))?;
-                }
+                    Some(alpha) => {
+                        let t = ar.mul(ar.acc_finish_dot(acc).map_err(at(idx))?, alpha).map_err(at(idx))?;
+                        match cv {
+                            Some(cv) => ar.add(t, cv).map_err(at(idx))?,
+                            None => t,
+                        }
+                    }
+                };
                 data.push(y);
             }
         }

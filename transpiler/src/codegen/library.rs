@@ -21,6 +21,8 @@ library! {
     "src/tensor.cairo",
     "src/ops.cairo",
     "src/ops/elementwise.cairo",
+    "src/ops/reduce.cairo",
+    "src/ops/window.cairo",
     "src/ops/add.cairo",
     "src/ops/arg_max.cairo",
     "src/ops/average_pool.cairo",

@@ -1,0 +1,1 @@
+//! Shared helpers (filled in by the ops that need them).

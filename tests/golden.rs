@@ -32,8 +32,14 @@ fn ints(values: &[i64]) -> String {
     values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
+/// Dense cases whose weights are constants also run with the fast path on.
+fn wants_dense_variant(case: &Case) -> bool {
+    matches!(case.op_type, "Gemm" | "MatMul" | "Conv")
+        && matches!(case.inputs.get(1), Some(golden::case::Input::Weight { .. }))
+}
+
 /// The Cairo source of one case.
-fn render_case(case: &Case) -> Result<String, String> {
+fn render_case(case: &Case, fast_dense: bool) -> Result<String, String> {
     let (model, sample) = build(case);
     let net = Network::resolve(model).map_err(|e| e.to_string())?;
     let scale = Scale::new(case.scale)?;
@@ -52,10 +58,11 @@ fn render_case(case: &Case) -> Result<String, String> {
     let values = net.input_values(&fx, &sample).map_err(|e| e.to_string())?;
     let expected = net.evaluate(&fx, values);
     let shapes = sample.tensors.iter().map(|(s, _)| s.clone()).collect();
-    let opts = TranspileOptions { scale, input_shapes: Some(shapes), model_name: format!("{}.onnx", case.name) };
+    let opts =
+        TranspileOptions { scale, input_shapes: Some(shapes), model_name: format!("{}.onnx", case.name), fast_dense };
     let package = transpile(&net, &opts).map_err(|e| e.to_string())?;
     let mut s = String::new();
-    let _ = writeln!(s, "pub mod {} {{", case.name);
+    let _ = writeln!(s, "pub mod {}{} {{", case.name, if fast_dense { "_fast" } else { "" });
     for line in package.module.lines() {
         if line.is_empty() {
             s.push('\n');
@@ -120,12 +127,21 @@ fn render_all() -> Vec<(String, String)> {
              //! Expected values are cairn-runtime's (the reference) for the seeded inputs.\n\n"
         );
         for case in &cases {
-            match render_case(case) {
-                Ok(text) => {
-                    body.push_str(&text);
-                    body.push('\n');
+            let variants: &[bool] = if stem == "dense" {
+                &[true]
+            } else if wants_dense_variant(case) {
+                &[false, true]
+            } else {
+                &[false]
+            };
+            for &fast in variants {
+                match render_case(case, fast) {
+                    Ok(text) => {
+                        body.push_str(&text);
+                        body.push('\n');
+                    }
+                    Err(e) => errors.push(format!("{}: {e}", case.name)),
                 }
-                Err(e) => errors.push(format!("{}: {e}", case.name)),
             }
         }
         files.push((format!("src/{stem}.cairo"), body));

@@ -106,8 +106,9 @@ pub struct Scale {
     pub half: felt252,
     /// 2^s as a divisor
     pub divisor: NonZero<u128>,
-    /// 2^(127-s): rescaling the offset value 2^127 gives this
-    pub offset: felt252,
+    /// 2^(s-1) + 2^(63+s): shifts a sum of products so that its rescaled value
+    /// is in [-2^63, 2^63) exactly when the shifted sum is in [0, 2^(64+s))
+    pub rescale_offset: felt252,
 }
 
 pub fn scale(bits: u32) -> Scale {
@@ -118,17 +119,20 @@ pub fn scale(bits: u32) -> Scale {
         one: one.into(),
         half: pow2(bits - 1).into(),
         divisor: one.try_into().unwrap(),
-        offset: pow2(127 - bits).into(),
+        rescale_offset: pow2(bits - 1).into() + pow2(63 + bits).into(),
     }
 }
 
-/// One rounding from scale 2s to s: floor((p + 2^(s-1)) / 2^s), then the range
-/// check. Mirrors `fixed::rescale` + the i64 check. Adding 2^127 (a multiple of
-/// 2^s) makes the value a u128 exactly when p + 2^(s-1) is in [-2^127, 2^127).
+/// One rounding from scale 2s to s, floor((p + 2^(s-1)) / 2^s), and the range
+/// check of the result. Mirrors `fixed::rescale` + the i64 check: with
+/// u = p + 2^(s-1) + 2^(63+s), the result is floor(u / 2^s) - 2^63, and it lies
+/// in [-2^63, 2^63) exactly when u is a u128 whose quotient is below 2^64
+/// (20 Cairo steps, 6 range checks).
 pub fn rescale(p: felt252, sc: Scale) -> felt252 {
-    let u: u128 = (p + sc.half + TWO_POW_127).try_into().expect('fixed-point overflow');
+    let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
     let (q, _) = DivRem::div_rem(u, sc.divisor);
-    check_i64(q.into() - sc.offset)
+    assert(q < 0x10000000000000000, 'fixed-point overflow');
+    q.into() - TWO_POW_63
 }
 
 /// Quantized real multiply: one rounding. Mirrors `FixedArith::mul`.

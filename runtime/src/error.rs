@@ -31,7 +31,7 @@ pub enum ArithError {
 pub enum KernelError {
     #[error(transparent)]
     Arith(#[from] ArithError),
-    #[error("{arith} (at element {index} of the output)")]
+    #[error("{arith} (at element {index})")]
     ArithAt { arith: ArithError, index: usize },
     #[error("missing required input #{index} ({name})")]
     MissingInput { index: usize, name: &'static str },

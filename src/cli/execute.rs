@@ -202,11 +202,17 @@ fn explain_failure(err: anyhow::Error, net: &Network, scale: Scale, sample: &Bou
         Err(e) => Some(e.to_string()),
         Ok(values) => net.evaluate(&fx, values).err().map(|e| e.to_string()),
     };
-    match reason {
-        Some(r) => err.context(format!("the Cairo program failed; the reference runtime explains: {r}")),
-        None => err.context(
-            "the Cairo program failed although the reference runtime succeeds on this input (please report this)",
-        ),
+    let panicked = err.chain().any(|c| {
+        matches!(
+            c.downcast_ref(),
+            Some(cairn_transpiler::cairo_backend::BackendError::Cairo(cairn_runtime::cairo::CairoError::Panic(_)))
+        )
+    });
+    match (reason, panicked) {
+        // The reference has the same semantics and says where and why.
+        (Some(r), true) => anyhow::anyhow!("the Cairo program panicked: {r}"),
+        (Some(r), false) => err.context(format!("the Cairo run failed; the reference runtime reports: {r}")),
+        (None, _) => err.context("the Cairo run failed although the reference runtime succeeds on this input (please report this)"),
     }
 }
 
@@ -238,7 +244,7 @@ fn write_package(
     input_shapes: Option<Vec<Vec<usize>>>,
 ) -> Result<Manifest> {
     let model_name = model.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "model.onnx".into());
-    let opts = TranspileOptions { scale, input_shapes, model_name };
+    let opts = TranspileOptions { scale, input_shapes, model_name, fast_dense: true };
     let package = generate(net, &opts).context("Cairo code generation failed")?;
     let bytes = std::fs::read(model).with_context(|| format!("reading {}", model.display()))?;
     package.write_to(dir, &bytes).with_context(|| format!("writing the package to {}", dir.display()))?;

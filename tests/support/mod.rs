@@ -121,7 +121,8 @@ pub fn cairn(args: &[&str]) -> (bool, String, String) {
     )
 }
 
-/// Replaces the temp dir in messages so snapshots are stable.
+/// Replaces the temp dir and durations in messages so snapshots are stable.
 pub fn scrub(s: &str) -> String {
-    s.replace(tmp_path("").to_str().expect("utf-8 path"), "<tmp>/")
+    let s = s.replace(tmp_path("").to_str().expect("utf-8 path"), "<tmp>/");
+    regex::Regex::new(r"\(\d+\.\d+s\)").expect("regex").replace_all(&s, "(<time>)").into_owned()
 }

@@ -8,7 +8,7 @@ pub mod add_same_shape {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 6);
         let in_x1 = cairn::io::take_real(ref input, 6);
         cairn::io::finish_input(input);
@@ -37,7 +37,7 @@ pub mod add_broadcast {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 8);
         let in_x1 = cairn::io::take_real(ref input, 3);
         cairn::io::finish_input(input);
@@ -66,7 +66,7 @@ pub mod add_weight_row {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 12);
         cairn::io::finish_input(input);
         let v_y0 = node_add_weight_row(sc, in_x0);
@@ -99,7 +99,7 @@ pub mod add_int32 {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_int(ref input, 4, cairn::arith::int_range(-2147483648, 2147483647));
         let in_x1 = cairn::io::take_int(ref input, 4, cairn::arith::int_range(-2147483648, 2147483647));
         cairn::io::finish_input(input);
@@ -128,7 +128,7 @@ pub mod add_scale_30 {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 5);
         let in_x1 = cairn::io::take_real(ref input, 5);
         cairn::io::finish_input(input);

@@ -8,7 +8,7 @@ pub mod gemm_dense_bias {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 20);
         cairn::io::finish_input(input);
         let v_y0 = node_gemm_dense_bias(sc, in_x0);
@@ -58,6 +58,100 @@ pub mod gemm_dense_bias {
     }
 }
 
+pub mod gemm_dense_bias_fast {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 20);
+        cairn::io::finish_input(input);
+        let v_y0 = node_gemm_dense_bias(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[12, 20] (quantized at the model scale for reals)
+    const C_X1: [felt252; 240] = [
+        54069, -28772, 22312, 34985, 63062, -2108, 62286, 21428, -21858, -29460, 2731, -12709,
+        36720, -23610, 23251, 35040, -47306, -10811, -43449, -3966, 58733, -28933, 5809, -53969,
+        -45424, -28227, -41011, -21181, 13445, 14254, -31965, 39624, 36128, 6368, -56318, 5704,
+        20664, 28372, -19435, 41173, -16889, -15254, 16678, -24618, 45158, 12785, -58078, 23890,
+        -34378, -27523, 20924, 32871, 18856, -43988, -57291, -53715, 52900, 50528, 35543, 49741,
+        -46274, 21102, -59089, 15225, -28296, -51173, 2245, -40689, 50948, 43172, 1407, -11161,
+        29706, 61483, 35376, -32587, -32168, 28352, 34875, -60277, 4315, 34995, -18523, -44365,
+        47812, 21368, -9413, -20369, -63567, -40231, -27135, -25525, 32350, -4977, 7175, -54328,
+        -48558, 40644, 53731, -20986, -12868, -56227, -20951, 46759, -49184, 39876, 64834, 55386,
+        -13534, -49761, 29829, -49250, -11350, 9341, 9624, -51909, -15398, -53639, -52180, 16545,
+        43021, 57994, 7330, -64319, 8953, -2954, -25042, -33836, -21866, 34664, -10113, -12525,
+        -14381, 11457, -3331, 59696, -38982, -44432, 13904, -65217, -34149, 19441, -20700, -9267,
+        -42341, -45630, 50460, -19978, -23719, 27319, 36718, 26796, -45282, 42152, -31579, -37684,
+        -12348, 35894, 19120, 2801, 14375, -58476, 36554, -58558, 61803, -33700, -30279, -29473,
+        -30763, -29356, -17616, 60996, -28526, 7597, -59506, -6303, -5078, -2625, -6592, -50122,
+        -48062, -10624, -17471, 38674, -47562, 43076, 24564, -31207, 42371, -3785, 61022, -12066,
+        -65371, -22263, 50709, -62195, 40766, -20029, -57038, 60898, -45478, -15923, 32685, 26266,
+        -40745, 61831, 24880, -53472, -15492, 31495, 4947, -59875, 61983, 36640, 27843, 26396,
+        3259, 34563, 8698, 10867, -26801, 36256, 18700, -29883, -54114, -14972, 25678, 33804,
+        20338, -28297, -26125, 7799, -59250, -43393, -24586, 62862, -53574, -41683, 32196, -8160,
+    ];
+
+    /// x2 = float32[12] (quantized at the model scale for reals)
+    const C_X2: [felt252; 12] = [
+        61570, -39370, 879, 59914, -8895, -18657, -63072, 38324, 43631, -47275, 16595, -51964,
+    ];
+
+    /// Partial sums of outputs 0..12 over inputs 0..20; the weights are immediates.
+    #[inline(never)]
+    fn gemm_dense_bias_g0_c0(x: Span<felt252>) -> [felt252; 12] {
+        let mut x = x;
+        let [x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19] = (*x.multi_pop_front::<20>().unwrap()).unbox();
+        let y0 = x0 * 54069 + x1 * -28772 + x2 * 22312 + x3 * 34985 + x4 * 63062 + x5 * -2108 + x6 * 62286 + x7 * 21428 + x8 * -21858 + x9 * -29460 + x10 * 2731 + x11 * -12709 + x12 * 36720 + x13 * -23610 + x14 * 23251 + x15 * 35040 + x16 * -47306 + x17 * -10811 + x18 * -43449 + x19 * -3966;
+        let y1 = x0 * 58733 + x1 * -28933 + x2 * 5809 + x3 * -53969 + x4 * -45424 + x5 * -28227 + x6 * -41011 + x7 * -21181 + x8 * 13445 + x9 * 14254 + x10 * -31965 + x11 * 39624 + x12 * 36128 + x13 * 6368 + x14 * -56318 + x15 * 5704 + x16 * 20664 + x17 * 28372 + x18 * -19435 + x19 * 41173;
+        let y2 = x0 * -16889 + x1 * -15254 + x2 * 16678 + x3 * -24618 + x4 * 45158 + x5 * 12785 + x6 * -58078 + x7 * 23890 + x8 * -34378 + x9 * -27523 + x10 * 20924 + x11 * 32871 + x12 * 18856 + x13 * -43988 + x14 * -57291 + x15 * -53715 + x16 * 52900 + x17 * 50528 + x18 * 35543 + x19 * 49741;
+        let y3 = x0 * -46274 + x1 * 21102 + x2 * -59089 + x3 * 15225 + x4 * -28296 + x5 * -51173 + x6 * 2245 + x7 * -40689 + x8 * 50948 + x9 * 43172 + x10 * 1407 + x11 * -11161 + x12 * 29706 + x13 * 61483 + x14 * 35376 + x15 * -32587 + x16 * -32168 + x17 * 28352 + x18 * 34875 + x19 * -60277;
+        let y4 = x0 * 4315 + x1 * 34995 + x2 * -18523 + x3 * -44365 + x4 * 47812 + x5 * 21368 + x6 * -9413 + x7 * -20369 + x8 * -63567 + x9 * -40231 + x10 * -27135 + x11 * -25525 + x12 * 32350 + x13 * -4977 + x14 * 7175 + x15 * -54328 + x16 * -48558 + x17 * 40644 + x18 * 53731 + x19 * -20986;
+        let y5 = x0 * -12868 + x1 * -56227 + x2 * -20951 + x3 * 46759 + x4 * -49184 + x5 * 39876 + x6 * 64834 + x7 * 55386 + x8 * -13534 + x9 * -49761 + x10 * 29829 + x11 * -49250 + x12 * -11350 + x13 * 9341 + x14 * 9624 + x15 * -51909 + x16 * -15398 + x17 * -53639 + x18 * -52180 + x19 * 16545;
+        let y6 = x0 * 43021 + x1 * 57994 + x2 * 7330 + x3 * -64319 + x4 * 8953 + x5 * -2954 + x6 * -25042 + x7 * -33836 + x8 * -21866 + x9 * 34664 + x10 * -10113 + x11 * -12525 + x12 * -14381 + x13 * 11457 + x14 * -3331 + x15 * 59696 + x16 * -38982 + x17 * -44432 + x18 * 13904 + x19 * -65217;
+        let y7 = x0 * -34149 + x1 * 19441 + x2 * -20700 + x3 * -9267 + x4 * -42341 + x5 * -45630 + x6 * 50460 + x7 * -19978 + x8 * -23719 + x9 * 27319 + x10 * 36718 + x11 * 26796 + x12 * -45282 + x13 * 42152 + x14 * -31579 + x15 * -37684 + x16 * -12348 + x17 * 35894 + x18 * 19120 + x19 * 2801;
+        let y8 = x0 * 14375 + x1 * -58476 + x2 * 36554 + x3 * -58558 + x4 * 61803 + x5 * -33700 + x6 * -30279 + x7 * -29473 + x8 * -30763 + x9 * -29356 + x10 * -17616 + x11 * 60996 + x12 * -28526 + x13 * 7597 + x14 * -59506 + x15 * -6303 + x16 * -5078 + x17 * -2625 + x18 * -6592 + x19 * -50122;
+        let y9 = x0 * -48062 + x1 * -10624 + x2 * -17471 + x3 * 38674 + x4 * -47562 + x5 * 43076 + x6 * 24564 + x7 * -31207 + x8 * 42371 + x9 * -3785 + x10 * 61022 + x11 * -12066 + x12 * -65371 + x13 * -22263 + x14 * 50709 + x15 * -62195 + x16 * 40766 + x17 * -20029 + x18 * -57038 + x19 * 60898;
+        let y10 = x0 * -45478 + x1 * -15923 + x2 * 32685 + x3 * 26266 + x4 * -40745 + x5 * 61831 + x6 * 24880 + x7 * -53472 + x8 * -15492 + x9 * 31495 + x10 * 4947 + x11 * -59875 + x12 * 61983 + x13 * 36640 + x14 * 27843 + x15 * 26396 + x16 * 3259 + x17 * 34563 + x18 * 8698 + x19 * 10867;
+        let y11 = x0 * -26801 + x1 * 36256 + x2 * 18700 + x3 * -29883 + x4 * -54114 + x5 * -14972 + x6 * 25678 + x7 * 33804 + x8 * 20338 + x9 * -28297 + x10 * -26125 + x11 * 7799 + x12 * -59250 + x13 * -43393 + x14 * -24586 + x15 * 62862 + x16 * -53574 + x17 * -41683 + x18 * 32196 + x19 * -8160;
+        [y0, y1, y2, y3, y4, y5, y6, y7, y8, y9, y10, y11]
+    }
+
+    /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
+    fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        let mut out = array![];
+        for r in 0..1_u32 {
+            let row = i0.slice(r * 20, 20);
+            let [p0_0, p0_1, p0_2, p0_3, p0_4, p0_5, p0_6, p0_7, p0_8, p0_9, p0_10, p0_11] = gemm_dense_bias_g0_c0(row.slice(0, 20));
+            out.append(cairn::fixed::rescale(p0_0 + 4035051520, sc));
+            out.append(cairn::fixed::rescale(p0_1 + -2580152320, sc));
+            out.append(cairn::fixed::rescale(p0_2 + 57606144, sc));
+            out.append(cairn::fixed::rescale(p0_3 + 3926523904, sc));
+            out.append(cairn::fixed::rescale(p0_4 + -582942720, sc));
+            out.append(cairn::fixed::rescale(p0_5 + -1222705152, sc));
+            out.append(cairn::fixed::rescale(p0_6 + -4133486592, sc));
+            out.append(cairn::fixed::rescale(p0_7 + 2511601664, sc));
+            out.append(cairn::fixed::rescale(p0_8 + 2859401216, sc));
+            out.append(cairn::fixed::rescale(p0_9 + -3098214400, sc));
+            out.append(cairn::fixed::rescale(p0_10 + 1087569920, sc));
+            out.append(cairn::fixed::rescale(p0_11 + -3405512704, sc));
+        }
+        out.span()
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-187010, -134833, -76160, 139566, -69717, -99863, -93874, -59480, -240055, -76978, 34050, 99885, -105964, 153929, -44927, 186396, 156927, -246387, -127359, 124500].span());
+        assert(out.span() == array![-87604, -51856, -63318, -248640, -627312, 338229, -229033, 165569, 244574, 296246, 13597, -25595].span(), 'golden mismatch');
+    }
+}
+
 pub mod gemm_no_bias {
     use cairn::fixed::{Scale, scale};
 
@@ -65,7 +159,7 @@ pub mod gemm_no_bias {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 15);
         cairn::io::finish_input(input);
         let v_y0 = node_gemm_no_bias(sc, in_x0);
@@ -92,6 +186,61 @@ pub mod gemm_no_bias {
     }
 }
 
+pub mod gemm_no_bias_fast {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 15);
+        cairn::io::finish_input(input);
+        let v_y0 = node_gemm_no_bias(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[5, 4] (quantized at the model scale for reals)
+    const C_X1: [felt252; 20] = [
+        -39226, -8346, -26527, 23706, 1555, -3783, 25194, 7747, 43319, -7242, 14626, -32223,
+        -12214, -33712, 9668, 421, 58155, -32614, 34833, -51310,
+    ];
+
+    /// Partial sums of outputs 0..4 over inputs 0..5; the weights are immediates.
+    #[inline(never)]
+    fn gemm_no_bias_g0_c0(x: Span<felt252>) -> [felt252; 4] {
+        let mut x = x;
+        let [x0, x1, x2, x3, x4] = (*x.multi_pop_front::<5>().unwrap()).unbox();
+        let y0 = x0 * -39226 + x1 * 1555 + x2 * 43319 + x3 * -12214 + x4 * 58155;
+        let y1 = x0 * -8346 + x1 * -3783 + x2 * -7242 + x3 * -33712 + x4 * -32614;
+        let y2 = x0 * -26527 + x1 * 25194 + x2 * 14626 + x3 * 9668 + x4 * 34833;
+        let y3 = x0 * 23706 + x1 * 7747 + x2 * -32223 + x3 * 421 + x4 * -51310;
+        [y0, y1, y2, y3]
+    }
+
+    /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
+    fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        let mut out = array![];
+        for r in 0..3_u32 {
+            let row = i0.slice(r * 5, 5);
+            let [p0_0, p0_1, p0_2, p0_3] = gemm_no_bias_g0_c0(row.slice(0, 5));
+            out.append(cairn::fixed::rescale(p0_0, sc));
+            out.append(cairn::fixed::rescale(p0_1, sc));
+            out.append(cairn::fixed::rescale(p0_2, sc));
+            out.append(cairn::fixed::rescale(p0_3, sc));
+        }
+        out.span()
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-80473, 144520, 20607, -32715, 244469, 161983, 4489, 56281, -236598, 131819, -135886, 173027, 5250, 153649, 65053].span());
+        assert(out.span() == array![288249, -105203, 217841, -213769, 101422, 29000, -16120, -73273, 118000, -104674, 179934, -81226].span(), 'golden mismatch');
+    }
+}
+
 pub mod gemm_trans_a_alpha_beta {
     use cairn::fixed::{Scale, scale};
 
@@ -99,7 +248,46 @@ pub mod gemm_trans_a_alpha_beta {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 10);
+        cairn::io::finish_input(input);
+        let v_y0 = node_gemm_trans_a_alpha_beta(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[5, 3] (quantized at the model scale for reals)
+    const C_X1: [felt252; 15] = [
+        -20197, -21980, -12311, 7022, -62381, -34885, 58826, -38679, -44558, -58297, 65094, -47218,
+        -21546, -36087, -44788,
+    ];
+
+    /// x2 = float32[2, 3] (quantized at the model scale for reals)
+    const C_X2: [felt252; 6] = [
+        47185, -25322, 9062, 46888, -6377, -21981,
+    ];
+
+    /// Node `gemm_trans_a_alpha_beta` (Gemm): x0, x1, x2 -> y0 float32[2, 3]
+    fn node_gemm_trans_a_alpha_beta(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::gemm::gemm(@sc, i0, array![5, 2].span(), C_X1.span(), array![5, 3].span(), Option::Some((C_X2.span(), array![2, 3].span())), Option::Some(49152), Option::Some(-98304), true, false)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![207379, 102370, 77315, -53087, -168422, 164280, 39576, 119932, 123912, 4035].span());
+        assert(out.span() == array![-282837, -16516, -72691, -68673, 36673, -110903].span(), 'golden mismatch');
+    }
+}
+
+pub mod gemm_trans_a_alpha_beta_fast {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 10);
         cairn::io::finish_input(input);
         let v_y0 = node_gemm_trans_a_alpha_beta(sc, in_x0);
@@ -138,7 +326,7 @@ pub mod gemm_scalar_bias_activation_b {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 6);
         let in_x1 = cairn::io::take_real(ref input, 6);
         cairn::io::finish_input(input);
@@ -172,7 +360,7 @@ pub mod gemm_beta_zero {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 6);
         cairn::io::finish_input(input);
         let v_y0 = node_gemm_beta_zero(sc, in_x0);
@@ -194,6 +382,61 @@ pub mod gemm_beta_zero {
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![2, 3].span(), C_X1.span(), array![3, 2].span(), Option::None, Option::None, Option::Some(0), false, false)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-197215, -161615, -75137, 225640, -256100, 205537].span());
+        assert(out.span() == array![-155527, -46724, -215038, 38998].span(), 'golden mismatch');
+    }
+}
+
+pub mod gemm_beta_zero_fast {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 6);
+        cairn::io::finish_input(input);
+        let v_y0 = node_gemm_beta_zero(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[3, 2] (quantized at the model scale for reals)
+    const C_X1: [felt252; 6] = [
+        28101, -23469, 47487, 18886, -40246, 61731,
+    ];
+
+    /// x2 = float32[2] (quantized at the model scale for reals)
+    const C_X2: [felt252; 2] = [
+        -50140, -60150,
+    ];
+
+    /// Partial sums of outputs 0..2 over inputs 0..3; the weights are immediates.
+    #[inline(never)]
+    fn gemm_beta_zero_g0_c0(x: Span<felt252>) -> [felt252; 2] {
+        let mut x = x;
+        let [x0, x1, x2] = (*x.multi_pop_front::<3>().unwrap()).unbox();
+        let y0 = x0 * 28101 + x1 * 47487 + x2 * -40246;
+        let y1 = x0 * -23469 + x1 * 18886 + x2 * 61731;
+        [y0, y1]
+    }
+
+    /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
+    fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        let mut out = array![];
+        for r in 0..2_u32 {
+            let row = i0.slice(r * 3, 3);
+            let [p0_0, p0_1] = gemm_beta_zero_g0_c0(row.slice(0, 3));
+            out.append(cairn::fixed::rescale(p0_0, sc));
+            out.append(cairn::fixed::rescale(p0_1, sc));
+        }
+        out.span()
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod relu_real {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_real(ref input, 15);
         cairn::io::finish_input(input);
         let v_y0 = node_relu_real(sc, in_x0);
@@ -36,7 +36,7 @@ pub mod relu_int64 {
 
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
-        let sc = scale(SCALE_BITS);
+        let sc: Scale = scale(SCALE_BITS);
         let in_x0 = cairn::io::take_int(ref input, 4, cairn::arith::int_range(-9223372036854775808, 9223372036854775807));
         cairn::io::finish_input(input);
         let v_y0 = node_relu_int64(sc, in_x0);

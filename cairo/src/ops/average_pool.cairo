@@ -1,1 +1,39 @@
-//! `AveragePool` — not implemented yet (mirrors runtime/src/ops/average_pool.rs).
+//! `AveragePool` — N-D window mean with pads, `auto_pad`, strides, dilations,
+//! `ceil_mode` and `count_include_pad`. Each output is the exact sum of the
+//! in-bounds elements of its window divided once by the count (`finish_mean`:
+//! rounded half up in fixed point, range-checked): the number of in-bounds
+//! elements, or with `count_include_pad` the number of window positions inside
+//! the padded input. The geometry is computed here (ops/window.cairo).
+//! Mirrors runtime/src/ops/average_pool.rs.
+
+use crate::arith::Arith;
+use crate::tensor::numel;
+use super::window::{WindowAttrs, resolve, split_nc, taps};
+
+pub fn average_pool<A, +Arith<A>>(
+    ar: @A, x: Span<felt252>, x_shape: Span<u32>, attrs: WindowAttrs, count_include_pad: bool,
+) -> Span<felt252> {
+    let (n, c, spatial) = split_nc(x_shape);
+    let win = resolve(@attrs, spatial);
+    let taps = taps(@win);
+    let in_sz = numel(spatial);
+    let mut out = array![];
+    for nc in 0..n * c {
+        let base = nc * in_sz;
+        for tap in taps {
+            let inputs = *tap.input;
+            let mut acc = 0;
+            for i in inputs {
+                acc += *x[base + *i];
+            }
+            let count = if count_include_pad {
+                *tap.padded_count
+            } else {
+                inputs.len()
+            };
+            assert(count > 0, 'window covers no input element');
+            out.append(ar.finish_mean(acc, count));
+        }
+    }
+    out.span()
+}

@@ -1,1 +1,2 @@
-//! `Identity` — not implemented yet (mirrors runtime/src/ops/identity.rs).
+//! `Identity` — the output is the input. No function: the generated code
+//! passes the data through unchanged. Mirrors runtime/src/ops/identity.rs.

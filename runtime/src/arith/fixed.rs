@@ -132,6 +132,9 @@ impl Arith for FixedArith {
     }
 
     fn acc_finish_mean(&self, acc: WideAcc, count: usize) -> Result<i64, ArithError> {
+        if count == 0 {
+            return Err(ArithError::DivisionByZero { operation: "mean of no elements" });
+        }
         match acc.value().and_then(|v| fixed::div_round(v, count as i128)) {
             Some(v) => self.fit("mean", v),
             None => Err(self.overflow("mean", acc.approx() / count as f64)),

@@ -107,6 +107,9 @@ impl Arith for IntArith {
     }
 
     fn acc_finish_mean(&self, acc: WideAcc, count: usize) -> Result<i64, ArithError> {
+        if count == 0 {
+            return Err(ArithError::DivisionByZero { operation: "mean of no elements" });
+        }
         match acc.value() {
             Some(v) => self.fit("mean", v / count as i128),
             None => Err(ArithError::IntOverflow { operation: "mean", value: i128::MAX, dtype: self.dtype }),
@@ -131,5 +134,19 @@ impl Arith for IntArith {
 
     fn softmax(&self, _: &[i64], _: &mut Vec<i64>) -> Result<(), ArithError> {
         Err(self.unsupported("Softmax"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mean_of_nothing_is_an_error_not_a_crash() {
+        let ia = IntArith::new(DType::I32);
+        assert!(matches!(ia.acc_finish_mean(ia.acc_zero(), 0), Err(ArithError::DivisionByZero { .. })));
+        let mut acc = ia.acc_zero();
+        ia.acc_add(&mut acc, -7);
+        assert_eq!(ia.acc_finish_mean(acc, 2), Ok(-3), "integer mean truncates");
     }
 }

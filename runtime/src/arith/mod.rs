@@ -32,6 +32,11 @@ pub trait Arith: Sync {
     type Elem: Copy + PartialOrd + Debug + Send + Sync + 'static;
     type Acc: Copy;
 
+    /// True for the shape-only domain, where integer tensors that come from
+    /// graph inputs hold placeholder zeros: arithmetic on them must not fail
+    /// (a division by a placeholder zero says nothing about the model).
+    const SHAPE_ONLY: bool = false;
+
     /// Name used in messages ("fixed point", "float32", "int8", ...).
     fn name(&self) -> String;
 

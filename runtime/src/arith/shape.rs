@@ -14,6 +14,8 @@ impl Arith for ShapeArith {
     type Elem = ();
     type Acc = ();
 
+    const SHAPE_ONLY: bool = true;
+
     fn name(&self) -> String {
         "shape inference".into()
     }

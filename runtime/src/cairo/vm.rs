@@ -74,7 +74,16 @@ pub fn run_proof_mode(executable: &Executable, args: &[Felt]) -> Result<CairoRun
         disable_trace_padding: true,
         ..Default::default()
     };
-    let runner = cairo_run_program(&program, &config, &mut hints).map_err(vm_err)?;
+    let runner = cairo_run_program(&program, &config, &mut hints).map_err(|e| {
+        let msg = e.to_string();
+        // An #[executable]'s entry code asserts that `main` did not panic
+        // (a panicking run is not provable); that assertion is what fails.
+        if msg.contains("An ASSERT_EQ instruction failed: 0 != 1") {
+            CairoError::Panic("the program panicked (its run cannot be proved)".into())
+        } else {
+            CairoError::Vm(msg)
+        }
+    })?;
 
     let memory = runner.relocated_memory.clone();
     let trace: Vec<TraceEntry> = runner

@@ -41,7 +41,13 @@ impl Kernel for Slice {
         let rank = shape.len();
         let axes = match axes {
             Some(a) => normalize_axes(&a, rank)?,
-            None => (0..starts.len()).collect(),
+            None if starts.len() <= rank => (0..starts.len()).collect(),
+            None => {
+                return Err(KernelError::invalid(
+                    "starts",
+                    format!("{} values for a tensor of rank {rank}", starts.len()),
+                ))
+            }
         };
         let steps = steps.unwrap_or_else(|| vec![1; starts.len()]);
         if ends.len() != starts.len() || axes.len() != starts.len() || steps.len() != starts.len() {

@@ -22,6 +22,9 @@ impl Kernel for Transpose {
         let perm: Vec<usize> = match &self.perm {
             None => (0..rank).rev().collect(),
             Some(p) => {
+                if p.len() != rank {
+                    return Err(KernelError::invalid("perm", format!("{p:?} is not a permutation of 0..{rank}")));
+                }
                 let mut seen = vec![false; rank];
                 let mut out = Vec::with_capacity(rank);
                 for &a in p {

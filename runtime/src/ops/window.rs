@@ -62,7 +62,17 @@ impl WindowAttrs {
     pub fn resolve(&self, input: &[usize], kernel: Option<&[usize]>) -> Result<Window, KernelError> {
         let n = input.len();
         let kernel: Vec<usize> = match (&self.kernel_shape, kernel) {
-            (Some(k), _) => positive(&Some(k.clone()), n, "kernel_shape")?,
+            (Some(k), Some(w)) => {
+                let k = positive(&Some(k.clone()), n, "kernel_shape")?;
+                if k != w {
+                    return Err(KernelError::invalid(
+                        "kernel_shape",
+                        format!("{k:?} differs from the filter's spatial shape {w:?}"),
+                    ));
+                }
+                k
+            }
+            (Some(k), None) => positive(&Some(k.clone()), n, "kernel_shape")?,
             (None, Some(k)) => k.to_vec(),
             (None, None) => return Err(KernelError::invalid("kernel_shape", "is required")),
         };

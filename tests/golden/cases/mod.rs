@@ -13,6 +13,7 @@ pub mod clip;
 pub mod concat;
 pub mod constant;
 pub mod conv;
+pub mod dense;
 pub mod div;
 pub mod exp;
 pub mod flatten;
@@ -52,6 +53,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("concat", concat::cases()),
         ("constant", constant::cases()),
         ("conv", conv::cases()),
+        ("dense", dense::cases()),
         ("div", div::cases()),
         ("exp", exp::cases()),
         ("flatten", flatten::cases()),

@@ -18,6 +18,7 @@
 //! runtime's fixed-point kernels — the very values the Cairo code would
 //! compute — and become constants.
 
+mod dense;
 pub mod emit;
 pub mod library;
 pub mod manifest;
@@ -44,6 +45,8 @@ pub enum CodegenError {
     Shapes(String),
     #[error("cannot transpile: {}", .0.join("; "))]
     Unsupported(Vec<String>),
+    #[error("initializer '{name}' cannot be represented: {error}")]
+    Initializer { name: String, error: String },
     #[error("constant folding of node '{node}' ({op_type}) failed: {error}")]
     Fold { node: String, op_type: String, error: String },
     #[error("input '{name}' has the unresolved shape {shape}; give concrete input shapes")]
@@ -59,6 +62,9 @@ pub struct TranspileOptions {
     pub input_shapes: Option<Vec<Vec<usize>>>,
     /// File name of the model, recorded in the manifest.
     pub model_name: String,
+    /// Unrolled straight-line code for dense layers with constant weights
+    /// (`dense.rs`); off, every op uses the library's generic loops.
+    pub fast_dense: bool,
 }
 
 struct Slot {
@@ -78,11 +84,7 @@ pub fn transpile(net: &Network, opts: &TranspileOptions) -> Result<Package, Code
 
     // Constants (initializers), quantized at the model scale.
     for c in &net.constants {
-        let v = c.literal.to_value(&fx).map_err(|e| CodegenError::Fold {
-            node: c.name.clone(),
-            op_type: "initializer".into(),
-            error: e.to_string(),
-        })?;
+        let v = c.literal.to_value(&fx).map_err(|e| CodegenError::Initializer { name: c.name.clone(), error: e.to_string() })?;
         slots[c.slot] = Some(Slot { dtype: v.dtype(), shape: v.shape().to_vec(), constant: Some(v), expr: None });
     }
     // Graph inputs.
@@ -112,6 +114,7 @@ pub fn transpile(net: &Network, opts: &TranspileOptions) -> Result<Package, Code
     let mut problems = Vec::new();
     let mut used_ops = BTreeSet::new();
     let mut const_names = BTreeSet::new();
+    let mut unroll_budget = if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 };
     for (node, inferred) in net.nodes.iter().zip(&shapes) {
         let args: Vec<Option<&Value<i64>>> =
             node.inputs.iter().map(|s| s.and_then(|s| slots[s].as_ref()).and_then(|sl| sl.constant.as_ref())).collect();
@@ -185,10 +188,26 @@ pub fn transpile(net: &Network, opts: &TranspileOptions) -> Result<Package, Code
             scale: opts.scale,
         };
         let spec = ops::lookup(&node.op_type).expect("resolved nodes are in the op table");
-        let code = match (spec.codegen)(&gen) {
+        let generated = match dense::fast_path(&gen, &mut unroll_budget) {
+            Some(fast) => fast,
+            None => (spec.codegen)(&gen),
+        };
+        let code = match generated {
             Ok(c) => c,
             Err(e) => {
                 problems.push(format!("node '{}' ({}): {e}", node.name, node.op_type));
+                // Placeholders let the remaining nodes be checked too, so every
+                // problem is reported at once; nothing is emitted.
+                for (slot, (dtype, shape)) in node.outputs.iter().zip(&inferred.outputs) {
+                    if let Some(s) = slot {
+                        slots[*s] = Some(Slot {
+                            dtype: *dtype,
+                            shape: shape.clone(),
+                            constant: None,
+                            expr: Some(String::new()),
+                        });
+                    }
+                }
                 continue;
             }
         };
@@ -309,7 +328,9 @@ pub(crate) fn render_module(scale_bits: u32, main_body: &str, items: &[String]) 
     let _ = writeln!(s, "pub const SCALE_BITS: u32 = {scale_bits};\n");
     s.push_str("/// Runs the model on its flattened inputs; returns its flattened outputs.\n");
     s.push_str("pub fn run(mut input: Span<felt252>) -> Array<felt252> {\n");
-    s.push_str("    let sc = scale(SCALE_BITS);\n");
+    // A model folded entirely at transpile time computes nothing at run time.
+    let var = if main_body.contains("(sc") { "sc" } else { "_sc" };
+    let _ = writeln!(s, "    let {var}: Scale = scale(SCALE_BITS);");
     s.push_str(main_body);
     s.push_str("}\n");
     for item in items {

@@ -4,7 +4,7 @@
 use cairn_runtime::ops::arg_max::ArgMax;
 
 use super::attrs::{Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
@@ -15,6 +15,17 @@ pub fn import(a: &Attrs) -> ImportResult {
     }))
 }
 
+/// Emits `cairn::ops::arg_max::arg_max` with the axis normalized (reals and
+/// ints alike: only comparisons).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    use crate::codegen::emit::shape_lit;
+    let k: &ArgMax = n.kernel()?;
+    let x = n.input(0)?;
+    let axis = cairn_runtime::shape::normalize_axis(k.axis, x.shape.len()).map_err(|e| e.to_string())?;
+    Ok(crate::codegen::NodeCode::expr(format!(
+        "cairn::ops::arg_max::arg_max({}, {}, {axis}, {})",
+        x.expr,
+        shape_lit(&x.shape),
+        k.select_last_index
+    )))
 }

@@ -5,8 +5,9 @@ use cairn_runtime::ops::average_pool::AveragePool;
 
 use super::attrs::{Attrs, ImportResult};
 use super::window::window_attrs;
-use super::{not_yet, CodegenResult};
-use crate::codegen::NodeGen;
+use super::CodegenResult;
+use crate::codegen::emit::{arith, shape_lit};
+use crate::codegen::{NodeCode, NodeGen};
 
 pub fn import(a: &Attrs) -> ImportResult {
     let window = window_attrs(a, true)?;
@@ -16,6 +17,17 @@ pub fn import(a: &Attrs) -> ImportResult {
     Ok(Box::new(AveragePool { window, count_include_pad: a.flag("count_include_pad", false)? }))
 }
 
+/// Emits `cairn::ops::average_pool::average_pool` with the node's window
+/// attributes (geometry computed in Cairo) and `count_include_pad`.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    let a: &AveragePool = n.kernel()?;
+    let x = n.input(0)?;
+    Ok(NodeCode::expr(format!(
+        "let attrs = {};\ncairn::ops::average_pool::average_pool({}, {}, {}, attrs, {})",
+        super::conv::window_attrs_lit(&a.window)?,
+        arith(x.dtype),
+        x.expr,
+        shape_lit(&x.shape),
+        a.count_include_pad
+    )))
 }

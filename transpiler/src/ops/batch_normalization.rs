@@ -6,7 +6,7 @@
 use cairn_runtime::ops::batch_normalization::BatchNormalization;
 
 use super::attrs::{Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
@@ -27,6 +27,29 @@ pub fn import(a: &Attrs) -> ImportResult {
     Ok(Box::new(BatchNormalization { epsilon }))
 }
 
+/// Emits `cairn::ops::batch_normalization::batch_normalization` with the channel
+/// geometry and epsilon quantized at the model scale as the kernel does
+/// (`Option::None` when it cannot be: the reference then always fails).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    use cairn_runtime::{Arith, FixedArith};
+    let k: &BatchNormalization = n.kernel()?;
+    let x = n.input(0)?;
+    if !x.dtype.is_real() || x.shape.len() < 2 {
+        return Err("BatchNormalization needs a real X of rank >= 2".into());
+    }
+    let channels = x.shape[1];
+    let inner: usize = x.shape[2..].iter().product::<usize>().max(1);
+    let eps = match FixedArith::new(n.scale).from_f64(k.epsilon) {
+        Ok(q) => format!("Option::Some({q})"),
+        Err(_) => "Option::None".into(),
+    };
+    let p = |i: usize| n.input(i).map(|v| v.expr.clone());
+    Ok(crate::codegen::NodeCode::expr(format!(
+        "cairn::ops::batch_normalization::batch_normalization(\n    sc, {}, {channels}, {inner}, {}, {}, {}, {}, {eps},\n)",
+        x.expr,
+        p(1)?,
+        p(2)?,
+        p(3)?,
+        p(4)?
+    )))
 }

@@ -4,7 +4,7 @@
 use cairn_runtime::ops::cast::Cast;
 
 use super::attrs::{dtype, Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
@@ -14,6 +14,24 @@ pub fn import(a: &Attrs) -> ImportResult {
     Ok(Box::new(Cast { to: dtype(to, "target type")? }))
 }
 
+/// Emits the conversion of `cairn::ops::cast` for the source and target kinds:
+/// real -> real passes the stored values through; -> bool, real -> int,
+/// int -> real and int -> int call `to_bool`, `real_to_int`, `int_to_real`,
+/// `int_to_int` with the target type's range.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    use cairn_runtime::DType;
+    let k: &Cast = n.kernel()?;
+    let x = n.input(0)?;
+    let range = || {
+        let (lo, hi) = k.to.int_range();
+        format!("cairn::arith::int_range({lo}, {hi})")
+    };
+    let body = match (x.dtype.is_real(), k.to.is_real()) {
+        (true, true) => x.expr.clone(),
+        (_, false) if k.to == DType::Bool => format!("cairn::ops::cast::to_bool({})", x.expr),
+        (true, false) => format!("cairn::ops::cast::real_to_int(sc, {}, {})", x.expr, range()),
+        (false, true) => format!("cairn::ops::cast::int_to_real(sc, {})", x.expr),
+        (false, false) => format!("cairn::ops::cast::int_to_int({}, {})", x.expr, range()),
+    };
+    Ok(crate::codegen::NodeCode::expr(body))
 }

@@ -5,7 +5,7 @@ use cairn_runtime::ops::constant::Constant;
 use cairn_runtime::{DType, Literal, LiteralData};
 
 use super::attrs::{literal, Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
@@ -42,6 +42,17 @@ pub fn import(a: &Attrs) -> ImportResult {
     }
 }
 
+/// Emits the value, quantized by the reference's own conversion, as a module
+/// constant returned through `cairn::ops::constant::constant`. (The framework
+/// folds Constant nodes at transpile time, so this only runs if it stops doing so.)
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    use crate::codegen::emit::{const_array, ident, value_data};
+    use cairn_runtime::FixedArith;
+    let k: &Constant = n.kernel()?;
+    let v = k.value.to_value(&FixedArith::new(n.scale)).map_err(|e| e.to_string())?;
+    let name = format!("CONSTANT_{}", ident(n.name).to_uppercase());
+    Ok(crate::codegen::NodeCode {
+        items: vec![const_array(&name, value_data(&v))],
+        body: format!("cairn::ops::constant::constant({name}.span())"),
+    })
 }

@@ -4,13 +4,19 @@
 use cairn_runtime::ops::exp::Exp;
 
 use super::attrs::{Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(_a: &Attrs) -> ImportResult {
     Ok(Box::new(Exp))
 }
 
+/// Emits `cairn::ops::exp::exp` (fixed point; integer tensors are refused
+/// by the reference, so they cannot reach code generation).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    let x = n.input(0)?;
+    if !x.dtype.is_real() {
+        return Err(format!("{} of an integer tensor", n.op_type));
+    }
+    Ok(crate::codegen::NodeCode::expr(format!("cairn::ops::exp::exp(sc, {})", x.expr)))
 }

@@ -4,13 +4,27 @@
 use cairn_runtime::ops::mat_mul::MatMul;
 
 use super::attrs::{Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
-use crate::codegen::NodeGen;
+use super::CodegenResult;
+use crate::codegen::emit::{arith, shape_lit};
+use crate::codegen::{NodeCode, NodeGen};
 
 pub fn import(_a: &Attrs) -> ImportResult {
     Ok(Box::new(MatMul))
 }
 
+/// Emits the generic `cairn::ops::mat_mul::mat_mul` (runtime shapes, any
+/// operands; 1-D promotion and batch broadcasting in Cairo).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    let (a, b) = (n.input(0)?, n.input(1)?);
+    if a.dtype.is_real() != b.dtype.is_real() {
+        return Err("MatMul operands must both be real or both integers".into());
+    }
+    Ok(NodeCode::expr(format!(
+        "cairn::ops::mat_mul::mat_mul({}, {}, {}, {}, {})",
+        arith(a.dtype),
+        a.expr,
+        shape_lit(&a.shape),
+        b.expr,
+        shape_lit(&b.shape)
+    )))
 }

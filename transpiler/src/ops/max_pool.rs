@@ -5,8 +5,9 @@ use cairn_runtime::ops::max_pool::MaxPool;
 
 use super::attrs::{Attrs, ImportResult};
 use super::window::window_attrs;
-use super::{not_yet, CodegenResult};
-use crate::codegen::NodeGen;
+use super::CodegenResult;
+use crate::codegen::emit::shape_lit;
+use crate::codegen::{NodeCode, NodeGen};
 
 pub fn import(a: &Attrs) -> ImportResult {
     let window = window_attrs(a, true)?;
@@ -20,6 +21,24 @@ pub fn import(a: &Attrs) -> ImportResult {
     Ok(Box::new(MaxPool { window, storage_order }))
 }
 
+/// Emits `cairn::ops::max_pool::max_pool`, which returns (Y, Indices); the
+/// indices are computed only when the node's second output is used.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    let m: &MaxPool = n.kernel()?;
+    let x = n.input(0)?;
+    let used = |i: usize| n.outputs.get(i).is_some_and(|o| o.is_some());
+    let (y, ind) = (used(0), used(1));
+    let (pattern, result) = match (y, ind) {
+        (true, true) => ("(y, indices)", "(y, indices)"),
+        (true, false) => ("(y, _)", "y"),
+        (false, true) => ("(_, indices)", "indices"),
+        (false, false) => return Err("MaxPool with no used output".into()),
+    };
+    Ok(NodeCode::expr(format!(
+        "let attrs = {};\nlet {pattern} = cairn::ops::max_pool::max_pool({}, {}, attrs, {}, {ind});\n{result}",
+        super::conv::window_attrs_lit(&m.window)?,
+        x.expr,
+        shape_lit(&x.shape),
+        m.storage_order
+    )))
 }

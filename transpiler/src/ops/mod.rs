@@ -103,11 +103,6 @@ ops! {
     "Unsqueeze" => unsqueeze,
 }
 
-/// The code generator of an operator whose Cairo side is not written yet.
-pub(crate) fn not_yet(n: &NodeGen) -> CodegenResult {
-    Err(format!("Cairo code generation for {} is not implemented yet", n.op_type))
-}
-
 /// The entry for an op type of the default domain.
 pub fn lookup(op_type: &str) -> Option<&'static OpSpec> {
     OPS.iter().find(|s| s.op_type == op_type)

@@ -5,7 +5,7 @@ use cairn_runtime::ops::reduce::ReduceAttrs;
 use cairn_runtime::ops::reduce_mean::ReduceMean;
 
 use super::attrs::{Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
@@ -19,6 +19,30 @@ pub fn import(a: &Attrs) -> ImportResult {
     }))
 }
 
+/// Emits `cairn::ops::reduce_mean::reduce_mean` over the resolved axes (every axis
+/// listed when none are given), in the tensor's domain; the identity
+/// (`noop_with_empty_axes` without axes) passes the input through. The `axes`
+/// input must be a constant.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    use crate::codegen::emit::{arith, shape_lit};
+    use cairn_runtime::ops::reduce::reduce_axes;
+    let k: &ReduceMean = n.kernel()?;
+    let x = n.input(0)?;
+    let axes = match &k.attrs.axes_attr {
+        Some(a) => Some(a.clone()),
+        None if n.optional_input(1).is_some() => Some(n.constant_ints(1, "axes")?),
+        None => None,
+    };
+    let rank = x.shape.len();
+    let Some(axes) = reduce_axes(axes, rank, k.attrs.noop_with_empty_axes).map_err(|e| e.to_string())? else {
+        return super::gen::passthrough(n);
+    };
+    let axes: Vec<usize> = if axes.is_empty() { (0..rank).collect() } else { axes };
+    Ok(crate::codegen::NodeCode::expr(format!(
+        "cairn::ops::reduce_mean::reduce_mean({}, {}, {}, {})",
+        arith(x.dtype),
+        x.expr,
+        shape_lit(&x.shape),
+        shape_lit(&axes)
+    )))
 }

@@ -4,7 +4,7 @@
 use cairn_runtime::ops::softmax::Softmax;
 
 use super::attrs::{Attrs, ImportResult};
-use super::{not_yet, CodegenResult};
+use super::CodegenResult;
 use crate::codegen::NodeGen;
 
 pub fn import(a: &Attrs) -> ImportResult {
@@ -13,6 +13,22 @@ pub fn import(a: &Attrs) -> ImportResult {
     Ok(Box::new(Softmax { axis, coerce_2d: legacy }))
 }
 
+/// Emits `cairn::ops::softmax::softmax` on the [outer, n, inner] view of the
+/// input that the kernel uses (inner = 1 and n = the trailing product with the
+/// 2-D coercion of opsets < 13).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    not_yet(n)
+    let k: &Softmax = n.kernel()?;
+    let x = n.input(0)?;
+    if !x.dtype.is_real() {
+        return Err("Softmax of an integer tensor".into());
+    }
+    let shape = &x.shape;
+    let axis = cairn_runtime::shape::normalize_axis(k.axis, shape.len()).map_err(|e| e.to_string())?;
+    let outer: usize = shape[..axis].iter().product();
+    let (len, inner) = if k.coerce_2d {
+        (shape[axis..].iter().product::<usize>(), 1)
+    } else {
+        (shape[axis], shape[axis + 1..].iter().product::<usize>())
+    };
+    Ok(crate::codegen::NodeCode::expr(format!("cairn::ops::softmax::softmax(sc, {}, {outer}, {len}, {inner})", x.expr)))
 }

@@ -1,0 +1,461 @@
+//! Fast code for dense layers whose weights are constants: Gemm and MatMul
+//! with a constant right operand, Conv with constant filters.
+//!
+//! The weights become immediates of straight-line Cairo: each output's exact
+//! felt252 sum is `x0 * w0 + x1 * w1 + ...` (about 2 steps per
+//! multiply-accumulate; zero weights cost nothing), followed by the bias and
+//! one `rescale` (20 steps) — the same exact sum and single rounding as the
+//! reference kernel, so the results are identical. To keep the compiler's
+//! memory and the frame offsets bounded, the sums are split into
+//! `#[inline(never)]` functions of at most `TERMS_PER_FN` terms, each taking a
+//! chunk of at most `CHUNK` inputs and returning partial sums for a group of
+//! outputs. A model whose dense layers would exceed `MAX_UNROLLED_TERMS`
+//! terms falls back to the library's loops for the rest.
+
+use std::fmt::Write as _;
+
+use cairn_runtime::ops::conv::Conv;
+use cairn_runtime::ops::gemm::Gemm;
+use cairn_runtime::ops::mat_mul::MatMul;
+use cairn_runtime::ops::window::Taps;
+use cairn_runtime::shape::broadcast_map;
+use cairn_runtime::{Arith, FixedArith, Value};
+
+use super::emit::{const_array, ident};
+use super::{NodeCode, NodeGen};
+
+/// Unrolled terms per model before falling back to loops (compile memory).
+pub const MAX_UNROLLED_TERMS: usize = 120_000;
+/// Terms per generated function.
+const TERMS_PER_FN: usize = 2048;
+/// Inputs per chunk function.
+const CHUNK: usize = 256;
+
+/// The fast code for `n`, when it applies; `budget` is the number of unrolled
+/// terms still allowed.
+pub fn fast_path(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>> {
+    let plan = match n.op_type {
+        "Gemm" => gemm_plan(n),
+        "MatMul" => matmul_plan(n),
+        "Conv" => return conv_fast(n, budget),
+        _ => None,
+    }?;
+    let terms = plan.terms();
+    if terms > *budget {
+        return None;
+    }
+    *budget -= terms;
+    Some(Ok(emit_rows(n, &plan)))
+}
+
+/// A row-wise dense product: `rows` rows of `k` inputs, each giving `n_out`
+/// outputs `y[j] = rescale(sum_k x[k] * w[j][k] + bias[j])`.
+struct RowPlan {
+    rows: usize,
+    k: usize,
+    /// `weights[j][k]`, quantized.
+    weights: Vec<Vec<i64>>,
+    /// Per output, the bias already at scale 2s (`c * 2^s`), or 0.
+    bias: Vec<i128>,
+}
+
+impl RowPlan {
+    fn terms(&self) -> usize {
+        self.weights.iter().map(|w| w.iter().filter(|&&v| v != 0).count()).sum()
+    }
+}
+
+fn constant_real(v: &super::ValueGen) -> Option<&cairn_runtime::Tensor<i64>> {
+    match &v.constant {
+        Some(Value::Real(t, _)) => Some(t),
+        _ => None,
+    }
+}
+
+fn gemm_plan(n: &NodeGen) -> Option<RowPlan> {
+    let g: &Gemm = n.kernel().ok()?;
+    let (a, b) = (n.input(0).ok()?, n.input(1).ok()?);
+    if g.alpha != 1.0 || g.trans_a || !a.dtype.is_real() || a.constant.is_some() || a.shape.len() != 2 {
+        return None;
+    }
+    let w = constant_real(b)?;
+    let (m, k) = (a.shape[0], a.shape[1]);
+    let (b0, b1) = (w.shape()[0], w.shape()[1]);
+    let n_out = if g.trans_b { b0 } else { b1 };
+    let weights: Vec<Vec<i64>> = (0..n_out)
+        .map(|j| (0..k).map(|t| if g.trans_b { w.data()[j * b1 + t] } else { w.data()[t * b1 + j] }).collect())
+        .collect();
+    let fx = FixedArith::new(n.scale);
+    let mut bias = vec![0i128; n_out];
+    if let Some(c) = n.optional_input(2) {
+        if g.beta != 0.0 {
+            let ct = constant_real(c)?;
+            let map = broadcast_map(ct.shape(), &[m, n_out]).ok()?;
+            // The bias must be the same for every row (C of shape [N], [1, N] or scalar, or one row).
+            for j in 0..n_out {
+                let first = ct.data()[map[j]];
+                if (0..m).any(|i| ct.data()[map[i * n_out + j]] != first) {
+                    return None;
+                }
+                let cv = if g.beta == 1.0 { first } else { fx.mul(first, fx.from_f64(g.beta).ok()?).ok()? };
+                bias[j] = (cv as i128) << n.scale.bits();
+            }
+        }
+    }
+    Some(RowPlan { rows: m, k, weights, bias })
+}
+
+fn matmul_plan(n: &NodeGen) -> Option<RowPlan> {
+    let _: &MatMul = n.kernel().ok()?;
+    let (a, b) = (n.input(0).ok()?, n.input(1).ok()?);
+    if !a.dtype.is_real() || a.constant.is_some() || a.shape.is_empty() {
+        return None;
+    }
+    let w = constant_real(b)?;
+    if w.rank() != 2 || a.shape[a.shape.len() - 1] != w.shape()[0] {
+        return None;
+    }
+    let (k, n_out) = (w.shape()[0], w.shape()[1]);
+    let rows = a.shape.iter().product::<usize>() / k.max(1);
+    let weights = (0..n_out).map(|j| (0..k).map(|t| w.data()[t * n_out + j]).collect()).collect();
+    Some(RowPlan { rows, k, weights, bias: vec![0; n_out] })
+}
+
+/// `x3 * 123 + x7 * -4 + ...` over nonzero weights, or `0`.
+fn sum_expr(weights: &[i64], offset: usize) -> String {
+    let mut s = String::new();
+    for (i, &w) in weights.iter().enumerate() {
+        if w == 0 {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push_str(" + ");
+        }
+        match w {
+            1 => {
+                let _ = write!(s, "x{}", offset + i);
+            }
+            -1 => {
+                let _ = write!(s, "-x{}", offset + i);
+            }
+            _ => {
+                let _ = write!(s, "x{} * {w}", offset + i);
+            }
+        }
+    }
+    if s.is_empty() {
+        s.push('0');
+    }
+    s
+}
+
+/// Destructuring of a chunk, naming only the inputs some weight uses.
+fn destructure(used: &[bool], offset: usize) -> String {
+    let names: Vec<String> =
+        used.iter().enumerate().map(|(i, &u)| if u { format!("x{}", offset + i) } else { "_".into() }).collect();
+    format!("let [{}] = (*x.multi_pop_front::<{}>().unwrap()).unbox();", names.join(", "), used.len())
+}
+
+/// A function computing partial sums of outputs `js` over inputs `k0..k1`.
+fn chunk_fn(name: &str, weights: &[Vec<i64>], js: std::ops::Range<usize>, k0: usize, k1: usize) -> String {
+    let used: Vec<bool> = (k0..k1).map(|t| js.clone().any(|j| weights[j][t] != 0)).collect();
+    let mut s = format!(
+        "/// Partial sums of outputs {}..{} over inputs {k0}..{k1}; the weights are immediates.\n#[inline(never)]\nfn {name}(x: Span<felt252>) -> [felt252; {}] {{\n",
+        js.start,
+        js.end,
+        js.len()
+    );
+    if used.iter().any(|&u| u) {
+        let _ = writeln!(s, "    let mut x = x;\n    {}", destructure(&used, k0));
+    }
+    for (r, j) in js.clone().enumerate() {
+        let _ = writeln!(s, "    let y{r} = {};", sum_expr(&weights[j][k0..k1], k0));
+    }
+    let ys: Vec<String> = (0..js.len()).map(|r| format!("y{r}")).collect();
+    let _ = writeln!(s, "    [{}]\n}}", ys.join(", "));
+    s
+}
+
+fn emit_rows(n: &NodeGen, p: &RowPlan) -> NodeCode {
+    let base = ident(n.name);
+    let n_out = p.weights.len();
+    let chunk = CHUNK.min(p.k).max(1);
+    let group = (TERMS_PER_FN / chunk).clamp(1, n_out.max(1));
+    let chunks: Vec<(usize, usize)> = (0..p.k).step_by(chunk).map(|k0| (k0, (k0 + chunk).min(p.k))).collect();
+    let mut items = Vec::new();
+    let mut body = String::new();
+    let x = &n.inputs[0].as_ref().expect("checked by the plan").expr;
+    let _ = writeln!(body, "let mut out = array![];");
+    let _ = writeln!(body, "for r in 0..{}_u32 {{", p.rows);
+    let _ = writeln!(body, "    let row = {x}.slice(r * {}, {});", p.k, p.k);
+    for (g, j0) in (0..n_out).step_by(group).enumerate() {
+        let j1 = (j0 + group).min(n_out);
+        let mut parts = Vec::new();
+        for (c, &(k0, k1)) in chunks.iter().enumerate() {
+            let fname = format!("{base}_g{g}_c{c}");
+            items.push(chunk_fn(&fname, &p.weights, j0..j1, k0, k1));
+            let vars: Vec<String> = (0..j1 - j0).map(|r| format!("p{c}_{r}")).collect();
+            let _ = writeln!(body, "    let [{}] = {fname}(row.slice({k0}, {}));", vars.join(", "), k1 - k0);
+            parts.push(vars);
+        }
+        for r in 0..j1 - j0 {
+            let mut terms: Vec<String> = parts.iter().map(|v| v[r].clone()).collect();
+            let b = p.bias[j0 + r];
+            if b != 0 {
+                terms.push(b.to_string());
+            }
+            let _ = writeln!(body, "    out.append(cairn::fixed::rescale({}, sc));", terms.join(" + "));
+        }
+    }
+    body.push_str("}\nout.span()");
+    NodeCode { items, body }
+}
+
+/// Terms of the row form before the table form is used instead.
+const ROW_FORM_MAX_TERMS: usize = 60_000;
+
+/// The row form of a 2-D convolution (no vertical dilation): a zero-padded
+/// copy of the image in `[row][channel][column]` layout is built once, so the
+/// `kh` input rows an output row needs are one contiguous slice. For every
+/// output channel, one function per output row takes that slice, computes the
+/// row's outputs with the filter as immediates and appends them, rescaled, to
+/// the output — already in NCHW order, with nothing kept alive across calls.
+fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Option<&[i64]>) -> Option<NodeCode> {
+    let x = n.input(0).ok()?;
+    let (batch, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
+    let win = conv.window.resolve(&x.shape[2..], Some(&wt.shape()[2..])).ok()?;
+    let (kh, kw) = (win.kernel[0], win.kernel[1]);
+    let (sh, sw) = (win.strides[0], win.strides[1]);
+    let (dh, dw) = (win.dilations[0], win.dilations[1]);
+    if dh != 1 {
+        return None;
+    }
+    let (pt, pl) = (win.pads_begin[0], win.pads_begin[1]);
+    let (pb, pr) = (win.pads_end[0], win.pads_end[1]);
+    let (ho, wo) = (win.output[0], win.output[1]);
+    let (hp, wp) = (h + pt + pb, w + pl + pr);
+    let m = wt.shape()[0];
+    let cg = wt.shape()[1];
+    let mg = m / conv.group;
+    let terms = m * wo * cg * kh * kw;
+    if terms > ROW_FORM_MAX_TERMS {
+        return None;
+    }
+    let base = ident(n.name);
+    let seg = kh * c * wp; // values of one output row's input rows
+    let mut items = Vec::new();
+    for mi in 0..m {
+        let g = mi / mg;
+        let filt = &wt.data()[mi * cg * kh * kw..(mi + 1) * cg * kh * kw];
+        // which values of the segment are read: [i][ch][col]
+        let mut used = vec![false; seg];
+        let mut sums = Vec::with_capacity(wo);
+        for o in 0..wo {
+            let mut expr = String::new();
+            for ci in 0..cg {
+                let ch = g * cg + ci;
+                for i in 0..kh {
+                    for j in 0..kw {
+                        let wv = filt[(ci * kh + i) * kw + j];
+                        let col = o * sw + j * dw;
+                        if wv == 0 {
+                            continue;
+                        }
+                        let idx = (i * c + ch) * wp + col;
+                        used[idx] = true;
+                        if !expr.is_empty() {
+                            expr.push_str(" + ");
+                        }
+                        match wv {
+                            1 => expr.push_str(&format!("v{idx}")),
+                            -1 => expr.push_str(&format!("-v{idx}")),
+                            _ => expr.push_str(&format!("v{idx} * {wv}")),
+                        }
+                    }
+                }
+            }
+            if expr.is_empty() {
+                expr.push('0');
+            }
+            sums.push(expr);
+        }
+        let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
+        let names: Vec<String> =
+            used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
+        let mut f = format!(
+            "/// One output row of channel {mi}: the filter as immediates, bias and one rounding per output.\n#[inline(never)]\nfn {base}_m{mi}(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n"
+        );
+        if used.iter().any(|&u| u) {
+            let _ = writeln!(
+                f,
+                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{seg}>().unwrap()).unbox();",
+                names.join(", ")
+            );
+        }
+        for sum in sums {
+            let total = if b != 0 { format!("{sum} + {b}") } else { sum };
+            let _ = writeln!(f, "    out.append(cairn::fixed::rescale({total}, sc));");
+        }
+        f.push_str("}\n");
+        items.push(f);
+    }
+    let xexpr = &x.expr;
+    let mut body = String::new();
+    let _ = writeln!(body, "let mut out = array![];");
+    let _ = writeln!(body, "for b in 0..{batch}_u32 {{");
+    let _ = writeln!(body, "    let img = {xexpr}.slice(b * {}, {});", c * h * w, c * h * w);
+    let _ = writeln!(body, "    // zero-padded copy, layout [row][channel][column]");
+    let _ = writeln!(body, "    let mut padded = array![];");
+    if hp * c <= 256 {
+        // unrolled: one line per (row, channel)
+        let zeros = |k: usize| "padded.append(0); ".repeat(k);
+        for r in 0..hp {
+            for ch in 0..c {
+                if r < pt || r >= pt + h {
+                    let _ = writeln!(body, "    {}", zeros(wp).trim_end());
+                } else {
+                    let _ = writeln!(
+                        body,
+                        "    {}padded.append_span(img.slice({}, {w})); {}",
+                        zeros(pl),
+                        (ch * h + r - pt) * w,
+                        zeros(pr).trim_end()
+                    );
+                }
+            }
+        }
+    } else {
+        let _ = writeln!(body, "    for r in 0..{hp}_u32 {{");
+        let _ = writeln!(body, "        for ch in 0..{c}_u32 {{");
+        let _ = writeln!(body, "            if r < {pt} || r >= {} {{", pt + h);
+        let _ = writeln!(
+            body,
+            "                for _ in 0..{wp}_u32 {{\n                    padded.append(0);\n                }}"
+        );
+        let _ = writeln!(body, "            }} else {{");
+        let _ = writeln!(
+            body,
+            "                for _ in 0..{pl}_u32 {{\n                    padded.append(0);\n                }}"
+        );
+        let _ = writeln!(body, "                padded.append_span(img.slice((ch * {h} + r - {pt}) * {w}, {w}));");
+        let _ = writeln!(
+            body,
+            "                for _ in 0..{pr}_u32 {{\n                    padded.append(0);\n                }}"
+        );
+        let _ = writeln!(body, "            }}");
+        let _ = writeln!(body, "        }}");
+        let _ = writeln!(body, "    }}");
+    }
+    let _ = writeln!(body, "    let padded = padded.span();");
+    for mi in 0..m {
+        let _ = writeln!(
+            body,
+            "    for oh in 0..{ho}_u32 {{\n        {base}_m{mi}(padded.slice(oh * {}, {seg}), sc, ref out);\n    }}",
+            sh * c * wp
+        );
+    }
+    body.push_str("}\nout.span()");
+    Some(NodeCode { items, body })
+}
+
+/// Conv with constant filters: for every output position, the window's inputs
+/// (padding reads a zero appended to the input) are gathered by a constant
+/// index table and passed to one function per group that computes all of the
+/// group's output channels with the filters as immediates.
+fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>> {
+    let conv: &Conv = n.kernel().ok()?;
+    let (x, w) = (n.input(0).ok()?, n.input(1).ok()?);
+    if !x.dtype.is_real() || x.constant.is_some() || x.shape.len() < 3 {
+        return None;
+    }
+    let wt = constant_real(w)?;
+    let bias: Option<Vec<i64>> = match n.optional_input(2) {
+        None => None,
+        Some(b) => Some(constant_real(b)?.data().to_vec()),
+    };
+    let (batch, c) = (x.shape[0], x.shape[1]);
+    let spatial = &x.shape[2..];
+    let (m, cg) = (wt.shape()[0], wt.shape()[1]);
+    let groups = conv.group;
+    if groups == 0 || c % groups != 0 || m % groups != 0 || cg * groups != c {
+        return None;
+    }
+    let win = conv.window.resolve(spatial, Some(&wt.shape()[2..])).ok()?;
+    let taps: Vec<Taps> = win.taps().ok()?;
+    let ksz: usize = win.kernel.iter().product();
+    let in_sz: usize = spatial.iter().product();
+    let npos = taps.len();
+    let patch = cg * ksz;
+    let mg = m / groups;
+    let terms = wt.data().iter().filter(|&&v| v != 0).count();
+    if terms > *budget {
+        return None;
+    }
+    *budget -= terms;
+    if spatial.len() == 2 {
+        if let Some(code) = conv_rows(n, conv, wt, bias.as_deref()) {
+            return Some(Ok(code));
+        }
+    }
+    let zero = c * in_sz; // index of the appended zero
+                          // TABLE[g][o][ci * ksz + k] = input index (within one image) or `zero`
+    let mut table = Vec::with_capacity(groups * npos * patch);
+    for g in 0..groups {
+        for tap in &taps {
+            for ci in 0..cg {
+                let chan = g * cg + ci;
+                for k in 0..ksz {
+                    let idx = tap.valid.iter().find(|(kk, _)| *kk == k).map(|(_, i)| chan * in_sz + i);
+                    table.push(idx.unwrap_or(zero) as i64);
+                }
+            }
+        }
+    }
+    let base = ident(n.name);
+    let tname = format!("{}_TAPS", base.to_uppercase());
+    let mut items = vec![format!(
+        "/// For each group and output position of `{}`, the input index of every window tap\n/// ({zero} = the zero appended for padding).\n{}",
+        n.name,
+        const_array(&tname, &table).replace("[felt252;", "[u32;")
+    )];
+    for g in 0..groups {
+        // weights of group g: outputs g*mg..(g+1)*mg, each over the patch (ci, k)
+        let weights: Vec<Vec<i64>> =
+            (g * mg..(g + 1) * mg).map(|mi| wt.data()[mi * patch..(mi + 1) * patch].to_vec()).collect();
+        let all: Vec<Vec<i64>> = weights;
+        items.push(chunk_fn(&format!("{base}_g{g}"), &all, 0..mg, 0, patch));
+    }
+    let mut body = String::new();
+    let _ = writeln!(body, "let mut out = array![];");
+    let _ = writeln!(body, "for b in 0..{batch}_u32 {{");
+    let _ = writeln!(body, "    let mut xe = array![];");
+    let _ = writeln!(body, "    cairn::io::append(ref xe, {}.slice(b * {}, {}));", x.expr, c * in_sz, c * in_sz);
+    let _ = writeln!(body, "    xe.append(0);");
+    let _ = writeln!(body, "    let xe = xe.span();");
+    let _ = writeln!(body, "    // position-major results: [position][output channel]");
+    let _ = writeln!(body, "    let mut pos = array![];");
+    let _ = writeln!(body, "    for o in 0..{npos}_u32 {{");
+    for g in 0..groups {
+        let vars: Vec<String> = (0..mg).map(|r| format!("y{r}")).collect();
+        let _ = writeln!(
+            body,
+            "        let [{}] = {base}_g{g}(cairn::tensor::take(xe, {tname}.span().slice(({g} * {npos} + o) * {patch}, {patch})).span());",
+            vars.join(", ")
+        );
+        for r in 0..mg {
+            let mi = g * mg + r;
+            let b = bias.as_ref().map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
+            let sum = if b != 0 { format!("y{r} + {b}") } else { format!("y{r}") };
+            let _ = writeln!(body, "        pos.append(cairn::fixed::rescale({sum}, sc));");
+        }
+    }
+    let _ = writeln!(body, "    }}");
+    let _ = writeln!(body, "    // to channel-major [output channel][position]");
+    let _ = writeln!(body, "    for mi in 0..{m}_u32 {{");
+    let _ = writeln!(body, "        for o in 0..{npos}_u32 {{");
+    let _ = writeln!(body, "            out.append(*pos[o * {m} + mi]);");
+    let _ = writeln!(body, "        }}");
+    let _ = writeln!(body, "    }}");
+    body.push_str("}\nout.span()");
+    Some(Ok(NodeCode { items, body }))
+}

@@ -5,15 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+scripts/fetch-corelib.sh
 cargo build --locked --release --bin cairn
 cairn="$CARGO_TARGET_DIR/release/cairn"
+out="$CAIRN_CACHE/demo"
+mkdir -p "$out"
 
 for model in mlp cnn; do
     echo "== examples/$model: inspect"
     "$cairn" inspect "examples/$model/model.onnx"
     echo
-    echo "== examples/$model: run (reference runtime, scale chosen by calibration)"
+    echo "== examples/$model: reference runtime (scale chosen by calibration)"
     "$cairn" run "examples/$model/model.onnx" --input "examples/$model/input.json" \
-        --calibrate "examples/$model/samples.json"
+        --backend reference --calibrate "examples/$model/samples.json"
+    echo
+    echo "== examples/$model: transpile to Cairo"
+    "$cairn" transpile "examples/$model/model.onnx" -o "$out/$model"
+    echo
+    echo "== examples/$model: run the Cairo program on the Cairo VM (proof mode)"
+    "$cairn" run "$out/$model" --input "examples/$model/input.json"
     echo
 done

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 scripts/fetch-onnx-tests.sh
+scripts/fetch-corelib.sh
 
 # A new or changed insta snapshot fails the run instead of being written.
 export CI=true INSTA_UPDATE=no

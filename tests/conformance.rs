@@ -18,8 +18,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use cairn_runtime::cairo::vm::RunMode;
 use cairn_runtime::{FixedArith, Literal, LiteralData, Scale, Value};
+use cairn_transpiler::cairo_backend::{compile_package, run_package_mode};
 use cairn_transpiler::calibrate::{calibrate, DEFAULT_HEADROOM_BITS};
+use cairn_transpiler::codegen::{transpile, TranspileOptions};
 use cairn_transpiler::inputs::{BoundSample, InputData};
 use cairn_transpiler::ir::{Model, TensorContent};
 use cairn_transpiler::load::{load_model, load_tensor_bytes};
@@ -285,8 +288,8 @@ struct Measured {
 
 type Outcome = Result<Measured, String>;
 
-/// Runs one test; `Err` describes the first problem.
-fn run_case(case: &Case, model: &Model, tolerances: &Tolerances, loosen: Tolerance) -> Outcome {
+/// The network, its bound inputs and the scale calibration picks for them.
+fn prepare(case: &Case, model: &Model) -> Result<(Network, BoundSample, Scale), String> {
     let data = case.dir.join("test_data_set_0");
     let net = Network::resolve(model.clone()).map_err(|e| e.to_string())?;
 
@@ -311,6 +314,13 @@ fn run_case(case: &Case, model: &Model, tolerances: &Tolerances, loosen: Toleran
     let report = calibrate(&net, std::slice::from_ref(&bound), DEFAULT_HEADROOM_BITS)
         .map_err(|e| format!("calibration: {e}"))?;
     let scale = Scale::new(report.scale).map_err(|e| format!("calibration: {e}"))?;
+    Ok((net, bound, scale))
+}
+
+/// Runs one test; `Err` describes the first problem.
+fn run_case(case: &Case, model: &Model, tolerances: &Tolerances, loosen: Tolerance) -> Outcome {
+    let data = case.dir.join("test_data_set_0");
+    let (net, bound, scale) = prepare(case, model)?;
     let fx = FixedArith::new(scale);
     let values = net.input_values(&fx, &bound).map_err(|e| e.to_string())?;
     let got = net.evaluate(&fx, values).map_err(|e| e.to_string())?;
@@ -607,4 +617,128 @@ fn onnx_node_tests() {
         problems.push(format!("{} failed: {e}", c.name));
     }
     assert!(problems.is_empty(), "{} conformance problem(s):\n  {}", problems.len(), problems.join("\n  "));
+}
+
+/// The same included tests on the Cairo side: each one's generated Cairo
+/// (through the fast dense path where it applies) must reproduce the reference
+/// runtime's integers exactly, or panic where the reference rejects the input.
+/// All tests become modules of one Cairo crate, compiled once and run with
+/// cairo-lang-test-runner.
+#[test]
+fn onnx_node_tests_on_cairo() {
+    let dir = data_dir();
+    let rules = parse_manifest(&root().join("tests/conformance/manifest.txt"));
+    let cases = discover(&dir);
+    assert!(!cases.is_empty(), "ONNX node tests not found at {}; run scripts/fetch-onnx-tests.sh", dir.display());
+    let included: Vec<&Case> = cases
+        .iter()
+        .filter(|c| c.candidate)
+        .filter(|c| rules.iter().any(|r| r.re.is_match(&c.name) && matches!(r.kind, Kind::Include { .. })))
+        .collect();
+    let mut modules = Vec::new();
+    let mut large = Vec::new();
+    let mut problems = Vec::new();
+    let mut specialized = 0;
+    for case in &included {
+        let Some(model) = &case.model else { continue };
+        let module = case.name.to_lowercase();
+        let prepared = prepare(case, model).and_then(|(net, bound, scale)| {
+            // Parameters the test passes as inputs (axes, pads, shapes...) must
+            // be known when Cairo code is generated: specialize the model on
+            // the test's integer inputs when plain generation needs them.
+            let plain = cairn_transpiler::codegen::testing::test_module(&net, &bound, scale, true, &module);
+            match plain {
+                Err(e) if e.contains("must be a constant") || e.contains("shape inference failed") => {
+                    let (net, bound) = bake_int_inputs(net, bound)?;
+                    specialized += 1;
+                    Ok((net, bound, scale))
+                }
+                Err(e) => Err(e),
+                Ok(_) => Ok((net, bound, scale)),
+            }
+        });
+        let (net, bound, scale) = match prepared {
+            Ok(p) => p,
+            Err(e) => {
+                problems.push(format!("{}: {e}", case.name));
+                continue;
+            }
+        };
+        let values: usize = bound.tensors.iter().map(|(s, _)| s.iter().product::<usize>()).sum();
+        if values > LARGE_INPUT {
+            large.push((case.name.clone(), net, bound, scale));
+            continue;
+        }
+        match cairn_transpiler::codegen::testing::test_module(&net, &bound, scale, true, &module) {
+            Ok(m) => modules.push(m),
+            Err(e) => problems.push(format!("{}: {e}", case.name)),
+        }
+    }
+    assert!(problems.is_empty(), "Cairo code generation failed for included tests:\n  {}", problems.join("\n  "));
+    println!("{specialized} tests were specialized on their integer inputs");
+    // Several smaller crates, compiled one after the other, keep the
+    // compiler's memory in check (one crate of all modules peaks near 9 GB).
+    let tc = cairn_runtime::cairo::Toolchain::locate().unwrap_or_else(|e| panic!("{e}"));
+    let library = root().join("cairo/src");
+    let project =
+        cairn_transpiler::codegen::testing::test_project("conformance", library.to_str().expect("utf-8 path"));
+    let t0 = std::time::Instant::now();
+    for (i, chunk) in modules.chunks(MODULES_PER_CRATE).enumerate() {
+        let crate_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cairo-conformance-{i}"));
+        let _ = std::fs::remove_dir_all(&crate_dir);
+        std::fs::create_dir_all(crate_dir.join("src")).expect("mkdir");
+        std::fs::write(crate_dir.join("cairo_project.toml"), &project).expect("write project");
+        std::fs::write(crate_dir.join("src/lib.cairo"), chunk.join("\n")).expect("write tests");
+        tc.run_tests(&crate_dir, "").unwrap_or_else(|e| panic!("{e}"));
+    }
+    println!("{} ONNX node tests as Cairo #[test]s: Cairo == reference ({:.1?})", modules.len(), t0.elapsed());
+
+    // Tests with large inputs run as executables: their inputs are arguments,
+    // not literals in the code.
+    let t1 = std::time::Instant::now();
+    for (name, net, bound, scale) in &large {
+        let opts = TranspileOptions {
+            scale: *scale,
+            input_shapes: Some(bound.tensors.iter().map(|(s, _)| s.clone()).collect()),
+            model_name: format!("{name}.onnx"),
+            fast_dense: true,
+        };
+        let package = transpile(net, &opts).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cairo-conformance-large").join(name);
+        package.write_to(&dir, b"").unwrap_or_else(|e| panic!("{name}: {e}"));
+        let program = compile_package(&tc, &dir).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let fx = FixedArith::new(*scale);
+        let reference = net.evaluate(&fx, net.input_values(&fx, bound).expect("quantize")).expect("reference");
+        let (outs, _) = run_package_mode(&program, bound, RunMode::Execute).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (o, r) in outs.iter().zip(&reference) {
+            let want = match r {
+                Value::Real(t, _) | Value::Int(t, _) => t.data(),
+            };
+            assert_eq!(o.raw.as_slice(), want, "{name}: Cairo output '{}' differs from the reference", o.name);
+        }
+    }
+    println!(
+        "{} ONNX node tests with large inputs as executables: Cairo == reference ({:.1?})",
+        large.len(),
+        t1.elapsed()
+    );
+}
+
+/// Inputs above this many values run as executables instead of literals in a test.
+const LARGE_INPUT: usize = 4096;
+/// Test modules per Cairo crate.
+const MODULES_PER_CRATE: usize = 40;
+
+/// Turns every integer graph input into a constant of the network.
+fn bake_int_inputs(net: Network, bound: BoundSample) -> Result<(Network, BoundSample), String> {
+    let mut consts = Vec::new();
+    let mut kept = Vec::new();
+    for (gi, (shape, data)) in net.inputs.iter().zip(bound.tensors) {
+        match data {
+            InputData::Int(v) => consts
+                .push((gi.name.clone(), cairn_runtime::Literal { dtype: gi.dtype, shape, data: LiteralData::Int(v) })),
+            real => kept.push((shape, real)),
+        }
+    }
+    Ok((net.with_constant_inputs(consts)?, BoundSample { tensors: kept }))
 }

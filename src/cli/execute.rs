@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use cairn_runtime::cairo::vm::RunMode;
 use cairn_runtime::cairo::Toolchain;
 use cairn_runtime::{FixedArith, Scale};
-use cairn_transpiler::cairo_backend::{compile_package, read_manifest, run_package, PackageProgram};
+use cairn_transpiler::cairo_backend::{compile_package, read_manifest, run_package_mode, PackageProgram};
 use cairn_transpiler::calibrate::{calibrate, CalibrationReport};
 use cairn_transpiler::codegen::{transpile as generate, Manifest, TranspileOptions};
 use cairn_transpiler::inputs::{read_samples, BoundSample};
@@ -157,7 +158,9 @@ fn run(args: RunArgs) -> Result<()> {
             for (i, s) in samples.iter().enumerate() {
                 let (outs, run) =
                     match progress::step(&format!("running on the Cairo VM ({})", label(i)), args.json, || {
-                        run_package(&program, s)
+                        // Proof mode without recording the trace: the same execution and
+                        // step count at a fraction of the memory (`prove` records it).
+                        run_package_mode(&program, s, RunMode::Execute)
                     }) {
                         Ok(r) => r,
                         Err(e) => return Err(explain_failure(e.into(), &t.net, scale, s)),
@@ -212,7 +215,8 @@ fn explain_failure(err: anyhow::Error, net: &Network, scale: Scale, sample: &Bou
         // The reference has the same semantics and says where and why.
         (Some(r), true) => anyhow::anyhow!("the Cairo program panicked: {r}"),
         (Some(r), false) => err.context(format!("the Cairo run failed; the reference runtime reports: {r}")),
-        (None, _) => err.context("the Cairo run failed although the reference runtime succeeds on this input (please report this)"),
+        (None, _) => err
+            .context("the Cairo run failed although the reference runtime succeeds on this input (please report this)"),
     }
 }
 

@@ -207,8 +207,17 @@ pub fn decode_outputs(manifest: &Manifest, run: &CairoRun) -> Result<Vec<OutputT
 
 /// Runs a compiled package on one sample in proof mode.
 pub fn run_package(p: &PackageProgram, sample: &BoundSample) -> Result<(Vec<OutputTensor>, CairoRun), BackendError> {
+    run_package_mode(p, sample, vm::RunMode::Proof)
+}
+
+/// Runs a compiled package on one sample, recording as much as `mode` says.
+pub fn run_package_mode(
+    p: &PackageProgram,
+    sample: &BoundSample,
+    mode: vm::RunMode,
+) -> Result<(Vec<OutputTensor>, CairoRun), BackendError> {
     let args = encode_inputs(&p.manifest, sample)?;
-    let run = vm::run_proof_mode(&p.program.executable, &args)?;
+    let run = vm::run(&p.program.executable, &args, mode)?;
     let outputs = decode_outputs(&p.manifest, &run)?;
     Ok((outputs, run))
 }

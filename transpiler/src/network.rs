@@ -323,6 +323,26 @@ impl Network {
         Ok(Network { model, opset, inputs, outputs, constants, nodes, slot_names: r.slot_names, last_use })
     }
 
+    /// The same network with some graph inputs replaced by constant values
+    /// (specialization: parameters such as axes or pads that a model takes as
+    /// inputs but Cairo code needs at transpile time). `values` pairs input
+    /// names with their literals; unknown names are an error.
+    pub fn with_constant_inputs(mut self, values: Vec<(String, Literal)>) -> Result<Network, String> {
+        for (name, literal) in values {
+            let pos = self
+                .inputs
+                .iter()
+                .position(|i| i.name == name)
+                .ok_or_else(|| format!("no graph input named '{name}'"))?;
+            let gi = self.inputs.remove(pos);
+            if literal.dtype != gi.dtype {
+                return Err(format!("input '{name}' is {}, the constant is {}", gi.dtype, literal.dtype));
+            }
+            self.constants.push(ConstantValue { name, slot: gi.slot, literal });
+        }
+        Ok(self)
+    }
+
     /// Operator types used, with node counts, in first-use order.
     pub fn op_histogram(&self) -> Vec<(String, usize)> {
         let mut out: Vec<(String, usize)> = Vec::new();

@@ -40,10 +40,26 @@ fn vm_err(e: impl std::fmt::Display) -> CairoError {
     CairoError::Vm(e.to_string())
 }
 
+/// How much of a run to record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunMode {
+    /// Everything a prover needs: the trace, relocated memory, public input.
+    Proof,
+    /// Outputs, steps and builtin usage only (no trace kept): the same
+    /// execution at a fraction of the memory, for checking outputs.
+    Execute,
+}
+
 /// Runs the standalone entry point with `args` as the flat input array of
 /// `fn main(input: Array<felt252>)`, in proof mode, layout `small` (output and
 /// range_check builtins), with cairo-vm's trace padding disabled.
 pub fn run_proof_mode(executable: &Executable, args: &[Felt]) -> Result<CairoRun, CairoError> {
+    run(executable, args, RunMode::Proof)
+}
+
+/// Like [`run_proof_mode`]; with [`RunMode::Execute`] the trace, memory and
+/// public input of the result are empty.
+pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<CairoRun, CairoError> {
     let entrypoint = executable
         .entrypoints
         .iter()
@@ -65,10 +81,11 @@ pub fn run_proof_mode(executable: &Executable, args: &[Felt]) -> Result<CairoRun
         markers: Default::default(),
         panic_traceback: Default::default(),
     };
+    let proof = mode == RunMode::Proof;
     let config = CairoRunConfig {
-        trace_enabled: true,
+        trace_enabled: proof,
         relocate_mem: true,
-        relocate_trace: true,
+        relocate_trace: proof,
         layout: LayoutName::small,
         proof_mode: true,
         disable_trace_padding: true,
@@ -85,7 +102,27 @@ pub fn run_proof_mode(executable: &Executable, args: &[Felt]) -> Result<CairoRun
         }
     })?;
 
-    let memory = runner.relocated_memory.clone();
+    let segments = runner.get_memory_segment_addresses().map_err(vm_err)?;
+    let output = match segments.get("output") {
+        Some(&(begin, stop)) => {
+            (begin..stop).map(|a| runner.relocated_memory.get(a).copied().flatten().unwrap_or(Felt::ZERO)).collect()
+        }
+        None => Vec::new(),
+    };
+    let resources = runner.get_execution_resources().map_err(vm_err)?;
+    let mut builtins: Vec<(String, usize)> =
+        resources.builtin_instance_counter.iter().map(|(b, n)| (b.to_str().to_string(), *n)).collect();
+    builtins.sort();
+    if !proof {
+        return Ok(CairoRun {
+            output,
+            steps: resources.n_steps,
+            builtins,
+            trace: Vec::new(),
+            memory: Vec::new(),
+            public_input: serde_json::Value::Null,
+        });
+    }
     let trace: Vec<TraceEntry> = runner
         .relocated_trace
         .as_ref()
@@ -93,15 +130,7 @@ pub fn run_proof_mode(executable: &Executable, args: &[Felt]) -> Result<CairoRun
         .iter()
         .map(|t| TraceEntry { pc: t.pc, ap: t.ap, fp: t.fp })
         .collect();
-    let segments = runner.get_memory_segment_addresses().map_err(vm_err)?;
-    let output = match segments.get("output") {
-        Some(&(begin, stop)) => (begin..stop).map(|a| memory.get(a).copied().flatten().unwrap_or(Felt::ZERO)).collect(),
-        None => Vec::new(),
-    };
-    let resources = runner.get_execution_resources().map_err(vm_err)?;
-    let mut builtins: Vec<(String, usize)> =
-        resources.builtin_instance_counter.iter().map(|(b, n)| (b.to_str().to_string(), *n)).collect();
-    builtins.sort();
     let public_input = serde_json::to_value(runner.get_air_public_input().map_err(vm_err)?).map_err(vm_err)?;
+    let memory = runner.relocated_memory.clone();
     Ok(CairoRun { output, steps: trace.len(), builtins, trace, memory, public_input })
 }

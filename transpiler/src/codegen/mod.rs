@@ -24,6 +24,7 @@ pub mod library;
 pub mod manifest;
 mod node;
 pub mod package;
+pub mod testing;
 
 pub use manifest::{IoSpec, Manifest};
 pub use node::{NodeCode, NodeGen, ValueGen};
@@ -84,7 +85,10 @@ pub fn transpile(net: &Network, opts: &TranspileOptions) -> Result<Package, Code
 
     // Constants (initializers), quantized at the model scale.
     for c in &net.constants {
-        let v = c.literal.to_value(&fx).map_err(|e| CodegenError::Initializer { name: c.name.clone(), error: e.to_string() })?;
+        let v = c
+            .literal
+            .to_value(&fx)
+            .map_err(|e| CodegenError::Initializer { name: c.name.clone(), error: e.to_string() })?;
         slots[c.slot] = Some(Slot { dtype: v.dtype(), shape: v.shape().to_vec(), constant: Some(v), expr: None });
     }
     // Graph inputs.

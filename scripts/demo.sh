@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 scripts/fetch-corelib.sh
-cargo build --locked --release --bin cairn
-cairn="$CARGO_TARGET_DIR/release/cairn"
+cargo build --locked --bin cairn
+cairn="$CARGO_TARGET_DIR/debug/cairn"  # the profile the tests build (see Cargo.toml)
 out="$CAIRN_CACHE/demo"
 mkdir -p "$out"
 

@@ -110,3 +110,15 @@ fn golden_vectors_pass_in_cairo() {
     tc.run_tests(&dir, "").unwrap_or_else(|e| panic!("{e}"));
     eprintln!("golden Cairo tests passed in {:.1?}", t0.elapsed());
 }
+
+/// Every operator of the op table has golden cases.
+#[test]
+fn every_op_has_golden_cases() {
+    let all = golden::cases::all();
+    let missing: Vec<String> = cairn_transpiler::ops::OPS
+        .iter()
+        .map(|s| cairn_transpiler::ops::stem(s.op_type))
+        .filter(|stem| !all.iter().any(|(s, cases)| s == stem && !cases.is_empty()))
+        .collect();
+    assert!(missing.is_empty(), "operators without golden cases: {missing:?}");
+}

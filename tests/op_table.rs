@@ -15,7 +15,9 @@ fn every_op_has_every_piece() {
         let stem = stem(op);
         for (what, path) in [
             ("runtime kernel", format!("runtime/src/ops/{stem}.rs")),
-            ("importer", format!("transpiler/src/ops/{stem}.rs")),
+            ("importer and code generator", format!("transpiler/src/ops/{stem}.rs")),
+            ("Cairo kernel", format!("cairo/src/ops/{stem}.cairo")),
+            ("golden cases", format!("tests/golden/cases/{stem}.rs")),
         ] {
             if !root.join(&path).is_file() {
                 missing.push(format!("{op}: {what} {path}"));
@@ -39,9 +41,9 @@ fn every_op_has_every_piece() {
 #[test]
 fn every_kernel_file_is_registered() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let helpers = ["mod", "elementwise", "reduce", "window", "attrs", "gen"];
+    let helpers = ["mod", "elementwise", "reduce", "window", "attrs", "gen", "dense"];
     let mut unregistered = Vec::new();
-    for dir in ["runtime/src/ops", "transpiler/src/ops"] {
+    for dir in ["runtime/src/ops", "transpiler/src/ops", "cairo/src/ops", "tests/golden/cases"] {
         for entry in std::fs::read_dir(root.join(dir)).expect("ops dir") {
             let path = entry.expect("dir entry").path();
             let file_stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
@@ -49,7 +51,7 @@ fn every_kernel_file_is_registered() {
                 continue;
             }
             if !OPS.iter().any(|s| stem(s.op_type) == file_stem) {
-                unregistered.push(format!("{dir}/{file_stem}.rs"));
+                unregistered.push(path.display().to_string());
             }
         }
     }

@@ -353,7 +353,7 @@ pub mod conv_1d_dilations_batch_fast {
         20, 22, 24,
     ];
 
-    /// Partial sums of outputs 0..4 over inputs 0..9; the weights are immediates.
+    /// Sums of outputs 0..4 over inputs 0..9; the weights are immediates.
     #[inline(never)]
     fn conv_1d_dilations_batch_g0(x: Span<felt252>) -> [felt252; 4] {
         let mut x = x;
@@ -512,7 +512,7 @@ pub mod conv_3d_bias_fast {
         96, 96, 96, 96, 87, 96, 91, 96, 96, 96, 96, 96,
     ];
 
-    /// Partial sums of outputs 0..2 over inputs 0..16; the weights are immediates.
+    /// Sums of outputs 0..2 over inputs 0..16; the weights are immediates.
     #[inline(never)]
     fn conv_3d_bias_g0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;
@@ -1424,7 +1424,7 @@ pub mod conv_kernel_shape_attr_fast {
         4, 5, 6, 12, 13, 14, 5, 6, 7, 13, 14, 15,
     ];
 
-    /// Partial sums of outputs 0..2 over inputs 0..6; the weights are immediates.
+    /// Sums of outputs 0..2 over inputs 0..6; the weights are immediates.
     #[inline(never)]
     fn conv_kernel_shape_attr_g0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;

@@ -103,7 +103,7 @@ pub mod gemm_dense_bias_fast {
         61570, -39370, 879, 59914, -8895, -18657, -63072, 38324, 43631, -47275, 16595, -51964,
     ];
 
-    /// Partial sums of outputs 0..12 over inputs 0..20; the weights are immediates.
+    /// Sums of outputs 0..12 over inputs 0..20; the weights are immediates.
     #[inline(never)]
     fn gemm_dense_bias_g0_c0(x: Span<felt252>) -> [felt252; 12] {
         let mut x = x;
@@ -123,24 +123,31 @@ pub mod gemm_dense_bias_fast {
         [y0, y1, y2, y3, y4, y5, y6, y7, y8, y9, y10, y11]
     }
 
+    /// Outputs 0..12 of `gemm_dense_bias` for one input row: exact sums, bias, one rounding each.
+    #[inline(never)]
+    fn gemm_dense_bias_g0(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+        let acc = gemm_dense_bias_g0_c0(row.slice(0, 20));
+        let [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11] = acc;
+        out.append(cairn::fixed::rescale(s0 + 4035051520, sc));
+        out.append(cairn::fixed::rescale(s1 + -2580152320, sc));
+        out.append(cairn::fixed::rescale(s2 + 57606144, sc));
+        out.append(cairn::fixed::rescale(s3 + 3926523904, sc));
+        out.append(cairn::fixed::rescale(s4 + -582942720, sc));
+        out.append(cairn::fixed::rescale(s5 + -1222705152, sc));
+        out.append(cairn::fixed::rescale(s6 + -4133486592, sc));
+        out.append(cairn::fixed::rescale(s7 + 2511601664, sc));
+        out.append(cairn::fixed::rescale(s8 + 2859401216, sc));
+        out.append(cairn::fixed::rescale(s9 + -3098214400, sc));
+        out.append(cairn::fixed::rescale(s10 + 1087569920, sc));
+        out.append(cairn::fixed::rescale(s11 + -3405512704, sc));
+    }
+
     /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
     fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..1_u32 {
             let row = i0.slice(r * 20, 20);
-            let [p0_0, p0_1, p0_2, p0_3, p0_4, p0_5, p0_6, p0_7, p0_8, p0_9, p0_10, p0_11] = gemm_dense_bias_g0_c0(row.slice(0, 20));
-            out.append(cairn::fixed::rescale(p0_0 + 4035051520, sc));
-            out.append(cairn::fixed::rescale(p0_1 + -2580152320, sc));
-            out.append(cairn::fixed::rescale(p0_2 + 57606144, sc));
-            out.append(cairn::fixed::rescale(p0_3 + 3926523904, sc));
-            out.append(cairn::fixed::rescale(p0_4 + -582942720, sc));
-            out.append(cairn::fixed::rescale(p0_5 + -1222705152, sc));
-            out.append(cairn::fixed::rescale(p0_6 + -4133486592, sc));
-            out.append(cairn::fixed::rescale(p0_7 + 2511601664, sc));
-            out.append(cairn::fixed::rescale(p0_8 + 2859401216, sc));
-            out.append(cairn::fixed::rescale(p0_9 + -3098214400, sc));
-            out.append(cairn::fixed::rescale(p0_10 + 1087569920, sc));
-            out.append(cairn::fixed::rescale(p0_11 + -3405512704, sc));
+            gemm_dense_bias_g0(row, sc, ref out);
         }
         out.span()
     }
@@ -208,7 +215,7 @@ pub mod gemm_no_bias_fast {
         -12214, -33712, 9668, 421, 58155, -32614, 34833, -51310,
     ];
 
-    /// Partial sums of outputs 0..4 over inputs 0..5; the weights are immediates.
+    /// Sums of outputs 0..4 over inputs 0..5; the weights are immediates.
     #[inline(never)]
     fn gemm_no_bias_g0_c0(x: Span<felt252>) -> [felt252; 4] {
         let mut x = x;
@@ -220,16 +227,23 @@ pub mod gemm_no_bias_fast {
         [y0, y1, y2, y3]
     }
 
+    /// Outputs 0..4 of `gemm_no_bias` for one input row: exact sums, bias, one rounding each.
+    #[inline(never)]
+    fn gemm_no_bias_g0(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+        let acc = gemm_no_bias_g0_c0(row.slice(0, 5));
+        let [s0, s1, s2, s3] = acc;
+        out.append(cairn::fixed::rescale(s0, sc));
+        out.append(cairn::fixed::rescale(s1, sc));
+        out.append(cairn::fixed::rescale(s2, sc));
+        out.append(cairn::fixed::rescale(s3, sc));
+    }
+
     /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
     fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..3_u32 {
             let row = i0.slice(r * 5, 5);
-            let [p0_0, p0_1, p0_2, p0_3] = gemm_no_bias_g0_c0(row.slice(0, 5));
-            out.append(cairn::fixed::rescale(p0_0, sc));
-            out.append(cairn::fixed::rescale(p0_1, sc));
-            out.append(cairn::fixed::rescale(p0_2, sc));
-            out.append(cairn::fixed::rescale(p0_3, sc));
+            gemm_no_bias_g0(row, sc, ref out);
         }
         out.span()
     }
@@ -417,7 +431,7 @@ pub mod gemm_beta_zero_fast {
         -50140, -60150,
     ];
 
-    /// Partial sums of outputs 0..2 over inputs 0..3; the weights are immediates.
+    /// Sums of outputs 0..2 over inputs 0..3; the weights are immediates.
     #[inline(never)]
     fn gemm_beta_zero_g0_c0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;
@@ -427,14 +441,21 @@ pub mod gemm_beta_zero_fast {
         [y0, y1]
     }
 
+    /// Outputs 0..2 of `gemm_beta_zero` for one input row: exact sums, bias, one rounding each.
+    #[inline(never)]
+    fn gemm_beta_zero_g0(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+        let acc = gemm_beta_zero_g0_c0(row.slice(0, 3));
+        let [s0, s1] = acc;
+        out.append(cairn::fixed::rescale(s0, sc));
+        out.append(cairn::fixed::rescale(s1, sc));
+    }
+
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..2_u32 {
             let row = i0.slice(r * 3, 3);
-            let [p0_0, p0_1] = gemm_beta_zero_g0_c0(row.slice(0, 3));
-            out.append(cairn::fixed::rescale(p0_0, sc));
-            out.append(cairn::fixed::rescale(p0_1, sc));
+            gemm_beta_zero_g0(row, sc, ref out);
         }
         out.span()
     }

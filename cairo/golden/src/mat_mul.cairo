@@ -57,7 +57,7 @@ pub mod mat_mul_2d_weight_fast {
         49944, -46005, -34553, -34642, 1744, 51641, -31889, 3251,
     ];
 
-    /// Partial sums of outputs 0..5 over inputs 0..4; the weights are immediates.
+    /// Sums of outputs 0..5 over inputs 0..4; the weights are immediates.
     #[inline(never)]
     fn mat_mul_2d_weight_g0_c0(x: Span<felt252>) -> [felt252; 5] {
         let mut x = x;
@@ -70,17 +70,24 @@ pub mod mat_mul_2d_weight_fast {
         [y0, y1, y2, y3, y4]
     }
 
+    /// Outputs 0..5 of `mat_mul_2d_weight` for one input row: exact sums, bias, one rounding each.
+    #[inline(never)]
+    fn mat_mul_2d_weight_g0(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+        let acc = mat_mul_2d_weight_g0_c0(row.slice(0, 4));
+        let [s0, s1, s2, s3, s4] = acc;
+        out.append(cairn::fixed::rescale(s0, sc));
+        out.append(cairn::fixed::rescale(s1, sc));
+        out.append(cairn::fixed::rescale(s2, sc));
+        out.append(cairn::fixed::rescale(s3, sc));
+        out.append(cairn::fixed::rescale(s4, sc));
+    }
+
     /// Node `mat_mul_2d_weight` (MatMul): x0, x1 -> y0 float32[3, 5]
     fn node_mat_mul_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..3_u32 {
             let row = i0.slice(r * 4, 4);
-            let [p0_0, p0_1, p0_2, p0_3, p0_4] = mat_mul_2d_weight_g0_c0(row.slice(0, 4));
-            out.append(cairn::fixed::rescale(p0_0, sc));
-            out.append(cairn::fixed::rescale(p0_1, sc));
-            out.append(cairn::fixed::rescale(p0_2, sc));
-            out.append(cairn::fixed::rescale(p0_3, sc));
-            out.append(cairn::fixed::rescale(p0_4, sc));
+            mat_mul_2d_weight_g0(row, sc, ref out);
         }
         out.span()
     }
@@ -291,7 +298,7 @@ pub mod mat_mul_batched_2d_weight_fast {
         -23333, 28088, -21801, -16440, -16932, 56927, 25852, -55290,
     ];
 
-    /// Partial sums of outputs 0..2 over inputs 0..4; the weights are immediates.
+    /// Sums of outputs 0..2 over inputs 0..4; the weights are immediates.
     #[inline(never)]
     fn mat_mul_batched_2d_weight_g0_c0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;
@@ -301,14 +308,21 @@ pub mod mat_mul_batched_2d_weight_fast {
         [y0, y1]
     }
 
+    /// Outputs 0..2 of `mat_mul_batched_2d_weight` for one input row: exact sums, bias, one rounding each.
+    #[inline(never)]
+    fn mat_mul_batched_2d_weight_g0(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+        let acc = mat_mul_batched_2d_weight_g0_c0(row.slice(0, 4));
+        let [s0, s1] = acc;
+        out.append(cairn::fixed::rescale(s0, sc));
+        out.append(cairn::fixed::rescale(s1, sc));
+    }
+
     /// Node `mat_mul_batched_2d_weight` (MatMul): x0, x1 -> y0 float32[2, 3, 2]
     fn node_mat_mul_batched_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..6_u32 {
             let row = i0.slice(r * 4, 4);
-            let [p0_0, p0_1] = mat_mul_batched_2d_weight_g0_c0(row.slice(0, 4));
-            out.append(cairn::fixed::rescale(p0_0, sc));
-            out.append(cairn::fixed::rescale(p0_1, sc));
+            mat_mul_batched_2d_weight_g0(row, sc, ref out);
         }
         out.span()
     }

@@ -28,6 +28,8 @@ pub struct CairoRun {
     pub steps: usize,
     /// Builtin name → instances used.
     pub builtins: Vec<(String, usize)>,
+    /// The builtins the program declares, in VM order (e.g. `output`, `range_check`).
+    pub program_builtins: Vec<String>,
     /// Relocated trace, one entry per step.
     pub trace: Vec<TraceEntry>,
     /// Relocated memory; index = address (address 0 is never used).
@@ -65,6 +67,7 @@ pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<Cair
         .iter()
         .find(|e| e.kind == EntryPointKind::Standalone)
         .ok_or_else(|| CairoError::Vm("the executable has no standalone entry point".into()))?;
+    let program_builtins: Vec<String> = entrypoint.builtins.iter().map(|b| b.to_str().to_string()).collect();
     let (program, string_to_hint) = program_and_hints_from_executable(executable, entrypoint).map_err(vm_err)?;
     // `main(input: Array<felt252>)` deserializes its parameter from [len, values...].
     let mut serialized = Vec::with_capacity(args.len() + 1);
@@ -118,6 +121,7 @@ pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<Cair
             output,
             steps: resources.n_steps,
             builtins,
+            program_builtins,
             trace: Vec::new(),
             memory: Vec::new(),
             public_input: serde_json::Value::Null,
@@ -132,5 +136,5 @@ pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<Cair
         .collect();
     let public_input = serde_json::to_value(runner.get_air_public_input().map_err(vm_err)?).map_err(vm_err)?;
     let memory = runner.relocated_memory.clone();
-    Ok(CairoRun { output, steps: trace.len(), builtins, trace, memory, public_input })
+    Ok(CairoRun { output, steps: trace.len(), builtins, program_builtins, trace, memory, public_input })
 }

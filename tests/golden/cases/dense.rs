@@ -8,8 +8,10 @@ pub fn cases() -> Vec<Case> {
     let x = |shape: &[usize]| Input::Real { shape: shape.to_vec(), range: 3.0 };
     let w = |shape: &[usize]| Input::Weight { shape: shape.to_vec(), range: 1.0 };
     vec![
-        // more inputs than one chunk function takes (256): partial sums are added
+        // more inputs than one chunk function takes (128): partial sums are threaded through chunks
         Case::new("dense_gemm_wide", "Gemm", vec![x(&[1, 300]), w(&[3, 300]), w(&[3])]).int("transB", 1),
+        // several output groups (6 outputs of 300 terms each, the last one short), called by the dispatcher
+        Case::new("dense_gemm_groups", "Gemm", vec![x(&[2, 300]), w(&[16, 300]), w(&[16])]).int("transB", 1),
         Case::new("dense_gemm_rows", "Gemm", vec![x(&[3, 7]), w(&[7, 5]), w(&[1, 5])]).float("beta", 0.5),
         Case::new("dense_matmul_batched", "MatMul", vec![x(&[2, 3, 5]), w(&[5, 4])]),
         Case::new("dense_matmul_vector", "MatMul", vec![x(&[5]), w(&[5, 3])]),

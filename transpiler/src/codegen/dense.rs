@@ -7,10 +7,12 @@
 //! one `rescale` (20 steps) — the same exact sum and single rounding as the
 //! reference kernel, so the results are identical. To keep the compiler's
 //! memory and the frame offsets bounded, the sums are split into
-//! `#[inline(never)]` functions of at most `TERMS_PER_FN` terms, each taking a
-//! chunk of at most `CHUNK` inputs and returning partial sums for a group of
-//! outputs. A model whose dense layers would exceed `MAX_UNROLLED_TERMS`
-//! terms falls back to the library's loops for the rest.
+//! `#[inline(never)]` functions: a group of outputs holding about
+//! `TERMS_PER_FN` terms, summed in chunks of at most `CHUNK` inputs, with
+//! groups called from a loop (CASM addresses frames with 16-bit offsets, and a
+//! function's ap change includes its callees'). A model whose dense layers
+//! would exceed `MAX_UNROLLED_TERMS` terms, or a layer too wide for one
+//! function, falls back to the library's loops.
 
 use std::fmt::Write as _;
 
@@ -26,10 +28,15 @@ use super::{NodeCode, NodeGen};
 
 /// Unrolled terms per model before falling back to loops (compile memory).
 pub const MAX_UNROLLED_TERMS: usize = 120_000;
-/// Terms per generated function.
+/// Terms per output-group function (summed over its chunks): bounds the
+/// group's ap change, which must stay well inside CASM's 2^15 offsets.
 const TERMS_PER_FN: usize = 2048;
 /// Inputs per chunk function.
-const CHUNK: usize = 256;
+const CHUNK: usize = 128;
+/// Inputs beyond which a single output's sum alone would approach those offsets.
+const MAX_K: usize = 4096;
+/// Terms one straight-line function may hold (its ap change grows with them).
+const MAX_TERMS_PER_FN: usize = 4096;
 
 /// The fast code for `n`, when it applies; `budget` is the number of unrolled
 /// terms still allowed.
@@ -41,7 +48,7 @@ pub fn fast_path(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, Str
         _ => None,
     }?;
     let terms = plan.terms();
-    if terms > *budget {
+    if terms > *budget || plan.k > MAX_K {
         return None;
     }
     *budget -= terms;
@@ -156,22 +163,34 @@ fn destructure(used: &[bool], offset: usize) -> String {
     format!("let [{}] = (*x.multi_pop_front::<{}>().unwrap()).unbox();", names.join(", "), used.len())
 }
 
-/// A function computing partial sums of outputs `js` over inputs `k0..k1`.
-fn chunk_fn(name: &str, weights: &[Vec<i64>], js: std::ops::Range<usize>, k0: usize, k1: usize) -> String {
+/// A function adding to the running sums of outputs `js` the products over
+/// inputs `k0..k1`. The first chunk of a group starts the sums; later ones
+/// take them as an argument, so no partial sum has to survive a call in the
+/// caller (the compiler cannot keep many values alive across large calls).
+fn chunk_fn(name: &str, weights: &[Vec<i64>], js: std::ops::Range<usize>, k0: usize, k1: usize, first: bool) -> String {
     let used: Vec<bool> = (k0..k1).map(|t| js.clone().any(|j| weights[j][t] != 0)).collect();
+    let r = js.len();
+    let acc_param = if first { String::new() } else { format!(", acc: [felt252; {r}]") };
     let mut s = format!(
-        "/// Partial sums of outputs {}..{} over inputs {k0}..{k1}; the weights are immediates.\n#[inline(never)]\nfn {name}(x: Span<felt252>) -> [felt252; {}] {{\n",
-        js.start,
-        js.end,
-        js.len()
+        "/// Sums of outputs {}..{} over inputs {k0}..{k1}; the weights are immediates.\n#[inline(never)]\nfn {name}(x: Span<felt252>{acc_param}) -> [felt252; {r}] {{\n",
+        js.start, js.end
     );
     if used.iter().any(|&u| u) {
         let _ = writeln!(s, "    let mut x = x;\n    {}", destructure(&used, k0));
     }
-    for (r, j) in js.clone().enumerate() {
-        let _ = writeln!(s, "    let y{r} = {};", sum_expr(&weights[j][k0..k1], k0));
+    if !first {
+        let accs: Vec<String> = (0..r).map(|i| format!("a{i}")).collect();
+        let _ = writeln!(s, "    let [{}] = acc;", accs.join(", "));
     }
-    let ys: Vec<String> = (0..js.len()).map(|r| format!("y{r}")).collect();
+    for (i, j) in js.clone().enumerate() {
+        let sum = sum_expr(&weights[j][k0..k1], k0);
+        if first {
+            let _ = writeln!(s, "    let y{i} = {sum};");
+        } else {
+            let _ = writeln!(s, "    let y{i} = a{i} + {sum};");
+        }
+    }
+    let ys: Vec<String> = (0..r).map(|i| format!("y{i}")).collect();
     let _ = writeln!(s, "    [{}]\n}}", ys.join(", "));
     s
 }
@@ -180,32 +199,57 @@ fn emit_rows(n: &NodeGen, p: &RowPlan) -> NodeCode {
     let base = ident(n.name);
     let n_out = p.weights.len();
     let chunk = CHUNK.min(p.k).max(1);
-    let group = (TERMS_PER_FN / chunk).clamp(1, n_out.max(1));
+    // Outputs per group function: its chunks together hold about TERMS_PER_FN terms.
+    let group = (TERMS_PER_FN / p.k.max(1)).clamp(1, n_out.max(1));
     let chunks: Vec<(usize, usize)> = (0..p.k).step_by(chunk).map(|k0| (k0, (k0 + chunk).min(p.k))).collect();
     let mut items = Vec::new();
-    let mut body = String::new();
     let x = &n.inputs[0].as_ref().expect("checked by the plan").expr;
+    let n_groups = n_out.div_ceil(group);
+    for (g, j0) in (0..n_out).step_by(group).enumerate() {
+        let j1 = (j0 + group).min(n_out);
+        // One function per output group: its chunk sums, bias and rescale.
+        let mut f = format!(
+            "/// Outputs {j0}..{j1} of `{}` for one input row: exact sums, bias, one rounding each.\n#[inline(never)]\nfn {base}_g{g}(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n",
+            n.name
+        );
+        for (c, &(k0, k1)) in chunks.iter().enumerate() {
+            let fname = format!("{base}_g{g}_c{c}");
+            items.push(chunk_fn(&fname, &p.weights, j0..j1, k0, k1, c == 0));
+            let acc = if c == 0 { String::new() } else { ", acc".to_string() };
+            let _ = writeln!(f, "    let acc = {fname}(row.slice({k0}, {}){acc});", k1 - k0);
+        }
+        let vars: Vec<String> = (0..j1 - j0).map(|r| format!("s{r}")).collect();
+        let _ = writeln!(f, "    let [{}] = acc;", vars.join(", "));
+        for (r, v) in vars.iter().enumerate() {
+            let b = p.bias[j0 + r];
+            let sum = if b != 0 { format!("{v} + {b}") } else { v.clone() };
+            let _ = writeln!(f, "    out.append(cairn::fixed::rescale({sum}, sc));");
+        }
+        f.push_str("}\n");
+        items.push(f);
+    }
+    let mut body = String::new();
     let _ = writeln!(body, "let mut out = array![];");
     let _ = writeln!(body, "for r in 0..{}_u32 {{", p.rows);
     let _ = writeln!(body, "    let row = {x}.slice(r * {}, {});", p.k, p.k);
-    for (g, j0) in (0..n_out).step_by(group).enumerate() {
-        let j1 = (j0 + group).min(n_out);
-        let mut parts = Vec::new();
-        for (c, &(k0, k1)) in chunks.iter().enumerate() {
-            let fname = format!("{base}_g{g}_c{c}");
-            items.push(chunk_fn(&fname, &p.weights, j0..j1, k0, k1));
-            let vars: Vec<String> = (0..j1 - j0).map(|r| format!("p{c}_{r}")).collect();
-            let _ = writeln!(body, "    let [{}] = {fname}(row.slice({k0}, {}));", vars.join(", "), k1 - k0);
-            parts.push(vars);
+    if n_groups == 1 {
+        let _ = writeln!(body, "    {base}_g0(row, sc, ref out);");
+    } else {
+        // The groups are called from a loop through a dispatcher. A function's
+        // ap change is the sum of its callees' when they are known; calling
+        // many large groups in sequence (or in a chain) pushes it past the
+        // 2^15 frame offsets CASM can address. A loop's ap change is unknown,
+        // which resets that sum at the cost of a few steps per group.
+        let _ = writeln!(body, "    for g in 0..{n_groups}_u32 {{\n        {base}_group(g, row, sc, ref out);\n    }}");
+        let mut d = format!(
+            "/// Calls output group `g` of `{}`.\nfn {base}_group(g: u32, row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n    match g {{\n",
+            n.name
+        );
+        for g in 0..n_groups {
+            let _ = writeln!(d, "        {g} => {base}_g{g}(row, sc, ref out),");
         }
-        for r in 0..j1 - j0 {
-            let mut terms: Vec<String> = parts.iter().map(|v| v[r].clone()).collect();
-            let b = p.bias[j0 + r];
-            if b != 0 {
-                terms.push(b.to_string());
-            }
-            let _ = writeln!(body, "    out.append(cairn::fixed::rescale({}, sc));", terms.join(" + "));
-        }
+        d.push_str("        _ => panic!(\"no such output group\"),\n    }\n}\n");
+        items.push(d);
     }
     body.push_str("}\nout.span()");
     NodeCode { items, body }
@@ -238,7 +282,7 @@ fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Op
     let cg = wt.shape()[1];
     let mg = m / conv.group;
     let terms = m * wo * cg * kh * kw;
-    if terms > ROW_FORM_MAX_TERMS {
+    if terms > ROW_FORM_MAX_TERMS || wo * cg * kh * kw > MAX_TERMS_PER_FN {
         return None;
     }
     let base = ident(n.name);
@@ -388,7 +432,7 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>
     let patch = cg * ksz;
     let mg = m / groups;
     let terms = wt.data().iter().filter(|&&v| v != 0).count();
-    if terms > *budget {
+    if terms > *budget || mg * patch > MAX_TERMS_PER_FN {
         return None;
     }
     *budget -= terms;
@@ -423,7 +467,7 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>
         let weights: Vec<Vec<i64>> =
             (g * mg..(g + 1) * mg).map(|mi| wt.data()[mi * patch..(mi + 1) * patch].to_vec()).collect();
         let all: Vec<Vec<i64>> = weights;
-        items.push(chunk_fn(&format!("{base}_g{g}"), &all, 0..mg, 0, patch));
+        items.push(chunk_fn(&format!("{base}_g{g}"), &all, 0..mg, 0, patch, true));
     }
     let mut body = String::new();
     let _ = writeln!(body, "let mut out = array![];");

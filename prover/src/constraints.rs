@@ -1,0 +1,200 @@
+//! The transition constraints of the Cairo AIR (cairo-air.md §2.4, §2.5),
+//! written once, generically over the field, and used both by the Winterfell
+//! `Air` and by the independent constraint checker (`checker.rs`).
+
+use winterfell::math::FieldElement;
+
+use crate::layout::*;
+
+/// Names of the main constraints, in evaluation order (for the checker's reports).
+pub const MAIN_NAMES: [&str; NUM_MAIN_CONSTRAINTS] = [
+    "D1 f0 binary", "D1 f1 binary", "D1 f2 binary", "D1 f3 binary", "D1 f4 binary", "D1 f5 binary",
+    "D1 f6 binary", "D1 f7 binary", "D1 f8 binary", "D1 f9 binary", "D1 f10 binary", "D1 f11 binary",
+    "D1 f12 binary", "D1 f13 binary", "D1 f14 binary",
+    "D2 instruction decomposition",
+    "O1 dst address", "O2 op0 address", "O3 op1 address", "O4 mul", "O5 res",
+    "P1 t0", "P2 t1", "P3 pc regular/jnz-not-taken", "P4 pc update", "R1 ap update", "R2 fp update",
+    "K1 call saves fp", "K2 call saves return pc", "K3 assert_eq",
+    "H1 one op1 source", "H2 one res logic", "H3 one pc update", "H4 one opcode",
+    "H5 canonical call dst", "H6 canonical call op0", "H7 canonical call registers",
+    "H8 canonical ret dst", "H9 canonical ret op1", "H10 canonical ret flags",
+    "V1 ap update not 3", "V2 no ap update on call", "V3 no ap+=res under jnz",
+    "V4 no call/assert_eq under jnz", "V5 immediate at pc+1",
+    "B1 range-check address walk",
+    "M1 memory continuity", "M2 memory continuity", "M3 memory continuity", "M4 memory continuity",
+    "M5 memory continuity", "M6 memory continuity",
+    "M7 memory single-valued", "M8 memory single-valued", "M9 memory single-valued",
+    "M10 memory single-valued", "M11 memory single-valued", "M12 memory single-valued",
+    "S1 range-check continuity", "S2 range-check continuity", "S3 range-check continuity",
+    "S4 range-check continuity", "S5 range-check continuity", "S6 range-check continuity",
+    "S7 range-check continuity", "S8 range-check continuity", "S9 range-check continuity",
+    "S10 range-check continuity", "S11 range-check continuity", "S12 range-check continuity",
+];
+
+/// Names of the auxiliary constraints.
+pub const AUX_NAMES: [&str; NUM_AUX_CONSTRAINTS] = [
+    "A1 memory product", "A2 memory product", "A3 memory product (row boundary)",
+    "A4 range-check product", "A5 range-check product", "A6 range-check product",
+    "A7 range-check product", "A8 range-check product", "A9 range-check product (row boundary)",
+];
+
+/// Degree of each main constraint: all 2 except D2 (1).
+pub fn main_degrees() -> Vec<usize> {
+    (0..NUM_MAIN_CONSTRAINTS).map(|i| if i == 15 { 1 } else { 2 }).collect()
+}
+
+/// `c` as a field element (small constants).
+fn k<E: FieldElement>(c: u32) -> E {
+    E::from(c)
+}
+
+/// 2^e as a field element.
+fn pow2<E: FieldElement>(e: u32) -> E {
+    let mut v = E::ONE;
+    for _ in 0..e {
+        v = v.double();
+    }
+    v
+}
+
+/// Evaluates the 70 main constraints on rows `cur` → `next` into `out`.
+pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
+    let f = |i: usize| cur[flag(i)];
+    let one = E::ONE;
+    let b = pow2::<E>(15);
+    let (pc, ap, fp) = (cur[PC], cur[AP], cur[FP]);
+    let (dst, op0, op1, res) = (cur[DST], cur[OP0], cur[OP1], cur[RES]);
+    let (e_dst, e_op0, e_op1) = (cur[OFF_DST], cur[OFF_OP0], cur[OFF_OP1]);
+    let size = one + f(F_OP1_IMM);
+    let g_op1 = one - f(F_OP1_IMM) - f(F_OP1_FP) - f(F_OP1_AP);
+    let g_res = one - f(F_RES_ADD) - f(F_RES_MUL) - f(F_PC_JNZ);
+    let g_pc = one - f(F_PC_ABS) - f(F_PC_REL) - f(F_PC_JNZ);
+    let g_opc = one - f(F_CALL) - f(F_RET) - f(F_ASSERT_EQ);
+
+    // D1, D2
+    let mut flags_word = E::ZERO;
+    for i in 0..NUM_FLAGS {
+        out[i] = f(i) * (f(i) - one);
+        flags_word += f(i) * pow2(i as u32);
+    }
+    out[15] = cur[INST] - (e_dst + e_op0 * pow2(16) + e_op1 * pow2(32) + flags_word * pow2(48));
+
+    // Operands
+    out[16] = cur[DST_ADDR] - (f(F_DST_REG) * fp + (one - f(F_DST_REG)) * ap + e_dst - b);
+    out[17] = cur[OP0_ADDR] - (f(F_OP0_REG) * fp + (one - f(F_OP0_REG)) * ap + e_op0 - b);
+    out[18] = cur[OP1_ADDR]
+        - (f(F_OP1_IMM) * pc + f(F_OP1_FP) * fp + f(F_OP1_AP) * ap + g_op1 * op0 + e_op1 - b);
+    out[19] = cur[MUL] - op0 * op1;
+    out[20] = (one - f(F_PC_JNZ)) * res - (f(F_RES_ADD) * (op0 + op1) + f(F_RES_MUL) * cur[MUL] + g_res * op1);
+
+    // Register updates
+    let (pc_n, ap_n, fp_n) = (next[PC], next[AP], next[FP]);
+    out[21] = cur[T0] - f(F_PC_JNZ) * dst;
+    out[22] = cur[T1] - cur[T0] * res;
+    out[23] = (cur[T1] - f(F_PC_JNZ)) * (pc_n - pc - size);
+    out[24] = cur[T0] * (pc_n - pc - op1) + (one - f(F_PC_JNZ)) * pc_n
+        - (g_pc * (pc + size) + f(F_PC_ABS) * res + f(F_PC_REL) * (pc + res));
+    out[25] = ap_n - (ap + f(F_AP_ADD) * res + f(F_AP_ADD1) + f(F_CALL).double());
+    out[26] = fp_n - (f(F_RET) * dst + f(F_CALL) * (ap + k(2)) + (one - f(F_CALL) - f(F_RET)) * fp);
+
+    // Opcodes
+    out[27] = f(F_CALL) * (dst - fp);
+    out[28] = f(F_CALL) * (op0 - pc - size);
+    out[29] = f(F_ASSERT_EQ) * (dst - res);
+
+    // Hardening (Stone) and VM alignment
+    out[30] = g_op1 * (g_op1 - one);
+    out[31] = g_res * (g_res - one);
+    out[32] = g_pc * (g_pc - one);
+    out[33] = g_opc * (g_opc - one);
+    out[34] = f(F_CALL) * (e_dst - b);
+    out[35] = f(F_CALL) * (e_op0 - b - one);
+    out[36] = f(F_CALL) * (f(F_DST_REG) + f(F_OP0_REG));
+    out[37] = f(F_RET) * (e_dst - b + k(2));
+    out[38] = f(F_RET) * (e_op1 - b + one);
+    out[39] = f(F_RET) * (f(F_PC_ABS) + f(F_DST_REG) + f(F_OP1_FP) + g_res - k(4));
+    out[40] = f(F_AP_ADD) * f(F_AP_ADD1);
+    out[41] = f(F_CALL) * (f(F_AP_ADD) + f(F_AP_ADD1));
+    out[42] = f(F_PC_JNZ) * f(F_AP_ADD);
+    out[43] = f(F_PC_JNZ) * (f(F_CALL) + f(F_ASSERT_EQ));
+    out[44] = f(F_OP1_IMM) * (e_op1 - b - one);
+
+    // Range-check builtin address walk
+    let d = next[RC_A] - cur[RC_A];
+    out[45] = d * (d - one);
+
+    // Sorted memory: continuity and single-valuedness
+    for kk in 0..MEM_SLOTS {
+        let (a_next, v_next) = if kk + 1 < MEM_SLOTS {
+            (cur[SORTED_A + kk + 1], cur[SORTED_V + kk + 1])
+        } else {
+            (next[SORTED_A], next[SORTED_V])
+        };
+        let delta = a_next - cur[SORTED_A + kk];
+        out[46 + kk] = delta * (delta - one);
+        out[52 + kk] = (v_next - cur[SORTED_V + kk]) * (delta - one);
+    }
+
+    // Sorted range check: continuity
+    for i in 0..RC_SLOTS {
+        let s_next = if i + 1 < RC_SLOTS { cur[SORTED_RC + i + 1] } else { next[SORTED_RC] };
+        let delta = s_next - cur[SORTED_RC + i];
+        out[58 + i] = delta * (delta - one);
+    }
+}
+
+/// The value of the range-check builtin cell checked in a row: Σ 2^(16j) λj.
+pub fn rc_value<E: FieldElement>(row: &[E]) -> E {
+    let mut v = E::ZERO;
+    for j in (0..NUM_RC_LIMBS).rev() {
+        v = v * pow2(16) + row[RC_LIMBS + j];
+    }
+    v
+}
+
+/// The six unsorted memory slots (address, value) of a row.
+pub fn memory_slots<E: FieldElement>(row: &[E]) -> [(E, E); MEM_SLOTS] {
+    [
+        (row[PC], row[INST]),
+        (row[DST_ADDR], row[DST]),
+        (row[OP0_ADDR], row[OP0]),
+        (row[OP1_ADDR], row[OP1]),
+        (row[MX_A], row[MX_V]),
+        (row[RC_A], rc_value(row)),
+    ]
+}
+
+/// The twelve unsorted range-check entries of a row.
+pub fn rc_entries<E: FieldElement>(row: &[E]) -> [E; RC_SLOTS] {
+    let mut e = [E::ZERO; RC_SLOTS];
+    e[0] = row[OFF_DST];
+    e[1] = row[OFF_OP0];
+    e[2] = row[OFF_OP1];
+    for j in 0..NUM_RC_LIMBS {
+        e[3 + j] = row[RC_LIMBS + j];
+    }
+    e[11] = row[RCH];
+    e
+}
+
+/// Evaluates the 9 auxiliary constraints. `main_cur`/`main_next` are the main
+/// rows lifted into `E`; `rand` is [z_m, α_m, z_r].
+pub fn evaluate_aux<E: FieldElement>(main_cur: &[E], aux_cur: &[E], aux_next: &[E], rand: &[E], out: &mut [E]) {
+    let (z_m, alpha, z_r) = (rand[0], rand[1], rand[2]);
+    let slots = memory_slots(main_cur);
+    let n: Vec<E> = slots.iter().map(|&(a, v)| z_m - (a + alpha * v)).collect();
+    let d: Vec<E> = (0..MEM_SLOTS).map(|kk| z_m - (main_cur[SORTED_A + kk] + alpha * main_cur[SORTED_V + kk])).collect();
+    let phi = |j: usize| aux_cur[PHI + j];
+    out[0] = phi(1) * d[0] * d[1] - phi(0) * n[0] * n[1];
+    out[1] = phi(2) * d[2] * d[3] - phi(1) * n[2] * n[3];
+    out[2] = aux_next[PHI] * d[4] * d[5] - phi(2) * n[4] * n[5];
+
+    let eps = rc_entries(main_cur);
+    let u: Vec<E> = eps.iter().map(|&e| z_r - e).collect();
+    let s: Vec<E> = (0..RC_SLOTS).map(|i| z_r - main_cur[SORTED_RC + i]).collect();
+    let psi = |j: usize| aux_cur[PSI + j];
+    for j in 0..5 {
+        out[3 + j] = psi(j + 1) * s[2 * j] * s[2 * j + 1] - psi(j) * u[2 * j] * u[2 * j + 1];
+    }
+    out[8] = aux_next[PSI] * s[10] * s[11] - psi(5) * u[10] * u[11];
+}

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::codegen::package::MANIFEST_FILE;
+use crate::codegen::manifest::IoSpec;
 use crate::codegen::Manifest;
 use crate::inputs::{BoundSample, InputData};
 use crate::outputs::OutputTensor;
@@ -170,39 +171,59 @@ pub fn i64_of(f: &Felt) -> Option<i64> {
     }
 }
 
-/// The outputs of a run, per the manifest: `[len, values...]` → tensors.
-pub fn decode_outputs(manifest: &Manifest, run: &CairoRun) -> Result<Vec<OutputTensor>, BackendError> {
-    let want: usize = manifest.outputs.iter().map(|o| o.len()).sum();
-    let Some((len, values)) = run.output.split_first() else {
+/// A run's output segment, decoded per the manifest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodedIo {
+    pub outputs: Vec<OutputTensor>,
+    /// The inputs the program echoes after its outputs (codegen's `main`), so
+    /// that a proof of the run binds the input as well as the output.
+    pub inputs: Vec<OutputTensor>,
+}
+
+/// Decodes an output segment `[len, outputs..., inputs...]` (each flattened in
+/// manifest order) into tensors.
+pub fn decode_io(manifest: &Manifest, segment: &[Felt]) -> Result<DecodedIo, BackendError> {
+    let n_out: usize = manifest.outputs.iter().map(|o| o.len()).sum();
+    let n_in: usize = manifest.inputs.iter().map(|i| i.len()).sum();
+    let want = n_out + n_in;
+    let Some((len, values)) = segment.split_first() else {
         return Err(BackendError::OutputShape { got: 0, want });
     };
     if *len != Felt::from(values.len()) || values.len() != want {
         return Err(BackendError::OutputShape { got: values.len(), want });
     }
     let scale = Scale::new(manifest.scale).map_err(BackendError::Input)?;
-    let mut rest = values;
-    let mut out = Vec::new();
-    for spec in &manifest.outputs {
-        let (mine, tail) = rest.split_at(spec.len());
-        rest = tail;
-        let raw: Vec<i64> = mine
-            .iter()
-            .map(|f| i64_of(f).ok_or(BackendError::OutputShape { got: values.len(), want }))
-            .collect::<Result<_, _>>()?;
-        let vals = if spec.is_real() {
-            raw.iter().map(|&q| cairn_runtime::fixed::dequantize(q, scale)).collect()
-        } else {
-            raw.iter().map(|&q| q as f64).collect()
-        };
-        out.push(OutputTensor {
-            name: spec.name.clone(),
-            dtype: spec.dtype.clone(),
-            shape: spec.shape.clone(),
-            values: vals,
-            raw,
-        });
-    }
-    Ok(out)
+    let (outs, ins) = values.split_at(n_out);
+    let tensors = |specs: &[IoSpec], mut rest: &[Felt]| -> Result<Vec<OutputTensor>, BackendError> {
+        let mut out = Vec::with_capacity(specs.len());
+        for spec in specs {
+            let (mine, tail) = rest.split_at(spec.len());
+            rest = tail;
+            let raw: Vec<i64> = mine
+                .iter()
+                .map(|f| i64_of(f).ok_or(BackendError::OutputShape { got: values.len(), want }))
+                .collect::<Result<_, _>>()?;
+            let vals = if spec.is_real() {
+                raw.iter().map(|&q| cairn_runtime::fixed::dequantize(q, scale)).collect()
+            } else {
+                raw.iter().map(|&q| q as f64).collect()
+            };
+            out.push(OutputTensor {
+                name: spec.name.clone(),
+                dtype: spec.dtype.clone(),
+                shape: spec.shape.clone(),
+                values: vals,
+                raw,
+            });
+        }
+        Ok(out)
+    };
+    Ok(DecodedIo { outputs: tensors(&manifest.outputs, outs)?, inputs: tensors(&manifest.inputs, ins)? })
+}
+
+/// The outputs of a run, per the manifest.
+pub fn decode_outputs(manifest: &Manifest, run: &CairoRun) -> Result<Vec<OutputTensor>, BackendError> {
+    Ok(decode_io(manifest, &run.output)?.outputs)
 }
 
 /// Runs a compiled package on one sample in proof mode.
@@ -219,6 +240,9 @@ pub fn run_package_mode(
     let args = encode_inputs(&p.manifest, sample)?;
     let run = vm::run(&p.program.executable, &args, mode)?;
     let outputs = decode_outputs(&p.manifest, &run)?;
+    if !run.output.ends_with(&args) {
+        return Err(BackendError::Input("the program did not echo its input after its outputs".into()));
+    }
     Ok((outputs, run))
 }
 

@@ -6,7 +6,7 @@
 //! * `src/lib.cairo` — one function per ONNX node, named after it; weights as
 //!   constants; an `#[executable] fn main(input: Array<felt252>) -> Array<felt252>`
 //!   taking every input flattened (inputs in graph order) and returning every
-//!   output flattened;
+//!   output flattened, then the inputs again (so a proof binds both);
 //! * `cairn/` — the exact copy of the `cairn` Cairo library it calls;
 //! * `Scarb.toml` and `cairo_project.toml` — builds with Scarb or cairn's
 //!   embedded compiler;
@@ -317,8 +317,16 @@ fn render_lib(m: &Manifest, main_body: &str, items: &[String]) -> String {
         let _ = writeln!(s, "//! output `{}`: {}{:?}", o.name, o.dtype, o.shape);
     }
     let _ = writeln!(s, "//! `main` takes the inputs flattened and concatenated in this order and");
-    let _ = writeln!(s, "//! returns the outputs the same way.\n");
-    s.push_str("#[executable]\nfn main(input: Array<felt252>) -> Array<felt252> {\n    run(input.span())\n}\n\n");
+    let _ = writeln!(s, "//! returns the outputs the same way, followed by the inputs it was given:");
+    let _ = writeln!(s, "//! a proof of this program's run then attests input → output.\n");
+    s.push_str(concat!(
+        "#[executable]\n",
+        "fn main(input: Array<felt252>) -> Array<felt252> {\n",
+        "    let mut output = run(input.span());\n",
+        "    output.append_span(input.span());\n",
+        "    output\n",
+        "}\n\n",
+    ));
     s.push_str(&render_module(m.scale, main_body, items));
     s
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on the bundled examples: run the digits MLP and CNN through
-# cairn's exact fixed-point runtime and show the class scores.
+# The main job on the bundled examples, end to end: the digits MLP and CNN
+# through cairn's exact fixed-point runtime, transpiled to Cairo, run on the
+# Cairo VM, proved with a STARK and verified against their packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -24,5 +25,11 @@ for model in mlp cnn; do
     echo
     echo "== examples/$model: run the Cairo program on the Cairo VM (proof mode)"
     "$cairn" run "$out/$model" --input "examples/$model/input.json"
+    echo
+    echo "== examples/$model: prove the inference (STARK, 96-bit conjectured security)"
+    "$cairn" prove "$out/$model" --input "examples/$model/input.json" -o "$out/$model.proof"
+    echo
+    echo "== examples/$model: verify the proof against the package"
+    "$cairn" verify "$out/$model.proof" --model "$out/$model"
     echo
 done

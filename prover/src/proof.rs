@@ -74,6 +74,12 @@ pub struct Header {
     /// Poseidon hash of the program's bytecode (hex); recomputed by `verify`.
     pub program_hash: String,
     pub public_input: PublicInput,
+    /// Free-form description of the program and its I/O (cairn puts the model
+    /// package's manifest here, to show outputs as reals). NOT verified: only
+    /// the program hash and the output cells are; a verifier that cares checks
+    /// the hash against a package it trusts.
+    #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    pub annotation: serde_json::Value,
 }
 
 #[derive(Debug, Error)]
@@ -111,6 +117,8 @@ pub struct Verified {
     pub output: Vec<Felt>,
     pub security_bits: u32,
     pub trace_length: usize,
+    /// The proof's unverified annotation ([`Header::annotation`]).
+    pub annotation: serde_json::Value,
 }
 
 /// The program hash of a public input: Poseidon over the bytecode words.
@@ -125,7 +133,17 @@ pub fn hex(f: &Felt) -> String {
 
 /// Proves a trace; returns the proof file bytes and its header.
 pub fn prove(trace: CairoTrace, params: Params, min_security: u32) -> Result<(Vec<u8>, Header), ProveError> {
-    prove_with(CairoProver::new(params.options()), WinterTrace::new(trace), params, min_security)
+    prove_annotated(trace, params, min_security, serde_json::Value::Null)
+}
+
+/// [`prove`], with an unverified [`Header::annotation`] stored in the proof.
+pub fn prove_annotated(
+    trace: CairoTrace,
+    params: Params,
+    min_security: u32,
+    annotation: serde_json::Value,
+) -> Result<(Vec<u8>, Header), ProveError> {
+    prove_with(CairoProver::new(params.options()), WinterTrace::new(trace), params, min_security, annotation)
 }
 
 /// A proof of whatever trace it is given, by a possibly malicious prover:
@@ -138,7 +156,7 @@ pub fn prove_unchecked(
     forgery: AuxForgery,
 ) -> Result<Vec<u8>, ProveError> {
     let prover = CairoProver::malicious(params.options(), forgery);
-    Ok(prove_with(prover, WinterTrace::from_columns(columns, pi), params, 0)?.0)
+    Ok(prove_with(prover, WinterTrace::from_columns(columns, pi), params, 0, serde_json::Value::Null)?.0)
 }
 
 fn prove_with(
@@ -146,6 +164,7 @@ fn prove_with(
     trace: WinterTrace,
     params: Params,
     min_security: u32,
+    annotation: serde_json::Value,
 ) -> Result<(Vec<u8>, Header), ProveError> {
     let pi = trace.public_input.clone();
     let trace_length = trace.info().length();
@@ -164,6 +183,7 @@ fn prove_with(
         trace_length,
         program_hash: hex(&program_hash(&pi)),
         public_input: pi,
+        annotation,
     };
     let json = serde_json::to_vec(&header).expect("the header serializes");
     let mut out = Vec::with_capacity(12 + json.len() + 1024);
@@ -217,6 +237,7 @@ pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> 
     }
     let trace_length = proof.trace_info().length();
     let output = pi.output.clone();
+    let annotation = header.annotation;
     let acceptable = AcceptableOptions::MinConjecturedSecurity(min_security);
     // The verifier must not panic on adversarial proofs; Winterfell's checks
     // are thorough, and this is the last line of defence.
@@ -224,7 +245,7 @@ pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> 
         winterfell::verify::<CairoAir, HashFn, DefaultRandomCoin<HashFn>, MerkleTree<HashFn>>(proof, pi, &acceptable)
     }));
     match result {
-        Ok(Ok(())) => Ok(Verified { program_hash: hash, output, security_bits: security, trace_length }),
+        Ok(Ok(())) => Ok(Verified { program_hash: hash, output, security_bits: security, trace_length, annotation }),
         Ok(Err(e)) => Err(VerifyError::Invalid(e.to_string())),
         Err(_) => Err(VerifyError::Invalid("the verifier rejected a malformed proof".into())),
     }

@@ -23,6 +23,12 @@ pub enum Command {
     Transpile(TranspileArgs),
     /// Show a model's graph, shapes, and which operators cairn supports.
     Inspect(InspectArgs),
+    /// Run a model on one input and write a STARK proof that its Cairo program produced the output.
+    Prove(ProveArgs),
+    /// Check a proof; exit status 0 only when it is valid. Prints the proven outputs.
+    Verify(VerifyArgs),
+    /// Prove the bundled example models and print the prover's figures (steps, rows, time, memory, size).
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +90,63 @@ pub struct InspectArgs {
     /// The ONNX model file.
     pub model: PathBuf,
     /// Print machine-readable JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SecurityArgs {
+    /// Conjectured security in bits (as Winterfell estimates it); proofs below it are refused.
+    #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS,
+          value_parser = clap::value_parser!(u32).range(1..=128))]
+    pub security: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct ProveArgs {
+    /// An ONNX model file, or a package directory made by `cairn transpile`.
+    pub model: PathBuf,
+    /// Input file holding one sample (same formats as `cairn run`).
+    #[arg(long, short, value_name = "FILE")]
+    pub input: PathBuf,
+    /// Where to write the proof.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub security: SecurityArgs,
+    #[command(flatten)]
+    pub scale: ScaleArgs,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The proof file.
+    pub proof: PathBuf,
+    /// Accept the proof only for this program hash (hex, as `cairn transpile` prints it).
+    #[arg(long, value_name = "HASH")]
+    pub program_hash: Option<String>,
+    /// Accept the proof only for this package's program, and read its outputs with its manifest.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Minimum conjectured security in bits.
+    #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS)]
+    pub security: u32,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Example directories, each holding `model.onnx` and `input.json`.
+    #[arg(default_values = ["examples/mlp", "examples/cnn"])]
+    pub examples: Vec<PathBuf>,
+    #[command(flatten)]
+    pub security: SecurityArgs,
+    /// Print machine-readable JSON instead of the table.
     #[arg(long)]
     pub json: bool,
 }

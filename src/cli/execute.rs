@@ -23,6 +23,9 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Run(args) => run(args),
         Command::Transpile(args) => transpile(args),
         Command::Inspect(args) => inspect(args),
+        Command::Prove(args) => super::prove::prove(args),
+        Command::Verify(args) => super::prove::verify(args),
+        Command::Bench(args) => super::bench::bench(args),
     }
 }
 
@@ -30,7 +33,7 @@ fn resolve(path: &Path) -> Result<Network> {
     Network::resolve(load_model(path)?).with_context(|| format!("{}", path.display()))
 }
 
-fn bind_all(net: &Network, path: &Path) -> Result<Vec<BoundSample>> {
+pub(super) fn bind_all(net: &Network, path: &Path) -> Result<Vec<BoundSample>> {
     let samples = read_samples(path, net)?;
     if samples.is_empty() {
         bail!("{} holds no samples", path.display());
@@ -84,14 +87,14 @@ pub struct RunReport {
 }
 
 /// A model given as a package directory or an ONNX file.
-struct Target {
-    net: Network,
-    model: PathBuf,
+pub(super) struct Target {
+    pub net: Network,
+    pub model: PathBuf,
     /// The package directory, when given one.
-    package: Option<(PathBuf, Manifest)>,
+    pub package: Option<(PathBuf, Manifest)>,
 }
 
-fn target(path: &Path) -> Result<Target> {
+pub(super) fn target(path: &Path) -> Result<Target> {
     if path.is_dir() {
         let manifest = read_manifest(path)?;
         let model = path.join("model.onnx");
@@ -101,21 +104,40 @@ fn target(path: &Path) -> Result<Target> {
     Ok(Target { net: resolve(path)?, model: path.to_owned(), package: None })
 }
 
-fn run(args: RunArgs) -> Result<()> {
-    let t = target(&args.model)?;
-    let (scale, calibration) = match &t.package {
+/// The scale of a package, or the one `--scale`/`--calibrate` choose for an ONNX file.
+pub(super) fn scale_for(t: &Target, args: &ScaleArgs) -> Result<(Scale, Option<CalibrationReport>)> {
+    match &t.package {
         Some((dir, m)) => {
-            if args.scale.scale.is_some() || args.scale.calibrate.is_some() {
+            if args.scale.is_some() || args.calibrate.is_some() {
                 bail!(
                     "{} was transpiled at scale {}; --scale/--calibrate apply to ONNX files only",
                     dir.display(),
                     m.scale
                 );
             }
-            (Scale::new(m.scale).map_err(anyhow::Error::msg)?, None)
+            Ok((Scale::new(m.scale).map_err(anyhow::Error::msg)?, None))
         }
-        None => choose_scale(&t.net, &args.scale)?,
-    };
+        None => choose_scale(&t.net, args),
+    }
+}
+
+/// The compiled program of a target: the package's, or for an ONNX file a
+/// package generated (for the sample's input shapes) into cairn's cache.
+pub(super) fn program_for(t: &Target, scale: Scale, sample: &BoundSample, quiet: bool) -> Result<PackageProgram> {
+    match &t.package {
+        Some((dir, _)) => compile_with_progress(dir, quiet),
+        None => {
+            let dir = cached_package_dir(&t.model, scale)?;
+            let shapes = sample.tensors.iter().map(|(s, _)| s.clone()).collect();
+            write_package(&t.net, &t.model, &dir, scale, Some(shapes))?;
+            compile_with_progress(&dir, quiet)
+        }
+    }
+}
+
+fn run(args: RunArgs) -> Result<()> {
+    let t = target(&args.model)?;
+    let (scale, calibration) = scale_for(&t, &args.scale)?;
     let samples = bind_all(&t.net, &args.input)?;
     let names: Vec<String> = t.net.outputs.iter().map(|o| o.name.clone()).collect();
     let many = samples.len() > 1;
@@ -138,21 +160,7 @@ fn run(args: RunArgs) -> Result<()> {
             }
         }
         Backend::Cairo => {
-            let program = match &t.package {
-                Some((dir, _)) => compile_with_progress(dir, args.json)?,
-                None => {
-                    let dir = cached_package_dir(&t.model, scale)?;
-                    let net = resolve(&t.model)?;
-                    write_package(
-                        &net,
-                        &t.model,
-                        &dir,
-                        scale,
-                        Some(samples[0].tensors.iter().map(|(s, _)| s.clone()).collect()),
-                    )?;
-                    compile_with_progress(&dir, args.json)?
-                }
-            };
+            let program = program_for(&t, scale, &samples[0], args.json)?;
             let mut steps = Vec::new();
             let mut builtins = Vec::new();
             for (i, s) in samples.iter().enumerate() {
@@ -199,7 +207,7 @@ fn run(args: RunArgs) -> Result<()> {
 
 /// A failed Cairo run says only that the program panicked; the reference
 /// runtime, which has the same semantics, says where and why.
-fn explain_failure(err: anyhow::Error, net: &Network, scale: Scale, sample: &BoundSample) -> anyhow::Error {
+pub(super) fn explain_failure(err: anyhow::Error, net: &Network, scale: Scale, sample: &BoundSample) -> anyhow::Error {
     let fx = FixedArith::new(scale);
     let reason = match net.input_values(&fx, sample) {
         Err(e) => Some(e.to_string()),
@@ -227,7 +235,7 @@ fn compile_with_progress(dir: &Path, quiet: bool) -> Result<PackageProgram> {
 }
 
 /// Where `cairn run model.onnx --backend cairo` keeps the package it generates.
-fn cached_package_dir(model: &Path, scale: Scale) -> Result<PathBuf> {
+pub(super) fn cached_package_dir(model: &Path, scale: Scale) -> Result<PathBuf> {
     let bytes = std::fs::read(model).with_context(|| format!("reading {}", model.display()))?;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
@@ -240,7 +248,7 @@ fn cached_package_dir(model: &Path, scale: Scale) -> Result<PathBuf> {
     Ok(cache.join("packages").join(format!("{h:016x}-s{}", scale.bits())))
 }
 
-fn write_package(
+pub(super) fn write_package(
     net: &Network,
     model: &Path,
     dir: &Path,

@@ -1,4 +1,6 @@
+pub mod bench;
 pub mod commands;
 pub mod execute;
 pub mod progress;
+pub mod prove;
 pub mod render;

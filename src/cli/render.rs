@@ -9,7 +9,10 @@ use cairn_transpiler::network::{Location, Network};
 use cairn_transpiler::ops;
 use serde::Serialize;
 
+use cairn_transpiler::outputs::OutputTensor;
+
 use super::execute::RunReport;
+use super::prove::{ProveReport, VerifyReport};
 
 /// Formats values compactly, eliding the middle of long lists.
 fn list<T: std::fmt::Display>(items: &[T], limit: usize) -> String {
@@ -48,15 +51,65 @@ pub fn run_report(r: &RunReport, net: &Network) -> String {
         if r.samples.len() > 1 {
             let _ = writeln!(s, "sample {i}");
         }
-        for o in outs {
-            let _ = writeln!(s, "{} {}{:?}", o.name, o.dtype, o.shape);
-            let vals: Vec<String> = o.values.iter().map(|&v| real(v)).collect();
-            let _ = writeln!(s, "  values  {}", list(&vals, 20));
-            let _ = writeln!(s, "  raw     {}", list(&o.raw, 20));
-            if o.shape.last().is_some_and(|&d| d > 1) && o.values.len() == o.shape.last().copied().unwrap_or(0) {
-                let best = cairn_transpiler::outputs::row_argmax(o);
-                let _ = writeln!(s, "  argmax  {}", best[0]);
+        tensors(&mut s, "", outs, true);
+    }
+    s
+}
+
+/// Each tensor's values (as reals) and raw fixed-point integers.
+fn tensors(s: &mut String, label: &str, ts: &[OutputTensor], argmax: bool) {
+    for o in ts {
+        let _ = writeln!(s, "{label}{} {}{:?}", o.name, o.dtype, o.shape);
+        let vals: Vec<String> = o.values.iter().map(|&v| real(v)).collect();
+        let _ = writeln!(s, "  values  {}", list(&vals, 20));
+        let _ = writeln!(s, "  raw     {}", list(&o.raw, 20));
+        if argmax && o.shape.last().is_some_and(|&d| d > 1) && o.values.len() == o.shape.last().copied().unwrap_or(0) {
+            let best = cairn_transpiler::outputs::row_argmax(o);
+            let _ = writeln!(s, "  argmax  {}", best[0]);
+        }
+    }
+}
+
+pub fn prove_report(r: &ProveReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "proof    {} ({} bytes, {} bits of conjectured security)", r.proof, r.bytes, r.security_bits);
+    let _ = writeln!(s, "program  {}", r.program_hash);
+    let _ = writeln!(s, "trace    {} steps → {} rows × {} columns", r.steps, r.trace_rows, r.columns);
+    if let Some(io) = &r.io {
+        tensors(&mut s, "output ", &io.outputs, true);
+    }
+    s
+}
+
+pub fn verify_report(r: &VerifyReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "valid    yes: {} bits of conjectured security, {} trace rows",
+        r.security_bits, r.trace_rows
+    );
+    match &r.checked_against {
+        Some(what) => {
+            let _ = writeln!(s, "program  {} (matches {what})", r.program_hash);
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "program  {} (not checked: pass --model <dir> or --program-hash to insist on your program)",
+                r.program_hash
+            );
+        }
+    }
+    match &r.io {
+        Some(io) => {
+            if let Some(src) = &r.manifest_source {
+                let _ = writeln!(s, "reading the proven cells with the manifest of {src}");
             }
+            tensors(&mut s, "output ", &io.outputs, true);
+            tensors(&mut s, "input  ", &io.inputs, false);
+        }
+        None => {
+            let _ = writeln!(s, "output   {} (raw felts)", list(&r.output_felts, 20));
         }
     }
     s

@@ -117,3 +117,99 @@ fn the_trace_is_the_run_padded_with_the_final_loop() {
         assert_eq!(t.columns[0][r], Felt::from_u64(last.pc as u64), "padding repeats the final `jmp rel 0`");
     }
 }
+
+#[test]
+fn range_check_declared_but_unused_proves() {
+    // No input: the loop never runs, so no range check is made although the
+    // program declares the builtin (its segment is empty: stop = begin).
+    let p = support::compile("integers", support::INTEGERS);
+    let (t, _) = support::trace(&p, &[]);
+    assert_eq!(t.public_input.builtins, vec![Builtin::Output, Builtin::RangeCheck]);
+    let rc = t.public_input.range_check_segment.expect("declared");
+    assert_eq!(rc.stop, rc.begin, "no range check was used");
+    assert_eq!(t.public_input.window, Segment { begin: rc.begin, stop: rc.begin + 1 }, "the window keeps one cell");
+    checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
+    let (bytes, _) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let v = proof::verify(&bytes, None, DEFAULT_SECURITY_BITS).expect("verify");
+    assert_eq!(v.output, vec![Felt::from_u64(4), Felt::ZERO, Felt::ZERO, Felt::ZERO, Felt::ZERO]);
+}
+
+/// Felt252Dict (cairo-air.md §6.1 item 3): the executable entry code keeps
+/// the dict's segment arena in plain memory, so the run needs only output and
+/// range_check (the dict squash range-checks) and proves like any other.
+#[test]
+fn felt252_dict_programs_prove_and_verify() {
+    const DICT: &str = r#"
+use core::dict::Felt252Dict;
+
+#[executable]
+fn main(input: Array<felt252>) -> Array<felt252> {
+    let mut d: Felt252Dict<felt252> = Default::default();
+    for x in input.span() {
+        d.insert(*x, d.get(*x) + 1);
+    }
+    array![d.get(3), d.get(1), d.get(2)]
+}
+"#;
+    let p = support::compile("dict", DICT);
+    let (t, _) = support::trace(&p, &[3, 1, 3, 3]);
+    assert_eq!(t.public_input.builtins, vec![Builtin::Output, Builtin::RangeCheck]);
+    let want = vec![Felt::from_u64(3), Felt::from_u64(3), Felt::ONE, Felt::ZERO];
+    assert_eq!(t.public_input.output, want);
+    checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
+    let (bytes, _) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let v = proof::verify(&bytes, Some(&Felt::from_starknet(&p.program_hash)), DEFAULT_SECURITY_BITS).expect("verify");
+    assert_eq!(v.output, want);
+}
+
+/// Pedersen hashing needs the pedersen builtin, which the AIR does not have:
+/// the adapter refuses the run before any proving work, naming the builtin.
+#[test]
+fn programs_with_other_builtins_are_refused_before_proving() {
+    const PEDERSEN: &str = r#"
+#[executable]
+fn main(input: Array<felt252>) -> Array<felt252> {
+    array![core::pedersen::pedersen(*input.at(0), *input.at(1))]
+}
+"#;
+    let p = support::compile("pedersen", PEDERSEN);
+    let args: Vec<cairn_runtime::cairo::Felt> = [12u64, 10].iter().map(|&a| a.into()).collect();
+    let run = cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof).expect("run");
+    assert_eq!(run.output.len(), 2, "the run itself is fine");
+    let err = cairn_prover::adapter::execution_input(&p, &run).err().expect("pedersen is not provable");
+    assert!(err.to_string().contains("the pedersen builtin"), "{err}");
+
+    // A builtin the VM layout lacks is refused by the runtime, by name.
+    const BITWISE: &str = r#"
+#[executable]
+fn main(input: Array<felt252>) -> Array<felt252> {
+    let a: u128 = (*input.at(0)).try_into().unwrap();
+    array![(a & 10).into()]
+}
+"#;
+    let p = support::compile("bitwise", BITWISE);
+    let err = cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof).err().expect("no bitwise in layout small");
+    assert!(err.to_string().contains("the bitwise builtin"), "{err}");
+}
+
+/// A panicking `main` has no successful run to prove: the VM run itself fails
+/// with the panic, so nothing reaches the prover (the executable entry code
+/// does not write a panic flag to the output).
+#[test]
+fn a_panicking_main_fails_before_proving() {
+    const PANICS: &str = r#"
+#[executable]
+fn main(input: Array<felt252>) -> Array<felt252> {
+    let x: u64 = (*input.at(0)).try_into().unwrap();
+    assert(x < 10, 'too big');
+    array![x.into()]
+}
+"#;
+    let p = support::compile("panics", PANICS);
+    let run = cairn_runtime::cairo::vm::run(&p.executable, &[99u64.into()], cairn_runtime::cairo::vm::RunMode::Proof);
+    assert!(matches!(run, Err(cairn_runtime::cairo::CairoError::Panic(_))), "{run:?}");
+    // The same program proves when it does not panic.
+    let (t, _) = support::trace(&p, &[7]);
+    checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
+    assert_eq!(t.public_input.output, vec![Felt::ONE, Felt::from_u64(7)]);
+}

@@ -68,6 +68,15 @@ pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<Cair
         .find(|e| e.kind == EntryPointKind::Standalone)
         .ok_or_else(|| CairoError::Vm("the executable has no standalone entry point".into()))?;
     let program_builtins: Vec<String> = entrypoint.builtins.iter().map(|b| b.to_str().to_string()).collect();
+    // Layout `small` has these builtins; cairo-vm fails obscurely on others
+    // ("Memory addresses must be relocatable"), so say it up front.
+    const SMALL_LAYOUT: [&str; 4] = ["output", "pedersen", "range_check", "ecdsa"];
+    if let Some(b) = program_builtins.iter().find(|b| !SMALL_LAYOUT.contains(&b.as_str())) {
+        return Err(CairoError::Vm(format!(
+            "the program uses the {b} builtin, which cairn's Cairo VM layout (small: {}) does not have",
+            SMALL_LAYOUT.join(", ")
+        )));
+    }
     let (program, string_to_hint) = program_and_hints_from_executable(executable, entrypoint).map_err(vm_err)?;
     // `main(input: Array<felt252>)` deserializes its parameter from [len, values...].
     let mut serialized = Vec::with_capacity(args.len() + 1);

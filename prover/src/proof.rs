@@ -43,8 +43,11 @@ impl Params {
     pub fn for_security(bits: u32) -> Params {
         let blowup_factor: usize = 8; // log2 = 3; the AIR's constraints need ≥ 2
         let grinding_factor: u32 = 16;
-        let per_query = 3u32;
-        let num_queries = bits.saturating_sub(grinding_factor).div_ceil(per_query).max(1) as usize;
+        // The fewest queries whose estimate reaches `bits` (none beyond the
+        // hash's 128 bits: then the most that still count).
+        let num_queries = (1..=MAX_QUERIES)
+            .find(|&q| conjectured_bits(q, blowup_factor, grinding_factor) >= bits)
+            .unwrap_or(MAX_QUERIES);
         Params { num_queries, blowup_factor, grinding_factor, fri_folding_factor: 8, fri_remainder_max_degree: 31 }
     }
 
@@ -60,6 +63,22 @@ impl Params {
             BatchingMethod::Linear,
         )
     }
+}
+
+/// Winterfell's cap on queries per proof.
+const MAX_QUERIES: usize = 255;
+
+/// Winterfell 0.13's conjectured security (`ConjecturedSecurity::compute`,
+/// Eq. 19 of eprint 2021/582) for our field and hash: log2(blowup) bits per
+/// query, grinding counted only from 80 query bits on, minus one, capped by
+/// the 252-bit field and by Blake3-256's 128-bit collision resistance. Used
+/// to choose options before proving; the proof's own figure is what counts.
+pub fn conjectured_bits(num_queries: usize, blowup_factor: usize, grinding_factor: u32) -> u32 {
+    let mut query_bits = blowup_factor.ilog2() * num_queries as u32;
+    if query_bits >= 80 {
+        query_bits += grinding_factor;
+    }
+    query_bits.min(252).saturating_sub(1).min(128)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -248,5 +267,24 @@ pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> 
         Ok(Ok(())) => Ok(Verified { program_hash: hash, output, security_bits: security, trace_length, annotation }),
         Ok(Err(e)) => Err(VerifyError::Invalid(e.to_string())),
         Err(_) => Err(VerifyError::Invalid("the verifier rejected a malformed proof".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_reach_every_level_up_to_the_hash_cap() {
+        for bits in 1..=128 {
+            let p = Params::for_security(bits);
+            let got = conjectured_bits(p.num_queries, p.blowup_factor, p.grinding_factor);
+            assert!(got >= bits, "{bits} requested, {got} estimated with {p:?}");
+            if p.num_queries > 1 {
+                let fewer = conjectured_bits(p.num_queries - 1, p.blowup_factor, p.grinding_factor);
+                assert!(fewer < bits, "{bits}: {} queries would do", p.num_queries - 1);
+            }
+        }
+        assert_eq!(Params::for_security(DEFAULT_SECURITY_BITS).num_queries, 27);
     }
 }

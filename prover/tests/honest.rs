@@ -54,6 +54,12 @@ fn fibonacci_without_range_check_proves_and_verifies() {
 
     let (bytes, header) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
     assert!(header.security_bits >= DEFAULT_SECURITY_BITS, "{} bits", header.security_bits);
+    let params = Params::for_security(DEFAULT_SECURITY_BITS);
+    assert_eq!(
+        header.security_bits,
+        proof::conjectured_bits(params.num_queries, params.blowup_factor, params.grinding_factor),
+        "our estimate, used to choose options, is Winterfell's"
+    );
     let v = proof::verify(&bytes, Some(&Felt::from_starknet(&p.program_hash)), DEFAULT_SECURITY_BITS).expect("verify");
     assert_eq!(v.output, vec![Felt::from_u64(2), fib(90), Felt::from_u64(90)]);
     assert_eq!(v.program_hash, Felt::from_starknet(&p.program_hash), "the proof's hash is the compiler's");

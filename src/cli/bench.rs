@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::commands::{BenchArgs, ScaleArgs};
 use super::execute::{bind_all, program_for, scale_for, target};
+use super::profile;
 use super::prove::{build, run_for_proof, stark, COLUMNS};
 
 #[derive(Serialize)]
@@ -30,10 +31,13 @@ pub struct BenchRow {
     pub proof_bytes: usize,
     pub verify_ms: f64,
     pub security_bits: u32,
+    /// With `--profile`: prover phases and proof parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<profile::Profile>,
 }
 
 /// User + system CPU time of this process (all threads), seconds.
-fn cpu_seconds() -> f64 {
+pub(super) fn cpu_seconds() -> f64 {
     // SAFETY: getrusage only writes the struct it is given.
     let mut u: libc::rusage = unsafe { std::mem::zeroed() };
     if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
@@ -50,7 +54,7 @@ fn reset_peak_memory() {
 }
 
 /// Peak resident memory since the last reset, MiB.
-fn peak_memory_mib() -> f64 {
+pub(super) fn peak_memory_mib() -> f64 {
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         if let Some(kb) = status
             .lines()
@@ -68,7 +72,7 @@ fn peak_memory_mib() -> f64 {
     u.ru_maxrss as f64 / 1024.0
 }
 
-fn bench_one(dir: &Path, bits: u32) -> Result<BenchRow> {
+fn bench_one(dir: &Path, bits: u32, with_profile: bool) -> Result<BenchRow> {
     let model = dir.join("model.onnx");
     let input = dir.join("input.json");
     if !model.is_file() || !input.is_file() {
@@ -87,11 +91,14 @@ fn bench_one(dir: &Path, bits: u32) -> Result<BenchRow> {
     let vm_run_s = start.elapsed().as_secs_f64();
     let steps = run.steps;
 
+    // Without `--profile` no subscriber is installed and these spans are no-ops.
     let (cpu0, start) = (cpu_seconds(), Instant::now());
-    let trace = build(&program, &run, false)?;
+    let prove_span = tracing::info_span!("prove").entered();
+    let trace = tracing::info_span!("build_air_trace").in_scope(|| build(&program, &run, false))?;
     drop(run);
     let trace_rows = trace.len();
-    let (bytes, header) = stark(trace, &program.manifest, bits, false)?;
+    let (bytes, header) = tracing::info_span!("stark").in_scope(|| stark(trace, &program.manifest, bits, false))?;
+    drop(prove_span);
     let prove_wall_s = start.elapsed().as_secs_f64();
     let prove_cpu_s = cpu_seconds() - cpu0;
     let peak_mem_mib = peak_memory_mib();
@@ -114,15 +121,19 @@ fn bench_one(dir: &Path, bits: u32) -> Result<BenchRow> {
         proof_bytes: bytes.len(),
         verify_ms,
         security_bits: verified.security_bits,
+        profile: with_profile.then(|| profile::Profile::take(&bytes)).transpose()?,
     })
 }
 
 pub fn bench(args: BenchArgs) -> Result<()> {
     let bits = args.security.security;
+    if args.profile {
+        profile::install()?;
+    }
     let mut rows = Vec::new();
     for dir in &args.examples {
         eprintln!("== {}", dir.display());
-        rows.push(bench_one(dir, bits).with_context(|| format!("benchmarking {}", dir.display()))?);
+        rows.push(bench_one(dir, bits, args.profile).with_context(|| format!("benchmarking {}", dir.display()))?);
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
@@ -147,6 +158,11 @@ pub fn bench(args: BenchArgs) -> Result<()> {
             r.verify_ms,
             r.security_bits
         );
+    }
+    for r in &rows {
+        if let Some(p) = &r.profile {
+            println!("\n{}", p.render(&r.model));
+        }
     }
     Ok(())
 }

@@ -149,4 +149,8 @@ pub struct BenchArgs {
     /// Print machine-readable JSON instead of the table.
     #[arg(long)]
     pub json: bool,
+    /// Also break down the prover's time per phase (from Winterfell's tracing
+    /// spans) and the proof's bytes per part.
+    #[arg(long)]
+    pub profile: bool,
 }

@@ -36,7 +36,8 @@ impl Air for CairoAir {
         let main: Vec<TransitionConstraintDegree> =
             main_degrees().into_iter().map(TransitionConstraintDegree::new).collect();
         let aux = vec![TransitionConstraintDegree::new(3); NUM_AUX_CONSTRAINTS];
-        let context = AirContext::new_multi_segment(trace_info, main, aux, NUM_MAIN_ASSERTIONS, NUM_AUX_ASSERTIONS, options);
+        let context =
+            AirContext::new_multi_segment(trace_info, main, aux, NUM_MAIN_ASSERTIONS, NUM_AUX_ASSERTIONS, options);
         CairoAir { context, pi }
     }
 

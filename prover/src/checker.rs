@@ -37,7 +37,12 @@ pub fn check(main: &[Vec<Felt>], pi: &PublicInput, rand: [Felt; 3]) -> Result<()
 }
 
 /// Like [`check`], with a given auxiliary segment (to test tampered ones).
-pub fn check_with_aux(main: &[Vec<Felt>], aux: &[Vec<Felt>], pi: &PublicInput, rand: [Felt; 3]) -> Result<(), Violation> {
+pub fn check_with_aux(
+    main: &[Vec<Felt>],
+    aux: &[Vec<Felt>],
+    pi: &PublicInput,
+    rand: [Felt; 3],
+) -> Result<(), Violation> {
     let n = main[0].len();
     let fail = |name: &str, r: usize| Err(Violation { constraint: name.to_string(), row: r });
     if let Err(e) = pi.validate() {

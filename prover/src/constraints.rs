@@ -8,34 +8,89 @@ use crate::layout::*;
 
 /// Names of the main constraints, in evaluation order (for the checker's reports).
 pub const MAIN_NAMES: [&str; NUM_MAIN_CONSTRAINTS] = [
-    "D1 f0 binary", "D1 f1 binary", "D1 f2 binary", "D1 f3 binary", "D1 f4 binary", "D1 f5 binary",
-    "D1 f6 binary", "D1 f7 binary", "D1 f8 binary", "D1 f9 binary", "D1 f10 binary", "D1 f11 binary",
-    "D1 f12 binary", "D1 f13 binary", "D1 f14 binary",
+    "D1 f0 binary",
+    "D1 f1 binary",
+    "D1 f2 binary",
+    "D1 f3 binary",
+    "D1 f4 binary",
+    "D1 f5 binary",
+    "D1 f6 binary",
+    "D1 f7 binary",
+    "D1 f8 binary",
+    "D1 f9 binary",
+    "D1 f10 binary",
+    "D1 f11 binary",
+    "D1 f12 binary",
+    "D1 f13 binary",
+    "D1 f14 binary",
     "D2 instruction decomposition",
-    "O1 dst address", "O2 op0 address", "O3 op1 address", "O4 mul", "O5 res",
-    "P1 t0", "P2 t1", "P3 pc regular/jnz-not-taken", "P4 pc update", "R1 ap update", "R2 fp update",
-    "K1 call saves fp", "K2 call saves return pc", "K3 assert_eq",
-    "H1 one op1 source", "H2 one res logic", "H3 one pc update", "H4 one opcode",
-    "H5 canonical call dst", "H6 canonical call op0", "H7 canonical call registers",
-    "H8 canonical ret dst", "H9 canonical ret op1", "H10 canonical ret flags",
-    "V1 ap update not 3", "V2 no ap update on call", "V3 no ap+=res under jnz",
-    "V4 no call/assert_eq under jnz", "V5 immediate at pc+1",
+    "O1 dst address",
+    "O2 op0 address",
+    "O3 op1 address",
+    "O4 mul",
+    "O5 res",
+    "P1 t0",
+    "P2 t1",
+    "P3 pc regular/jnz-not-taken",
+    "P4 pc update",
+    "R1 ap update",
+    "R2 fp update",
+    "K1 call saves fp",
+    "K2 call saves return pc",
+    "K3 assert_eq",
+    "H1 one op1 source",
+    "H2 one res logic",
+    "H3 one pc update",
+    "H4 one opcode",
+    "H5 canonical call dst",
+    "H6 canonical call op0",
+    "H7 canonical call registers",
+    "H8 canonical ret dst",
+    "H9 canonical ret op1",
+    "H10 canonical ret flags",
+    "V1 ap update not 3",
+    "V2 no ap update on call",
+    "V3 no ap+=res under jnz",
+    "V4 no call/assert_eq under jnz",
+    "V5 immediate at pc+1",
     "B1 range-check address walk",
-    "M1 memory continuity", "M2 memory continuity", "M3 memory continuity", "M4 memory continuity",
-    "M5 memory continuity", "M6 memory continuity",
-    "M7 memory single-valued", "M8 memory single-valued", "M9 memory single-valued",
-    "M10 memory single-valued", "M11 memory single-valued", "M12 memory single-valued",
-    "S1 range-check continuity", "S2 range-check continuity", "S3 range-check continuity",
-    "S4 range-check continuity", "S5 range-check continuity", "S6 range-check continuity",
-    "S7 range-check continuity", "S8 range-check continuity", "S9 range-check continuity",
-    "S10 range-check continuity", "S11 range-check continuity", "S12 range-check continuity",
+    "M1 memory continuity",
+    "M2 memory continuity",
+    "M3 memory continuity",
+    "M4 memory continuity",
+    "M5 memory continuity",
+    "M6 memory continuity",
+    "M7 memory single-valued",
+    "M8 memory single-valued",
+    "M9 memory single-valued",
+    "M10 memory single-valued",
+    "M11 memory single-valued",
+    "M12 memory single-valued",
+    "S1 range-check continuity",
+    "S2 range-check continuity",
+    "S3 range-check continuity",
+    "S4 range-check continuity",
+    "S5 range-check continuity",
+    "S6 range-check continuity",
+    "S7 range-check continuity",
+    "S8 range-check continuity",
+    "S9 range-check continuity",
+    "S10 range-check continuity",
+    "S11 range-check continuity",
+    "S12 range-check continuity",
 ];
 
 /// Names of the auxiliary constraints.
 pub const AUX_NAMES: [&str; NUM_AUX_CONSTRAINTS] = [
-    "A1 memory product", "A2 memory product", "A3 memory product (row boundary)",
-    "A4 range-check product", "A5 range-check product", "A6 range-check product",
-    "A7 range-check product", "A8 range-check product", "A9 range-check product (row boundary)",
+    "A1 memory product",
+    "A2 memory product",
+    "A3 memory product (row boundary)",
+    "A4 range-check product",
+    "A5 range-check product",
+    "A6 range-check product",
+    "A7 range-check product",
+    "A8 range-check product",
+    "A9 range-check product (row boundary)",
 ];
 
 /// Degree of each main constraint: all 2 except D2 (1).
@@ -82,8 +137,7 @@ pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
     // Operands
     out[16] = cur[DST_ADDR] - (f(F_DST_REG) * fp + (one - f(F_DST_REG)) * ap + e_dst - b);
     out[17] = cur[OP0_ADDR] - (f(F_OP0_REG) * fp + (one - f(F_OP0_REG)) * ap + e_op0 - b);
-    out[18] = cur[OP1_ADDR]
-        - (f(F_OP1_IMM) * pc + f(F_OP1_FP) * fp + f(F_OP1_AP) * ap + g_op1 * op0 + e_op1 - b);
+    out[18] = cur[OP1_ADDR] - (f(F_OP1_IMM) * pc + f(F_OP1_FP) * fp + f(F_OP1_AP) * ap + g_op1 * op0 + e_op1 - b);
     out[19] = cur[MUL] - op0 * op1;
     out[20] = (one - f(F_PC_JNZ)) * res - (f(F_RES_ADD) * (op0 + op1) + f(F_RES_MUL) * cur[MUL] + g_res * op1);
 
@@ -183,7 +237,8 @@ pub fn evaluate_aux<E: FieldElement>(main_cur: &[E], aux_cur: &[E], aux_next: &[
     let (z_m, alpha, z_r) = (rand[0], rand[1], rand[2]);
     let slots = memory_slots(main_cur);
     let n: Vec<E> = slots.iter().map(|&(a, v)| z_m - (a + alpha * v)).collect();
-    let d: Vec<E> = (0..MEM_SLOTS).map(|kk| z_m - (main_cur[SORTED_A + kk] + alpha * main_cur[SORTED_V + kk])).collect();
+    let d: Vec<E> =
+        (0..MEM_SLOTS).map(|kk| z_m - (main_cur[SORTED_A + kk] + alpha * main_cur[SORTED_V + kk])).collect();
     let phi = |j: usize| aux_cur[PHI + j];
     out[0] = phi(1) * d[0] * d[1] - phi(0) * n[0] * n[1];
     out[1] = phi(2) * d[2] * d[3] - phi(1) * n[2] * n[3];

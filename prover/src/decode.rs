@@ -52,14 +52,23 @@ mod tests {
     fn reference_vectors() {
         // cairo-air.md §1.3
         let jmp = Instruction::decode(JMP_REL_0 as u128).unwrap();
-        assert_eq!((Instruction::signed(jmp.off_dst), Instruction::signed(jmp.off_op0), Instruction::signed(jmp.off_op1)), (-1, -1, 1));
+        assert_eq!(
+            (Instruction::signed(jmp.off_dst), Instruction::signed(jmp.off_op0), Instruction::signed(jmp.off_op1)),
+            (-1, -1, 1)
+        );
         let set: Vec<usize> = (0..15).filter(|&i| jmp.flags[i]).collect();
         assert_eq!(set, vec![0, 1, 2, 8]);
         let call = Instruction::decode(0x1104_8001_8001_8000).unwrap();
-        assert_eq!((Instruction::signed(call.off_dst), Instruction::signed(call.off_op0), Instruction::signed(call.off_op1)), (0, 1, 1));
+        assert_eq!(
+            (Instruction::signed(call.off_dst), Instruction::signed(call.off_op0), Instruction::signed(call.off_op1)),
+            (0, 1, 1)
+        );
         assert_eq!((0..15).filter(|&i| call.flags[i]).collect::<Vec<_>>(), vec![2, 8, 12]);
         let ret = Instruction::decode(0x208b_7fff_7fff_7ffe).unwrap();
-        assert_eq!((Instruction::signed(ret.off_dst), Instruction::signed(ret.off_op0), Instruction::signed(ret.off_op1)), (-2, -1, -1));
+        assert_eq!(
+            (Instruction::signed(ret.off_dst), Instruction::signed(ret.off_op0), Instruction::signed(ret.off_op1)),
+            (-2, -1, -1)
+        );
         assert_eq!((0..15).filter(|&i| ret.flags[i]).collect::<Vec<_>>(), vec![0, 1, 3, 7, 13]);
         assert!(matches!(Instruction::decode(1 << 63), Err(DecodeError::Extension(_))));
     }

@@ -28,6 +28,7 @@ pub const DEFAULT_SECURITY_BITS: u32 = 96;
 
 /// Proof parameters, as recorded in the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Params {
     pub num_queries: usize,
     pub blowup_factor: usize,
@@ -42,7 +43,10 @@ impl Params {
     /// grinding, capped by the hash's collision resistance of 128 bits).
     pub fn for_security(bits: u32) -> Params {
         let blowup_factor: usize = 8; // log2 = 3; the AIR's constraints need ≥ 2
-        let grinding_factor: u32 = 16;
+                                      // No grinding: with Winterfell's `concurrent` feature the nonce search
+                                      // races across threads, so proofs of the same run could differ. A few
+                                      // more queries buy the same bits and keep proving deterministic.
+        let grinding_factor: u32 = 0;
         // The fewest queries whose estimate reaches `bits` (none beyond the
         // hash's 128 bits: then the most that still count).
         let num_queries = (1..=MAX_QUERIES)
@@ -82,6 +86,7 @@ pub fn conjectured_bits(num_queries: usize, blowup_factor: usize, grinding_facto
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Header {
     pub format_version: u32,
     pub air: String,
@@ -223,14 +228,20 @@ pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
     if body.len() < len {
         return Err(VerifyError::Corrupt(format!("header of {len} bytes, only {} present", body.len())));
     }
-    let header: Header = serde_json::from_slice(&body[..len]).map_err(|e| VerifyError::Corrupt(format!("header: {e}")))?;
+    let header: Header =
+        serde_json::from_slice(&body[..len]).map_err(|e| VerifyError::Corrupt(format!("header: {e}")))?;
     if header.format_version != FORMAT_VERSION {
         return Err(VerifyError::Version(header.format_version));
     }
     if header.air != LAYOUT || header.air_version != AIR_VERSION || header.hash != HASH_NAME {
         return Err(VerifyError::OtherAir(format!("{} v{} with {}", header.air, header.air_version, header.hash)));
     }
-    let proof = Proof::from_bytes(&body[len..]).map_err(|e| VerifyError::Corrupt(format!("STARK proof: {e}")))?;
+    let stark = &body[len..];
+    let proof = Proof::from_bytes(stark).map_err(|e| VerifyError::Corrupt(format!("STARK proof: {e}")))?;
+    // Winterfell ignores bytes after the proof; a proof file has none.
+    if proof.to_bytes().len() != stark.len() {
+        return Err(VerifyError::Corrupt("bytes after the end of the STARK proof".into()));
+    }
     Ok((header, proof))
 }
 
@@ -255,6 +266,15 @@ pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> 
         }
     }
     let trace_length = proof.trace_info().length();
+    // The header repeats figures the proof determines; a file whose copies
+    // disagree is corrupt (and would mislead anything that displays them).
+    if header.program_hash != hex(&hash)
+        || header.trace_length != trace_length
+        || header.security_bits != security
+        || header.params.options() != *proof.options()
+    {
+        return Err(VerifyError::Corrupt("the header disagrees with the proof it carries".into()));
+    }
     let output = pi.output.clone();
     let annotation = header.annotation;
     let acceptable = AcceptableOptions::MinConjecturedSecurity(min_security);
@@ -285,6 +305,6 @@ mod tests {
                 assert!(fewer < bits, "{bits}: {} queries would do", p.num_queries - 1);
             }
         }
-        assert_eq!(Params::for_security(DEFAULT_SECURITY_BITS).num_queries, 27);
+        assert_eq!(Params::for_security(DEFAULT_SECURITY_BITS).num_queries, 33);
     }
 }

@@ -128,7 +128,12 @@ impl Prover for CairoProver {
         domain: &StarkDomain<Felt>,
         partition_options: PartitionOptions,
     ) -> (Self::ConstraintCommitment<E>, CompositionPoly<E>) {
-        DefaultConstraintCommitment::new(composition_poly_trace, num_constraint_composition_columns, domain, partition_options)
+        DefaultConstraintCommitment::new(
+            composition_poly_trace,
+            num_constraint_composition_columns,
+            domain,
+            partition_options,
+        )
     }
 
     fn build_aux_trace<E: FieldElement<BaseField = Felt>>(

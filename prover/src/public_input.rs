@@ -39,12 +39,14 @@ impl Builtin {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Segment {
     pub begin: u64,
     pub stop: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PublicInput {
     /// Program words at addresses 1..=L.
     pub program: Vec<Felt>,
@@ -112,7 +114,11 @@ impl PublicInput {
                     return Err(bad("the range_check builtin without its segment"));
                 }
             }
-            other => return Err(bad(format!("unsupported builtin list {other:?}: cairn proves output and range_check only"))),
+            other => {
+                return Err(bad(format!(
+                    "unsupported builtin list {other:?}: cairn proves output and range_check only"
+                )))
+            }
         }
         if self.ap_final < self.ap_init + k {
             return Err(bad("final ap below the builtin pointers"));

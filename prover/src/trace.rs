@@ -201,7 +201,9 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
     for (a, v) in &public {
         match mem.get(*a as usize).copied().flatten() {
             Some(m) if m == *v => {}
-            Some(_) => return Err(TraceError::Inconsistent(format!("public memory at {a} differs from the run's memory"))),
+            Some(_) => {
+                return Err(TraceError::Inconsistent(format!("public memory at {a} differs from the run's memory")))
+            }
             None => return Err(TraceError::Inconsistent(format!("public memory at {a} is not in the run's memory"))),
         }
     }
@@ -226,10 +228,8 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
     for (a, _) in &public {
         touch(*a, &mut covered);
     }
-    let holes: Vec<(u64, Felt)> = (1..=a_max)
-        .filter(|&a| !covered[a as usize])
-        .map(|a| (a, mem[a as usize].unwrap_or(Felt::ZERO)))
-        .collect();
+    let holes: Vec<(u64, Felt)> =
+        (1..=a_max).filter(|&a| !covered[a as usize]).map(|a| (a, mem[a as usize].unwrap_or(Felt::ZERO))).collect();
 
     // 4. Range-check values present (offsets and limbs) and the gaps between them.
     let limbs_of = |v: &Felt| -> [u16; 8] {

@@ -52,7 +52,8 @@ fn fibonacci_without_range_check_proves_and_verifies() {
     agrees_with_cairo_vm(&t, &run);
     checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
 
-    let (bytes, header) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let (bytes, header) =
+        proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
     assert!(header.security_bits >= DEFAULT_SECURITY_BITS, "{} bits", header.security_bits);
     let params = Params::for_security(DEFAULT_SECURITY_BITS);
     assert_eq!(
@@ -89,7 +90,8 @@ fn integer_arithmetic_with_range_checks_proves_and_verifies() {
     agrees_with_cairo_vm(&t, &run);
     checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
 
-    let (bytes, _) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let (bytes, _) =
+        proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
     let v = proof::verify(&bytes, None, DEFAULT_SECURITY_BITS).expect("verify");
     assert_eq!(v.output, want);
 }
@@ -135,7 +137,8 @@ fn range_check_declared_but_unused_proves() {
     assert_eq!(rc.stop, rc.begin, "no range check was used");
     assert_eq!(t.public_input.window, Segment { begin: rc.begin, stop: rc.begin + 1 }, "the window keeps one cell");
     checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
-    let (bytes, _) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let (bytes, _) =
+        proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
     let v = proof::verify(&bytes, None, DEFAULT_SECURITY_BITS).expect("verify");
     assert_eq!(v.output, vec![Felt::from_u64(4), Felt::ZERO, Felt::ZERO, Felt::ZERO, Felt::ZERO]);
 }
@@ -163,7 +166,8 @@ fn main(input: Array<felt252>) -> Array<felt252> {
     let want = vec![Felt::from_u64(3), Felt::from_u64(3), Felt::ONE, Felt::ZERO];
     assert_eq!(t.public_input.output, want);
     checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
-    let (bytes, _) = proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let (bytes, _) =
+        proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
     let v = proof::verify(&bytes, Some(&Felt::from_starknet(&p.program_hash)), DEFAULT_SECURITY_BITS).expect("verify");
     assert_eq!(v.output, want);
 }
@@ -180,7 +184,8 @@ fn main(input: Array<felt252>) -> Array<felt252> {
 "#;
     let p = support::compile("pedersen", PEDERSEN);
     let args: Vec<cairn_runtime::cairo::Felt> = [12u64, 10].iter().map(|&a| a.into()).collect();
-    let run = cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof).expect("run");
+    let run =
+        cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof).expect("run");
     assert_eq!(run.output.len(), 2, "the run itself is fine");
     let err = cairn_prover::adapter::execution_input(&p, &run).err().expect("pedersen is not provable");
     assert!(err.to_string().contains("the pedersen builtin"), "{err}");
@@ -194,7 +199,9 @@ fn main(input: Array<felt252>) -> Array<felt252> {
 }
 "#;
     let p = support::compile("bitwise", BITWISE);
-    let err = cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof).err().expect("no bitwise in layout small");
+    let err = cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof)
+        .err()
+        .expect("no bitwise in layout small");
     assert!(err.to_string().contains("the bitwise builtin"), "{err}");
 }
 

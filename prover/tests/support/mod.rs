@@ -56,8 +56,11 @@ fn main(input: Array<felt252>) -> Array<felt252> {
 pub fn compile(name: &str, source: &str) -> CompiledProgram {
     let dir = std::env::temp_dir().join(format!("cairn-prover-tests-{}", std::process::id())).join(name);
     std::fs::create_dir_all(dir.join("src")).expect("temp dir");
-    std::fs::write(dir.join("cairo_project.toml"), format!("[crate_roots]\n{name} = \"src\"\n\n[config.global]\nedition = \"2024_07\"\n"))
-        .expect("write");
+    std::fs::write(
+        dir.join("cairo_project.toml"),
+        format!("[crate_roots]\n{name} = \"src\"\n\n[config.global]\nedition = \"2024_07\"\n"),
+    )
+    .expect("write");
     std::fs::write(dir.join("src/lib.cairo"), source).expect("write");
     let tc = Toolchain::locate().unwrap_or_else(|e| panic!("{e}"));
     tc.compile_executable(&dir).unwrap_or_else(|e| panic!("{e}"))

@@ -78,6 +78,10 @@ pub const MAIN_NAMES: [&str; NUM_MAIN_CONSTRAINTS] = [
     "S10 range-check continuity",
     "S11 range-check continuity",
     "S12 range-check continuity",
+    "S13 range-check continuity",
+    "S14 range-check continuity",
+    "S15 range-check continuity",
+    "S16 range-check continuity",
 ];
 
 /// Names of the auxiliary constraints.
@@ -90,7 +94,9 @@ pub const AUX_NAMES: [&str; NUM_AUX_CONSTRAINTS] = [
     "A6 range-check product",
     "A7 range-check product",
     "A8 range-check product",
-    "A9 range-check product (row boundary)",
+    "A9 range-check product",
+    "A10 range-check product",
+    "A11 range-check product (row boundary)",
 ];
 
 /// Degree of each main constraint: all 2 except D2 (1).
@@ -112,7 +118,7 @@ fn pow2<E: FieldElement>(e: u32) -> E {
     v
 }
 
-/// Evaluates the 70 main constraints on rows `cur` → `next` into `out`.
+/// Evaluates the 74 main constraints on rows `cur` → `next` into `out`.
 pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
     let f = |i: usize| cur[flag(i)];
     let one = E::ONE;
@@ -218,7 +224,7 @@ pub fn memory_slots<E: FieldElement>(row: &[E]) -> [(E, E); MEM_SLOTS] {
     ]
 }
 
-/// The twelve unsorted range-check entries of a row.
+/// The sixteen unsorted range-check entries of a row: offsets, limbs, fillers.
 pub fn rc_entries<E: FieldElement>(row: &[E]) -> [E; RC_SLOTS] {
     let mut e = [E::ZERO; RC_SLOTS];
     e[0] = row[OFF_DST];
@@ -227,11 +233,13 @@ pub fn rc_entries<E: FieldElement>(row: &[E]) -> [E; RC_SLOTS] {
     for j in 0..NUM_RC_LIMBS {
         e[3 + j] = row[RC_LIMBS + j];
     }
-    e[11] = row[RCH];
+    for j in 0..NUM_RCH {
+        e[3 + NUM_RC_LIMBS + j] = row[RCH + j];
+    }
     e
 }
 
-/// Evaluates the 9 auxiliary constraints. `main_cur`/`main_next` are the main
+/// Evaluates the 11 auxiliary constraints. `main_cur`/`main_next` are the main
 /// rows lifted into `E`; `rand` is [z_m, α_m, z_r].
 pub fn evaluate_aux<E: FieldElement>(main_cur: &[E], aux_cur: &[E], aux_next: &[E], rand: &[E], out: &mut [E]) {
     let (z_m, alpha, z_r) = (rand[0], rand[1], rand[2]);
@@ -248,8 +256,8 @@ pub fn evaluate_aux<E: FieldElement>(main_cur: &[E], aux_cur: &[E], aux_next: &[
     let u: Vec<E> = eps.iter().map(|&e| z_r - e).collect();
     let s: Vec<E> = (0..RC_SLOTS).map(|i| z_r - main_cur[SORTED_RC + i]).collect();
     let psi = |j: usize| aux_cur[PSI + j];
-    for j in 0..5 {
-        out[3 + j] = psi(j + 1) * s[2 * j] * s[2 * j + 1] - psi(j) * u[2 * j] * u[2 * j + 1];
+    for j in 0..NUM_PSI {
+        let next = if j + 1 < NUM_PSI { psi(j + 1) } else { aux_next[PSI] };
+        out[NUM_PHI + j] = next * s[2 * j] * s[2 * j + 1] - psi(j) * u[2 * j] * u[2 * j + 1];
     }
-    out[8] = aux_next[PSI] * s[10] * s[11] - psi(5) * u[10] * u[11];
 }

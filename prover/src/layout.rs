@@ -2,9 +2,9 @@
 //! §2.3). One trace row is one Cairo step.
 
 /// Main-segment width.
-pub const MAIN_WIDTH: usize = 68;
+pub const MAIN_WIDTH: usize = 76;
 /// Auxiliary-segment width.
-pub const AUX_WIDTH: usize = 9;
+pub const AUX_WIDTH: usize = 11;
 /// Random elements drawn for the auxiliary segment: z_m, α_m, z_r.
 pub const NUM_RAND: usize = 3;
 
@@ -42,15 +42,19 @@ pub const RC_A: usize = 34;
 /// Its 16-bit limbs λ0..λ7 (value = Σ 2^(16j) λj).
 pub const RC_LIMBS: usize = 35;
 pub const NUM_RC_LIMBS: usize = 8;
-/// Range-check filler.
+/// Range-check fillers (cairo-air.md's k_rch): free 16-bit values that fill
+/// the gaps of the sorted range-check column. Five per row let the pool span
+/// all of [0, 2^16) in 2^14 rows (one per row needed 2^16), which is what
+/// programs with negative numbers or u128 limbs reach.
 pub const RCH: usize = 43;
+pub const NUM_RCH: usize = 5;
 /// Sorted memory addresses a*0..a*5 and values v*0..v*5.
-pub const SORTED_A: usize = 44;
-pub const SORTED_V: usize = 50;
+pub const SORTED_A: usize = 48;
+pub const SORTED_V: usize = 54;
 pub const MEM_SLOTS: usize = 6;
-/// Sorted range-check values s0..s11.
-pub const SORTED_RC: usize = 56;
-pub const RC_SLOTS: usize = 12;
+/// Sorted range-check values s0..s15: 3 offsets + 8 limbs + 5 fillers per row.
+pub const SORTED_RC: usize = 60;
+pub const RC_SLOTS: usize = 16;
 
 // Flag indices (bit 48 + i of the instruction word).
 pub const F_DST_REG: usize = 0;
@@ -78,13 +82,19 @@ pub const fn flag(i: usize) -> usize {
 /// Φ0, Φ1, Φ2 (memory), before slot pairs {0,1}, {2,3}, {4,5}.
 pub const PHI: usize = 0;
 pub const NUM_PHI: usize = 3;
-/// Ψ0..Ψ5 (range check), before entry pairs {0,1}, ..., {10,11}.
+/// Ψ0..Ψ7 (range check), before entry pairs {0,1}, ..., {14,15}.
 pub const PSI: usize = 3;
-pub const NUM_PSI: usize = 6;
+pub const NUM_PSI: usize = 8;
 
 /// Number of main transition constraints and their groups.
-pub const NUM_MAIN_CONSTRAINTS: usize = 70;
-pub const NUM_AUX_CONSTRAINTS: usize = 9;
+pub const NUM_MAIN_CONSTRAINTS: usize = 74;
+pub const NUM_AUX_CONSTRAINTS: usize = 11;
 
 /// Offsets are stored biased by 2^15.
 pub const OFFSET_BIAS: u64 = 1 << 15;
+
+// The pieces must tile the row exactly.
+const _: () = assert!(SORTED_A == RCH + NUM_RCH && SORTED_V == SORTED_A + MEM_SLOTS);
+const _: () = assert!(SORTED_RC == SORTED_V + MEM_SLOTS && MAIN_WIDTH == SORTED_RC + RC_SLOTS);
+const _: () = assert!(RC_SLOTS == 3 + NUM_RC_LIMBS + NUM_RCH && RC_SLOTS == 2 * NUM_PSI);
+const _: () = assert!(AUX_WIDTH == NUM_PHI + NUM_PSI && PSI == PHI + NUM_PHI);

@@ -17,9 +17,9 @@ use crate::decode::JMP_REL_0;
 use crate::field::Felt;
 
 /// Version tag of the public-input encoding (and of the AIR it belongs to).
-pub const AIR_VERSION: u64 = 1;
+pub const AIR_VERSION: u64 = 2;
 /// `layout` string of the interchange format.
-pub const LAYOUT: &str = "cairn-onerow-v1";
+pub const LAYOUT: &str = "cairn-onerow-v2";
 
 /// Builtins the AIR supports, in cairo-vm's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

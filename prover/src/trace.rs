@@ -253,7 +253,7 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
 
     // 5. The trace length.
     let w_len = (window.stop - window.begin) as usize;
-    let need_rows = [t, public.len() + holes.len() + 1, gaps.len() + 1, w_len + 1, 8];
+    let need_rows = [t, public.len() + holes.len() + 1, gaps.len().div_ceil(NUM_RCH) + 1, w_len + 1, 8];
     let n = need_rows.iter().copied().max().unwrap_or(8).next_power_of_two();
 
     // 6. Main columns.
@@ -302,9 +302,11 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
         };
         set(&mut cols, MX_A, mx_a);
         set(&mut cols, MX_V, mx_v);
-        // range-check filler: gaps, then duplicates
-        let rch = if r < gaps.len() { gaps[r] as u64 } else { d.inst.off_dst as u64 };
-        set(&mut cols, RCH, fu(rch));
+        // range-check fillers: gaps, then duplicates of a present value
+        for j in 0..NUM_RCH {
+            let rch = gaps.get(r * NUM_RCH + j).map_or(d.inst.off_dst as u64, |&g| g as u64);
+            set(&mut cols, RCH + j, fu(rch));
+        }
     }
 
     // 7. Sorted memory: the unsorted slots of rows 0..n-2, with P in place of the dummies.
@@ -368,24 +370,25 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
 }
 
 /// The auxiliary segment for challenges [z_m, α_m, z_r]: the exclusive running
-/// products Φ0..Φ2 (memory) and Ψ0..Ψ5 (range check).
+/// products Φ0..Φ2 (memory) and Ψ0..Ψ7 (range check).
 pub fn build_aux<E: FieldElement<BaseField = Felt>>(main: &[Vec<Felt>], rand: &[E]) -> Vec<Vec<E>> {
     let n = main[0].len();
     let (z_m, alpha, z_r) = (rand[0], rand[1], rand[2]);
-    // Per row: numerator and denominator of each pair, for 3 memory and 6 range-check pairs.
-    let mut nums = Vec::with_capacity(n * 9);
-    let mut dens = Vec::with_capacity(n * 9);
+    // Per row: numerator and denominator of each pair, for the memory and range-check pairs.
+    const PAIRS: usize = NUM_PHI + NUM_PSI;
+    let mut nums = Vec::with_capacity(n * PAIRS);
+    let mut dens = Vec::with_capacity(n * PAIRS);
     for r in 0..n {
         let row: Vec<E> = main.iter().map(|c| E::from(c[r])).collect();
         let slots = memory_slots(&row);
-        for j in 0..3 {
+        for j in 0..NUM_PHI {
             let nn = |k: usize| z_m - (slots[k].0 + alpha * slots[k].1);
             let dd = |k: usize| z_m - (row[SORTED_A + k] + alpha * row[SORTED_V + k]);
             nums.push(nn(2 * j) * nn(2 * j + 1));
             dens.push(dd(2 * j) * dd(2 * j + 1));
         }
         let eps = rc_entries(&row);
-        for j in 0..6 {
+        for j in 0..NUM_PSI {
             nums.push((z_r - eps[2 * j]) * (z_r - eps[2 * j + 1]));
             dens.push((z_r - row[SORTED_RC + 2 * j]) * (z_r - row[SORTED_RC + 2 * j + 1]));
         }
@@ -394,13 +397,13 @@ pub fn build_aux<E: FieldElement<BaseField = Felt>>(main: &[Vec<Felt>], rand: &[
     let mut aux = vec![vec![E::ZERO; n]; AUX_WIDTH];
     let (mut phi, mut psi) = (E::ONE, E::ONE);
     for r in 0..n {
-        for j in 0..3 {
+        for j in 0..NUM_PHI {
             aux[PHI + j][r] = phi;
-            phi *= nums[r * 9 + j] * inv[r * 9 + j];
+            phi *= nums[r * PAIRS + j] * inv[r * PAIRS + j];
         }
-        for j in 0..6 {
+        for j in 0..NUM_PSI {
             aux[PSI + j][r] = psi;
-            psi *= nums[r * 9 + 3 + j] * inv[r * 9 + 3 + j];
+            psi *= nums[r * PAIRS + NUM_PHI + j] * inv[r * PAIRS + NUM_PHI + j];
         }
     }
     aux

@@ -26,7 +26,7 @@ for model in mlp cnn; do
     echo "== examples/$model: run the Cairo program on the Cairo VM (proof mode)"
     "$cairn" run "$out/$model" --input "examples/$model/input.json"
     echo
-    echo "== examples/$model: prove the inference (STARK, 96-bit conjectured security)"
+    echo "== examples/$model: prove the inference (STARK, at least 96 bits of conjectured security)"
     "$cairn" prove "$out/$model" --input "examples/$model/input.json" -o "$out/$model.proof"
     echo
     echo "== examples/$model: verify the proof against the package"

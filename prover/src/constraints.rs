@@ -134,8 +134,8 @@ pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
 
     // D1, D2
     let mut flags_word = E::ZERO;
-    for i in 0..NUM_FLAGS {
-        out[i] = f(i) * (f(i) - one);
+    for (i, binary) in out[..NUM_FLAGS].iter_mut().enumerate() {
+        *binary = f(i) * (f(i) - one);
         flags_word += f(i) * pow2(i as u32);
     }
     out[15] = cur[INST] - (e_dst + e_op0 * pow2(16) + e_op1 * pow2(32) + flags_word * pow2(48));
@@ -230,12 +230,8 @@ pub fn rc_entries<E: FieldElement>(row: &[E]) -> [E; RC_SLOTS] {
     e[0] = row[OFF_DST];
     e[1] = row[OFF_OP0];
     e[2] = row[OFF_OP1];
-    for j in 0..NUM_RC_LIMBS {
-        e[3 + j] = row[RC_LIMBS + j];
-    }
-    for j in 0..NUM_RCH {
-        e[3 + NUM_RC_LIMBS + j] = row[RCH + j];
-    }
+    e[3..3 + NUM_RC_LIMBS].copy_from_slice(&row[RC_LIMBS..RC_LIMBS + NUM_RC_LIMBS]);
+    e[3 + NUM_RC_LIMBS..].copy_from_slice(&row[RCH..RCH + NUM_RCH]);
     e
 }
 

@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use tests_runner::TestKind;
+
 #[derive(Debug, Error)]
 pub enum CairoError {
     #[error(
@@ -72,7 +74,19 @@ impl Toolchain {
 
     /// Compiles and runs every `#[test]` of the package (gas disabled).
     pub fn run_tests(&self, package: &Path, filter: &str) -> Result<CairoTestReport, CairoError> {
-        guard_compiler(package, || tests_runner::run_tests(&self.corelib, package, filter))
+        guard_compiler(package, || tests_runner::run_tests(&self.corelib, package, filter, TestKind::Plain))
+    }
+
+    /// Compiles and runs every `#[test]` of a Starknet contract package (gas
+    /// enabled, contracts deployable with `deploy_syscall`).
+    pub fn run_starknet_tests(&self, package: &Path, filter: &str) -> Result<CairoTestReport, CairoError> {
+        guard_compiler(package, || tests_runner::run_tests(&self.corelib, package, filter, TestKind::Starknet))
+    }
+
+    /// The corelib's `src/` directory, for callers that drive other
+    /// cairo-lang front ends (the Starknet contract compiler).
+    pub fn corelib_src(&self) -> &Path {
+        &self.corelib
     }
 }
 

@@ -1,0 +1,4 @@
+mod facts;
+mod marketplace;
+mod registry;
+mod setup;

@@ -1,0 +1,39 @@
+//! cairn on Starknet: the contract package in `contracts/` (model registry,
+//! inference marketplace, fact registry) and its compilation into classes that
+//! can be declared.
+//!
+//! ```no_run
+//! use cairn_runtime::cairo::Toolchain;
+//! use cairn_starknet::{compile_contracts, contracts_dir};
+//!
+//! let toolchain = Toolchain::locate()?;
+//! for contract in compile_contracts(&toolchain, &contracts_dir())? {
+//!     println!("{}: class {:#x}, compiled class {:#x}", contract.name, contract.class_hash, contract.compiled_class_hash);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The fact an inference is accepted under, and how its parts are hashed, is
+//! in `starknet/README.md`.
+
+mod classes;
+pub mod fact;
+mod hash;
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+pub use classes::{compile_contracts, contracts_dir, CompiledContract};
+
+#[derive(Debug, Error)]
+pub enum StarknetError {
+    #[error("cannot set up the contract package at {path}: {detail}")]
+    Project { path: PathBuf, detail: String },
+    #[error("compiling the contracts of {path} failed:\n{diagnostics}")]
+    Compile { path: PathBuf, diagnostics: String },
+    #[error("contract {contract} cannot become a declarable class: {detail}")]
+    Class { contract: String, detail: String },
+    #[error("cannot serialize a contract class: {0}")]
+    Serialize(String),
+}

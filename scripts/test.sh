@@ -7,6 +7,7 @@ source scripts/env.sh
 
 scripts/fetch-onnx-tests.sh
 scripts/fetch-corelib.sh
+scripts/fetch-devnet.sh   # the registry's end-to-end test runs a real local Starknet node
 
 # A new or changed insta snapshot fails the run instead of being written.
 export CI=true INSTA_UPDATE=no

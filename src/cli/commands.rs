@@ -29,6 +29,8 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Prove the bundled example models and print the prover's figures (steps, rows, time, memory, size).
     Bench(BenchArgs),
+    /// Starknet: deploy the registry contracts, register models, request and fulfil verified inferences.
+    Registry(RegistryArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,4 +155,140 @@ pub struct BenchArgs {
     /// spans) and the proof's bytes per part.
     #[arg(long)]
     pub profile: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryArgs {
+    #[command(subcommand)]
+    pub command: RegistryCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Declare and deploy the fact registry, model registry and marketplace (owned by the account, which is also approved as a verifier).
+    Deploy(RegistryDeployArgs),
+    /// Register a transpiled package as a model owned by the account (version 1).
+    Register(RegistryRegisterArgs),
+    /// Request an inference: commit to an input and escrow the model's price.
+    Request(RegistryRequestArgs),
+    /// Verify a proof locally and record its fact (the account must be a verifier).
+    Attest(RegistryProofArgs),
+    /// Verify a proof locally, record its fact if needed, and fulfil the request with the proven output.
+    Fulfil(RegistryFulfilArgs),
+    /// Take back the payment of an expired, unfulfilled request.
+    Refund(RegistryRefundArgs),
+    /// Show the deployment, a model and its versions, or a request and its output.
+    Show(RegistryShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NodeArgs {
+    /// JSON-RPC (0.10) endpoint of the Starknet node.
+    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:5050/rpc")]
+    pub rpc: String,
+    /// Account file: JSON {"address": "0x…", "private_key": "0x…"}. Without it,
+    /// CAIRN_ACCOUNT_ADDRESS and CAIRN_ACCOUNT_KEY. The key is never printed.
+    #[arg(long, value_name = "FILE")]
+    pub account: Option<PathBuf>,
+    /// The contracts' addresses (written by `deploy`, read by the other commands).
+    #[arg(long, value_name = "FILE", default_value = "cairn-deployment.json")]
+    pub deployment: PathBuf,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryDeployArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// Further accounts to approve as verifiers of the fact registry.
+    #[arg(long, value_name = "ADDRESS")]
+    pub verifier: Vec<String>,
+    /// Also deploy a TestToken (an ERC-20 for local networks) minting this supply to the account.
+    #[arg(long, value_name = "AMOUNT")]
+    pub test_token: Option<u128>,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryRegisterArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// A package directory made by `cairn transpile` (compiled: its manifest has the program hash).
+    pub package: PathBuf,
+    /// The model's name, a Cairo short string (≤ 31 ASCII characters); default: the package directory's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Where the model is described (any URI).
+    #[arg(long, value_name = "URI", default_value = "")]
+    pub metadata_uri: String,
+    /// Price of one inference, in the token's smallest unit (needs --token).
+    #[arg(long, value_name = "AMOUNT", requires = "token")]
+    pub price: Option<u128>,
+    /// ERC-20 token the price is paid in.
+    #[arg(long, value_name = "ADDRESS", requires = "price")]
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryRequestArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The model's id in the registry.
+    pub model_id: u64,
+    /// Input file holding one sample (same formats as `cairn run`); needs --model.
+    #[arg(long, short, value_name = "FILE", requires = "model", conflicts_with = "input_hash")]
+    pub input: Option<PathBuf>,
+    /// The model's package, to encode the input as the program does.
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// The input commitment itself (Poseidon over the input cells, hex).
+    #[arg(long, value_name = "HASH", required_unless_present = "input")]
+    pub input_hash: Option<String>,
+    /// Seconds from the latest block until the request expires.
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600)]
+    pub deadline: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryProofArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The proof file (`cairn prove`).
+    #[arg(long, value_name = "FILE")]
+    pub proof: PathBuf,
+    /// The model's package: the proof must be about its program; its manifest says where the outputs end.
+    #[arg(long, value_name = "DIR")]
+    pub model: PathBuf,
+    /// Minimum conjectured security in bits.
+    #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS)]
+    pub security: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryFulfilArgs {
+    /// The request's id.
+    pub request_id: u64,
+    #[command(flatten)]
+    pub proof: RegistryProofArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryRefundArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The request's id.
+    pub request_id: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryShowArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// Show this model and its versions.
+    #[arg(long, value_name = "ID")]
+    pub model_id: Option<u64>,
+    /// Show this request and, once fulfilled, its output.
+    #[arg(long, value_name = "ID")]
+    pub request_id: Option<u64>,
 }

@@ -26,6 +26,7 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Prove(args) => super::prove::prove(args),
         Command::Verify(args) => super::prove::verify(args),
         Command::Bench(args) => super::bench::bench(args),
+        Command::Registry(args) => super::registry::registry(args),
     }
 }
 

@@ -4,4 +4,5 @@ pub mod execute;
 pub mod profile;
 pub mod progress;
 pub mod prove;
+pub mod registry;
 pub mod render;

@@ -13,10 +13,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! [`client`] declares and deploys them and drives the registry and the
+//! marketplace over JSON-RPC; [`devnet`] runs a local node for tests.
+//!
 //! The fact an inference is accepted under, and how its parts are hashed, is
 //! in `starknet/README.md`.
 
 mod classes;
+pub mod client;
+pub mod codec;
+pub mod devnet;
 pub mod fact;
 mod hash;
 
@@ -36,4 +42,22 @@ pub enum StarknetError {
     Class { contract: String, detail: String },
     #[error("cannot serialize a contract class: {0}")]
     Serialize(String),
+    #[error("{action}: {detail}")]
+    Rpc { action: String, detail: String },
+    /// The contracts (or the account) refused a transaction; `reason` holds
+    /// the revert reason (`INVALID_FACT`, `WRONG_PAYMENT`, …).
+    #[error("{action} was rejected: {reason}")]
+    Rejected { action: String, reason: String },
+    #[error("unexpected answer from {what}: {detail}")]
+    Decode { what: String, detail: String },
+    #[error("cannot encode calldata: {0}")]
+    Encode(String),
+    #[error("account: {0}")]
+    Account(String),
+    #[error("deployment file {path}: {detail}")]
+    Deployment { path: PathBuf, detail: String },
+    #[error("{0}")]
+    Inference(String),
+    #[error("starknet-devnet: {0}")]
+    Devnet(String),
 }

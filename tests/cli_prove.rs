@@ -132,8 +132,14 @@ fn cnn_inference_proves_and_verifies_from_the_cli() {
 #[test]
 fn prove_takes_exactly_one_sample() {
     let proof = tmp_path("cli-prove-many.proof");
-    let (ok, _, stderr) =
-        cairn(&["prove", "examples/mlp/model.onnx", "--input", "examples/mlp/samples.json", "-o", proof.to_str().unwrap()]);
+    let (ok, _, stderr) = cairn(&[
+        "prove",
+        "examples/mlp/model.onnx",
+        "--input",
+        "examples/mlp/samples.json",
+        "-o",
+        proof.to_str().unwrap(),
+    ]);
     assert!(!ok && stderr.contains("a proof covers one inference"), "{stderr}");
     assert!(!proof.exists(), "no proof file is written");
 }

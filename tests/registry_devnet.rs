@@ -21,9 +21,7 @@ use std::time::Instant;
 
 use cairn_prover::field::Felt as ProverFelt;
 use cairn_runtime::cairo::{Felt, Toolchain};
-use cairn_starknet::client::{
-    AccountKey, Client, DeployOptions, ModelSpec, RequestStatus, VerifiedInference,
-};
+use cairn_starknet::client::{AccountKey, Client, DeployOptions, ModelSpec, RequestStatus, VerifiedInference};
 use cairn_starknet::devnet::{self, Devnet};
 use cairn_starknet::{compile_contracts, contracts_dir, StarknetError};
 use cairn_transpiler::cairo_backend::read_manifest;
@@ -58,7 +56,13 @@ async fn registry_on_devnet_end_to_end() {
     let binary = devnet::locate().unwrap_or_else(|e| panic!("{e}"));
     let t = Instant::now();
     let node = Devnet::start(&binary, 3, 0).await.expect("start starknet-devnet");
-    eprintln!("devnet {} up on {} in {:.2}s (log {})", binary.display(), node.url, t.elapsed().as_secs_f64(), node.log.display());
+    eprintln!(
+        "devnet {} up on {} in {:.2}s (log {})",
+        binary.display(),
+        node.url,
+        t.elapsed().as_secs_f64(),
+        node.log.display()
+    );
 
     let accounts = node.predeployed_accounts().await.expect("predeployed accounts");
     assert_eq!(accounts.len(), 3);
@@ -66,7 +70,13 @@ async fn registry_on_devnet_end_to_end() {
     let owner = Client::connect(&node.url, owner_key).await.expect("connect");
     let provider = Client::connect(&node.url, provider_key).await.expect("connect");
     let consumer = Client::connect(&node.url, consumer_key).await.expect("connect");
-    eprintln!("chain {:#x}; owner/verifier {:#x}, provider {:#x}, consumer {:#x}", owner.chain_id(), owner.address(), provider.address(), consumer.address());
+    eprintln!(
+        "chain {:#x}; owner/verifier {:#x}, provider {:#x}, consumer {:#x}",
+        owner.chain_id(),
+        owner.address(),
+        provider.address(),
+        consumer.address()
+    );
 
     // Deploy: the three contracts and a test token held by the consumer.
     let t = Instant::now();
@@ -84,7 +94,10 @@ async fn registry_on_devnet_end_to_end() {
         }
     }
     let token = d.test_token.expect("test token");
-    eprintln!("  FactRegistry   {:#x}\n  ModelRegistry  {:#x}\n  Marketplace    {:#x}\n  TestToken      {token:#x}", d.fact_registry, d.model_registry, d.marketplace);
+    eprintln!(
+        "  FactRegistry   {:#x}\n  ModelRegistry  {:#x}\n  Marketplace    {:#x}\n  TestToken      {token:#x}",
+        d.fact_registry, d.model_registry, d.marketplace
+    );
     assert!(owner.is_verifier(&d, owner.address()).await.unwrap());
     assert!(!owner.is_verifier(&d, provider.address()).await.unwrap());
     assert_eq!(consumer.balance_of(token, consumer.address()).await.unwrap(), SUPPLY);
@@ -100,8 +113,11 @@ async fn registry_on_devnet_end_to_end() {
         key.write_file(&p).unwrap();
         p
     };
-    let (owner_file, provider_file, consumer_file) =
-        (account_file("owner", owner_key), account_file("provider", provider_key), account_file("consumer", consumer_key));
+    let (owner_file, provider_file, consumer_file) = (
+        account_file("owner", owner_key),
+        account_file("provider", provider_key),
+        account_file("consumer", consumer_key),
+    );
     let node_args = |account: &Path| -> Vec<String> {
         ["--rpc", &node.url, "--account", s(account), "--deployment", s(&deployment), "--json"]
             .map(String::from)
@@ -133,7 +149,10 @@ async fn registry_on_devnet_end_to_end() {
     provider.set_price(&d, model_id, token, PRICE).await.expect("set price");
     refused(consumer.set_price(&d, model_id, token, 1).await, "NOT_MODEL_OWNER");
     let model = consumer.get_model(&d, model_id).await.unwrap();
-    assert_eq!((model.owner, model.name.as_str(), model.latest_version, model.price), (provider.address(), "cairn-mlp", 1, PRICE));
+    assert_eq!(
+        (model.owner, model.name.as_str(), model.latest_version, model.price),
+        (provider.address(), "cairn-mlp", 1, PRICE)
+    );
     let versions = consumer.list_versions(&d, model_id).await.unwrap();
     assert_eq!(versions[0].program_hash, program_hash);
     assert_eq!(versions[0].metadata_uri, spec.metadata_uri);
@@ -152,7 +171,11 @@ async fn registry_on_devnet_end_to_end() {
     let n_out = manifest.outputs.iter().map(|o| o.len()).sum();
     let inference = VerifiedInference::from_segment(verified.program_hash.to_starknet(), &segment, n_out).unwrap();
     let fact = inference.fact();
-    eprintln!("proved in {prove_s:.2}s (CLI); output {} cells, input {} cells; fact {fact:#x}", inference.outputs.len(), inference.inputs.len());
+    eprintln!(
+        "proved in {prove_s:.2}s (CLI); output {} cells, input {} cells; fact {fact:#x}",
+        inference.outputs.len(),
+        inference.inputs.len()
+    );
 
     // Request (consumer, CLI): the input commitment from the input file.
     let balance = |who: Felt| {
@@ -161,9 +184,16 @@ async fn registry_on_devnet_end_to_end() {
     };
     let before = (balance(consumer.address()).await, balance(provider.address()).await, balance(d.marketplace).await);
     let model_id_s = model_id.to_string();
-    let r = run(&["registry", "request", &model_id_s, "--input", "examples/mlp/input.json", "--model", s(&package)], &consumer_file);
+    let r = run(
+        &["registry", "request", &model_id_s, "--input", "examples/mlp/input.json", "--model", s(&package)],
+        &consumer_file,
+    );
     let request_id = r["request_id"].as_u64().expect("request id");
-    assert_eq!(r["input_hash"], format!("{:#x}", inference.input_hash()), "the CLI's input commitment is the proven input's");
+    assert_eq!(
+        r["input_hash"],
+        format!("{:#x}", inference.input_hash()),
+        "the CLI's input commitment is the proven input's"
+    );
     let escrowed = (balance(consumer.address()).await, balance(provider.address()).await, balance(d.marketplace).await);
     assert_eq!(escrowed, (before.0 - PRICE, before.1, before.2 + PRICE));
     let request = consumer.get_request(&d, request_id).await.unwrap();
@@ -203,7 +233,8 @@ async fn registry_on_devnet_end_to_end() {
     // A second request that expires: no fulfilment after the deadline (even
     // with a valid fact), no refund before it, a refund after it.
     let now = consumer.block_timestamp().await.unwrap();
-    let (late_id, _) = consumer.request_inference(&d, model_id, inference.input_hash(), now + 60).await.expect("request");
+    let (late_id, _) =
+        consumer.request_inference(&d, model_id, inference.input_hash(), now + 60).await.expect("request");
     assert_eq!(balance(consumer.address()).await, before.0 - 2 * PRICE);
     refused(consumer.refund(&d, late_id).await, "DEADLINE_NOT_PASSED");
     node.increase_time(3600).await.expect("devnet_increaseTime");

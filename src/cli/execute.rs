@@ -264,6 +264,16 @@ pub(super) fn write_package(
     Ok(package.manifest)
 }
 
+/// Writes `bytes` to `path` through a temporary sibling, so a failed or
+/// interrupted write never leaves a half-written proof.
+pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path.file_name().with_context(|| format!("{} is not a file path", path.display()))?;
+    let tmp = path.with_file_name(format!(".{}.tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
 fn transpile(args: TranspileArgs) -> Result<()> {
     let net = resolve(&args.model)?;
     let (scale, calibration) = choose_scale(&net, &args.scale)?;
@@ -275,10 +285,7 @@ fn transpile(args: TranspileArgs) -> Result<()> {
         let program = compile_with_progress(&args.output, args.json)?;
         manifest.program_hash = Some(format!("{:#x}", program.program.program_hash));
         let text = serde_json::to_string_pretty(&manifest)? + "\n";
-        let path = args.output.join(cairn_transpiler::codegen::package::MANIFEST_FILE);
-        let tmp = args.output.join(".cairn.json.tmp");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, &path)?;
+        write_atomically(&args.output.join(cairn_transpiler::codegen::package::MANIFEST_FILE), text.as_bytes())?;
         if !args.json {
             eprintln!("{} bytecode words", program.program.bytecode.len());
         }

@@ -1,8 +1,6 @@
 //! `cairn prove` and `cairn verify`: a STARK proof of one inference of a
 //! model's Cairo program, and its check.
 
-use std::path::Path;
-
 use anyhow::{bail, Context, Result};
 use cairn_prover::adapter::execution_input;
 use cairn_prover::field::Felt as ProverFelt;
@@ -16,14 +14,19 @@ use cairn_transpiler::inputs::BoundSample;
 use serde::Serialize;
 
 use super::commands::{ProveArgs, VerifyArgs};
-use super::execute::{bind_all, explain_failure, program_for, scale_for, target, Target};
+use super::execute::{bind_all, explain_failure, program_for, scale_for, target, write_atomically, Target};
 use super::{progress, render};
 
 /// Main + auxiliary columns of the AIR.
 pub const COLUMNS: usize = cairn_prover::layout::MAIN_WIDTH + cairn_prover::layout::AUX_WIDTH;
 
 /// Runs the program in proof mode (trace and memory recorded).
-pub(super) fn run_for_proof(t: &Target, program: &PackageProgram, sample: &BoundSample, quiet: bool) -> Result<CairoRun> {
+pub(super) fn run_for_proof(
+    t: &Target,
+    program: &PackageProgram,
+    sample: &BoundSample,
+    quiet: bool,
+) -> Result<CairoRun> {
     let scale = cairn_runtime::Scale::new(program.manifest.scale).map_err(anyhow::Error::msg)?;
     progress::step("running on the Cairo VM (proof mode, recording the trace)", quiet, || {
         run_package_mode(program, sample, RunMode::Proof)
@@ -49,16 +52,6 @@ pub(super) fn stark(trace: CairoTrace, manifest: &Manifest, bits: u32, quiet: bo
     Ok(progress::step(&label, quiet, || proof::prove_annotated(trace, Params::for_security(bits), bits, annotation))?)
 }
 
-/// Writes `bytes` to `path` through a temporary sibling, so a failed or
-/// interrupted write never leaves a half-written proof.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().with_context(|| format!("{} is not a file path", path.display()))?;
-    let tmp = path.with_file_name(format!(".{}.tmp", name.to_string_lossy()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 #[derive(Serialize)]
 pub struct ProveReport {
     pub proof: String,
@@ -77,7 +70,11 @@ pub fn prove(args: ProveArgs) -> Result<()> {
     let (scale, _) = scale_for(&t, &args.scale)?;
     let samples = bind_all(&t.net, &args.input)?;
     let [sample] = samples.as_slice() else {
-        bail!("{} holds {} samples; a proof covers one inference, give a file with one", args.input.display(), samples.len());
+        bail!(
+            "{} holds {} samples; a proof covers one inference, give a file with one",
+            args.input.display(),
+            samples.len()
+        );
     };
     let program = program_for(&t, scale, sample, quiet)?;
     let run = run_for_proof(&t, &program, sample, quiet)?;
@@ -148,12 +145,19 @@ fn expected_hash(args: &VerifyArgs) -> Result<(Option<ProverFelt>, Option<String
     };
     let manifest = read_manifest(dir)?;
     let Some(h) = &manifest.program_hash else {
-        bail!("{} has no program hash in its manifest; compile it (`cairn transpile` without --no-compile)", dir.display());
+        bail!(
+            "{} has no program hash in its manifest; compile it (`cairn transpile` without --no-compile)",
+            dir.display()
+        );
     };
     let from_model = ProverFelt::from_hex(h).with_context(|| format!("{}: bad program hash {h:?}", dir.display()))?;
     if let Some(g) = given {
         if g != from_model {
-            bail!("--program-hash {} differs from the program hash of {} ({h})", args.program_hash.as_deref().unwrap_or(""), dir.display());
+            bail!(
+                "--program-hash {} differs from the program hash of {} ({h})",
+                args.program_hash.as_deref().unwrap_or(""),
+                dir.display()
+            );
         }
     }
     Ok((Some(from_model), Some(format!("package {}", dir.display())), Some(manifest)))

@@ -36,7 +36,11 @@ pub fn registry(args: RegistryArgs) -> Result<()> {
 }
 
 /// Runs one async step on a single-threaded runtime, with progress on stderr.
-fn block_on<T>(label: &str, quiet: bool, work: impl Future<Output = Result<T, cairn_starknet::StarknetError>>) -> Result<T> {
+fn block_on<T>(
+    label: &str,
+    quiet: bool,
+    work: impl Future<Output = Result<T, cairn_starknet::StarknetError>>,
+) -> Result<T> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     Ok(progress::step(label, quiet, || runtime.block_on(work))?)
 }
@@ -90,7 +94,8 @@ fn deploy(args: RegistryDeployArgs) -> Result<()> {
     let quiet = args.node.json;
     let client = connect(&args.node)?;
     let toolchain = Toolchain::locate()?;
-    let contracts = progress::step("compiling the contracts", quiet, || compile_contracts(&toolchain, &contracts_dir()))?;
+    let contracts =
+        progress::step("compiling the contracts", quiet, || compile_contracts(&toolchain, &contracts_dir()))?;
     let mut verifiers = vec![client.address()];
     for v in &args.verifier {
         verifiers.push(felt(v, "--verifier")?);
@@ -100,7 +105,10 @@ fn deploy(args: RegistryDeployArgs) -> Result<()> {
     d.write(&args.node.deployment)?;
     print(args.node.json, &d, || {
         let mut out = format!("deployed on chain {:#x} (written to {})\n", d.chain_id, args.node.deployment.display());
-        out += &format!("  FactRegistry   {:#x}\n  ModelRegistry  {:#x}\n  Marketplace    {:#x}\n", d.fact_registry, d.model_registry, d.marketplace);
+        out += &format!(
+            "  FactRegistry   {:#x}\n  ModelRegistry  {:#x}\n  Marketplace    {:#x}\n",
+            d.fact_registry, d.model_registry, d.marketplace
+        );
         if let Some(t) = d.test_token {
             out += &format!("  TestToken      {t:#x}\n");
         }
@@ -158,7 +166,9 @@ fn request(args: RegistryRequestArgs) -> Result<()> {
         (Some(h), _, _) => felt(h, "--input-hash")?,
         (None, Some(input), Some(model)) => {
             let t = target(model)?;
-            let Some((_, manifest)) = &t.package else { bail!("--model must be a package directory (`cairn transpile`)") };
+            let Some((_, manifest)) = &t.package else {
+                bail!("--model must be a package directory (`cairn transpile`)")
+            };
             let samples = bind_all(&t.net, input)?;
             let [sample] = samples.as_slice() else {
                 bail!("{} holds {} samples; a request is for one", input.display(), samples.len());
@@ -193,8 +203,9 @@ fn verified(args: &RegistryProofArgs) -> Result<VerifiedInference> {
     };
     let expected = ProverFelt::from_hex(hash).with_context(|| format!("bad program hash {hash:?}"))?;
     let bytes = std::fs::read(&args.proof).with_context(|| format!("reading {}", args.proof.display()))?;
-    let v = progress::step("verifying the proof", args.node.json, || proof::verify(&bytes, Some(&expected), args.security))
-        .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
+    let v =
+        progress::step("verifying the proof", args.node.json, || proof::verify(&bytes, Some(&expected), args.security))
+            .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
     let segment: Vec<Felt> = v.output.iter().map(ProverFelt::to_starknet).collect();
     let n_out = manifest.outputs.iter().map(|o| o.len()).sum();
     Ok(VerifiedInference::from_segment(v.program_hash.to_starknet(), &segment, n_out)?)

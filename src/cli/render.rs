@@ -83,11 +83,7 @@ pub fn prove_report(r: &ProveReport) -> String {
 
 pub fn verify_report(r: &VerifyReport) -> String {
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "valid    yes: {} bits of conjectured security, {} trace rows",
-        r.security_bits, r.trace_rows
-    );
+    let _ = writeln!(s, "valid    yes: {} bits of conjectured security, {} trace rows", r.security_bits, r.trace_rows);
     match &r.checked_against {
         Some(what) => {
             let _ = writeln!(s, "program  {} (matches {what})", r.program_hash);

@@ -76,7 +76,9 @@ impl AccountKey {
         let source = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| StarknetError::Account(format!("{source}: {e}")))?;
         let file: AccountFile = serde_json::from_str(&text).map_err(|e| {
-            StarknetError::Account(format!("{source}: expected {{\"address\": \"0x…\", \"private_key\": \"0x…\"}} ({e})"))
+            StarknetError::Account(format!(
+                "{source}: expected {{\"address\": \"0x…\", \"private_key\": \"0x…\"}} ({e})"
+            ))
         })?;
         Self::parse(&file.address, &file.private_key, &source)
     }
@@ -93,7 +95,8 @@ impl AccountKey {
         let file =
             AccountFile { address: format!("{:#x}", self.address), private_key: format!("{:#x}", self.private_key) };
         let text = serde_json::to_string_pretty(&file).map_err(|e| StarknetError::Serialize(e.to_string()))?;
-        std::fs::write(path, text).map_err(|e| StarknetError::Account(format!("{}: {e}", path.display())))
+        crate::write_atomically(path, text.as_bytes())
+            .map_err(|e| StarknetError::Account(format!("{}: {e}", path.display())))
     }
 }
 
@@ -175,7 +178,7 @@ impl Deployment {
     pub fn write(&self, path: &Path) -> Result<(), StarknetError> {
         let err = |detail: String| StarknetError::Deployment { path: path.to_owned(), detail };
         let text = serde_json::to_string_pretty(self).map_err(|e| err(e.to_string()))?;
-        std::fs::write(path, text + "\n").map_err(|e| err(e.to_string()))
+        crate::write_atomically(path, (text + "\n").as_bytes()).map_err(|e| err(e.to_string()))
     }
 }
 
@@ -364,10 +367,13 @@ pub struct Client {
 impl Client {
     /// Connects to the node at `rpc_url` (JSON-RPC 0.10) and reads its chain id.
     pub async fn connect(rpc_url: &str, key: &AccountKey) -> Result<Client, StarknetError> {
-        let url = Url::parse(rpc_url)
-            .map_err(|e| StarknetError::Rpc { action: format!("parsing the node URL {rpc_url:?}"), detail: e.to_string() })?;
+        let url = Url::parse(rpc_url).map_err(|e| StarknetError::Rpc {
+            action: format!("parsing the node URL {rpc_url:?}"),
+            detail: e.to_string(),
+        })?;
         let provider = JsonRpcClient::new(HttpTransport::new(url));
-        let chain_id = provider.chain_id().await.map_err(|e| rpc_error(&format!("reaching the node at {rpc_url}"), &e))?;
+        let chain_id =
+            provider.chain_id().await.map_err(|e| rpc_error(&format!("reaching the node at {rpc_url}"), &e))?;
         let signer = LocalWallet::from(SigningKey::from_secret_scalar(key.private_key));
         let mut account = SingleOwnerAccount::new(provider, signer, key.address, chain_id, ExecutionEncoding::New);
         account.set_block_id(BlockId::Tag(BlockTag::Latest));
@@ -406,9 +412,11 @@ impl Client {
             match self.provider().get_transaction_receipt(tx).await {
                 Ok(r) => {
                     return match r.receipt.execution_result() {
-                        ExecutionResult::Succeeded => {
-                            Ok(Receipt { transaction_hash: tx, fee: fee(&r.receipt), events: r.receipt.events().to_vec() })
-                        }
+                        ExecutionResult::Succeeded => Ok(Receipt {
+                            transaction_hash: tx,
+                            fee: fee(&r.receipt),
+                            events: r.receipt.events().to_vec(),
+                        }),
                         ExecutionResult::Reverted { reason } => {
                             Err(StarknetError::Rejected { action: action.to_string(), reason: reason.clone() })
                         }
@@ -434,7 +442,12 @@ impl Client {
     }
 
     /// Calls a view function at the latest block.
-    pub async fn call(&self, contract: Felt, entry_point: &str, calldata: Vec<Felt>) -> Result<Vec<Felt>, StarknetError> {
+    pub async fn call(
+        &self,
+        contract: Felt,
+        entry_point: &str,
+        calldata: Vec<Felt>,
+    ) -> Result<Vec<Felt>, StarknetError> {
         let request =
             FunctionCall { contract_address: contract, entry_point_selector: selector(entry_point), calldata };
         self.provider()
@@ -507,9 +520,8 @@ impl Client {
         let owner = self.address();
         let fact_registry = self.deploy("FactRegistry", classes["FactRegistry"], vec![owner]).await?;
         let model_registry = self.deploy("ModelRegistry", classes["ModelRegistry"], vec![]).await?;
-        let marketplace = self
-            .deploy("Marketplace", classes["Marketplace"], vec![owner, model_registry, fact_registry])
-            .await?;
+        let marketplace =
+            self.deploy("Marketplace", classes["Marketplace"], vec![owner, model_registry, fact_registry]).await?;
         if !options.verifiers.is_empty() {
             let calls = options
                 .verifiers
@@ -550,7 +562,13 @@ impl Client {
     }
 
     /// Sets the price of one inference (owner only).
-    pub async fn set_price(&self, d: &Deployment, model_id: u64, token: Felt, price: u128) -> Result<Receipt, StarknetError> {
+    pub async fn set_price(
+        &self,
+        d: &Deployment,
+        model_id: u64,
+        token: Felt,
+        price: u128,
+    ) -> Result<Receipt, StarknetError> {
         let mut calldata = vec![Felt::from(model_id), token];
         calldata.extend(codec::u256(price));
         let call = Call { to: d.model_registry, selector: selector("set_price"), calldata };
@@ -682,9 +700,7 @@ impl Client {
                 0 => RequestStatus::Pending,
                 1 => RequestStatus::Fulfilled,
                 2 => RequestStatus::Refunded,
-                n => {
-                    return Err(StarknetError::Decode { what: "get_request".into(), detail: format!("status {n}") })
-                }
+                n => return Err(StarknetError::Decode { what: "get_request".into(), detail: format!("status {n}") }),
             },
             output_hash: r.felt()?,
         };

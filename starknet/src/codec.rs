@@ -13,9 +13,7 @@ pub fn u256(value: u128) -> [Felt; 2] {
 /// A Cairo short string (≤ 31 ASCII characters) as a felt.
 pub fn short_string(text: &str) -> Result<Felt, StarknetError> {
     if text.len() > 31 || !text.is_ascii() || text.is_empty() {
-        return Err(StarknetError::Encode(format!(
-            "{text:?} is not a Cairo short string (1 to 31 ASCII characters)"
-        )));
+        return Err(StarknetError::Encode(format!("{text:?} is not a Cairo short string (1 to 31 ASCII characters)")));
     }
     Ok(Felt::from_bytes_be_slice(text.as_bytes()))
 }
@@ -60,7 +58,8 @@ impl<'a> Reader<'a> {
     }
 
     pub fn felt(&mut self) -> Result<Felt, StarknetError> {
-        let cell = self.cells.get(self.at).copied().ok_or_else(|| self.err(format!("ended after {} cells", self.at)))?;
+        let cell =
+            self.cells.get(self.at).copied().ok_or_else(|| self.err(format!("ended after {} cells", self.at)))?;
         self.at += 1;
         Ok(cell)
     }

@@ -17,7 +17,8 @@ use crate::StarknetError;
 pub const DEVNET_VERSION: &str = "0.8.0";
 
 /// How to install it when it is missing.
-pub const INSTALL_HINT: &str = "scripts/fetch-devnet.sh (installs starknet-devnet 0.8.0 into $CAIRN_CACHE/devnet; ~20-25 min the first time)";
+pub const INSTALL_HINT: &str =
+    "scripts/fetch-devnet.sh (installs starknet-devnet 0.8.0 into $CAIRN_CACHE/devnet; ~20-25 min the first time)";
 
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -77,7 +78,8 @@ impl Devnet {
     pub async fn start(binary: &Path, accounts: u32, seed: u32) -> Result<Devnet, StarknetError> {
         let port = free_port()?;
         let log = std::env::temp_dir().join(format!("cairn-devnet-{}-{port}.log", std::process::id()));
-        let log_file = std::fs::File::create(&log).map_err(|e| StarknetError::Devnet(format!("{}: {e}", log.display())))?;
+        let log_file =
+            std::fs::File::create(&log).map_err(|e| StarknetError::Devnet(format!("{}: {e}", log.display())))?;
         let log_err = log_file.try_clone().map_err(|e| StarknetError::Devnet(e.to_string()))?;
         let mut child = tokio::process::Command::new(binary)
             .args(["--host", "127.0.0.1", "--port", &port.to_string()])

@@ -61,3 +61,12 @@ pub enum StarknetError {
     #[error("starknet-devnet: {0}")]
     Devnet(String),
 }
+
+/// Writes `bytes` to `path` through a temporary sibling, so an interrupted
+/// write never leaves a half-written account or deployment file.
+pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}

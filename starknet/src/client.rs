@@ -18,8 +18,9 @@ use serde::{Deserialize, Serialize};
 use starknet_rust::accounts::{Account, AccountError, ConnectedAccount, ExecutionEncoding, SingleOwnerAccount};
 use starknet_rust::contract::{ContractFactory, UdcSelector};
 use starknet_rust::core::types::{
-    BlockId, BlockTag, Call, ContractExecutionError, Event, ExecutionResult, FlattenedSierraClass, FunctionCall,
-    MaybePreConfirmedBlockWithTxHashes, StarknetError as RpcError, TransactionReceipt,
+    AddressFilter, BlockId, BlockTag, Call, ContractExecutionError, Event, EventFilter, ExecutionResult,
+    FlattenedSierraClass, FunctionCall, MaybePreConfirmedBlockWithTxHashes, StarknetError as RpcError,
+    TransactionReceipt,
 };
 use starknet_rust::core::utils::get_selector_from_name;
 use starknet_rust::providers::jsonrpc::{HttpTransport, JsonRpcClient};
@@ -28,11 +29,19 @@ use starknet_rust::signers::{LocalWallet, SigningKey};
 use starknet_types_core::felt::Felt;
 
 use crate::codec::{self, Reader};
+use crate::events::{self, RegistryEvent};
 use crate::fact::{cells_hash, inference_fact, shapes_hash};
 use crate::{CompiledContract, StarknetError};
 
 /// How long a transaction may take to appear with a receipt.
 const RECEIPT_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Events per `starknet_getEvents` page.
+const EVENTS_PAGE: u64 = 200;
+
+/// The STRK token (Starknet's fee token), at the same address on mainnet,
+/// Sepolia and starknet-devnet.
+pub const STRK: Felt = Felt::from_hex_unchecked("0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d");
 
 /// Environment variables an account can be given in instead of a file.
 pub const ENV_ACCOUNT_ADDRESS: &str = "CAIRN_ACCOUNT_ADDRESS";
@@ -255,6 +264,29 @@ pub struct InferenceRequest {
     pub status: RequestStatus,
     #[serde(with = "hex")]
     pub output_hash: Felt,
+}
+
+/// The two contracts with a single owner (a model's owner is per model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owned {
+    Marketplace,
+    FactRegistry,
+}
+
+impl Owned {
+    pub fn address(self, d: &Deployment) -> Felt {
+        match self {
+            Owned::Marketplace => d.marketplace,
+            Owned::FactRegistry => d.fact_registry,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Owned::Marketplace => "marketplace",
+            Owned::FactRegistry => "fact registry",
+        }
+    }
 }
 
 /// A succeeded transaction.
@@ -552,13 +584,54 @@ impl Client {
 
     /// Registers a model owned by this account (version 1); returns its id.
     pub async fn register_model(&self, d: &Deployment, spec: &ModelSpec) -> Result<(u64, Receipt), StarknetError> {
-        let mut calldata = vec![codec::short_string(&spec.name)?, spec.program_hash];
-        calldata.extend(codec::byte_array(&spec.metadata_uri));
-        calldata.extend([shapes_hash(&spec.input_shapes), shapes_hash(&spec.output_shapes), Felt::from(spec.scale)]);
+        let mut calldata = vec![codec::short_string(&spec.name)?];
+        calldata.extend(version_calldata(spec));
         let call = Call { to: d.model_registry, selector: selector("register_model"), calldata };
         let receipt = self.invoke("registering the model", vec![call]).await?;
         let id = event_key(&receipt, d.model_registry, "ModelRegistered", 1, "the ModelRegistered event")?;
         Ok((id, receipt))
+    }
+
+    /// Publishes the model's next version (owner only; `spec.name` is not
+    /// used: a model keeps its name); returns the version number. New
+    /// requests run the latest version.
+    pub async fn publish_version(
+        &self,
+        d: &Deployment,
+        model_id: u64,
+        spec: &ModelSpec,
+    ) -> Result<(u32, Receipt), StarknetError> {
+        let mut calldata = vec![Felt::from(model_id)];
+        calldata.extend(version_calldata(spec));
+        let call = Call { to: d.model_registry, selector: selector("publish_version"), calldata };
+        let receipt = self.invoke("publishing the version", vec![call]).await?;
+        let decode = |detail: String| StarknetError::Decode { what: "the VersionPublished event".into(), detail };
+        let events = receipt.events_named(d.model_registry, "VersionPublished");
+        let [event] = events.as_slice() else {
+            return Err(decode(format!("{} such events", events.len())));
+        };
+        let version = event.data.first().ok_or_else(|| decode("no data".into()))?;
+        let version = u32::try_from(*version).map_err(|_| decode(format!("{version:#x} is not a u32")))?;
+        Ok((version, receipt))
+    }
+
+    /// Stops new requests for the model (owner only). Irreversible; pending
+    /// requests can still be fulfilled or refunded.
+    pub async fn deprecate(&self, d: &Deployment, model_id: u64) -> Result<Receipt, StarknetError> {
+        let call = Call { to: d.model_registry, selector: selector("deprecate"), calldata: vec![Felt::from(model_id)] };
+        self.invoke("deprecating the model", vec![call]).await
+    }
+
+    /// Hands the model (its versions, price and future payments) to `new_owner` (owner only).
+    pub async fn transfer_model(
+        &self,
+        d: &Deployment,
+        model_id: u64,
+        new_owner: Felt,
+    ) -> Result<Receipt, StarknetError> {
+        let calldata = vec![Felt::from(model_id), new_owner];
+        let call = Call { to: d.model_registry, selector: selector("transfer_model_ownership"), calldata };
+        self.invoke("transferring the model", vec![call]).await
     }
 
     /// Sets the price of one inference (owner only).
@@ -662,6 +735,9 @@ impl Client {
             )));
         }
         let fact = inference.fact();
+        // The registry the marketplace consults now, which the deployment
+        // file may predate.
+        let d = &Deployment { fact_registry: self.marketplace_fact_registry(d).await?, ..d.clone() };
         let mut fact_recorded = None;
         if !self.is_fact_valid(d, fact).await? {
             if !self.is_verifier(d, self.address()).await? {
@@ -717,6 +793,42 @@ impl Client {
         Ok(output)
     }
 
+    /// Points the marketplace at another fact registry (the marketplace's owner only).
+    pub async fn set_fact_registry(&self, d: &Deployment, fact_registry: Felt) -> Result<Receipt, StarknetError> {
+        let call = Call { to: d.marketplace, selector: selector("set_fact_registry"), calldata: vec![fact_registry] };
+        self.invoke("setting the fact registry", vec![call]).await
+    }
+
+    /// The fact registry the marketplace consults.
+    pub async fn marketplace_fact_registry(&self, d: &Deployment) -> Result<Felt, StarknetError> {
+        let cells = self.call(d.marketplace, "fact_registry", vec![]).await?;
+        let mut r = Reader::new("fact_registry", &cells);
+        let address = r.felt()?;
+        r.finish()?;
+        Ok(address)
+    }
+
+    /// The owner of the marketplace or the fact registry.
+    pub async fn owner_of(&self, d: &Deployment, contract: Owned) -> Result<Felt, StarknetError> {
+        let cells = self.call(contract.address(d), "owner", vec![]).await?;
+        let mut r = Reader::new("owner", &cells);
+        let owner = r.felt()?;
+        r.finish()?;
+        Ok(owner)
+    }
+
+    /// Hands the marketplace or the fact registry to `new_owner` (its owner only).
+    pub async fn transfer_ownership(
+        &self,
+        d: &Deployment,
+        contract: Owned,
+        new_owner: Felt,
+    ) -> Result<Receipt, StarknetError> {
+        let call =
+            Call { to: contract.address(d), selector: selector("transfer_ownership"), calldata: vec![new_owner] };
+        self.invoke(&format!("transferring the {}", contract.name()), vec![call]).await
+    }
+
     // ---- the fact registry ----
 
     /// Records a fact (approved verifiers only).
@@ -729,6 +841,13 @@ impl Client {
     pub async fn add_verifier(&self, d: &Deployment, verifier: Felt) -> Result<Receipt, StarknetError> {
         let call = Call { to: d.fact_registry, selector: selector("add_verifier"), calldata: vec![verifier] };
         self.invoke("approving the verifier", vec![call]).await
+    }
+
+    /// Withdraws a verifier's approval (the fact registry's owner only); the
+    /// facts it recorded stay valid.
+    pub async fn remove_verifier(&self, d: &Deployment, verifier: Felt) -> Result<Receipt, StarknetError> {
+        let call = Call { to: d.fact_registry, selector: selector("remove_verifier"), calldata: vec![verifier] };
+        self.invoke("removing the verifier", vec![call]).await
     }
 
     pub async fn is_fact_valid(&self, d: &Deployment, fact: Felt) -> Result<bool, StarknetError> {
@@ -747,6 +866,43 @@ impl Client {
         Ok(valid)
     }
 
+    // ---- history ----
+
+    /// Every event the three contracts emitted from block `from_block` on,
+    /// oldest first, decoded by name (`starknet_getEvents`, paged).
+    pub async fn events(&self, d: &Deployment, from_block: u64) -> Result<Vec<RegistryEvent>, StarknetError> {
+        let contracts =
+            [(d.model_registry, "ModelRegistry"), (d.marketplace, "Marketplace"), (d.fact_registry, "FactRegistry")];
+        let filter = EventFilter {
+            from_block: Some(BlockId::Number(from_block)),
+            to_block: Some(BlockId::Tag(BlockTag::Latest)),
+            address: Some(AddressFilter::Multiple(contracts.iter().map(|(a, _)| *a).collect())),
+            keys: None,
+        };
+        let mut events = Vec::new();
+        let mut token = None;
+        loop {
+            let page = self
+                .provider()
+                .get_events(filter.clone(), token, EVENTS_PAGE)
+                .await
+                .map_err(|e| rpc_error("reading the events", &e))?;
+            for e in page.events {
+                let Some((_, name)) = contracts.iter().find(|(a, _)| *a == e.from_address) else {
+                    return Err(StarknetError::Decode {
+                        what: "the events".into(),
+                        detail: format!("an event from {:#x}, which was not asked for", e.from_address),
+                    });
+                };
+                events.push(events::decode(name, &e.keys, &e.data, e.block_number, e.transaction_hash)?);
+            }
+            match page.continuation_token {
+                Some(next) => token = Some(next),
+                None => return Ok(events),
+            }
+        }
+    }
+
     // ---- tokens ----
 
     /// An ERC-20 balance (`balance_of`), in the token's smallest unit.
@@ -757,6 +913,15 @@ impl Client {
         r.finish()?;
         Ok(balance)
     }
+}
+
+/// A version's calldata after the model id or name: program hash, metadata
+/// URI, shape hashes, scale.
+fn version_calldata(spec: &ModelSpec) -> Vec<Felt> {
+    let mut calldata = vec![spec.program_hash];
+    calldata.extend(codec::byte_array(&spec.metadata_uri));
+    calldata.extend([shapes_hash(&spec.input_shapes), shapes_hash(&spec.output_shapes), Felt::from(spec.scale)]);
+    calldata
 }
 
 fn read_model(r: &mut Reader<'_>) -> Result<Model, StarknetError> {

@@ -23,6 +23,7 @@ mod classes;
 pub mod client;
 pub mod codec;
 pub mod devnet;
+pub mod events;
 pub mod fact;
 mod hash;
 

@@ -157,3 +157,34 @@ fn a_valid_small_model_runs() {
     assert_eq!(out["raw"], serde_json::json!([229376, -425984]));
     assert_eq!(v["scale"], 16);
 }
+
+/// `cairn registry` fails on bad local input before it touches the network:
+/// the node URLs here have nothing listening.
+#[test]
+fn registry_commands_check_local_input_first() {
+    let missing = tmp_path("no-such-deployment.json");
+    let _ = std::fs::remove_file(&missing);
+    let node = ["--rpc", "http://127.0.0.1:9/rpc", "--deployment", missing.to_str().unwrap()];
+    let with = |args: &[&'static str]| -> Vec<&str> { args.iter().copied().chain(node).collect() };
+
+    let err = run_err(&with(&["registry", "show", "--model-id", "1"]));
+    assert!(err.contains("run `cairn registry deploy` first"), "{err}");
+    assert!(err.contains("no-such-deployment.json"), "{err}");
+    assert!(!err.contains("reaching the node"), "{err}");
+
+    let err = run_err(&with(&["registry", "set-price", "1", "--price", "5", "--token", "xyz"]));
+    assert!(err.contains("--token \"xyz\" is not a hex field element"), "{err}");
+
+    let err = run_err(&with(&["registry", "transfer", "--to", "0x1"]));
+    assert!(err.contains("--model-id") && err.contains("--contract"), "{err}");
+
+    let deployment = write(
+        "registry-deployment.json",
+        br#"{"chain_id": "0x1", "fact_registry": "0x2", "model_registry": "0x3", "marketplace": "0x4", "classes": {}}"#,
+    );
+    let node = ["--rpc", "http://127.0.0.1:9/rpc", "--deployment", deployment.to_str().unwrap()];
+    let mut args = vec!["registry", "deprecate", "1"];
+    args.extend(node);
+    let (ok, _, err) = cairn_without_env(&args, &["CAIRN_ACCOUNT_ADDRESS", "CAIRN_ACCOUNT_KEY"]);
+    assert!(!ok && err.contains("no account: pass --account"), "{err}");
+}

@@ -179,6 +179,20 @@ pub enum RegistryCommand {
     Refund(RegistryRefundArgs),
     /// Show the deployment, a model and its versions, or a request and its output.
     Show(RegistryShowArgs),
+    /// Publish a transpiled package as the model's next version (owner only); new requests run it.
+    Publish(RegistryPublishArgs),
+    /// Set the price of one inference (owner only); 0 makes the model free.
+    SetPrice(RegistrySetPriceArgs),
+    /// Stop new requests for a model (owner only; irreversible). Pending requests can still be fulfilled or refunded.
+    Deprecate(RegistryModelArgs),
+    /// Hand a model, the marketplace or the fact registry to another account (its owner only).
+    Transfer(RegistryTransferArgs),
+    /// Approve or remove a verifier of the fact registry (its owner only).
+    Verifier(RegistryVerifierArgs),
+    /// Point the marketplace at another fact registry (the marketplace's owner only).
+    SetFactRegistry(RegistryAddressArgs),
+    /// List the contracts' events (registrations, versions, prices, requests, facts, fulfilments, refunds), oldest first.
+    Events(RegistryEventsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -225,8 +239,8 @@ pub struct RegistryRegisterArgs {
     /// Price of one inference, in the token's smallest unit (needs --token).
     #[arg(long, value_name = "AMOUNT", requires = "token")]
     pub price: Option<u128>,
-    /// ERC-20 token the price is paid in.
-    #[arg(long, value_name = "ADDRESS", requires = "price")]
+    /// ERC-20 token the price is paid in: an address, or STRK (Starknet's fee token).
+    #[arg(long, value_name = "ADDRESS|STRK", requires = "price")]
     pub token: Option<String>,
 }
 
@@ -291,4 +305,94 @@ pub struct RegistryShowArgs {
     /// Show this request and, once fulfilled, its output.
     #[arg(long, value_name = "ID")]
     pub request_id: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryPublishArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The model's id in the registry.
+    pub model_id: u64,
+    /// A package directory made by `cairn transpile` (compiled: its manifest has the program hash).
+    pub package: PathBuf,
+    /// Where this version is described (any URI).
+    #[arg(long, value_name = "URI", default_value = "")]
+    pub metadata_uri: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistrySetPriceArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The model's id in the registry.
+    pub model_id: u64,
+    /// Price of one inference, in the token's smallest unit.
+    #[arg(long, value_name = "AMOUNT")]
+    pub price: u128,
+    /// ERC-20 token the price is paid in: an address, or STRK (Starknet's fee token).
+    #[arg(long, value_name = "ADDRESS|STRK")]
+    pub token: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryModelArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The model's id in the registry.
+    pub model_id: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OwnedContract {
+    Marketplace,
+    FactRegistry,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["model_id", "contract"])))]
+pub struct RegistryTransferArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// Transfer this model.
+    #[arg(long, value_name = "ID")]
+    pub model_id: Option<u64>,
+    /// Transfer this contract.
+    #[arg(long, value_enum)]
+    pub contract: Option<OwnedContract>,
+    /// The new owner's account address.
+    #[arg(long, value_name = "ADDRESS")]
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifierAction {
+    Add,
+    Remove,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryVerifierArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    #[arg(value_enum)]
+    pub action: VerifierAction,
+    /// The verifier's account address.
+    pub address: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryAddressArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// The contract's address.
+    pub address: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryEventsArgs {
+    #[command(flatten)]
+    pub node: NodeArgs,
+    /// First block to read from.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub from_block: u64,
 }

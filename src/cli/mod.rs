@@ -5,4 +5,5 @@ pub mod profile;
 pub mod progress;
 pub mod prove;
 pub mod registry;
+pub mod registry_admin;
 pub mod render;

@@ -9,7 +9,9 @@ use anyhow::{bail, Context, Result};
 use cairn_prover::field::Felt as ProverFelt;
 use cairn_prover::proof;
 use cairn_runtime::cairo::{Felt, Toolchain};
-use cairn_starknet::client::{AccountKey, Client, DeployOptions, Deployment, ModelSpec, VerifiedInference};
+use cairn_starknet::client::{
+    AccountKey, Client, DeployOptions, Deployment, ModelSpec, Receipt, VerifiedInference, STRK,
+};
 use cairn_starknet::fact::cells_hash;
 use cairn_starknet::{compile_contracts, contracts_dir};
 use cairn_transpiler::cairo_backend::{encode_inputs, i64_of, read_manifest};
@@ -21,7 +23,7 @@ use super::commands::{
     RegistryRefundArgs, RegistryRegisterArgs, RegistryRequestArgs, RegistryShowArgs,
 };
 use super::execute::{bind_all, target};
-use super::progress;
+use super::{progress, registry_admin};
 
 pub fn registry(args: RegistryArgs) -> Result<()> {
     match args.command {
@@ -32,11 +34,18 @@ pub fn registry(args: RegistryArgs) -> Result<()> {
         RegistryCommand::Fulfil(a) => fulfil(a),
         RegistryCommand::Refund(a) => refund(a),
         RegistryCommand::Show(a) => show(a),
+        RegistryCommand::Publish(a) => registry_admin::publish(a),
+        RegistryCommand::SetPrice(a) => registry_admin::set_price(a),
+        RegistryCommand::Deprecate(a) => registry_admin::deprecate(a),
+        RegistryCommand::Transfer(a) => registry_admin::transfer(a),
+        RegistryCommand::Verifier(a) => registry_admin::verifier(a),
+        RegistryCommand::SetFactRegistry(a) => registry_admin::set_fact_registry(a),
+        RegistryCommand::Events(a) => registry_admin::events(a),
     }
 }
 
 /// Runs one async step on a single-threaded runtime, with progress on stderr.
-fn block_on<T>(
+pub(super) fn block_on<T>(
     label: &str,
     quiet: bool,
     work: impl Future<Output = Result<T, cairn_starknet::StarknetError>>,
@@ -45,7 +54,7 @@ fn block_on<T>(
     Ok(progress::step(label, quiet, || runtime.block_on(work))?)
 }
 
-fn account(node: &NodeArgs) -> Result<AccountKey> {
+pub(super) fn account(node: &NodeArgs) -> Result<AccountKey> {
     match &node.account {
         Some(path) => Ok(AccountKey::from_file(path)?),
         None => match AccountKey::from_env() {
@@ -63,8 +72,11 @@ fn connect(node: &NodeArgs) -> Result<Client> {
     block_on("connecting to the node", true, Client::connect(&node.rpc, &key))
 }
 
-fn deployment(node: &NodeArgs, client: &Client) -> Result<Deployment> {
+/// Reads the deployment file, then connects and checks that the node is on
+/// the deployment's chain (a missing file is reported without touching the network).
+pub(super) fn open(node: &NodeArgs) -> Result<(Client, Deployment)> {
     let d = Deployment::read(&node.deployment).context("run `cairn registry deploy` first, or pass --deployment")?;
+    let client = connect(node)?;
     if d.chain_id != client.chain_id() {
         bail!(
             "{} is for chain {:#x}, the node at {} is chain {:#x}",
@@ -74,14 +86,29 @@ fn deployment(node: &NodeArgs, client: &Client) -> Result<Deployment> {
             client.chain_id()
         );
     }
-    Ok(d)
+    Ok((client, d))
 }
 
-fn felt(text: &str, what: &str) -> Result<Felt> {
+pub(super) fn felt(text: &str, what: &str) -> Result<Felt> {
     Felt::from_hex(text.trim()).map_err(|_| anyhow::anyhow!("{what} {text:?} is not a hex field element"))
 }
 
-fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {
+/// A token address, or `STRK` for Starknet's fee token.
+pub(super) fn token(text: &str) -> Result<Felt> {
+    if text.trim().eq_ignore_ascii_case("strk") {
+        Ok(STRK)
+    } else {
+        felt(text, "--token")
+    }
+}
+
+/// What every transaction report carries: its hash and the fee paid (in FRI,
+/// STRK's smallest unit, as a decimal string).
+pub(super) fn tx(receipt: &Receipt) -> serde_json::Value {
+    json!({"hash": format!("{:#x}", receipt.transaction_hash), "fee_fri": receipt.fee.to_string()})
+}
+
+pub(super) fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(value)?);
     } else {
@@ -116,39 +143,43 @@ fn deploy(args: RegistryDeployArgs) -> Result<()> {
     })
 }
 
+/// A model version as the package's manifest describes it.
+pub(super) fn model_spec(package: &Path, name: String, metadata_uri: &str) -> Result<ModelSpec> {
+    let manifest = read_manifest(package)?;
+    let Some(hash) = &manifest.program_hash else {
+        bail!("{} has no program hash; compile it (`cairn transpile` without --no-compile)", package.display());
+    };
+    Ok(ModelSpec {
+        name,
+        program_hash: felt(hash, "the manifest's program hash")?,
+        metadata_uri: metadata_uri.to_string(),
+        input_shapes: manifest.inputs.iter().map(|i| i.shape.clone()).collect(),
+        output_shapes: manifest.outputs.iter().map(|o| o.shape.clone()).collect(),
+        scale: u8::try_from(manifest.scale).context("scale")?,
+    })
+}
+
 fn register(args: RegistryRegisterArgs) -> Result<()> {
     let quiet = args.node.json;
-    let manifest = read_manifest(&args.package)?;
-    let Some(hash) = &manifest.program_hash else {
-        bail!("{} has no program hash; compile it (`cairn transpile` without --no-compile)", args.package.display());
-    };
     let name = match &args.name {
         Some(n) => n.clone(),
         None => dir_name(&args.package)?,
     };
-    let spec = ModelSpec {
-        name,
-        program_hash: felt(hash, "the manifest's program hash")?,
-        metadata_uri: args.metadata_uri.clone(),
-        input_shapes: manifest.inputs.iter().map(|i| i.shape.clone()).collect(),
-        output_shapes: manifest.outputs.iter().map(|o| o.shape.clone()).collect(),
-        scale: u8::try_from(manifest.scale).context("scale")?,
-    };
-    let client = connect(&args.node)?;
-    let d = deployment(&args.node, &client)?;
+    let spec = model_spec(&args.package, name, &args.metadata_uri)?;
+    let price_token = args.token.as_deref().map(token).transpose()?;
+    let (client, d) = open(&args.node)?;
     let (model_id, receipt) = block_on("registering the model", quiet, client.register_model(&d, &spec))?;
     let mut price = None;
-    if let (Some(amount), Some(token)) = (args.price, &args.token) {
-        let token = felt(token, "--token")?;
-        block_on("setting the price", quiet, client.set_price(&d, model_id, token, amount))?;
-        price = Some((token, amount));
+    if let (Some(amount), Some(token)) = (args.price, price_token) {
+        let r = block_on("setting the price", quiet, client.set_price(&d, model_id, token, amount))?;
+        price = Some(json!({"token": format!("{token:#x}"), "amount": amount.to_string(), "transaction": tx(&r)}));
     }
     let report = json!({
         "model_id": model_id,
         "name": spec.name,
         "program_hash": format!("{:#x}", spec.program_hash),
-        "transaction": format!("{:#x}", receipt.transaction_hash),
-        "price": price.map(|(t, a)| json!({"token": format!("{t:#x}"), "amount": a.to_string()})),
+        "transaction": tx(&receipt),
+        "price": price,
     });
     print(args.node.json, &report, || {
         format!("registered model {model_id} ({}), program {:#x}\n", spec.name, spec.program_hash)
@@ -177,8 +208,7 @@ fn request(args: RegistryRequestArgs) -> Result<()> {
         }
         _ => bail!("give --input with --model, or --input-hash"),
     };
-    let client = connect(&args.node)?;
-    let d = deployment(&args.node, &client)?;
+    let (client, d) = open(&args.node)?;
     let now = block_on("reading the time", true, client.block_timestamp())?;
     let deadline = now + args.deadline;
     let (request_id, receipt) =
@@ -188,7 +218,7 @@ fn request(args: RegistryRequestArgs) -> Result<()> {
         "model_id": args.model_id,
         "input_hash": format!("{input_hash:#x}"),
         "deadline": deadline,
-        "transaction": format!("{:#x}", receipt.transaction_hash),
+        "transaction": tx(&receipt),
     });
     print(args.node.json, &report, || {
         format!("request {request_id} for model {} (input {input_hash:#x}), deadline {deadline}\n", args.model_id)
@@ -213,8 +243,7 @@ fn verified(args: &RegistryProofArgs) -> Result<VerifiedInference> {
 
 fn attest(args: RegistryProofArgs) -> Result<()> {
     let inference = verified(&args)?;
-    let client = connect(&args.node)?;
-    let d = deployment(&args.node, &client)?;
+    let (client, d) = open(&args.node)?;
     let fact = inference.fact();
     let receipt = block_on("recording the fact", args.node.json, client.register_fact(&d, fact))?;
     let report = json!({
@@ -222,7 +251,7 @@ fn attest(args: RegistryProofArgs) -> Result<()> {
         "program_hash": format!("{:#x}", inference.program_hash),
         "input_hash": format!("{:#x}", inference.input_hash()),
         "output_hash": format!("{:#x}", inference.output_hash()),
-        "transaction": format!("{:#x}", receipt.transaction_hash),
+        "transaction": tx(&receipt),
     });
     print(args.node.json, &report, || format!("recorded fact {fact:#x}\n"))
 }
@@ -230,15 +259,14 @@ fn attest(args: RegistryProofArgs) -> Result<()> {
 fn fulfil(args: RegistryFulfilArgs) -> Result<()> {
     let node = &args.proof.node;
     let inference = verified(&args.proof)?;
-    let client = connect(node)?;
-    let d = deployment(node, &client)?;
+    let (client, d) = open(node)?;
     let f = block_on("fulfilling the request", node.json, client.fulfil_verified(&d, args.request_id, &inference))?;
     let report = json!({
         "request_id": args.request_id,
         "fact": format!("{:#x}", f.fact),
-        "fact_recorded": f.fact_recorded.as_ref().map(|r| format!("{:#x}", r.transaction_hash)),
+        "fact_recorded": f.fact_recorded.as_ref().map(tx),
         "output_cells": inference.outputs.len(),
-        "transaction": format!("{:#x}", f.receipt.transaction_hash),
+        "transaction": tx(&f.receipt),
     });
     print(node.json, &report, || {
         let recorded = if f.fact_recorded.is_some() { " (fact recorded by this account)" } else { "" };
@@ -247,16 +275,14 @@ fn fulfil(args: RegistryFulfilArgs) -> Result<()> {
 }
 
 fn refund(args: RegistryRefundArgs) -> Result<()> {
-    let client = connect(&args.node)?;
-    let d = deployment(&args.node, &client)?;
+    let (client, d) = open(&args.node)?;
     let receipt = block_on("refunding", args.node.json, client.refund(&d, args.request_id))?;
-    let report = json!({"request_id": args.request_id, "transaction": format!("{:#x}", receipt.transaction_hash)});
+    let report = json!({"request_id": args.request_id, "transaction": tx(&receipt)});
     print(args.node.json, &report, || format!("refunded request {}\n", args.request_id))
 }
 
 fn show(args: RegistryShowArgs) -> Result<()> {
-    let client = connect(&args.node)?;
-    let d = deployment(&args.node, &client)?;
+    let (client, d) = open(&args.node)?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut report = json!({"deployment": d});
     let mut text = format!(

@@ -109,11 +109,17 @@ pub fn npy_f32(shape: &[usize], values: &[f32]) -> Vec<u8> {
 
 /// Runs the cairn binary; returns (success, stdout, stderr).
 pub fn cairn(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cairn"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run cairn");
+    cairn_without_env(args, &[])
+}
+
+/// Runs the cairn binary without the environment variables `unset`.
+pub fn cairn_without_env(args: &[&str], unset: &[&str]) -> (bool, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for name in unset {
+        command.env_remove(name);
+    }
+    let out = command.output().expect("run cairn");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -45,7 +45,11 @@ fn weights(name: &str, shape: &[usize], seed: &mut u64) -> TensorData {
         name: name.into(),
         elem_type: 1,
         dims: shape.iter().map(|&d| d as i64).collect(),
-        content: TensorContent::Literal(Literal { dtype: DType::F32, shape: shape.to_vec(), data: LiteralData::Real(data) }),
+        content: TensorContent::Literal(Literal {
+            dtype: DType::F32,
+            shape: shape.to_vec(),
+            data: LiteralData::Real(data),
+        }),
     }
 }
 
@@ -82,8 +86,12 @@ fn model(op: &str, input: &[usize], init: Vec<TensorData>, attrs: Vec<Attribute>
 
 /// (steps, compile seconds, bytecode words, output size)
 fn measure(tc: &Toolchain, net: &Network, tag: &str) -> (usize, f64, usize, usize) {
-    let opts =
-        TranspileOptions { scale: Scale::new(16).unwrap(), input_shapes: None, model_name: format!("{tag}.onnx"), fast_dense: true };
+    let opts = TranspileOptions {
+        scale: Scale::new(16).unwrap(),
+        input_shapes: None,
+        model_name: format!("{tag}.onnx"),
+        fast_dense: true,
+    };
     let package = transpile(net, &opts).expect("transpile");
     let dir = std::env::temp_dir().join("cairn-steps-per-mac").join(tag);
     let _ = std::fs::remove_dir_all(&dir);
@@ -116,15 +124,50 @@ fn main() {
         macs: m * c * 9 * 64,
     };
     let layers = vec![
-        Layer { name: "Gemm 64->32 (MLP fc1)", op: "Gemm", input: vec![1, 64], weight: vec![32, 64], bias: Some(32), attrs: vec![trans_b.clone()], macs: 64 * 32 },
-        Layer { name: "Gemm 128->10 (CNN fc)", op: "Gemm", input: vec![1, 128], weight: vec![10, 128], bias: Some(10), attrs: vec![trans_b.clone()], macs: 1280 },
-        Layer { name: "Gemm 256->128", op: "Gemm", input: vec![1, 256], weight: vec![128, 256], bias: Some(128), attrs: vec![trans_b.clone()], macs: 256 * 128 },
-        Layer { name: "MatMul 4x64 . 64x32", op: "MatMul", input: vec![4, 64], weight: vec![64, 32], bias: None, attrs: vec![], macs: 4 * 64 * 32 },
+        Layer {
+            name: "Gemm 64->32 (MLP fc1)",
+            op: "Gemm",
+            input: vec![1, 64],
+            weight: vec![32, 64],
+            bias: Some(32),
+            attrs: vec![trans_b.clone()],
+            macs: 64 * 32,
+        },
+        Layer {
+            name: "Gemm 128->10 (CNN fc)",
+            op: "Gemm",
+            input: vec![1, 128],
+            weight: vec![10, 128],
+            bias: Some(10),
+            attrs: vec![trans_b.clone()],
+            macs: 1280,
+        },
+        Layer {
+            name: "Gemm 256->128",
+            op: "Gemm",
+            input: vec![1, 256],
+            weight: vec![128, 256],
+            bias: Some(128),
+            attrs: vec![trans_b.clone()],
+            macs: 256 * 128,
+        },
+        Layer {
+            name: "MatMul 4x64 . 64x32",
+            op: "MatMul",
+            input: vec![4, 64],
+            weight: vec![64, 32],
+            bias: None,
+            attrs: vec![],
+            macs: 4 * 64 * 32,
+        },
         conv("Conv 3x3 1->8 on 8x8 (CNN conv1)", 1, 8),
         conv("Conv 3x3 8->8 on 8x8", 8, 8),
         conv("Conv 3x3 16->16 on 8x8", 16, 16),
     ];
-    println!("{:<34} {:>7} {:>8} {:>9} {:>10} {:>8} {:>9}", "layer", "MACs", "steps", "steps/MAC", "layer/MAC", "compile", "bytecode");
+    println!(
+        "{:<34} {:>7} {:>8} {:>9} {:>10} {:>8} {:>9}",
+        "layer", "MACs", "steps", "steps/MAC", "layer/MAC", "compile", "bytecode"
+    );
     let mut seed = 42u64;
     for l in layers {
         let mut init = vec![weights("w", &l.weight, &mut seed)];

@@ -10,8 +10,8 @@ use cairo_lang_executable::executable::Executable;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::codegen::package::MANIFEST_FILE;
 use crate::codegen::manifest::IoSpec;
+use crate::codegen::package::MANIFEST_FILE;
 use crate::codegen::Manifest;
 use crate::inputs::{BoundSample, InputData};
 use crate::outputs::OutputTensor;

@@ -18,7 +18,7 @@ pub const DEVNET_VERSION: &str = "0.8.0";
 
 /// How to install it when it is missing.
 pub const INSTALL_HINT: &str =
-    "scripts/fetch-devnet.sh (installs starknet-devnet 0.8.0 into $CAIRN_CACHE/devnet; ~20-25 min the first time)";
+    "scripts/fetch-devnet.sh (installs starknet-devnet 0.8.0 into $CAIRN_CACHE/devnet; ~16 min on 2 cores the first time)";
 
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 

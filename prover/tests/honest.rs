@@ -187,7 +187,7 @@ fn main(input: Array<felt252>) -> Array<felt252> {
     let run =
         cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof).expect("run");
     assert_eq!(run.output.len(), 2, "the run itself is fine");
-    let err = cairn_prover::adapter::execution_input(&p, &run).err().expect("pedersen is not provable");
+    let err = cairn_prover::adapter::execution_input(&p, &run).expect_err("pedersen is not provable");
     assert!(err.to_string().contains("the pedersen builtin"), "{err}");
 
     // A builtin the VM layout lacks is refused by the runtime, by name.
@@ -200,8 +200,7 @@ fn main(input: Array<felt252>) -> Array<felt252> {
 "#;
     let p = support::compile("bitwise", BITWISE);
     let err = cairn_runtime::cairo::vm::run(&p.executable, &args, cairn_runtime::cairo::vm::RunMode::Proof)
-        .err()
-        .expect("no bitwise in layout small");
+        .expect_err("no bitwise in layout small");
     assert!(err.to_string().contains("the bitwise builtin"), "{err}");
 }
 

@@ -84,6 +84,15 @@ impl Cli {
         json(&self.args(sub, account).iter().map(String::as_str).collect::<Vec<_>>())
     }
 
+    /// The command's text output (no `--json`).
+    fn text(&self, sub: &[&str], account: &Path) -> String {
+        let mut args = self.args(sub, account);
+        args.retain(|a| a != "--json");
+        let (ok, stdout, stderr) = cairn(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(ok, "cairn {sub:?} failed:\n{stderr}");
+        stdout
+    }
+
     /// The command must fail, saying `reason`.
     fn refused(&self, sub: &[&str], account: &Path, reason: &str) {
         let (ok, _, stderr) = cairn(&self.args(sub, account).iter().map(String::as_str).collect::<Vec<_>>());
@@ -335,6 +344,11 @@ async fn registry_on_devnet_end_to_end() {
         )
     );
     assert_eq!(market_events[1]["fields"]["name"], "cairn-mlp");
+    let listing = cli.text(&["registry", "events"], &consumer_file);
+    let fulfilled_line =
+        listing.lines().find(|l| l.contains("InferenceFulfilled")).unwrap_or_else(|| panic!("{listing}"));
+    assert!(fulfilled_line.contains(&format!("fact={fact:#x}")), "{fulfilled_line}");
+    assert_eq!(listing.lines().count(), 9, "{listing}");
     assert_eq!(market_events[2]["fields"]["metadata_uri"], spec.metadata_uri);
     assert_eq!(market_events[4]["fields"]["payment"], price_s);
 

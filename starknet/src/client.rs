@@ -488,6 +488,22 @@ impl Client {
             .map_err(|e| rpc_error(&format!("calling {entry_point} on {contract:#x}"), &e))
     }
 
+    /// Calls a view function and decodes its whole result with `read`
+    /// (cells left over are an error).
+    async fn view<T>(
+        &self,
+        contract: Felt,
+        entry_point: &str,
+        calldata: Vec<Felt>,
+        read: impl FnOnce(&mut Reader<'_>) -> Result<T, StarknetError>,
+    ) -> Result<T, StarknetError> {
+        let cells = self.call(contract, entry_point, calldata).await?;
+        let mut r = Reader::new(entry_point, &cells);
+        let value = read(&mut r)?;
+        r.finish()?;
+        Ok(value)
+    }
+
     /// Declares a contract class unless the node already knows it; returns
     /// its class hash.
     pub async fn declare(&self, contract: &CompiledContract) -> Result<Felt, StarknetError> {
@@ -588,7 +604,7 @@ impl Client {
         calldata.extend(version_calldata(spec));
         let call = Call { to: d.model_registry, selector: selector("register_model"), calldata };
         let receipt = self.invoke("registering the model", vec![call]).await?;
-        let id = event_key(&receipt, d.model_registry, "ModelRegistered", 1, "the ModelRegistered event")?;
+        let id = event_u64(&receipt, d.model_registry, "ModelRegistered", |e| e.keys.get(1))?;
         Ok((id, receipt))
     }
 
@@ -605,13 +621,11 @@ impl Client {
         calldata.extend(version_calldata(spec));
         let call = Call { to: d.model_registry, selector: selector("publish_version"), calldata };
         let receipt = self.invoke("publishing the version", vec![call]).await?;
-        let decode = |detail: String| StarknetError::Decode { what: "the VersionPublished event".into(), detail };
-        let events = receipt.events_named(d.model_registry, "VersionPublished");
-        let [event] = events.as_slice() else {
-            return Err(decode(format!("{} such events", events.len())));
-        };
-        let version = event.data.first().ok_or_else(|| decode("no data".into()))?;
-        let version = u32::try_from(*version).map_err(|_| decode(format!("{version:#x} is not a u32")))?;
+        let version = event_u64(&receipt, d.model_registry, "VersionPublished", |e| e.data.first())?;
+        let version = u32::try_from(version).map_err(|_| StarknetError::Decode {
+            what: "the VersionPublished event".into(),
+            detail: format!("version {version} is not a u32"),
+        })?;
         Ok((version, receipt))
     }
 
@@ -649,28 +663,19 @@ impl Client {
     }
 
     pub async fn model_count(&self, d: &Deployment) -> Result<u64, StarknetError> {
-        let cells = self.call(d.model_registry, "model_count", vec![]).await?;
-        let mut r = Reader::new("model_count", &cells);
-        let n = r.u64()?;
-        r.finish()?;
-        Ok(n)
+        self.view(d.model_registry, "model_count", vec![], |r| r.u64()).await
     }
 
     pub async fn get_model(&self, d: &Deployment, model_id: u64) -> Result<Model, StarknetError> {
-        let cells = self.call(d.model_registry, "get_model", vec![Felt::from(model_id)]).await?;
-        let mut r = Reader::new("get_model", &cells);
-        let model = read_model(&mut r)?;
-        r.finish()?;
-        Ok(model)
+        self.view(d.model_registry, "get_model", vec![Felt::from(model_id)], read_model).await
     }
 
     pub async fn list_versions(&self, d: &Deployment, model_id: u64) -> Result<Vec<ModelVersion>, StarknetError> {
-        let cells = self.call(d.model_registry, "list_versions", vec![Felt::from(model_id)]).await?;
-        let mut r = Reader::new("list_versions", &cells);
-        let n = r.u64()?;
-        let versions = (0..n).map(|_| read_version(&mut r)).collect::<Result<Vec<_>, _>>()?;
-        r.finish()?;
-        Ok(versions)
+        self.view(d.model_registry, "list_versions", vec![Felt::from(model_id)], |r| {
+            let n = r.u64()?;
+            (0..n).map(|_| read_version(r)).collect()
+        })
+        .await
     }
 
     // ---- the marketplace ----
@@ -698,7 +703,7 @@ impl Client {
         calldata.push(Felt::from(deadline));
         calls.push(Call { to: d.marketplace, selector: selector("request_inference"), calldata });
         let receipt = self.invoke("requesting the inference", calls).await?;
-        let id = event_key(&receipt, d.marketplace, "InferenceRequested", 1, "the InferenceRequested event")?;
+        let id = event_u64(&receipt, d.marketplace, "InferenceRequested", |e| e.keys.get(1))?;
         Ok((id, receipt))
     }
 
@@ -760,37 +765,34 @@ impl Client {
     }
 
     pub async fn get_request(&self, d: &Deployment, request_id: u64) -> Result<InferenceRequest, StarknetError> {
-        let cells = self.call(d.marketplace, "get_request", vec![Felt::from(request_id)]).await?;
-        let mut r = Reader::new("get_request", &cells);
-        let request = InferenceRequest {
-            id: r.u64()?,
-            consumer: r.felt()?,
-            model_id: r.u64()?,
-            version: r.u64()? as u32,
-            program_hash: r.felt()?,
-            input_hash: r.felt()?,
-            token: r.felt()?,
-            payment: r.u256()?,
-            deadline: r.u64()?,
-            status: match r.u64()? {
-                0 => RequestStatus::Pending,
-                1 => RequestStatus::Fulfilled,
-                2 => RequestStatus::Refunded,
-                n => return Err(StarknetError::Decode { what: "get_request".into(), detail: format!("status {n}") }),
-            },
-            output_hash: r.felt()?,
-        };
-        r.finish()?;
-        Ok(request)
+        self.view(d.marketplace, "get_request", vec![Felt::from(request_id)], |r| {
+            Ok(InferenceRequest {
+                id: r.u64()?,
+                consumer: r.felt()?,
+                model_id: r.u64()?,
+                version: r.u64()? as u32,
+                program_hash: r.felt()?,
+                input_hash: r.felt()?,
+                token: r.felt()?,
+                payment: r.u256()?,
+                deadline: r.u64()?,
+                status: match r.u64()? {
+                    0 => RequestStatus::Pending,
+                    1 => RequestStatus::Fulfilled,
+                    2 => RequestStatus::Refunded,
+                    n => {
+                        return Err(StarknetError::Decode { what: "get_request".into(), detail: format!("status {n}") })
+                    }
+                },
+                output_hash: r.felt()?,
+            })
+        })
+        .await
     }
 
     /// The verified output cells of a fulfilled request.
     pub async fn get_output(&self, d: &Deployment, request_id: u64) -> Result<Vec<Felt>, StarknetError> {
-        let cells = self.call(d.marketplace, "get_output", vec![Felt::from(request_id)]).await?;
-        let mut r = Reader::new("get_output", &cells);
-        let output = r.array()?;
-        r.finish()?;
-        Ok(output)
+        self.view(d.marketplace, "get_output", vec![Felt::from(request_id)], |r| r.array()).await
     }
 
     /// Points the marketplace at another fact registry (the marketplace's owner only).
@@ -801,20 +803,12 @@ impl Client {
 
     /// The fact registry the marketplace consults.
     pub async fn marketplace_fact_registry(&self, d: &Deployment) -> Result<Felt, StarknetError> {
-        let cells = self.call(d.marketplace, "fact_registry", vec![]).await?;
-        let mut r = Reader::new("fact_registry", &cells);
-        let address = r.felt()?;
-        r.finish()?;
-        Ok(address)
+        self.view(d.marketplace, "fact_registry", vec![], |r| r.felt()).await
     }
 
     /// The owner of the marketplace or the fact registry.
     pub async fn owner_of(&self, d: &Deployment, contract: Owned) -> Result<Felt, StarknetError> {
-        let cells = self.call(contract.address(d), "owner", vec![]).await?;
-        let mut r = Reader::new("owner", &cells);
-        let owner = r.felt()?;
-        r.finish()?;
-        Ok(owner)
+        self.view(contract.address(d), "owner", vec![], |r| r.felt()).await
     }
 
     /// Hands the marketplace or the fact registry to `new_owner` (its owner only).
@@ -851,19 +845,11 @@ impl Client {
     }
 
     pub async fn is_fact_valid(&self, d: &Deployment, fact: Felt) -> Result<bool, StarknetError> {
-        let cells = self.call(d.fact_registry, "is_valid", vec![fact]).await?;
-        let mut r = Reader::new("is_valid", &cells);
-        let valid = r.bool()?;
-        r.finish()?;
-        Ok(valid)
+        self.view(d.fact_registry, "is_valid", vec![fact], |r| r.bool()).await
     }
 
     pub async fn is_verifier(&self, d: &Deployment, account: Felt) -> Result<bool, StarknetError> {
-        let cells = self.call(d.fact_registry, "is_verifier", vec![account]).await?;
-        let mut r = Reader::new("is_verifier", &cells);
-        let valid = r.bool()?;
-        r.finish()?;
-        Ok(valid)
+        self.view(d.fact_registry, "is_verifier", vec![account], |r| r.bool()).await
     }
 
     // ---- history ----
@@ -907,11 +893,7 @@ impl Client {
 
     /// An ERC-20 balance (`balance_of`), in the token's smallest unit.
     pub async fn balance_of(&self, token: Felt, owner: Felt) -> Result<u128, StarknetError> {
-        let cells = self.call(token, "balance_of", vec![owner]).await?;
-        let mut r = Reader::new("balance_of", &cells);
-        let balance = r.u256()?;
-        r.finish()?;
-        Ok(balance)
+        self.view(token, "balance_of", vec![owner], |r| r.u256()).await
     }
 }
 
@@ -947,15 +929,21 @@ fn read_version(r: &mut Reader<'_>) -> Result<ModelVersion, StarknetError> {
     })
 }
 
-/// The `index`-th key of the one event `name` that `contract` emitted.
-fn event_key(receipt: &Receipt, contract: Felt, name: &str, index: usize, what: &str) -> Result<u64, StarknetError> {
+/// A u64 member of the one event `name` that `contract` emitted in the
+/// transaction, picked from the event's keys or data by `member`.
+fn event_u64(
+    receipt: &Receipt,
+    contract: Felt,
+    name: &str,
+    member: impl Fn(&Event) -> Option<&Felt>,
+) -> Result<u64, StarknetError> {
     let events = receipt.events_named(contract, name);
-    let decode = |detail: String| StarknetError::Decode { what: what.to_string(), detail };
+    let decode = |detail: String| StarknetError::Decode { what: format!("the {name} event"), detail };
     let [event] = events.as_slice() else {
         return Err(decode(format!("{} such events in transaction {:#x}", events.len(), receipt.transaction_hash)));
     };
-    let key = event.keys.get(index).ok_or_else(|| decode(format!("no key {index}")))?;
-    u64::try_from(*key).map_err(|_| decode(format!("{key:#x} is not a u64")))
+    let cell = member(event).ok_or_else(|| decode("a member is missing".into()))?;
+    u64::try_from(*cell).map_err(|_| decode(format!("{cell:#x} is not a u64")))
 }
 
 fn fee(receipt: &TransactionReceipt) -> Felt {

@@ -28,17 +28,23 @@ pub fn shape_is_valid(info: &TraceInfo) -> bool {
         && info.length() >= 8
 }
 
+/// The AIR's Winterfell context for a trace shape and options. Winterfell
+/// asserts on shapes and options it cannot handle: callers pass only this
+/// AIR's shape ([`shape_is_valid`]) and validated options
+/// ([`crate::params::Params::validate`]).
+pub fn air_context(trace_info: TraceInfo, options: ProofOptions) -> AirContext<Felt> {
+    let main: Vec<TransitionConstraintDegree> =
+        main_degrees().into_iter().map(TransitionConstraintDegree::new).collect();
+    let aux = vec![TransitionConstraintDegree::new(3); NUM_AUX_CONSTRAINTS];
+    AirContext::new_multi_segment(trace_info, main, aux, NUM_MAIN_ASSERTIONS, NUM_AUX_ASSERTIONS, options)
+}
+
 impl Air for CairoAir {
     type BaseField = Felt;
     type PublicInputs = PublicInput;
 
     fn new(trace_info: TraceInfo, pi: PublicInput, options: ProofOptions) -> Self {
-        let main: Vec<TransitionConstraintDegree> =
-            main_degrees().into_iter().map(TransitionConstraintDegree::new).collect();
-        let aux = vec![TransitionConstraintDegree::new(3); NUM_AUX_CONSTRAINTS];
-        let context =
-            AirContext::new_multi_segment(trace_info, main, aux, NUM_MAIN_ASSERTIONS, NUM_AUX_ASSERTIONS, options);
-        CairoAir { context, pi }
+        CairoAir { context: air_context(trace_info, options), pi }
     }
 
     fn context(&self) -> &AirContext<Felt> {

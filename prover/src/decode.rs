@@ -43,6 +43,11 @@ impl Instruction {
 
 /// `jmp rel 0`, the final loop of every proof-mode program.
 pub const JMP_REL_0: u64 = 0x0107_8001_7fff_7fff;
+/// `ap += imm` (the entry code's first instruction; the immediate is the
+/// number of builtins).
+pub const AP_ADD_IMM: u64 = 0x0407_8001_7fff_7fff;
+/// `call rel imm`.
+pub const CALL_REL: u64 = 0x1104_8001_8001_8000;
 
 #[cfg(test)]
 mod tests {
@@ -58,7 +63,17 @@ mod tests {
         );
         let set: Vec<usize> = (0..15).filter(|&i| jmp.flags[i]).collect();
         assert_eq!(set, vec![0, 1, 2, 8]);
-        let call = Instruction::decode(0x1104_8001_8001_8000).unwrap();
+        let ap_add = Instruction::decode(AP_ADD_IMM as u128).unwrap();
+        assert_eq!(
+            (
+                Instruction::signed(ap_add.off_dst),
+                Instruction::signed(ap_add.off_op0),
+                Instruction::signed(ap_add.off_op1)
+            ),
+            (-1, -1, 1)
+        );
+        assert_eq!((0..15).filter(|&i| ap_add.flags[i]).collect::<Vec<_>>(), vec![0, 1, 2, 10]);
+        let call = Instruction::decode(CALL_REL as u128).unwrap();
         assert_eq!(
             (Instruction::signed(call.off_dst), Instruction::signed(call.off_op0), Instruction::signed(call.off_op1)),
             (0, 1, 1)

@@ -6,7 +6,9 @@
 //! * [`trace`] — the execution trace of the AIR; [`air`], [`constraints`],
 //!   [`layout`] — the AIR of cairo-air.md; [`checker`] — an independent
 //!   constraint checker;
-//! * [`proof`] — the proof format, `prove` and `verify`.
+//! * [`proof`] — the proof format, `prove` and `verify`; [`params`] — proof
+//!   options; [`wire`] — the bounded check of a proof's STARK bytes that runs
+//!   before Winterfell decodes them.
 
 pub mod adapter;
 pub mod air;
@@ -15,10 +17,14 @@ pub mod constraints;
 pub mod decode;
 pub mod field;
 pub mod layout;
+pub mod params;
 pub mod proof;
 pub mod prover;
 pub mod public_input;
+#[cfg(any(test, feature = "test-utils"))]
+pub mod testing;
 pub mod trace;
+pub mod wire;
 
 /// Merkle-tree and Fiat–Shamir hash (Blake3; cairo-air.md §2.10).
 pub type HashFn = winterfell::crypto::hashers::Blake3_256<field::Felt>;

@@ -4,20 +4,27 @@
 //! JSON header, then Winterfell's proof bytes. The header is self-describing:
 //! format version, AIR, hash, proof options, the conjectured security level,
 //! the public input (program, registers, segments, output, rc bounds) and the
-//! program hash. `verify` trusts none of it: it re-validates the public input,
-//! recomputes the program hash, checks the security level and runs the STARK
-//! verifier, returning the program hash and the outputs only if all succeed.
+//! program hash. `verify` trusts none of it: it bounds the file's size, walks
+//! the STARK bytes with a bounded reader before Winterfell decodes them
+//! ([`crate::wire`]), re-validates the public input, recomputes the program
+//! hash, checks the security level and runs the STARK verifier, returning the
+//! program hash and the outputs only if all succeed. No byte string makes it
+//! panic or allocate more than the file's size justifies.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use winterfell::crypto::{DefaultRandomCoin, MerkleTree};
-use winterfell::{AcceptableOptions, BatchingMethod, FieldExtension, Proof, ProofOptions, Prover, Trace};
+use winterfell::{AcceptableOptions, Proof, Prover, Trace};
 
-use crate::air::{shape_is_valid, CairoAir};
+use crate::air::CairoAir;
 use crate::field::Felt;
-use crate::prover::{AuxForgery, CairoProver, WinterTrace};
-use crate::public_input::{PublicInput, AIR_VERSION, LAYOUT};
+pub use crate::params::{conjectured_bits, Params, ParamsError};
+#[cfg(any(test, feature = "test-utils"))]
+use crate::prover::AuxForgery;
+use crate::prover::{CairoProver, WinterTrace};
+use crate::public_input::{PublicInput, PublicInputError, AIR_VERSION, LAYOUT};
 use crate::trace::CairoTrace;
+use crate::wire::{self, WireError};
 use crate::HashFn;
 
 pub const MAGIC: &[u8; 8] = b"CAIRNPRF";
@@ -25,65 +32,15 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const HASH_NAME: &str = "blake3-256";
 /// Default minimum conjectured security of new proofs and of `verify`.
 pub const DEFAULT_SECURITY_BITS: u32 = 96;
-
-/// Proof parameters, as recorded in the header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Params {
-    pub num_queries: usize,
-    pub blowup_factor: usize,
-    pub grinding_factor: u32,
-    pub fri_folding_factor: usize,
-    pub fri_remainder_max_degree: usize,
-}
-
-impl Params {
-    /// Parameters reaching at least `bits` of conjectured security (Winterfell's
-    /// estimate for a 252-bit field with Blake3: about queries·log2(blowup) +
-    /// grinding, capped by the hash's collision resistance of 128 bits).
-    pub fn for_security(bits: u32) -> Params {
-        let blowup_factor: usize = 8; // log2 = 3; the AIR's constraints need ≥ 2
-                                      // No grinding: with Winterfell's `concurrent` feature the nonce search
-                                      // races across threads, so proofs of the same run could differ. A few
-                                      // more queries buy the same bits and keep proving deterministic.
-        let grinding_factor: u32 = 0;
-        // The fewest queries whose estimate reaches `bits` (none beyond the
-        // hash's 128 bits: then the most that still count).
-        let num_queries = (1..=MAX_QUERIES)
-            .find(|&q| conjectured_bits(q, blowup_factor, grinding_factor) >= bits)
-            .unwrap_or(MAX_QUERIES);
-        Params { num_queries, blowup_factor, grinding_factor, fri_folding_factor: 8, fri_remainder_max_degree: 31 }
-    }
-
-    pub fn options(&self) -> ProofOptions {
-        ProofOptions::new(
-            self.num_queries,
-            self.blowup_factor,
-            self.grinding_factor,
-            FieldExtension::None,
-            self.fri_folding_factor,
-            self.fri_remainder_max_degree,
-            BatchingMethod::Linear,
-            BatchingMethod::Linear,
-        )
-    }
-}
-
-/// Winterfell's cap on queries per proof.
-const MAX_QUERIES: usize = 255;
-
-/// Winterfell 0.13's conjectured security (`ConjecturedSecurity::compute`,
-/// Eq. 19 of eprint 2021/582) for our field and hash: log2(blowup) bits per
-/// query, grinding counted only from 80 query bits on, minus one, capped by
-/// the 252-bit field and by Blake3-256's 128-bit collision resistance. Used
-/// to choose options before proving; the proof's own figure is what counts.
-pub fn conjectured_bits(num_queries: usize, blowup_factor: usize, grinding_factor: u32) -> u32 {
-    let mut query_bits = blowup_factor.ilog2() * num_queries as u32;
-    if query_bits >= 80 {
-        query_bits += grinding_factor;
-    }
-    query_bits.min(252).saturating_sub(1).min(128)
-}
+/// `verify` refuses to be asked for less than this many bits: a proof at a
+/// few dozen bits can be forged with ordinary computing power. Only
+/// [`verify_allowing_weak_security`] goes below (tests of the verifier
+/// itself use cheap proofs).
+pub const SECURITY_FLOOR_BITS: u32 = 80;
+/// The largest proof file cairn reads (64 MiB). The bundled CNN's proof is
+/// 0.6 MB; about half of a proof is the program's bytecode in the header, so
+/// this admits programs of about a million words.
+pub const MAX_PROOF_BYTES: usize = 64 << 20;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,6 +67,8 @@ pub struct Header {
 pub enum ProveError {
     #[error("the requested parameters give only {got} bits of conjectured security, below the {want} requested")]
     Security { got: u32, want: u32 },
+    #[error("invalid proof parameters: {0}")]
+    Params(#[from] ParamsError),
     #[error("proving failed: {0}")]
     Winterfell(String),
 }
@@ -118,14 +77,22 @@ pub enum ProveError {
 pub enum VerifyError {
     #[error("not a cairn proof (bad magic bytes)")]
     NotAProof,
+    #[error("the file is {size} bytes; cairn reads proofs of at most {MAX_PROOF_BYTES} bytes")]
+    TooLarge { size: u64 },
     #[error("the proof is truncated or corrupt: {0}")]
     Corrupt(String),
+    #[error("the STARK proof is malformed: {0}")]
+    Malformed(#[from] WireError),
     #[error("unsupported proof format version {0} (this cairn reads version {FORMAT_VERSION})")]
     Version(u32),
     #[error("the proof is for another AIR ({0})")]
     OtherAir(String),
     #[error("invalid public input: {0}")]
-    PublicInput(String),
+    PublicInput(#[from] PublicInputError),
+    #[error(
+        "refusing to accept proofs below {SECURITY_FLOOR_BITS} bits of security ({requested} requested): such proofs can be forged"
+    )]
+    WeakRequirement { requested: u32 },
     #[error("the proof's security is {got} bits, below the required {want}")]
     Security { got: u32, want: u32 },
     #[error("program hash mismatch: the proof is for {got}, expected {want}")]
@@ -167,18 +134,21 @@ pub fn prove_annotated(
     min_security: u32,
     annotation: serde_json::Value,
 ) -> Result<(Vec<u8>, Header), ProveError> {
+    params.validate()?;
     prove_with(CairoProver::new(params.options()), WinterTrace::new(trace), params, min_security, annotation)
 }
 
-/// A proof of whatever trace it is given, by a possibly malicious prover:
-/// for the tamper tests, which must see `verify` reject such proofs.
-#[doc(hidden)]
+/// A proof of whatever trace and public input it is given, by a possibly
+/// malicious prover: for the tamper tests, which must see `verify` reject
+/// such proofs.
+#[cfg(any(test, feature = "test-utils"))]
 pub fn prove_unchecked(
     columns: Vec<Vec<Felt>>,
     pi: PublicInput,
     params: Params,
     forgery: AuxForgery,
 ) -> Result<Vec<u8>, ProveError> {
+    params.validate()?;
     let prover = CairoProver::malicious(params.options(), forgery);
     Ok(prove_with(prover, WinterTrace::from_columns(columns, pi), params, 0, serde_json::Value::Null)?.0)
 }
@@ -209,7 +179,7 @@ fn prove_with(
         public_input: pi,
         annotation,
     };
-    let json = serde_json::to_vec(&header).expect("the header serializes");
+    let json = serde_json::to_vec(&header).map_err(|e| ProveError::Winterfell(format!("header: {e}")))?;
     let mut out = Vec::with_capacity(12 + json.len() + 1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(json.len() as u32).to_le_bytes());
@@ -218,8 +188,12 @@ fn prove_with(
     Ok((out, header))
 }
 
-/// Splits a proof file into its header and Winterfell proof.
+/// Splits a proof file into its header and Winterfell proof, checking the
+/// STARK bytes' structure before Winterfell decodes them.
 pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
+    if bytes.len() > MAX_PROOF_BYTES {
+        return Err(VerifyError::TooLarge { size: bytes.len() as u64 });
+    }
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(VerifyError::NotAProof);
     }
@@ -237,24 +211,42 @@ pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
         return Err(VerifyError::OtherAir(format!("{} v{} with {}", header.air, header.air_version, header.hash)));
     }
     let stark = &body[len..];
-    let proof = Proof::from_bytes(stark).map_err(|e| VerifyError::Corrupt(format!("STARK proof: {e}")))?;
-    // Winterfell ignores bytes after the proof; a proof file has none.
-    if proof.to_bytes().len() != stark.len() {
-        return Err(VerifyError::Corrupt("bytes after the end of the STARK proof".into()));
+    // Every length and value Winterfell's decoder and verifier trust is
+    // checked here first (see `wire`); after that its decoding allocates no
+    // more than the bytes present justify.
+    let shape = wire::check(stark)?;
+    // The header repeats figures the proof determines; a file whose copies
+    // disagree is corrupt (and would mislead anything that displays them).
+    if header.params != shape.params || header.trace_length != shape.trace_length {
+        return Err(VerifyError::Corrupt("the header disagrees with the proof it carries".into()));
     }
+    let proof = Proof::from_bytes(stark).map_err(|e| VerifyError::Corrupt(format!("STARK proof: {e}")))?;
     Ok((header, proof))
 }
 
 /// Verifies a proof file: returns the program hash and the outputs when, and
-/// only when, the proof is valid at `min_security` bits for the public input it
-/// carries (and for `expected_hash`, if given). Never panics on bad input.
+/// only when, the proof is valid at `min_security` bits (at least
+/// [`SECURITY_FLOOR_BITS`]) for the public input it carries, and for
+/// `expected_hash` if given. Never panics, whatever the bytes.
 pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> Result<Verified, VerifyError> {
+    if min_security < SECURITY_FLOOR_BITS {
+        return Err(VerifyError::WeakRequirement { requested: min_security });
+    }
+    verify_allowing_weak_security(bytes, expected_hash, min_security)
+}
+
+/// [`verify`] without the [`SECURITY_FLOOR_BITS`] floor. Only for checking
+/// the verifier itself with cheap proofs, or for experiments: a proof
+/// accepted at, say, 20 bits proves nothing against a determined forger.
+pub fn verify_allowing_weak_security(
+    bytes: &[u8],
+    expected_hash: Option<&Felt>,
+    min_security: u32,
+) -> Result<Verified, VerifyError> {
     let (header, proof) = parse(bytes)?;
     let pi = header.public_input;
-    pi.validate().map_err(|e| VerifyError::PublicInput(e.to_string()))?;
-    if !shape_is_valid(proof.trace_info()) {
-        return Err(VerifyError::Invalid("the proof's trace shape is not this AIR's".into()));
-    }
+    pi.validate()?;
+    // Safe to compute now: the options and the modulus passed the wire check.
     let security = proof.conjectured_security::<HashFn>().bits();
     if security < min_security {
         return Err(VerifyError::Security { got: security, want: min_security });
@@ -266,20 +258,16 @@ pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> 
         }
     }
     let trace_length = proof.trace_info().length();
-    // The header repeats figures the proof determines; a file whose copies
-    // disagree is corrupt (and would mislead anything that displays them).
-    if header.program_hash != hex(&hash)
-        || header.trace_length != trace_length
-        || header.security_bits != security
-        || header.params.options() != *proof.options()
-    {
+    if header.program_hash != hex(&hash) || header.security_bits != security {
         return Err(VerifyError::Corrupt("the header disagrees with the proof it carries".into()));
     }
     let output = pi.output.clone();
     let annotation = header.annotation;
     let acceptable = AcceptableOptions::MinConjecturedSecurity(min_security);
-    // The verifier must not panic on adversarial proofs; Winterfell's checks
-    // are thorough, and this is the last line of defence.
+    // The walk in `parse` and the public-input checks leave Winterfell no
+    // input it panics on (the fuzz tests check this with a panic hook);
+    // catching an unwind is the last line of defence for a service that
+    // verifies untrusted proofs, not the mechanism.
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         winterfell::verify::<CairoAir, HashFn, DefaultRandomCoin<HashFn>, MerkleTree<HashFn>>(proof, pi, &acceptable)
     }));
@@ -287,24 +275,5 @@ pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> 
         Ok(Ok(())) => Ok(Verified { program_hash: hash, output, security_bits: security, trace_length, annotation }),
         Ok(Err(e)) => Err(VerifyError::Invalid(e.to_string())),
         Err(_) => Err(VerifyError::Invalid("the verifier rejected a malformed proof".into())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn options_reach_every_level_up_to_the_hash_cap() {
-        for bits in 1..=128 {
-            let p = Params::for_security(bits);
-            let got = conjectured_bits(p.num_queries, p.blowup_factor, p.grinding_factor);
-            assert!(got >= bits, "{bits} requested, {got} estimated with {p:?}");
-            if p.num_queries > 1 {
-                let fewer = conjectured_bits(p.num_queries - 1, p.blowup_factor, p.grinding_factor);
-                assert!(fewer < bits, "{bits}: {} queries would do", p.num_queries - 1);
-            }
-        }
-        assert_eq!(Params::for_security(DEFAULT_SECURITY_BITS).num_queries, 33);
     }
 }

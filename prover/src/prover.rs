@@ -56,13 +56,15 @@ impl Trace for WinterTrace {
 
 pub struct CairoProver {
     options: ProofOptions,
+    #[cfg(any(test, feature = "test-utils"))]
     forgery: AuxForgery,
 }
 
 /// How the auxiliary segment is built. Only [`AuxForgery::Honest`] yields
-/// valid proofs; the other variant exists so that tests can play a malicious
+/// valid proofs; the other variants exist so that tests can play a malicious
 /// prover and check that `verify` rejects its proofs (cairo-air.md §6.2).
-#[doc(hidden)]
+/// Behind the `test-utils` feature.
+#[cfg(any(test, feature = "test-utils"))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AuxForgery {
     #[default]
@@ -70,14 +72,21 @@ pub enum AuxForgery {
     /// Scale the memory products so that the final one equals Π_pub whatever
     /// the trace holds — pitfall 2: only the assertion Φ0[0] = 1 stops it.
     PinMemoryProductEnd,
+    /// The range-check analogue: scale the range-check products so that the
+    /// final one is 1 whatever the trace holds; only Ψ0[0] = 1 stops it.
+    PinRangeProductEnd,
 }
 
 impl CairoProver {
     pub fn new(options: ProofOptions) -> Self {
-        CairoProver { options, forgery: AuxForgery::Honest }
+        CairoProver {
+            options,
+            #[cfg(any(test, feature = "test-utils"))]
+            forgery: AuxForgery::Honest,
+        }
     }
 
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "test-utils"))]
     pub fn malicious(options: ProofOptions, forgery: AuxForgery) -> Self {
         CairoProver { options, forgery }
     }
@@ -143,16 +152,29 @@ impl Prover for CairoProver {
     ) -> ColMatrix<E> {
         let main: Vec<Vec<Felt>> = (0..MAIN_WIDTH).map(|c| main_trace.main.get_column(c).to_vec()).collect();
         let rand = aux_rand_elements.rand_elements();
+        #[cfg_attr(not(any(test, feature = "test-utils")), allow(unused_mut))]
         let mut aux = build_aux(&main, rand);
-        if self.forgery == AuxForgery::PinMemoryProductEnd {
-            let n = main[0].len();
-            let factor = main_trace.public_input.public_memory_product(rand[0], rand[1]) / aux[PHI][n - 1];
-            for col in &mut aux[PHI..PHI + NUM_PHI] {
-                for v in col.iter_mut() {
-                    *v *= factor;
-                }
-            }
-        }
+        #[cfg(any(test, feature = "test-utils"))]
+        forge_aux(self.forgery, &mut aux, &main_trace.public_input, rand);
         ColMatrix::new(aux)
+    }
+}
+
+/// Rescales one group of running products so that its final value is the one
+/// the verifier's assertion expects, whatever the trace holds (a malicious
+/// prover's move; the start assertions Φ0[0] = Ψ0[0] = 1 must stop it).
+#[cfg(any(test, feature = "test-utils"))]
+fn forge_aux<E: FieldElement<BaseField = Felt>>(forgery: AuxForgery, aux: &mut [Vec<E>], pi: &PublicInput, rand: &[E]) {
+    let n = aux[0].len();
+    let (first, count, target) = match forgery {
+        AuxForgery::Honest => return,
+        AuxForgery::PinMemoryProductEnd => (PHI, NUM_PHI, pi.public_memory_product(rand[0], rand[1])),
+        AuxForgery::PinRangeProductEnd => (PSI, NUM_PSI, E::ONE),
+    };
+    let factor = target / aux[first][n - 1];
+    for col in &mut aux[first..first + count] {
+        for v in col.iter_mut() {
+            *v *= factor;
+        }
     }
 }

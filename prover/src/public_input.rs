@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use winterfell::math::{FieldElement, ToElements};
 
-use crate::decode::JMP_REL_0;
+use crate::decode::{AP_ADD_IMM, CALL_REL, JMP_REL_0};
 use crate::field::Felt;
 
 /// Version tag of the public-input encoding (and of the AIR it belongs to).
@@ -66,14 +66,76 @@ pub struct PublicInput {
     pub window: Segment,
 }
 
+/// Why a public input is refused. Every variant is a statement that no honest
+/// run of the executable entry code can produce (docs/prover.md, "What is
+/// checked").
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PublicInputError {
-    #[error("malformed public input: {0}")]
-    Malformed(String),
+    #[error("the program has {0} words, fewer than the {ENTRY_CODE_LEN}-word entry code")]
+    ProgramTooShort(usize),
+    #[error(
+        "program word {address} is {found:#x}, but the executable entry code for the claimed {k} builtins has {expected:#x} there"
+    )]
+    EntryCode { address: u64, found: Felt, expected: Felt, k: usize },
+    #[error("unsupported builtin list {0:?}: cairn proves [output] or [output, range_check], in that order")]
+    Builtins(Vec<Builtin>),
+    #[error("the builtin list and the segments disagree: {0}")]
+    SegmentForBuiltin(&'static str),
+    #[error("initial pc must be 1, is {0}")]
+    PcInit(u64),
+    #[error("the final pc must be the entry code's `jmp rel 0` at address {FINAL_PC}, is {0}")]
+    PcFinal(u64),
+    #[error("initial ap must be L + 3 = {expected} (program, then the entry frame), is {found}")]
+    ApInit { expected: u64, found: u64 },
+    #[error("final ap {0} leaves no room above the entry frame for the final builtin pointers")]
+    ApFinal(u64),
+    #[error("address {0} exceeds the largest address a proof can cover ({MAX_ADDRESS})")]
+    AddressTooLarge(u64),
+    #[error("segment [{begin}, {stop}) is invalid (begin must be ≥ 1 and ≤ stop)")]
+    Segment { begin: u64, stop: u64 },
+    #[error(
+        "segments out of canonical order or overlapping: {0} (program, execution, output, range_check must follow each other)"
+    )]
+    SegmentOrder(&'static str),
+    #[error("the output has {cells} cells but its segment spans {span}")]
+    OutputLength { cells: usize, span: u64 },
+    #[error("rc_min {0} > rc_max {1}")]
+    RangeCheckBounds(u16, u16),
+    #[error("the range-check window [{found_begin}, {found_stop}) is not the one of the range_check segment [{begin}, {stop})")]
+    Window { found_begin: u64, found_stop: u64, begin: u64, stop: u64 },
+    #[error("public memory at address 0")]
+    AddressZero,
+    #[error("public memory lists address {0} twice")]
+    DuplicateAddress(u64),
 }
 
-fn bad(msg: impl Into<String>) -> PublicInputError {
-    PublicInputError::Malformed(msg.into())
+/// Number of words of the executable entry code: `ap += k; call rel 4; jmp rel 0`.
+pub const ENTRY_CODE_LEN: usize = 6;
+/// Address of the entry code's final `jmp rel 0`, where every run halts.
+pub const FINAL_PC: u64 = 5;
+/// No address of a provable run reaches this: sorted memory addresses start at
+/// 1 and grow by at most one per slot, six slots per row, and traces have at
+/// most 2^[`crate::wire::MAX_LOG_TRACE_LENGTH`] rows. Bounding addresses up
+/// front keeps every address computation below free of overflow.
+pub const MAX_ADDRESS: u64 = 1 << 40;
+
+/// The executable entry code for `k` builtins, as program words 1..=6:
+/// `ap += k` (reserves the k builtin base cells the runner wrote at
+/// ap_init..ap_init+k), `call rel 4` (main at address 7), `jmp rel 0`.
+///
+/// `k` fixes which public cells hold the builtin pointers, so a proof must
+/// claim exactly the builtins this code was assembled for (issue 11: a run of
+/// a 2-builtin program relabelled as output-only took the range-check base
+/// out of the public memory).
+pub fn entry_code(k: usize) -> [Felt; ENTRY_CODE_LEN] {
+    [
+        Felt::from_u64(AP_ADD_IMM),
+        Felt::from_u64(k as u64),
+        Felt::from_u64(CALL_REL),
+        Felt::from_u64(4),
+        Felt::from_u64(JMP_REL_0),
+        Felt::ZERO,
+    ]
 }
 
 impl PublicInput {
@@ -81,70 +143,98 @@ impl PublicInput {
     /// cells, at least one; [1, 2) when the program has no range_check.
     pub fn window_for(segment: Option<Segment>) -> Segment {
         match segment {
-            Some(s) => Segment { begin: s.begin, stop: s.stop.max(s.begin + 1) },
+            Some(s) => Segment { begin: s.begin, stop: s.stop.max(s.begin.saturating_add(1)) },
             None => Segment { begin: 1, stop: 2 },
         }
     }
 
-    /// The verifier's sanity checks (cairo-air.md §4.3, adapted to the
-    /// executable entry code). Everything later relies on them.
+    /// The verifier's checks of the public input (docs/prover.md lists them
+    /// and why). Everything later — P, Π_pub, the AIR's assertions — relies on
+    /// them, and none of them can overflow or panic on any input.
     pub fn validate(&self) -> Result<(), PublicInputError> {
-        let l = self.program.len() as u64;
-        if l < 6 {
-            return Err(bad("the program is shorter than the entry code"));
+        use PublicInputError as E;
+        let l = self.program.len();
+        if l < ENTRY_CODE_LEN {
+            return Err(E::ProgramTooShort(l));
+        }
+        // The builtin list: supported, canonical order, matching segments.
+        match (self.builtins.as_slice(), self.range_check_segment) {
+            ([Builtin::Output], None) | ([Builtin::Output, Builtin::RangeCheck], Some(_)) => {}
+            ([Builtin::Output], Some(_)) => {
+                return Err(E::SegmentForBuiltin("a range_check segment without the range_check builtin"))
+            }
+            ([Builtin::Output, Builtin::RangeCheck], None) => {
+                return Err(E::SegmentForBuiltin("the range_check builtin without its segment"))
+            }
+            (other, _) => return Err(E::Builtins(other.to_vec())),
+        }
+        let k = self.builtins.len();
+        // The entry code, word for word, for exactly k builtins.
+        for (i, (&found, expected)) in self.program.iter().zip(entry_code(k)).enumerate() {
+            if found != expected {
+                return Err(E::EntryCode { address: 1 + i as u64, found, expected, k });
+            }
         }
         if self.pc_init != 1 {
-            return Err(bad(format!("initial pc must be 1, is {}", self.pc_init)));
+            return Err(E::PcInit(self.pc_init));
         }
-        if self.pc_final != 5 || self.program[4] != Felt::from_u128(JMP_REL_0 as u128) {
-            return Err(bad("the final pc must be the entry code's `jmp rel 0` at address 5"));
+        if self.pc_final != FINAL_PC {
+            return Err(E::PcFinal(self.pc_final));
         }
-        let k = self.builtins.len() as u64;
+        // Bound every address before computing with them.
+        let segs = self.segments();
+        for a in [self.ap_init, self.ap_final].into_iter().chain(segs.iter().flat_map(|s| [s.begin, s.stop])) {
+            if a > MAX_ADDRESS {
+                return Err(E::AddressTooLarge(a));
+            }
+        }
+        let l = l as u64;
+        let k = k as u64;
         if self.ap_init != l + 3 {
-            return Err(bad(format!("initial ap must be L + 3 = {}, is {}", l + 3, self.ap_init)));
+            return Err(E::ApInit { expected: l + 3, found: self.ap_init });
         }
-        match self.builtins.as_slice() {
-            [Builtin::Output] => {
-                if self.range_check_segment.is_some() {
-                    return Err(bad("a range_check segment without the range_check builtin"));
-                }
-            }
-            [Builtin::Output, Builtin::RangeCheck] => {
-                if self.range_check_segment.is_none() {
-                    return Err(bad("the range_check builtin without its segment"));
-                }
-            }
-            other => {
-                return Err(bad(format!(
-                    "unsupported builtin list {other:?}: cairn proves output and range_check only"
-                )))
+        // The k stop pointers sit at ap_final − k.., above the k base pointers.
+        if self.ap_final < self.ap_init + 2 * k {
+            return Err(E::ApFinal(self.ap_final));
+        }
+        for s in &segs {
+            if s.begin == 0 || s.begin > s.stop {
+                return Err(E::Segment { begin: s.begin, stop: s.stop });
             }
         }
-        if self.ap_final < self.ap_init + k {
-            return Err(bad("final ap below the builtin pointers"));
+        // cairo-vm relocates segments in order: program [1, L], execution
+        // from L + 1 (up to at least ap_final), then the builtin segments.
+        if self.output_segment.begin < self.ap_final {
+            return Err(E::SegmentOrder("the output segment does not follow the execution segment"));
         }
-        for s in std::iter::once(self.output_segment).chain(self.range_check_segment) {
-            if s.begin > s.stop || s.begin == 0 {
-                return Err(bad(format!("segment [{}, {}) is invalid", s.begin, s.stop)));
+        if let Some(rc) = self.range_check_segment {
+            if rc.begin < self.output_segment.stop {
+                return Err(E::SegmentOrder("the range_check segment does not follow the output segment"));
             }
         }
-        if (self.output_segment.stop - self.output_segment.begin) as usize != self.output.len() {
-            return Err(bad("the output length does not match the output segment"));
+        let span = self.output_segment.stop - self.output_segment.begin;
+        if span != self.output.len() as u64 {
+            return Err(E::OutputLength { cells: self.output.len(), span });
         }
         if self.rc_min > self.rc_max {
-            return Err(bad("rc_min > rc_max"));
+            return Err(E::RangeCheckBounds(self.rc_min, self.rc_max));
         }
-        if self.window != Self::window_for(self.range_check_segment) {
-            return Err(bad("the range-check window does not match the range_check segment"));
+        let window = Self::window_for(self.range_check_segment);
+        if self.window != window {
+            return Err(E::Window {
+                found_begin: self.window.begin,
+                found_stop: self.window.stop,
+                begin: window.begin,
+                stop: window.stop,
+            });
         }
-        let p = self.public_memory();
-        let mut addrs: Vec<u64> = p.iter().map(|(a, _)| *a).collect();
+        let mut addrs: Vec<u64> = self.public_memory().iter().map(|(a, _)| *a).collect();
         addrs.sort_unstable();
         if addrs.first() == Some(&0) {
-            return Err(bad("public memory at address 0"));
+            return Err(E::AddressZero);
         }
-        if addrs.windows(2).any(|w| w[0] == w[1]) {
-            return Err(bad("public memory lists an address twice"));
+        if let Some(w) = addrs.windows(2).find(|w| w[0] == w[1]) {
+            return Err(E::DuplicateAddress(w[0]));
         }
         Ok(())
     }

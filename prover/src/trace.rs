@@ -141,16 +141,53 @@ fn decode_row(mem: &[Option<Felt>], pc: u64, ap: u64, fp: u64) -> Result<Decoded
     Ok(Decoded { inst, word, dst_addr, dst, op0_addr, op0, op1_addr, op1, res })
 }
 
-/// Builds the main trace and the public input of a run.
+/// Builds the main trace and the public input of a run, and checks the
+/// public input the way `verify` will: an honest prover refuses what a
+/// verifier would reject.
 pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
-    let mem = &input.memory;
+    let trace = assemble(input)?;
+    trace.public_input.validate().map_err(|e| TraceError::Inconsistent(e.to_string()))?;
+    Ok(trace)
+}
+
+/// [`build_trace`] without the final public-input check: what a malicious
+/// prover commits when it relabels a run (tests only).
+#[cfg(any(test, feature = "test-utils"))]
+pub fn build_trace_unvalidated(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
+    assemble(input)
+}
+
+/// The passes of trace building (cairo-air.md §2.9).
+fn assemble(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
+    check_run_shape(input)?;
+    let rows =
+        input.trace.iter().map(|&(pc, ap, fp)| decode_row(&input.memory, pc, ap, fp)).collect::<Result<Vec<_>, _>>()?;
+    let (mut pi, mem) = public_input_and_memory(input)?;
+    let public = pi.public_memory();
+    check_public_memory(&mem, &public)?;
+    let holes = holes(input, &rows, &mem, &public, pi.window);
+    let gaps = range_check_gaps(&rows, &mem, pi.window);
+    let w_len = (pi.window.stop - pi.window.begin) as usize;
+    let t = input.trace.len();
+    let need_rows = [t, public.len() + holes.len() + 1, gaps.len().div_ceil(NUM_RCH) + 1, w_len + 1, 8];
+    let n = need_rows.iter().copied().max().unwrap_or(8).next_power_of_two();
+    let fill = Fillers { public: &public, holes: &holes, gaps: &gaps, window: pi.window };
+    let mut cols = main_columns(input, &rows, &mem, &fill, n);
+    sort_memory(&mut cols, &public, n)?;
+    sort_range_checks(&mut cols, &mut pi, n);
+    Ok(CairoTrace { columns: cols, public_input: pi, steps: t })
+}
+
+/// The run ends in the entry code's loop, with the executable's frame, and
+/// uses only builtins the AIR supports.
+fn check_run_shape(input: &ExecutionInput) -> Result<(), TraceError> {
     let t = input.trace.len();
     if t < 2 {
         return Err(unprovable("the run has fewer than two steps"));
     }
     let (pc_final, ap_final, fp_final) = input.trace[t - 1];
-    let (pc_init, ap_init, fp_init) = input.trace[0];
-    if read(mem, pc_final, "final instruction", pc_final)? != fu(JMP_REL_0) {
+    let (_, ap_init, fp_init) = input.trace[0];
+    if read(&input.memory, pc_final, "final instruction", pc_final)? != fu(JMP_REL_0) {
         return Err(unprovable(format!("the run does not end in the `jmp rel 0` loop (final pc {pc_final})")));
     }
     if fp_final != fp_init || ap_init != fp_init {
@@ -160,20 +197,25 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
         [Builtin::Output] | [Builtin::Output, Builtin::RangeCheck] => {}
         other => return Err(unprovable(format!("builtins {other:?}: cairn proves output and range_check only"))),
     }
-
-    // 1. Decode every executed row.
-    let mut rows = Vec::with_capacity(t);
-    for &(pc, ap, fp) in &input.trace {
-        rows.push(decode_row(mem, pc, ap, fp)?);
+    if ap_final < ap_init + input.builtins.len() as u64 || ap_init < 3 {
+        return Err(TraceError::Inconsistent("the final ap lies below the builtin pointers".into()));
     }
+    Ok(())
+}
 
-    // 2. Public input (rc bounds filled in below), P and the window.
+/// The public input (rc bounds still open) and the run's memory with the
+/// range-check window's cells present (allocated, unused cells read 0).
+fn public_input_and_memory(input: &ExecutionInput) -> Result<(PublicInput, Vec<Option<Felt>>), TraceError> {
+    let t = input.trace.len();
+    let (pc_init, ap_init, _) = input.trace[0];
+    let (pc_final, ap_final, _) = input.trace[t - 1];
+    let mem = &input.memory;
     let l = input.program_len;
     let program: Vec<Felt> = (1..=l as u64).map(|a| read(mem, a, "program word", a)).collect::<Result<_, _>>()?;
     let out = input.output_segment;
     let output: Vec<Felt> = (out.begin..out.stop).map(|a| read(mem, a, "output cell", a)).collect::<Result<_, _>>()?;
     let window = PublicInput::window_for(input.range_check_segment);
-    let mut pi = PublicInput {
+    let pi = PublicInput {
         program,
         pc_init,
         pc_final,
@@ -187,8 +229,6 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
         rc_max: 0,
         window,
     };
-    let public = pi.public_memory();
-    // Memory with the window cells present (unused allocated cells read 0).
     let mut mem: Vec<Option<Felt>> = mem.clone();
     let need = (window.stop as usize).max(mem.len());
     mem.resize(need, None);
@@ -198,7 +238,11 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
             return Err(unprovable(format!("range-check cell {a} holds a value ≥ 2^128")));
         }
     }
-    for (a, v) in &public {
+    Ok((pi, mem))
+}
+
+fn check_public_memory(mem: &[Option<Felt>], public: &[(u64, Felt)]) -> Result<(), TraceError> {
+    for (a, v) in public {
         match mem.get(*a as usize).copied().flatten() {
             Some(m) if m == *v => {}
             Some(_) => {
@@ -207,8 +251,18 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
             None => return Err(TraceError::Inconsistent(format!("public memory at {a} is not in the run's memory"))),
         }
     }
+    Ok(())
+}
 
-    // 3. Holes: addresses up to the highest accessed one that nothing covers.
+/// Addresses up to the highest accessed one that nothing covers: filled
+/// through the free memory slot so that the sorted addresses are contiguous.
+fn holes(
+    input: &ExecutionInput,
+    rows: &[Decoded],
+    mem: &[Option<Felt>],
+    public: &[(u64, Felt)],
+    window: Segment,
+) -> Vec<(u64, Felt)> {
     let mut covered = vec![false; mem.len()];
     let mut a_max = 0u64;
     let mut touch = |a: u64, covered: &mut Vec<bool>| {
@@ -225,19 +279,25 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
     for a in window.begin..window.stop {
         touch(a, &mut covered);
     }
-    for (a, _) in &public {
+    for (a, _) in public {
         touch(*a, &mut covered);
     }
-    let holes: Vec<(u64, Felt)> =
-        (1..=a_max).filter(|&a| !covered[a as usize]).map(|a| (a, mem[a as usize].unwrap_or(Felt::ZERO))).collect();
+    (1..=a_max)
+        .filter(|&a| !covered.get(a as usize).copied().unwrap_or(false))
+        .map(|a| (a, mem.get(a as usize).copied().flatten().unwrap_or(Felt::ZERO)))
+        .collect()
+}
 
-    // 4. Range-check values present (offsets and limbs) and the gaps between them.
-    let limbs_of = |v: &Felt| -> [u16; 8] {
-        let x = felt_u128(v).expect("checked < 2^128");
-        std::array::from_fn(|j| (x >> (16 * j)) as u16)
-    };
+fn limbs_of(v: &Felt) -> [u16; 8] {
+    let x = felt_u128(v).expect("window cells are checked < 2^128");
+    std::array::from_fn(|j| (x >> (16 * j)) as u16)
+}
+
+/// The 16-bit values missing between the smallest and largest range-check
+/// entry (offsets and limbs): the fillers must supply them.
+fn range_check_gaps(rows: &[Decoded], mem: &[Option<Felt>], window: Segment) -> Vec<u16> {
     let mut present = vec![false; 1 << 16];
-    for r in &rows {
+    for r in rows {
         present[r.inst.off_dst as usize] = true;
         present[r.inst.off_op0 as usize] = true;
         present[r.inst.off_op1 as usize] = true;
@@ -249,47 +309,64 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
     }
     let lo = present.iter().position(|&p| p).unwrap_or(0);
     let hi = present.iter().rposition(|&p| p).unwrap_or(0);
-    let gaps: Vec<u16> = (lo..=hi).filter(|&v| !present[v]).map(|v| v as u16).collect();
+    (lo..=hi).filter(|&v| !present[v]).map(|v| v as u16).collect()
+}
 
-    // 5. The trace length.
-    let w_len = (window.stop - window.begin) as usize;
-    let need_rows = [t, public.len() + holes.len() + 1, gaps.len().div_ceil(NUM_RCH) + 1, w_len + 1, 8];
-    let n = need_rows.iter().copied().max().unwrap_or(8).next_power_of_two();
+/// What the rows carry besides the run: the public-memory dummies (one per
+/// public cell), the hole fillers, the range-check gap fillers, and the
+/// window the range-check cell walks.
+#[derive(Clone, Copy)]
+struct Fillers<'a> {
+    public: &'a [(u64, Felt)],
+    holes: &'a [(u64, Felt)],
+    gaps: &'a [u16],
+    window: Segment,
+}
 
-    // 6. Main columns.
+/// Every column but the sorted ones, row by row; rows past the run repeat
+/// its final `jmp rel 0`.
+fn main_columns(
+    input: &ExecutionInput,
+    rows: &[Decoded],
+    mem: &[Option<Felt>],
+    fill: &Fillers,
+    n: usize,
+) -> Vec<Vec<Felt>> {
+    let Fillers { public, holes, gaps, window } = *fill;
+    let t = input.trace.len();
     let mut cols = vec![vec![Felt::ZERO; n]; MAIN_WIDTH];
     for r in 0..n {
         let src = r.min(t - 1);
         let (pc, ap, fp) = input.trace[src];
         let d = &rows[src];
-        let set = |cols: &mut Vec<Vec<Felt>>, c: usize, v: Felt| cols[c][r] = v;
-        set(&mut cols, PC, fu(pc));
-        set(&mut cols, AP, fu(ap));
-        set(&mut cols, FP, fu(fp));
-        set(&mut cols, INST, d.word);
-        set(&mut cols, DST_ADDR, fu(d.dst_addr));
-        set(&mut cols, DST, d.dst);
-        set(&mut cols, OP0_ADDR, fu(d.op0_addr));
-        set(&mut cols, OP0, d.op0);
-        set(&mut cols, OP1_ADDR, fu(d.op1_addr));
-        set(&mut cols, OP1, d.op1);
-        set(&mut cols, RES, d.res);
+        let mut set = |c: usize, v: Felt| cols[c][r] = v;
+        set(PC, fu(pc));
+        set(AP, fu(ap));
+        set(FP, fu(fp));
+        set(INST, d.word);
+        set(DST_ADDR, fu(d.dst_addr));
+        set(DST, d.dst);
+        set(OP0_ADDR, fu(d.op0_addr));
+        set(OP0, d.op0);
+        set(OP1_ADDR, fu(d.op1_addr));
+        set(OP1, d.op1);
+        set(RES, d.res);
         let f9 = if d.inst.flags[F_PC_JNZ] { Felt::ONE } else { Felt::ZERO };
         let t0 = f9 * d.dst;
-        set(&mut cols, T0, t0);
-        set(&mut cols, T1, t0 * d.res);
-        set(&mut cols, MUL, d.op0 * d.op1);
-        set(&mut cols, OFF_DST, fu(d.inst.off_dst as u64));
-        set(&mut cols, OFF_OP0, fu(d.inst.off_op0 as u64));
-        set(&mut cols, OFF_OP1, fu(d.inst.off_op1 as u64));
+        set(T0, t0);
+        set(T1, t0 * d.res);
+        set(MUL, d.op0 * d.op1);
+        set(OFF_DST, fu(d.inst.off_dst as u64));
+        set(OFF_OP0, fu(d.inst.off_op0 as u64));
+        set(OFF_OP1, fu(d.inst.off_op1 as u64));
         for i in 0..NUM_FLAGS {
-            set(&mut cols, flag(i), if d.inst.flags[i] { Felt::ONE } else { Felt::ZERO });
+            set(flag(i), if d.inst.flags[i] { Felt::ONE } else { Felt::ZERO });
         }
         // the range-check builtin cell of this row
         let rc_a = (window.begin + r as u64).min(window.stop - 1);
-        set(&mut cols, RC_A, fu(rc_a));
+        set(RC_A, fu(rc_a));
         for (j, l) in limbs_of(&mem[rc_a as usize].expect("window cells are set")).iter().enumerate() {
-            set(&mut cols, RC_LIMBS + j, fu(*l as u64));
+            set(RC_LIMBS + j, fu(*l as u64));
         }
         // free memory slot: public-memory dummies, then holes, then duplicates
         let (mx_a, mx_v) = if r < public.len() {
@@ -300,16 +377,20 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
         } else {
             (fu(pc), d.word)
         };
-        set(&mut cols, MX_A, mx_a);
-        set(&mut cols, MX_V, mx_v);
+        set(MX_A, mx_a);
+        set(MX_V, mx_v);
         // range-check fillers: gaps, then duplicates of a present value
         for j in 0..NUM_RCH {
             let rch = gaps.get(r * NUM_RCH + j).map_or(d.inst.off_dst as u64, |&g| g as u64);
-            set(&mut cols, RCH + j, fu(rch));
+            set(RCH + j, fu(rch));
         }
     }
+    cols
+}
 
-    // 7. Sorted memory: the unsorted slots of rows 0..n-2, with P in place of the dummies.
+/// Sorted memory: the unsorted slots of rows 0..n-2, with P in place of the
+/// (0,0) dummies, sorted by address; row n-1 repeats the last entry.
+fn sort_memory(cols: &mut [Vec<Felt>], public: &[(u64, Felt)], n: usize) -> Result<(), TraceError> {
     let mut slots: Vec<(u64, Felt)> = Vec::with_capacity(MEM_SLOTS * (n - 1));
     for r in 0..n - 1 {
         let row: Vec<Felt> = cols.iter().map(|c| c[r]).collect();
@@ -343,8 +424,12 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
         cols[SORTED_A + k][n - 1] = fu(last.0);
         cols[SORTED_V + k][n - 1] = last.1;
     }
+    Ok(())
+}
 
-    // 8. Sorted range check: the entries of rows 0..n-2 (counting sort), row n-1 = rc_max.
+/// Sorted range check: the entries of rows 0..n-2 (counting sort), row n-1 =
+/// rc_max; sets rc_min and rc_max in the public input.
+fn sort_range_checks(cols: &mut [Vec<Felt>], pi: &mut PublicInput, n: usize) {
     let mut counts = vec![0usize; 1 << 16];
     for r in 0..n - 1 {
         let row: Vec<Felt> = cols.iter().map(|c| c[r]).collect();
@@ -364,9 +449,6 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
     for i in 0..RC_SLOTS {
         cols[SORTED_RC + i][n - 1] = fu(pi.rc_max as u64);
     }
-
-    pi.validate().map_err(|e| TraceError::Inconsistent(e.to_string()))?;
-    Ok(CairoTrace { columns: cols, public_input: pi, steps: t })
 }
 
 /// The auxiliary segment for challenges [z_m, α_m, z_r]: the exclusive running

@@ -9,8 +9,8 @@ mod support;
 use cairn_prover::checker;
 use cairn_prover::field::Felt;
 use cairn_prover::proof::{self, Params, DEFAULT_SECURITY_BITS};
+use cairn_prover::testing::synthetic::*;
 use cairn_prover::trace::CairoTrace;
-use support::synthetic::*;
 
 const RAND: [Felt; 3] = [Felt::from_u64(0x5eed_0001), Felt::from_u64(0x5eed_0002), Felt::from_u64(0x5eed_0003)];
 

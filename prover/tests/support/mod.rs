@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-pub mod synthetic;
+pub mod tamper;
 
 use std::path::PathBuf;
 

@@ -1,14 +1,16 @@
-//! Synthetic Cairo programs for the prover's tests: instruction words
-//! assembled by hand behind the executable entry code, run by a small
-//! evaluator of the AIR's step function (cairo-air.md §1.3). They reach
-//! instructions and memory layouts the Cairo compiler never emits.
+//! Synthetic Cairo programs for tests: instruction words assembled by hand
+//! behind the executable entry code, run by a small evaluator of the AIR's
+//! step function (cairo-air.md §1.3). They reach instructions and memory
+//! layouts the Cairo compiler never emits. Test code: it panics on programs
+//! it cannot run.
 
-use cairn_prover::decode::{Instruction, JMP_REL_0};
-use cairn_prover::field::Felt;
-use cairn_prover::layout::*;
-use cairn_prover::public_input::{Builtin, Segment};
-use cairn_prover::trace::{build_trace, CairoTrace, ExecutionInput};
 use winterfell::math::FieldElement;
+
+use crate::decode::{Instruction, JMP_REL_0};
+use crate::field::Felt;
+use crate::layout::*;
+use crate::public_input::{entry_code, Builtin, Segment};
+use crate::trace::{build_trace, CairoTrace, ExecutionInput};
 
 pub fn fu(v: u64) -> Felt {
     Felt::from_u64(v)
@@ -76,6 +78,13 @@ pub struct Prog {
     pub k: u64,
     /// Cells of the execution segment before the output segment starts.
     pub exec_cells: u64,
+    /// Where the runner puts the builtin segments, if not in cairo-vm's
+    /// order (output right after the execution segment, then range_check
+    /// 16 cells later): lets tests lay out segments a verifier must refuse.
+    pub output_base: Option<u64>,
+    pub range_check_base: Option<u64>,
+    /// A malicious run: every jnz jumps, even when its dst is 0.
+    pub jnz_jumps_on_zero: bool,
 }
 
 impl Prog {
@@ -83,11 +92,9 @@ impl Prog {
     /// `main` starts at address 7.
     pub fn new(k: u64) -> Prog {
         assert_eq!(asm::jmp_rel(), fu(JMP_REL_0));
-        Prog {
-            words: vec![asm::ap_add_imm(), fu(k), asm::call_rel(), fu(4), asm::jmp_rel(), Felt::ZERO],
-            k,
-            exec_cells: 64,
-        }
+        let words = vec![asm::ap_add_imm(), fu(k), asm::call_rel(), fu(4), asm::jmp_rel(), Felt::ZERO];
+        assert_eq!(words, entry_code(k as usize));
+        Prog { words, k, exec_cells: 64, output_base: None, range_check_base: None, jnz_jumps_on_zero: false }
     }
     /// Address of the next word.
     pub fn here(&self) -> u64 {
@@ -127,9 +134,10 @@ impl Prog {
 pub fn execute(p: &Prog, free_jnz_res: Felt) -> ExecutionInput {
     let l = p.words.len() as u64;
     let ap_init = l + 3;
-    let out_base = l + 1 + p.exec_cells;
-    let rc_base = out_base + 16;
-    let mut mem: Vec<Option<Felt>> = vec![None; (rc_base + 16) as usize];
+    let out_base = p.output_base.unwrap_or(l + 1 + p.exec_cells);
+    let rc_base = p.range_check_base.unwrap_or(out_base + 16);
+    let top = (l + 1 + p.exec_cells).max(out_base).max(rc_base) + 16;
+    let mut mem: Vec<Option<Felt>> = vec![None; top as usize];
     for (i, w) in p.words.iter().enumerate() {
         mem[i + 1] = Some(*w);
     }
@@ -194,7 +202,7 @@ pub fn execute(p: &Prog, free_jnz_res: Felt) -> ExecutionInput {
         }
         let dst = get(&mem, dst_addr);
         let next_pc = if f(F_PC_JNZ) {
-            if dst != Felt::ZERO {
+            if dst != Felt::ZERO || p.jnz_jumps_on_zero {
                 u(fu(pc) + op1)
             } else {
                 pc + size
@@ -228,6 +236,14 @@ pub fn execute(p: &Prog, free_jnz_res: Felt) -> ExecutionInput {
         output_segment: Segment { begin: out_base, stop: out_stop },
         range_check_segment,
     }
+}
+
+/// `main`'s epilogue for two builtins: returns the output pointer + 1 and
+/// the range-check pointer + `rc_cells`.
+pub fn return_output_and_range_check(p: &mut Prog, rc_cells: u64) {
+    p.op_imm(asm::push_fp_plus_imm(-4), Felt::ONE);
+    p.op_imm(asm::push_fp_plus_imm(-3), fu(rc_cells));
+    p.op(asm::ret());
 }
 
 /// `main`'s prologue in the synthetic programs (output builtin only):

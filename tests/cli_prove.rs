@@ -90,6 +90,10 @@ fn prove_and_verify(name: &str) {
     let bad = |tag: &str| tmp_path(&format!("cli-prove-{name}-{tag}.proof"));
     rejected(&["verify", proof_s, "--program-hash", "0x1234"], "program hash mismatch");
     rejected(&["verify", proof_s, "--security", "128"], "below the required 128");
+    // Below the 80-bit floor only with the loud flag, and then loudly.
+    rejected(&["verify", proof_s, "--security", "40"], "refusing to accept proofs below 80 bits");
+    let (ok, _, stderr) = cairn(&["verify", proof_s, "--security", "40", "--insecure-accept-weak-proofs"]);
+    assert!(ok && stderr.contains("WARNING: accepting proofs at 40 bits"), "{stderr}");
     rejected(&["verify", &write(&bad("truncated"), &bytes[..bytes.len() - 1000])], "not a valid proof");
     rejected(&["verify", &write(&bad("header-cut"), &bytes[..100])], "truncated or corrupt");
     rejected(&["verify", &write(&bad("empty"), b"")], "not a cairn proof");
@@ -152,4 +156,44 @@ fn verify_refuses_missing_files_and_foreign_packages() {
     let p = write(&tmp_path("cli-prove-junk.proof"), b"CAIRNPRF junk");
     rejected(&["verify", &p, "--model", dir.to_str().unwrap()], "is not a cairn package");
     rejected(&["verify", &p], "not a valid proof");
+}
+
+#[test]
+fn relabelled_builtins_forgery_is_rejected_by_cairn_verify() {
+    // Issue 11's forgery: a run of an output + range_check program presented
+    // as output-only, proved at the default security; its "output" ends in
+    // p - 1, which nothing range-checked. The STARK alone accepts it.
+    use cairn_prover::proof::{self, Params, DEFAULT_SECURITY_BITS};
+    use cairn_prover::prover::AuxForgery;
+    let t = cairn_prover::testing::forgery::range_check_dropped();
+    let hash = proof::hex(&proof::program_hash(&t.public_input));
+    let bytes = proof::prove_unchecked(
+        t.columns,
+        t.public_input,
+        Params::for_security(DEFAULT_SECURITY_BITS),
+        AuxForgery::Honest,
+    )
+    .expect("the malicious prover proves");
+    cairn_prover::testing::stark_accepts(&bytes).expect("the STARK accepts the relabelled run");
+    let p = write(&tmp_path("cli-prove-relabelled.proof"), &bytes);
+    rejected(&["verify", &p, "--program-hash", &hash], "entry code for the claimed 1 builtins");
+    rejected(&["verify", &p], "entry code for the claimed 1 builtins");
+}
+
+#[test]
+fn prove_warns_below_96_bits() {
+    let proof = tmp_path("cli-prove-weak.proof");
+    let (ok, _, stderr) = cairn(&[
+        "prove",
+        "examples/mlp/model.onnx",
+        "--input",
+        "examples/mlp/input.json",
+        "-o",
+        proof.to_str().unwrap(),
+        "--security",
+        "64",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("warning: proving at 64 bits"), "{stderr}");
+    rejected(&["verify", proof.to_str().unwrap()], "below the required 96");
 }

@@ -99,9 +99,23 @@ pub struct InspectArgs {
 #[derive(Debug, Args)]
 pub struct SecurityArgs {
     /// Conjectured security in bits (as Winterfell estimates it); proofs below it are refused.
+    /// Below 96 bits `cairn` warns: such proofs are cheaper to forge.
     #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS,
           value_parser = clap::value_parser!(u32).range(1..=128))]
     pub security: u32,
+}
+
+/// The security a verifier insists on.
+#[derive(Debug, Args)]
+pub struct VerifySecurityArgs {
+    /// Minimum conjectured security in bits. Values below 80 are refused unless
+    /// --insecure-accept-weak-proofs is given.
+    #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS)]
+    pub security: u32,
+    /// Accept a --security below 80 bits. Proofs that weak can be forged with
+    /// modest computing power: for experiments only, never for real claims.
+    #[arg(long)]
+    pub insecure_accept_weak_proofs: bool,
 }
 
 #[derive(Debug, Args)]
@@ -133,9 +147,8 @@ pub struct VerifyArgs {
     /// Accept the proof only for this package's program, and read its outputs with its manifest.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
-    /// Minimum conjectured security in bits.
-    #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS)]
-    pub security: u32,
+    #[command(flatten)]
+    pub security: VerifySecurityArgs,
     /// Print machine-readable JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -274,9 +287,8 @@ pub struct RegistryProofArgs {
     /// The model's package: the proof must be about its program; its manifest says where the outputs end.
     #[arg(long, value_name = "DIR")]
     pub model: PathBuf,
-    /// Minimum conjectured security in bits.
-    #[arg(long, value_name = "BITS", default_value_t = cairn_prover::proof::DEFAULT_SECURITY_BITS)]
-    pub security: u32,
+    #[command(flatten)]
+    pub security: VerifySecurityArgs,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ use cairn_transpiler::codegen::Manifest;
 use cairn_transpiler::inputs::BoundSample;
 use serde::Serialize;
 
-use super::commands::{ProveArgs, VerifyArgs};
+use super::commands::{ProveArgs, VerifyArgs, VerifySecurityArgs};
 use super::execute::{bind_all, explain_failure, program_for, scale_for, target, write_atomically, Target};
 use super::{progress, render};
 
@@ -47,6 +47,14 @@ pub(super) fn build(program: &PackageProgram, run: &CairoRun, quiet: bool) -> Re
 /// Proves a trace at `bits` of conjectured security; the package manifest
 /// rides along (unverified) so that `verify` can show reals.
 pub(super) fn stark(trace: CairoTrace, manifest: &Manifest, bits: u32, quiet: bool) -> Result<(Vec<u8>, Header)> {
+    if bits < proof::DEFAULT_SECURITY_BITS {
+        eprintln!(
+            "warning: proving at {bits} bits of conjectured security, below the default {}: \
+             such a proof is cheaper to forge, and `cairn verify` refuses levels below {} unless told otherwise",
+            proof::DEFAULT_SECURITY_BITS,
+            proof::SECURITY_FLOOR_BITS
+        );
+    }
     let label = format!("proving ({} rows × {COLUMNS} columns, {bits}-bit security)", trace.len());
     let annotation = serde_json::to_value(manifest)?;
     Ok(progress::step(&label, quiet, || proof::prove_annotated(trace, Params::for_security(bits), bits, annotation))?)
@@ -163,10 +171,41 @@ fn expected_hash(args: &VerifyArgs) -> Result<(Option<ProverFelt>, Option<String
     Ok((Some(from_model), Some(format!("package {}", dir.display())), Some(manifest)))
 }
 
+/// Reads a proof file, refusing files larger than any proof before reading them.
+pub(super) fn read_proof_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+    let limit = proof::MAX_PROOF_BYTES as u64;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).with_context(|| format!("reading {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        bail!("{} is larger than {limit} bytes, the largest proof cairn reads", path.display());
+    }
+    Ok(bytes)
+}
+
+/// Verifies proof bytes at the security the user asked for: below the floor
+/// only with the loudly named flag, and then with a warning.
+pub(super) fn verify_bytes(
+    bytes: &[u8],
+    expected: Option<&ProverFelt>,
+    security: &VerifySecurityArgs,
+) -> Result<Verified, proof::VerifyError> {
+    if security.security < proof::SECURITY_FLOOR_BITS && security.insecure_accept_weak_proofs {
+        eprintln!(
+            "WARNING: accepting proofs at {} bits of conjectured security (--insecure-accept-weak-proofs); \
+             a proof this weak can be forged and proves nothing to anyone else",
+            security.security
+        );
+        return proof::verify_allowing_weak_security(bytes, expected, security.security);
+    }
+    proof::verify(bytes, expected, security.security)
+}
+
 pub fn verify(args: VerifyArgs) -> Result<()> {
     let (expected, against, manifest) = expected_hash(&args)?;
-    let bytes = std::fs::read(&args.proof).with_context(|| format!("reading {}", args.proof.display()))?;
-    let v: Verified = proof::verify(&bytes, expected.as_ref(), args.security)
+    let bytes = read_proof_file(&args.proof)?;
+    let v: Verified = verify_bytes(&bytes, expected.as_ref(), &args.security)
         .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
     let output: Vec<_> = v.output.iter().map(ProverFelt::to_starknet).collect();
     let (manifest, source) = match manifest {

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use cairn_prover::field::Felt as ProverFelt;
-use cairn_prover::proof;
 use cairn_runtime::cairo::{Felt, Toolchain};
 use cairn_starknet::client::{
     AccountKey, Client, DeployOptions, Deployment, ModelSpec, Receipt, VerifiedInference, STRK,
@@ -232,10 +231,11 @@ fn verified(args: &RegistryProofArgs) -> Result<VerifiedInference> {
         bail!("{} has no program hash; compile it", args.model.display());
     };
     let expected = ProverFelt::from_hex(hash).with_context(|| format!("bad program hash {hash:?}"))?;
-    let bytes = std::fs::read(&args.proof).with_context(|| format!("reading {}", args.proof.display()))?;
-    let v =
-        progress::step("verifying the proof", args.node.json, || proof::verify(&bytes, Some(&expected), args.security))
-            .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
+    let bytes = super::prove::read_proof_file(&args.proof)?;
+    let v = progress::step("verifying the proof", args.node.json, || {
+        super::prove::verify_bytes(&bytes, Some(&expected), &args.security)
+    })
+    .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
     let segment: Vec<Felt> = v.output.iter().map(ProverFelt::to_starknet).collect();
     let n_out = manifest.outputs.iter().map(|o| o.len()).sum();
     Ok(VerifiedInference::from_segment(v.program_hash.to_starknet(), &segment, n_out)?)

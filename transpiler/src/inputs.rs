@@ -92,12 +92,21 @@ fn format_err(path: &str, detail: impl Into<String>) -> InputError {
 pub fn read_samples(path: &Path, network: &Network) -> Result<Vec<Sample>, InputError> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| InputError::Read { path: shown.clone(), detail: e.to_string() })?;
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("npy")) || bytes.starts_with(b"\x93NUMPY") {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("npy")) {
         return read_npy(&bytes, &shown, network);
     }
-    let json: Json = serde_json::from_slice(&bytes)
-        .map_err(|e| format_err(&shown, format!("not valid JSON ({e}); expected JSON input or a .npy file")))?;
-    parse_json_samples(&json, &shown, network)
+    parse_samples(&bytes, &shown, network)
+}
+
+/// Parses the bytes of an input file: `.npy` (by its magic) or JSON. `what`
+/// names the source in errors.
+pub fn parse_samples(bytes: &[u8], what: &str, network: &Network) -> Result<Vec<Sample>, InputError> {
+    if bytes.starts_with(b"\x93NUMPY") {
+        return read_npy(bytes, what, network);
+    }
+    let json: Json = serde_json::from_slice(bytes)
+        .map_err(|e| format_err(what, format!("not valid JSON ({e}); expected JSON input or a .npy file")))?;
+    parse_json_samples(&json, what, network)
 }
 
 /// Parses JSON input (see the module docs).

@@ -4,7 +4,7 @@
 #
 # The version must embed the project's Cairo compiler (cairo-lang 2.17.0):
 # devnet recompiles every declared Sierra class and rejects a compiled-class
-# hash that differs (docs: ../shared/design/architecture.md §4). 0.8.0 does.
+# hash that differs (docs/cairo-toolchain.md). 0.8.0 does.
 # A cold install compiles ~600 crates: ~16 minutes on 2 cores (measured). Its
 # build directory stays in the cache until the install succeeds, so an
 # interrupted install resumes; then it is removed (~2 GB).

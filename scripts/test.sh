@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The test command (README, .ci/run): fetches what the tests need, then runs
-# every test of the workspace. Works from an empty cache.
+# The test command (README, .ci/run): fetches what the tests need, checks
+# formatting and lints, then runs every test of the workspace — the fast tier
+# (`cargo test`) and the full tier (the tests marked #[ignore = "full tier …"]:
+# the registry on a real starknet-devnet, the ONNX conformance run, the Cairo
+# golden-vector run, the CNN's proofs). Works from an empty cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -12,7 +15,11 @@ scripts/fetch-devnet.sh   # the registry's end-to-end test runs a real local Sta
 # A new or changed insta snapshot fails the run instead of being written.
 export CI=true INSTA_UPDATE=no
 
-echo "== cargo test (workspace)"
-cargo test --workspace --locked -- --skip onnx_node_tests
+echo "== cargo fmt --check"
+cargo fmt --all --check
+echo "== cargo clippy (workspace, all targets; warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== cargo test (workspace: fast and full tiers)"
+cargo test --workspace --locked -- --include-ignored --skip onnx_node_tests
 echo "== ONNX conformance (per-op table)"
-cargo test --locked --test conformance -- --nocapture
+cargo test --locked --test conformance -- --include-ignored --nocapture

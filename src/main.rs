@@ -1,5 +1,6 @@
-//! The `cairn` command line. Parsing lives in `cli::commands`, one thin
-//! function per subcommand in `cli::execute`, text rendering in `cli::render`.
+//! The `cairn` command line, a thin front end over the `cairn` library:
+//! parsing in `cli::commands`, one module per subcommand, text rendering in
+//! `cli::render`.
 
 mod cli;
 
@@ -9,7 +10,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::commands::Cli::parse();
-    match cli::execute::execute(args) {
+    match cli::execute(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

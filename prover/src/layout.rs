@@ -1,4 +1,4 @@
-//! Every column index of the Cairo AIR, in one place (docs/../cairo-air.md §2.2,
+//! Every column index of the Cairo AIR, in one place (docs/cairo-air.md §2.2,
 //! §2.3). One trace row is one Cairo step.
 
 /// Main-segment width.

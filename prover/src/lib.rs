@@ -1,8 +1,10 @@
 //! cairn-prover: STARK proofs of Cairo executions with Winterfell 0.13, over
-//! the Stark-252 field (the field Cairo computes in).
+//! the Stark-252 field (the field Cairo computes in). It links neither the
+//! Cairo compiler nor the Cairo VM: runs arrive as [`trace::ExecutionInput`]
+//! (cairn-cairo's adapter makes them), and verifying needs nothing else.
 //!
 //! * [`field`] — the Stark-252 field as a Winterfell field;
-//! * [`adapter`] — a cairo-vm proof-mode run (via cairn-runtime) → [`trace::ExecutionInput`];
+//! * [`hash`] — the program hash a proof names its program by;
 //! * [`trace`] — the execution trace of the AIR; [`air`], [`constraints`],
 //!   [`layout`] — the AIR of cairo-air.md; [`checker`] — an independent
 //!   constraint checker;
@@ -10,12 +12,12 @@
 //!   options; [`wire`] — the bounded check of a proof's STARK bytes that runs
 //!   before Winterfell decodes them.
 
-pub mod adapter;
 pub mod air;
 pub mod checker;
 pub mod constraints;
 pub mod decode;
 pub mod field;
+pub mod hash;
 pub mod layout;
 pub mod params;
 pub mod proof;

@@ -67,7 +67,7 @@ pub struct Header {
 pub enum ProveError {
     #[error("the requested parameters give only {got} bits of conjectured security, below the {want} requested")]
     Security { got: u32, want: u32 },
-    #[error("invalid proof parameters: {0}")]
+    #[error("invalid proof parameters")]
     Params(#[from] ParamsError),
     #[error("proving failed: {0}")]
     Winterfell(String),
@@ -81,13 +81,13 @@ pub enum VerifyError {
     TooLarge { size: u64 },
     #[error("the proof is truncated or corrupt: {0}")]
     Corrupt(String),
-    #[error("the STARK proof is malformed: {0}")]
+    #[error("the STARK proof is malformed")]
     Malformed(#[from] WireError),
     #[error("unsupported proof format version {0} (this cairn reads version {FORMAT_VERSION})")]
     Version(u32),
     #[error("the proof is for another AIR ({0})")]
     OtherAir(String),
-    #[error("invalid public input: {0}")]
+    #[error("invalid public input")]
     PublicInput(#[from] PublicInputError),
     #[error(
         "refusing to accept proofs below {SECURITY_FLOOR_BITS} bits of security ({requested} requested): such proofs can be forged"
@@ -115,7 +115,7 @@ pub struct Verified {
 /// The program hash of a public input: Poseidon over the bytecode words.
 pub fn program_hash(pi: &PublicInput) -> Felt {
     let words: Vec<_> = pi.program.iter().map(|f| f.to_starknet()).collect();
-    Felt::from_starknet(&cairn_runtime::cairo::hash::program_hash(&words))
+    Felt::from_starknet(&crate::hash::program_hash(&words))
 }
 
 pub fn hex(f: &Felt) -> String {

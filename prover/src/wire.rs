@@ -47,7 +47,7 @@ pub enum WireError {
     Truncated { what: &'static str, need: u64, left: usize },
     #[error("the STARK proof's {what} is {found}; a proof of cairn's AIR has {expected}")]
     Unexpected { what: &'static str, found: u64, expected: String },
-    #[error("the STARK proof's options are invalid: {0}")]
+    #[error("the STARK proof's options are invalid")]
     Options(#[from] ParamsError),
     #[error("{0} bytes after the end of the STARK proof")]
     Trailing(usize),

@@ -4,8 +4,6 @@
 //! row, so a requirement of exactly n − 1 fills every usable row. Each case
 //! proves and verifies right at the edge and one past it (where n doubles).
 
-mod support;
-
 use cairn_prover::checker;
 use cairn_prover::field::Felt;
 use cairn_prover::proof::{self, Params, DEFAULT_SECURITY_BITS};

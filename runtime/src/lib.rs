@@ -20,7 +20,6 @@
 //! ```
 
 pub mod arith;
-pub mod cairo;
 pub mod dtype;
 pub mod error;
 pub mod fixed;
@@ -33,7 +32,7 @@ pub mod value;
 pub use arith::{Arith, FixedArith, FloatArith, IntArith, ShapeArith};
 pub use dtype::DType;
 pub use error::{ArithError, KernelError};
-pub use fixed::Scale;
+pub use fixed::{Scale, ScaleError};
 pub use literal::{Literal, LiteralData};
 pub use ops::{Domain, Kernel, Operator};
 pub use tensor::Tensor;

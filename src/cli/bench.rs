@@ -6,13 +6,15 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use cairn_prover::proof;
+use cairn::prover::field::Felt as ProverFelt;
+use cairn::prover::proof;
+use cairn::proving::COLUMNS;
+use cairn::{prove_trace, Model, Scale};
 use serde::Serialize;
 
-use super::commands::{BenchArgs, ScaleArgs};
-use super::execute::{bind_all, program_for, scale_for, target};
-use super::profile;
-use super::prove::{build, run_for_proof, stark, COLUMNS};
+use super::commands::BenchArgs;
+use super::measure::{cpu_seconds, peak_memory_mib, reset_peak_memory};
+use super::{profile, progress};
 
 #[derive(Serialize)]
 pub struct BenchRow {
@@ -36,76 +38,45 @@ pub struct BenchRow {
     pub profile: Option<profile::Profile>,
 }
 
-/// User + system CPU time of this process (all threads), seconds.
-pub(super) fn cpu_seconds() -> f64 {
-    // SAFETY: getrusage only writes the struct it is given.
-    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
-        return f64::NAN;
-    }
-    let t = |v: libc::timeval| v.tv_sec as f64 + v.tv_usec as f64 * 1e-6;
-    t(u.ru_utime) + t(u.ru_stime)
-}
-
-/// Resets the kernel's peak-RSS mark (Linux) so that each model's peak is its
-/// own; elsewhere the peak is the process's so far.
-fn reset_peak_memory() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-/// Peak resident memory since the last reset, MiB.
-pub(super) fn peak_memory_mib() -> f64 {
-    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
-        if let Some(kb) = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        {
-            return kb / 1024.0;
-        }
-    }
-    // SAFETY: as above.
-    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
-    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
-        return f64::NAN;
-    }
-    u.ru_maxrss as f64 / 1024.0
-}
-
 fn bench_one(dir: &Path, bits: u32, with_profile: bool) -> Result<BenchRow> {
     let model = dir.join("model.onnx");
     let input = dir.join("input.json");
     if !model.is_file() || !input.is_file() {
         bail!("{} must hold model.onnx and input.json", dir.display());
     }
-    let t = target(&model)?;
-    let default_scale = ScaleArgs { scale: None, calibrate: None, headroom: 0 };
-    let (scale, _) = scale_for(&t, &default_scale)?;
-    let samples = bind_all(&t.net, &input)?;
+    let model = Model::load(&model)?;
+    let samples = model.read_samples(&input)?;
     let sample = samples.first().with_context(|| format!("{} holds no sample", input.display()))?;
-    let program = program_for(&t, scale, sample, false)?;
+    let scale = Scale::new(cairn::runtime::fixed::DEFAULT_SCALE)?;
+    let package = model.cached_package(scale, sample)?;
+    let program = progress::step("compiling Cairo (Sierra → CASM)", false, || package.compile())?;
 
     reset_peak_memory();
     let start = Instant::now();
-    let run = run_for_proof(&t, &program, sample, false)?;
+    let run = progress::step("running on the Cairo VM (proof mode, recording the trace)", false, || {
+        program.run_for_proof(sample)
+    })?;
     let vm_run_s = start.elapsed().as_secs_f64();
-    let steps = run.steps;
+    let steps = run.vm.steps;
 
     // Without `--profile` no subscriber is installed and these spans are no-ops.
     let (cpu0, start) = (cpu_seconds(), Instant::now());
     let prove_span = tracing::info_span!("prove").entered();
-    let trace = tracing::info_span!("build_air_trace").in_scope(|| build(&program, &run, false))?;
+    let trace = tracing::info_span!("build_air_trace")
+        .in_scope(|| progress::step("building the AIR trace", false, || program.trace(&run)))?;
     drop(run);
     let trace_rows = trace.len();
-    let (bytes, header) = tracing::info_span!("stark").in_scope(|| stark(trace, &program.manifest, bits, false))?;
+    let label = format!("proving ({trace_rows} rows × {COLUMNS} columns, {bits}-bit security)");
+    let proof = tracing::info_span!("stark")
+        .in_scope(|| progress::step(&label, false, || prove_trace(trace, program.manifest(), bits, steps)))?;
     drop(prove_span);
     let prove_wall_s = start.elapsed().as_secs_f64();
     let prove_cpu_s = cpu_seconds() - cpu0;
     let peak_mem_mib = peak_memory_mib();
+    let bytes = proof.bytes;
 
-    drop(header);
     // Verified against the compiler's program hash, as a user would.
-    let expected = cairn_prover::field::Felt::from_starknet(&program.program.program_hash);
+    let expected = ProverFelt::from_starknet(&program.program_hash());
     let start = Instant::now();
     let verified = proof::verify(&bytes, Some(&expected), bits).context("the benchmark's own proof does not verify")?;
     let verify_ms = start.elapsed().as_secs_f64() * 1e3;

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::Result;
-use cairn_prover::field::Felt;
+use cairn::prover::field::Felt;
 use serde::Serialize;
 use tracing::span::{Attributes, Id};
 use tracing::{Metadata, Subscriber};
@@ -67,7 +67,7 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Recorder {
 
     fn on_new_span(&self, _: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
         if let Some(span) = ctx.span(id) {
-            span.extensions_mut().insert(Opened(Instant::now(), super::bench::cpu_seconds()));
+            span.extensions_mut().insert(Opened(Instant::now(), super::measure::cpu_seconds()));
         }
     }
 
@@ -78,8 +78,8 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Recorder {
             name: span.name().to_string(),
             depth: span.scope().skip(1).count(),
             wall_s: start.elapsed().as_secs_f64(),
-            cpu_s: super::bench::cpu_seconds() - cpu0,
-            peak_rss_mib: super::bench::peak_memory_mib(),
+            cpu_s: super::measure::cpu_seconds() - cpu0,
+            peak_rss_mib: super::measure::peak_memory_mib(),
             start: Some(start),
         };
         CLOSED.lock().unwrap_or_else(|e| e.into_inner()).push(phase);
@@ -170,7 +170,7 @@ impl Profile {
 /// Winterfell's proof (trace and constraint queries split into values and
 /// Merkle openings, FRI layers, FRI remainder, and the small rest).
 fn parts(file: &[u8]) -> Result<Vec<Part>> {
-    let (header, proof) = cairn_prover::proof::parse(file)?;
+    let (header, proof) = cairn::prover::proof::parse(file)?;
     let header_len = u32::from_le_bytes(file[8..12].try_into()?) as usize;
     let program = serde_json::to_vec(&header.public_input.program)?.len();
     let annotation = serde_json::to_vec(&header.annotation)?.len();

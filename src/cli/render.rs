@@ -3,16 +3,13 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use cairn_runtime::DType;
-use cairn_transpiler::ir::{Dim, Model, TensorContent, ValueInfo, ValueType};
-use cairn_transpiler::network::{Location, Network};
-use cairn_transpiler::ops;
-use serde::Serialize;
+use cairn::transpiler::codegen::Manifest;
+use cairn::transpiler::inspect::InspectReport;
+use cairn::transpiler::network::Network;
+use cairn::transpiler::ops;
+use cairn::OutputTensor;
 
-use cairn_transpiler::outputs::OutputTensor;
-
-use super::execute::RunReport;
-use super::prove::{ProveReport, VerifyReport};
+use super::reports::{ProveReport, RunReport, VerifyReport};
 
 /// Formats values compactly, eliding the middle of long lists.
 fn list<T: std::fmt::Display>(items: &[T], limit: usize) -> String {
@@ -64,7 +61,7 @@ fn tensors(s: &mut String, label: &str, ts: &[OutputTensor], argmax: bool) {
         let _ = writeln!(s, "  values  {}", list(&vals, 20));
         let _ = writeln!(s, "  raw     {}", list(&o.raw, 20));
         if argmax && o.shape.last().is_some_and(|&d| d > 1) && o.values.len() == o.shape.last().copied().unwrap_or(0) {
-            let best = cairn_transpiler::outputs::row_argmax(o);
+            let best = cairn::transpiler::outputs::row_argmax(o);
             let _ = writeln!(s, "  argmax  {}", best[0]);
         }
     }
@@ -109,130 +106,6 @@ pub fn verify_report(r: &VerifyReport) -> String {
         }
     }
     s
-}
-
-#[derive(Serialize)]
-pub struct IoInfo {
-    pub name: String,
-    pub ty: String,
-}
-
-#[derive(Serialize)]
-pub struct NodeInfo {
-    pub name: String,
-    pub op_type: String,
-    pub inputs: Vec<String>,
-    pub outputs: Vec<String>,
-    /// Inferred output types and shapes (symbolic dimensions taken as 1).
-    pub shapes: Vec<String>,
-    pub problems: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct InspectReport {
-    pub model: String,
-    pub ir_version: i64,
-    pub producer: String,
-    pub opsets: Vec<String>,
-    pub inputs: Vec<IoInfo>,
-    pub outputs: Vec<IoInfo>,
-    pub initializers: usize,
-    pub parameters: usize,
-    pub supported: bool,
-    /// Every problem that prevents running the model.
-    pub problems: Vec<String>,
-    pub unsupported_ops: Vec<String>,
-    pub shape_inference_error: Option<String>,
-    pub nodes: Vec<NodeInfo>,
-}
-
-fn value_type(v: &ValueInfo) -> String {
-    match &v.ty {
-        ValueType::Tensor { elem_type, shape } => {
-            let ty =
-                DType::from_onnx(*elem_type).map(|d| d.name()).unwrap_or_else(|| DType::onnx_code_name(*elem_type));
-            match shape {
-                Some(dims) => format!("{ty}[{}]", dims.iter().map(Dim::to_string).collect::<Vec<_>>().join(", ")),
-                None => format!("{ty}[?]"),
-            }
-        }
-        ValueType::Other(kind) => kind.to_string(),
-    }
-}
-
-pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
-    let g = &model.graph;
-    let init_names: Vec<&str> = g.initializers.iter().map(|t| t.name.as_str()).collect();
-    let parameters = g
-        .initializers
-        .iter()
-        .map(|t| match &t.content {
-            TensorContent::Literal(l) => l.len(),
-            TensorContent::Unusable(_) => 0,
-        })
-        .sum();
-    let mut nodes: Vec<NodeInfo> = g
-        .nodes
-        .iter()
-        .map(|n| NodeInfo {
-            name: n.name.clone(),
-            op_type: n.op_type.clone(),
-            inputs: n.inputs.clone(),
-            outputs: n.outputs.clone(),
-            shapes: Vec::new(),
-            problems: Vec::new(),
-        })
-        .collect();
-    let mut report = InspectReport {
-        model: path.display().to_string(),
-        ir_version: model.ir_version,
-        producer: format!("{} {}", model.producer_name, model.producer_version).trim().to_string(),
-        opsets: model
-            .opset_imports
-            .iter()
-            .map(|o| format!("{} {}", if o.domain.is_empty() { "ai.onnx" } else { &o.domain }, o.version))
-            .collect(),
-        inputs: g
-            .inputs
-            .iter()
-            .filter(|i| !init_names.contains(&i.name.as_str()))
-            .map(|i| IoInfo { name: i.name.clone(), ty: value_type(i) })
-            .collect(),
-        outputs: g.outputs.iter().map(|o| IoInfo { name: o.name.clone(), ty: value_type(o) }).collect(),
-        initializers: g.initializers.len(),
-        parameters,
-        supported: false,
-        problems: Vec::new(),
-        unsupported_ops: Vec::new(),
-        shape_inference_error: None,
-        nodes: Vec::new(),
-    };
-    match Network::resolve(model) {
-        Ok(net) => {
-            report.supported = true;
-            match net.infer_shapes(&net.default_input_shapes()) {
-                Ok(shapes) => {
-                    for (info, sh) in nodes.iter_mut().zip(shapes) {
-                        info.shapes = sh.outputs.iter().map(|(d, s)| format!("{d}{s:?}")).collect();
-                    }
-                }
-                Err(e) => report.shape_inference_error = Some(e.to_string()),
-            }
-        }
-        Err(unsupported) => {
-            for p in &unsupported.problems {
-                report.problems.push(format!("{}: {}", p.location, p.message));
-                if let Location::Node { name, .. } = &p.location {
-                    if let Some(n) = nodes.iter_mut().find(|n| &n.name == name) {
-                        n.problems.push(p.message.clone());
-                    }
-                }
-            }
-            report.unsupported_ops = unsupported.unsupported_ops().into_iter().map(|(o, _)| o).collect();
-        }
-    }
-    report.nodes = nodes;
-    report
 }
 
 pub fn inspect_text(r: &InspectReport) -> String {
@@ -286,7 +159,7 @@ pub fn inspect_text(r: &InspectReport) -> String {
     s
 }
 
-pub fn transpile_summary(dir: &Path, m: &cairn_transpiler::codegen::Manifest) -> String {
+pub fn transpile_summary(dir: &Path, m: &Manifest) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "package  {}", dir.display());
     let _ =

@@ -5,7 +5,7 @@
 //!
 //!     cargo run -p cairn-starknet --example classes -- [out dir]
 
-use cairn_runtime::cairo::Toolchain;
+use cairn_cairo::Toolchain;
 use cairn_starknet::{compile_contracts, contracts_dir};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -1039,7 +1039,7 @@ mod tests {
     /// cairn computes (so devnet's answer to a declare is the expected one).
     #[test]
     fn starknet_rust_agrees_on_every_class_hash() {
-        let toolchain = cairn_runtime::cairo::Toolchain::locate().unwrap();
+        let toolchain = cairn_cairo::Toolchain::locate().unwrap();
         let contracts = crate::compile_contracts(&toolchain, &crate::contracts_dir()).unwrap();
         for name in ["FactRegistry", "Marketplace", "ModelRegistry", "TestToken"] {
             let contract = contracts.iter().find(|c| c.name == name).unwrap();

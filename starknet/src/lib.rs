@@ -3,7 +3,7 @@
 //! can be declared.
 //!
 //! ```no_run
-//! use cairn_runtime::cairo::Toolchain;
+//! use cairn_cairo::Toolchain;
 //! use cairn_starknet::{compile_contracts, contracts_dir};
 //!
 //! let toolchain = Toolchain::locate()?;
@@ -35,10 +35,9 @@ pub use classes::{compile_contracts, contracts_dir, CompiledContract};
 
 #[derive(Debug, Error)]
 pub enum StarknetError {
-    #[error("cannot set up the contract package at {path}: {detail}")]
-    Project { path: PathBuf, detail: String },
-    #[error("compiling the contracts of {path} failed:\n{diagnostics}")]
-    Compile { path: PathBuf, diagnostics: String },
+    /// Compiling the contract package (cairn-cairo's toolchain) failed.
+    #[error("compiling the contracts of {} failed", path.display())]
+    Compile { path: PathBuf, source: cairn_cairo::CairoError },
     #[error("contract {contract} cannot become a declarable class: {detail}")]
     Class { contract: String, detail: String },
     #[error("cannot serialize a contract class: {0}")]
@@ -63,11 +62,14 @@ pub enum StarknetError {
     Devnet(String),
 }
 
-/// Writes `bytes` to `path` through a temporary sibling, so an interrupted
-/// write never leaves a half-written account or deployment file.
+/// Writes `bytes` to `path` through a temporary file renamed into place, so
+/// an interrupted write never leaves a half-written account or deployment
+/// file.
 pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
+    use std::io::Write;
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -2,7 +2,7 @@
 //! with the starknet plugin, so a failing Cairo test fails this test) and the
 //! classes `cairn` declares.
 
-use cairn_runtime::cairo::Toolchain;
+use cairn_cairo::Toolchain;
 use cairn_starknet::{compile_contracts, contracts_dir};
 
 fn toolchain() -> Toolchain {
@@ -109,6 +109,6 @@ mod tests {
 fn a_compile_error_names_the_problem() {
     let package = ScratchPackage::new("compile-error", &COUNTER.replace("VALUE", "true"));
     let err = compile_contracts(&toolchain(), &package.0).expect_err("a type error must not compile");
-    let message = err.to_string();
+    let message = format!("{err}: {}", std::error::Error::source(&err).map(|s| s.to_string()).unwrap_or_default());
     assert!(message.contains("compiling the contracts of") && message.contains("Unexpected return type"), "{message}");
 }

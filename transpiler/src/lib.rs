@@ -18,11 +18,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod cairo_backend;
 pub mod calibrate;
 pub mod codegen;
 pub mod eval;
 pub mod inputs;
+pub mod inspect;
+pub mod io;
 pub mod ir;
 pub mod load;
 pub mod network;

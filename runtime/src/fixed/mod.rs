@@ -31,12 +31,17 @@ pub const VALUE_BITS: u32 = 63;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Scale(u32);
 
+/// A number of fraction bits outside 1..=[`MAX_SCALE`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("scale must be between 1 and {MAX_SCALE} fraction bits, got {0}")]
+pub struct ScaleError(pub u32);
+
 impl Scale {
-    pub fn new(bits: u32) -> Result<Scale, String> {
+    pub fn new(bits: u32) -> Result<Scale, ScaleError> {
         if (1..=MAX_SCALE).contains(&bits) {
             Ok(Scale(bits))
         } else {
-            Err(format!("scale must be between 1 and {MAX_SCALE} fraction bits, got {bits}"))
+            Err(ScaleError(bits))
         }
     }
 

@@ -66,4 +66,12 @@ impl Manifest {
             program_hash: None,
         }
     }
+
+    /// The manifest as the package stores it (pretty JSON, final newline).
+    pub fn to_json(&self) -> String {
+        // Plain data (strings, numbers, vectors): serialization cannot fail.
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
 }

@@ -1,13 +1,52 @@
-//! A generated package and how it is written to disk.
+//! A generated package and how it is written to and read from disk.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
+
+use thiserror::Error;
 
 use super::library::LIBRARY_FILES;
 use super::Manifest;
 
 pub const MANIFEST_FILE: &str = "cairn.json";
+/// The ONNX model a package was generated from, copied into it.
+pub const MODEL_FILE: &str = "model.onnx";
+
+#[derive(Debug, Error)]
+pub enum PackageError {
+    #[error("{} is not a cairn package (no {MANIFEST_FILE}); create one with `cairn transpile`", path.display())]
+    NotAPackage { path: PathBuf },
+    #[error("{} exists and is not a cairn package; choose another output directory", path.display())]
+    Occupied { path: PathBuf },
+    #[error("cannot read {}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: not a cairn manifest", path.display())]
+    Manifest { path: PathBuf, source: serde_json::Error },
+    #[error("cannot write {}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
+
+/// Reads a package's manifest.
+pub fn read_manifest(dir: &Path) -> Result<Manifest, PackageError> {
+    let path = dir.join(MANIFEST_FILE);
+    if !path.is_file() {
+        return Err(PackageError::NotAPackage { path: dir.to_owned() });
+    }
+    let text = fs::read_to_string(&path).map_err(|source| PackageError::Read { path: path.clone(), source })?;
+    serde_json::from_str(&text).map_err(|source| PackageError::Manifest { path, source })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory,
+/// renamed into place: an interrupted write never leaves a half-written file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_data()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
 
 #[derive(Clone, Debug)]
 pub struct Package {
@@ -71,56 +110,66 @@ impl Package {
     }
 
     pub fn manifest_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(&self.manifest).expect("manifest serializes");
-        s.push('\n');
-        s
+        self.manifest.to_json()
     }
 
     /// Writes the package to `dir`, replacing a previous cairn package there.
     /// Everything is written to a sibling temporary directory first and renamed
     /// into place, so `dir` is never left half-written. A non-empty `dir` that
     /// is not a cairn package is refused.
-    pub fn write_to(&self, dir: &Path, model_bytes: &[u8]) -> io::Result<()> {
+    pub fn write_to(&self, dir: &Path, model_bytes: &[u8]) -> Result<(), PackageError> {
         if dir.exists() {
-            let empty = fs::read_dir(dir)?.next().is_none();
-            if !empty && !dir.join(MANIFEST_FILE).is_file() {
-                return Err(io::Error::new(
-                    io::ErrorKind::AlreadyExists,
-                    format!("{} exists and is not a cairn package; choose another output directory", dir.display()),
-                ));
+            let entries = fs::read_dir(dir).map_err(|source| PackageError::Read { path: dir.to_owned(), source })?;
+            if entries.count() > 0 && !dir.join(MANIFEST_FILE).is_file() {
+                return Err(PackageError::Occupied { path: dir.to_owned() });
             }
         }
+        self.write_files(dir, model_bytes).map_err(|source| PackageError::Write { path: dir.to_owned(), source })
+    }
+
+    /// Stages every file in a fresh temporary directory next to `dir` (its
+    /// name unique to this call, so concurrent writers never share it), then
+    /// swaps it in. A writer that loses a race to another one retries once.
+    fn write_files(&self, dir: &Path, model_bytes: &[u8]) -> io::Result<()> {
         let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("package");
-        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if tmp.exists() {
-            fs::remove_dir_all(&tmp)?;
+        let staging = tempfile::Builder::new().prefix(&format!(".{name}.tmp-")).tempdir_in(parent)?;
+        for (path, contents) in self.files() {
+            let p = staging.path().join(path);
+            if let Some(d) = p.parent() {
+                fs::create_dir_all(d)?;
+            }
+            fs::write(p, contents)?;
         }
-        let result = (|| {
-            for (path, contents) in self.files() {
-                let p = tmp.join(path);
-                if let Some(d) = p.parent() {
-                    fs::create_dir_all(d)?;
+        fs::write(staging.path().join(MODEL_FILE), model_bytes)?;
+        let staged = staging.keep();
+        let mut result = Ok(());
+        for _ in 0..2 {
+            match fs::remove_dir_all(dir) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    result = Err(e);
+                    continue;
                 }
-                fs::write(p, contents)?;
+                _ => {}
             }
-            fs::write(tmp.join("model.onnx"), model_bytes)?;
-            if dir.exists() {
-                fs::remove_dir_all(dir)?;
+            result = fs::rename(&staged, dir);
+            if result.is_ok() {
+                return Ok(());
             }
-            fs::rename(&tmp, dir)
-        })();
-        if result.is_err() {
-            let _ = fs::remove_dir_all(&tmp);
         }
+        let _ = fs::remove_dir_all(&staged);
         result
     }
 
     /// Rewrites only the manifest (after compilation adds the program hash).
-    pub fn update_manifest(&self, dir: &Path) -> io::Result<()> {
-        let tmp = dir.join(format!(".{MANIFEST_FILE}.tmp"));
-        fs::write(&tmp, self.manifest_json())?;
-        fs::rename(tmp, dir.join(MANIFEST_FILE))
+    pub fn update_manifest(&self, dir: &Path) -> Result<(), PackageError> {
+        write_manifest(dir, &self.manifest)
     }
+}
+
+/// Replaces a package's manifest atomically.
+pub fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), PackageError> {
+    let path = dir.join(MANIFEST_FILE);
+    write_atomically(&path, manifest.to_json().as_bytes()).map_err(|source| PackageError::Write { path, source })
 }

@@ -1,0 +1,20 @@
+//! `cairn inspect`: the model's format, inputs and outputs, and every problem
+//! that keeps cairn from running it.
+
+use anyhow::Result;
+use cairn::transpiler::inspect::inspect_report;
+use cairn::transpiler::load::load_model;
+
+use super::commands::InspectArgs;
+use super::render;
+
+pub fn inspect(args: InspectArgs) -> Result<()> {
+    let model = load_model(&args.model)?;
+    let report = inspect_report(&args.model, model);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", render::inspect_text(&report));
+    }
+    Ok(())
+}

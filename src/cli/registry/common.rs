@@ -1,0 +1,104 @@
+//! What the registry commands share: running async calls with progress,
+//! the account and the node, parsing felts, and printing reports.
+
+use std::future::Future;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use cairn::{Felt, Package};
+use cairn_starknet::client::{AccountKey, Client, Deployment, ModelSpec, Receipt, STRK};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::cli::commands::NodeArgs;
+use crate::cli::progress;
+
+/// Runs one async step on a single-threaded runtime, with progress on stderr.
+pub fn block_on<T>(
+    label: &str,
+    quiet: bool,
+    work: impl Future<Output = Result<T, cairn_starknet::StarknetError>>,
+) -> Result<T> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    Ok(progress::step(label, quiet, || runtime.block_on(work))?)
+}
+
+pub fn account(node: &NodeArgs) -> Result<AccountKey> {
+    match &node.account {
+        Some(path) => Ok(AccountKey::from_file(path)?),
+        None => match AccountKey::from_env() {
+            Some(key) => Ok(key?),
+            None => bail!(
+                "no account: pass --account <file> ({{\"address\": \"0x…\", \"private_key\": \"0x…\"}}) \
+                 or set CAIRN_ACCOUNT_ADDRESS and CAIRN_ACCOUNT_KEY"
+            ),
+        },
+    }
+}
+
+pub fn connect(node: &NodeArgs) -> Result<Client> {
+    let key = account(node)?;
+    block_on("connecting to the node", true, Client::connect(&node.rpc, &key))
+}
+
+/// Reads the deployment file, then connects and checks that the node is on
+/// the deployment's chain (a missing file is reported without touching the network).
+pub fn open(node: &NodeArgs) -> Result<(Client, Deployment)> {
+    let d = Deployment::read(&node.deployment).context("run `cairn registry deploy` first, or pass --deployment")?;
+    let client = connect(node)?;
+    if d.chain_id != client.chain_id() {
+        bail!(
+            "{} is for chain {:#x}, the node at {} is chain {:#x}",
+            node.deployment.display(),
+            d.chain_id,
+            node.rpc,
+            client.chain_id()
+        );
+    }
+    Ok((client, d))
+}
+
+pub fn felt(text: &str, what: &str) -> Result<Felt> {
+    Felt::from_hex(text.trim()).map_err(|_| anyhow::anyhow!("{what} {text:?} is not a hex field element"))
+}
+
+/// A token address, or `STRK` for Starknet's fee token.
+pub fn token(text: &str) -> Result<Felt> {
+    if text.trim().eq_ignore_ascii_case("strk") {
+        Ok(STRK)
+    } else {
+        felt(text, "--token")
+    }
+}
+
+/// What every transaction report carries: its hash and the fee paid (in FRI,
+/// STRK's smallest unit, as a decimal string).
+pub fn tx(receipt: &Receipt) -> serde_json::Value {
+    json!({"hash": format!("{:#x}", receipt.transaction_hash), "fee_fri": receipt.fee.to_string()})
+}
+
+pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(value)?);
+    } else {
+        print!("{}", text());
+    }
+    Ok(())
+}
+
+/// A model version as the package's manifest describes it.
+pub fn model_spec(package: &Path, name: String, metadata_uri: &str) -> Result<ModelSpec> {
+    let package = Package::open(package)?;
+    let Some(program_hash) = package.program_hash()? else {
+        bail!("{} has no program hash; compile it (`cairn transpile` without --no-compile)", package.dir().display());
+    };
+    let manifest = package.manifest();
+    Ok(ModelSpec {
+        name,
+        program_hash,
+        metadata_uri: metadata_uri.to_string(),
+        input_shapes: manifest.inputs.iter().map(|i| i.shape.clone()).collect(),
+        output_shapes: manifest.outputs.iter().map(|o| o.shape.clone()).collect(),
+        scale: u8::try_from(manifest.scale).context("scale")?,
+    })
+}

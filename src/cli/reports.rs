@@ -1,0 +1,68 @@
+//! What commands print, as data: `--json` serializes these, `render` turns
+//! them into text.
+
+use cairn::transpiler::calibrate::CalibrationReport;
+use cairn::transpiler::io::DecodedIo;
+use cairn::OutputTensor;
+use serde::Serialize;
+
+/// The Cairo side of a run.
+#[derive(Serialize)]
+pub struct CairoInfo {
+    pub package: String,
+    pub program_hash: String,
+    pub bytecode_words: usize,
+    /// Cairo VM steps per sample.
+    pub steps: Vec<usize>,
+    pub builtins: Vec<(String, usize)>,
+}
+
+#[derive(Serialize)]
+pub struct RunReport {
+    pub model: String,
+    pub backend: &'static str,
+    pub scale: u32,
+    pub calibration: Option<CalibrationReport>,
+    pub cairo: Option<CairoInfo>,
+    pub samples: Vec<Vec<OutputTensor>>,
+}
+
+#[derive(Serialize)]
+pub struct DecodedIoReport {
+    pub outputs: Vec<OutputTensor>,
+    pub inputs: Vec<OutputTensor>,
+}
+
+impl From<DecodedIo> for DecodedIoReport {
+    fn from(io: DecodedIo) -> Self {
+        DecodedIoReport { outputs: io.outputs, inputs: io.inputs }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ProveReport {
+    pub proof: String,
+    pub bytes: usize,
+    pub security_bits: u32,
+    pub program_hash: String,
+    pub steps: usize,
+    pub trace_rows: usize,
+    pub columns: usize,
+    pub io: Option<DecodedIoReport>,
+}
+
+#[derive(Serialize)]
+pub struct VerifyReport {
+    pub valid: bool,
+    pub program_hash: String,
+    /// What the program hash was checked against, if anything.
+    pub checked_against: Option<String>,
+    pub security_bits: u32,
+    pub trace_rows: usize,
+    /// The proven output cells, as hex felts: `[len, outputs..., inputs...]`.
+    pub output_felts: Vec<String>,
+    /// The cells read with a manifest (the package's with `--model`, else the
+    /// proof's unverified annotation).
+    pub io: Option<DecodedIoReport>,
+    pub manifest_source: Option<String>,
+}

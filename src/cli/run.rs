@@ -1,0 +1,66 @@
+//! `cairn run`: a model on the exact fixed-point runtime (`--backend
+//! reference`) or its Cairo program on the Cairo VM.
+
+use anyhow::Result;
+
+use super::commands::{Backend, RunArgs};
+use super::reports::{CairoInfo, RunReport};
+use super::{progress, render, target};
+
+pub fn run(args: RunArgs) -> Result<()> {
+    let t = target::target(&args.model)?;
+    let (scale, calibration) = target::scale_for(&t, &args.scale)?;
+    let samples = target::samples(&t.model, &args.input)?;
+    let many = samples.len() > 1;
+    let label = |i: usize| if many { format!("sample {i}") } else { args.input.display().to_string() };
+    let mut results = Vec::with_capacity(samples.len());
+    let mut cairo = None;
+    match args.backend {
+        Backend::Reference => {
+            for (i, s) in samples.iter().enumerate() {
+                let out = t.model.evaluate(scale, s).map_err(|e| match e {
+                    // Evaluation errors name their node; say which sample.
+                    cairn::Error::Eval(_) if !many => anyhow::Error::new(e).context("evaluation failed"),
+                    e => anyhow::Error::new(e).context(label(i)),
+                })?;
+                results.push(out);
+            }
+        }
+        Backend::Cairo => {
+            let program = target::program_for(&t, scale, &samples[0], args.json)?;
+            let mut steps = Vec::new();
+            let mut builtins = Vec::new();
+            for (i, s) in samples.iter().enumerate() {
+                let step = format!("running on the Cairo VM ({})", label(i));
+                let run = progress::step(&step, args.json, || program.run(s))?;
+                steps.push(run.vm.steps);
+                builtins = run.vm.builtins.clone();
+                results.push(run.outputs);
+            }
+            cairo = Some(CairoInfo {
+                package: program.package().dir().display().to_string(),
+                program_hash: format!("{:#x}", program.program_hash()),
+                bytecode_words: program.compiled().bytecode.len(),
+                steps,
+                builtins,
+            });
+        }
+    }
+    let report = RunReport {
+        model: args.model.display().to_string(),
+        backend: match args.backend {
+            Backend::Cairo => "cairo",
+            Backend::Reference => "reference",
+        },
+        scale: scale.bits(),
+        calibration,
+        cairo,
+        samples: results,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", render::run_report(&report, t.model.network()));
+    }
+    Ok(())
+}

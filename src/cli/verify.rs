@@ -1,0 +1,89 @@
+//! `cairn verify`: checks a proof file, against the package or program hash
+//! the user trusts, and prints the proven outputs and the bound input.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use cairn::prover::proof::{self, MAX_PROOF_BYTES};
+use cairn::{Expected, Felt, IoSource, Package, VerifiedInference, VerifyPolicy};
+
+use super::commands::{VerifyArgs, VerifySecurityArgs};
+use super::render;
+use super::reports::{DecodedIoReport, VerifyReport};
+
+/// Reads a proof file, refusing files larger than any proof before reading them.
+pub fn read_proof_file(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+    let limit = MAX_PROOF_BYTES as u64;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).with_context(|| format!("reading {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        bail!("{} is larger than {limit} bytes, the largest proof cairn reads", path.display());
+    }
+    Ok(bytes)
+}
+
+/// The verifier's policy from the flags: below the floor only with the
+/// loudly named flag, and then with a warning.
+pub fn policy(security: &VerifySecurityArgs) -> VerifyPolicy {
+    let weak = security.security < proof::SECURITY_FLOOR_BITS;
+    if weak && security.insecure_accept_weak_proofs {
+        eprintln!(
+            "WARNING: accepting proofs at {} bits of conjectured security (--insecure-accept-weak-proofs); \
+             a proof this weak can be forged and proves nothing to anyone else",
+            security.security
+        );
+    }
+    VerifyPolicy { min_security: security.security, accept_weak: security.insecure_accept_weak_proofs }
+}
+
+/// What the proof must be about, from `--program-hash` and/or `--model`, and
+/// how to say so.
+fn expected(args: &VerifyArgs) -> Result<(Expected, Option<String>)> {
+    let given = match &args.program_hash {
+        Some(h) => Some(
+            Felt::from_hex(h.trim()).map_err(|_| anyhow::anyhow!("--program-hash {h:?} is not a hex field element"))?,
+        ),
+        None => None,
+    };
+    let Some(dir) = &args.model else {
+        return Ok(match given {
+            Some(h) => (Expected::program_hash(h), Some("--program-hash".to_string())),
+            None => (Expected::anything(), None),
+        });
+    };
+    let mut expected = Expected::package(Package::open(dir)?)?;
+    if let Some(h) = given {
+        expected = expected.with_program_hash(h)?;
+    }
+    Ok((expected, Some(format!("package {}", dir.display()))))
+}
+
+pub fn verify(args: VerifyArgs) -> Result<()> {
+    let (expected, against) = expected(&args)?;
+    let bytes = read_proof_file(&args.proof)?;
+    let v: VerifiedInference = cairn::verify(&bytes, &expected, policy(&args.security))
+        .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
+    let manifest_source = match &v.io_source {
+        Some(IoSource::Package(_)) => against.clone(),
+        Some(IoSource::Annotation) => Some("the proof's annotation (unverified; pass --model to check it)".to_string()),
+        None => None,
+    };
+    let report = VerifyReport {
+        valid: true,
+        program_hash: proof::hex(&v.proof.program_hash),
+        checked_against: against,
+        security_bits: v.proof.security_bits,
+        trace_rows: v.proof.trace_length,
+        output_felts: v.proof.output.iter().map(proof::hex).collect(),
+        manifest_source,
+        io: v.io.map(DecodedIoReport::from),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", render::verify_report(&report));
+    }
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! Proving one inference: the proof-mode run becomes the AIR's trace, the
+//! trace a STARK proof. Each step is a function of its own so that callers
+//! (the CLI, the benchmark) can time or report them; [`Program::prove`] does
+//! them all.
+
+use cairn_cairo::adapter::execution_input;
+use cairn_prover::layout::{AUX_WIDTH, MAIN_WIDTH};
+use cairn_prover::proof::{self, Header, Params};
+use cairn_prover::trace::{build_trace, CairoTrace};
+use cairn_transpiler::codegen::Manifest;
+use cairn_transpiler::inputs::BoundSample;
+
+use crate::package::{Program, Run};
+use crate::Result;
+
+/// Main + auxiliary columns of the AIR.
+pub const COLUMNS: usize = MAIN_WIDTH + AUX_WIDTH;
+
+/// A proof of one inference.
+#[derive(Clone, Debug)]
+pub struct Proof {
+    /// The proof file (`cairn verify` reads it).
+    pub bytes: Vec<u8>,
+    pub header: Header,
+    /// Cairo steps of the run, and rows of the trace (a power of two).
+    pub steps: usize,
+    pub trace_rows: usize,
+}
+
+impl Program {
+    /// The AIR's trace of a run recorded with [`Program::run_for_proof`].
+    pub fn trace(&self, run: &Run) -> Result<CairoTrace> {
+        let input = execution_input(self.compiled(), &run.vm)?;
+        Ok(build_trace(&input)?)
+    }
+
+    /// Runs `sample`, builds the trace and proves it at `security_bits` of
+    /// conjectured security (at least). The package manifest rides along in
+    /// the proof, unverified, so that a verifier can show reals.
+    pub fn prove(&self, sample: &BoundSample, security_bits: u32) -> Result<Proof> {
+        let run = self.run_for_proof(sample)?;
+        let steps = run.vm.steps;
+        let trace = self.trace(&run)?;
+        drop(run);
+        prove_trace(trace, self.manifest(), security_bits, steps)
+    }
+}
+
+/// Proves a trace; `steps` is the run's step count, for the report.
+pub fn prove_trace(trace: CairoTrace, manifest: &Manifest, security_bits: u32, steps: usize) -> Result<Proof> {
+    let trace_rows = trace.len();
+    // The manifest is plain data: it always converts.
+    let annotation = serde_json::to_value(manifest).unwrap_or_default();
+    let (bytes, header) =
+        proof::prove_annotated(trace, Params::for_security(security_bits), security_bits, annotation)?;
+    Ok(Proof { bytes, header, steps, trace_rows })
+}

@@ -1,0 +1,54 @@
+//! `cairn transpile` + `cairn run --backend cairo` on the bundled models print
+//! the reference runtime's outputs, with step counts and the program hash.
+
+use crate::support::{cairn, tmp_path};
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (ok, stdout, stderr) = cairn(args);
+    assert!(ok, "cairn {args:?} failed:\n{stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("cairn {args:?}: not JSON ({e}):\n{stdout}"))
+}
+
+fn transpile_and_run(name: &str) {
+    let model = format!("examples/{name}/model.onnx");
+    let input = format!("examples/{name}/input.json");
+    let dir = tmp_path(&format!("cli-cairo-{name}"));
+    let dir_s = dir.to_str().expect("utf-8 path");
+    let manifest = json(&["transpile", &model, "-o", dir_s, "--json"]);
+    let hash = manifest["program_hash"].as_str().expect("the manifest records the program hash").to_string();
+    assert!(hash.starts_with("0x"));
+
+    let cairo = json(&["run", dir_s, "--input", &input, "--json"]);
+    let reference = json(&["run", &model, "--input", &input, "--backend", "reference", "--json"]);
+    assert_eq!(cairo["backend"], "cairo");
+    assert_eq!(cairo["cairo"]["program_hash"], hash.as_str());
+    let steps = cairo["cairo"]["steps"][0].as_u64().expect("steps");
+    assert!(steps > 1000, "{name}: implausible step count {steps}");
+    assert_eq!(cairo["samples"][0][0]["raw"], reference["samples"][0][0]["raw"], "{name}: Cairo != reference");
+    assert_eq!(cairo["samples"][0][0]["values"], reference["samples"][0][0]["values"]);
+
+    // The text form shows the scores, the program hash and the steps.
+    let (ok, text, stderr) = cairn(&["run", dir_s, "--input", &input]);
+    assert!(ok, "{stderr}");
+    assert!(text.contains(&hash) && text.contains(&format!("steps    {steps}")) && text.contains("argmax"), "{text}");
+}
+
+#[test]
+fn mlp_transpiles_and_runs_on_cairo() {
+    transpile_and_run("mlp");
+}
+
+#[test]
+fn cnn_transpiles_and_runs_on_cairo() {
+    transpile_and_run("cnn");
+}
+
+#[test]
+fn transpile_refuses_to_overwrite_foreign_directories() {
+    let dir = tmp_path("cli-cairo-foreign");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("notes.txt"), "mine").expect("write");
+    let (ok, _, stderr) = cairn(&["transpile", "examples/mlp/model.onnx", "-o", dir.to_str().unwrap(), "--no-compile"]);
+    assert!(!ok && stderr.contains("is not a cairn package"), "{stderr}");
+    assert!(dir.join("notes.txt").is_file(), "nothing of the user's is touched");
+}

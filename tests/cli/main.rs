@@ -1,0 +1,9 @@
+//! The `cairn` command line, run as a user runs it (the binary, in a
+//! subprocess): errors, runs on the Cairo VM, proofs and forgeries.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cairo;
+mod errors;
+mod prove;

@@ -1,0 +1,197 @@
+//! `cairn prove` + `cairn verify` on the bundled models, end to end from the
+//! CLI: the proof verifies against the package, carries the reference
+//! runtime's outputs and the input, and every forgery is refused with a clear
+//! error and a failing exit status.
+
+use std::path::Path;
+
+use crate::support::{cairn, tmp_path};
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (ok, stdout, stderr) = cairn(args);
+    assert!(ok, "cairn {args:?} failed:\n{stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("cairn {args:?}: not JSON ({e}):\n{stdout}"))
+}
+
+/// `cairn verify` must fail, saying `why`.
+fn rejected(args: &[&str], why: &str) {
+    let (ok, stdout, stderr) = cairn(args);
+    assert!(!ok, "cairn {args:?} accepted a bad proof:\n{stdout}");
+    assert!(stderr.contains(why), "cairn {args:?}: expected {why:?} in:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// The proof file's parts: magic + length, JSON header, STARK bytes.
+fn split(bytes: &[u8]) -> (serde_json::Value, Vec<u8>) {
+    let n = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
+    (serde_json::from_slice(&bytes[12..12 + n]).expect("JSON header"), bytes[12 + n..].to_vec())
+}
+
+fn join(header: &serde_json::Value, stark: &[u8]) -> Vec<u8> {
+    let h = serde_json::to_vec(header).unwrap();
+    let mut out = b"CAIRNPRF".to_vec();
+    out.extend_from_slice(&(h.len() as u32).to_le_bytes());
+    out.extend_from_slice(&h);
+    out.extend_from_slice(stark);
+    out
+}
+
+fn write(path: &Path, bytes: &[u8]) -> String {
+    std::fs::write(path, bytes).expect("write");
+    path.to_str().expect("utf-8").to_string()
+}
+
+fn flat(v: &serde_json::Value) -> Vec<f64> {
+    match v {
+        serde_json::Value::Array(a) => a.iter().flat_map(flat).collect(),
+        x => vec![x.as_f64().expect("number")],
+    }
+}
+
+fn prove_and_verify(name: &str) {
+    let model = format!("examples/{name}/model.onnx");
+    let input = format!("examples/{name}/input.json");
+    let dir = tmp_path(&format!("cli-prove-{name}"));
+    let dir_s = dir.to_str().expect("utf-8 path");
+    let proof = tmp_path(&format!("cli-prove-{name}.proof"));
+    let proof_s = proof.to_str().expect("utf-8 path");
+
+    let manifest = json(&["transpile", &model, "-o", dir_s, "--json"]);
+    let hash = manifest["program_hash"].as_str().expect("program hash").to_string();
+    let reference = json(&["run", &model, "--input", &input, "--backend", "reference", "--json"]);
+    let want_raw = &reference["samples"][0][0]["raw"];
+
+    let proved = json(&["prove", dir_s, "--input", &input, "-o", proof_s, "--json"]);
+    assert!(proved["security_bits"].as_u64().unwrap() >= 96, "{proved}");
+    assert_eq!(proved["program_hash"], hash.as_str());
+    let rows = proved["trace_rows"].as_u64().unwrap();
+    assert!(rows.is_power_of_two() && rows >= proved["steps"].as_u64().unwrap(), "{proved}");
+    assert_eq!(&proved["io"]["outputs"][0]["raw"], want_raw, "{name}: proved output != reference");
+
+    // Verified against the package: the outputs are the reference's and the
+    // input is the one given (the program echoes it into the proven output).
+    let v = json(&["verify", proof_s, "--model", dir_s, "--json"]);
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["program_hash"], hash.as_str());
+    assert_eq!(&v["io"]["outputs"][0]["raw"], want_raw);
+    assert_eq!(&v["io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
+    let given: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
+    let given = flat(given.as_object().unwrap().values().next().unwrap());
+    assert_eq!(flat(&v["io"]["inputs"][0]["values"]), given, "{name}: the proof binds the input");
+    let (ok, text, stderr) = cairn(&["verify", proof_s, "--program-hash", &hash]);
+    assert!(ok, "{stderr}");
+    assert!(text.contains("valid    yes") && text.contains(&format!("{hash} (matches --program-hash)")), "{text}");
+    assert!(text.contains("argmax"), "{text}");
+
+    // Forgeries.
+    let bytes = std::fs::read(&proof).expect("proof file");
+    let bad = |tag: &str| tmp_path(&format!("cli-prove-{name}-{tag}.proof"));
+    rejected(&["verify", proof_s, "--program-hash", "0x1234"], "program hash mismatch");
+    rejected(&["verify", proof_s, "--security", "128"], "below the required 128");
+    // Below the 80-bit floor only with the loud flag, and then loudly.
+    rejected(&["verify", proof_s, "--security", "40"], "refusing to accept proofs below 80 bits");
+    let (ok, _, stderr) = cairn(&["verify", proof_s, "--security", "40", "--insecure-accept-weak-proofs"]);
+    assert!(ok && stderr.contains("WARNING: accepting proofs at 40 bits"), "{stderr}");
+    rejected(&["verify", &write(&bad("truncated"), &bytes[..bytes.len() - 1000])], "not a valid proof");
+    rejected(&["verify", &write(&bad("header-cut"), &bytes[..100])], "truncated or corrupt");
+    rejected(&["verify", &write(&bad("empty"), b"")], "not a cairn proof");
+
+    let (header, stark) = split(&bytes);
+    let mut changed = header.clone();
+    // Output cell 1 is the first score: claim another value.
+    changed["public_input"]["output"][1] = serde_json::Value::String("0x10000".into());
+    rejected(&["verify", &write(&bad("output"), &join(&changed, &stark))], "the STARK proof is invalid");
+    // The last echoed input cell: claim the proof was for another input.
+    let mut changed = header.clone();
+    let out = changed["public_input"]["output"].as_array_mut().unwrap();
+    let last = out.len() - 1;
+    out[last] = serde_json::Value::String("0x7".into());
+    rejected(&["verify", &write(&bad("input"), &join(&changed, &stark))], "the STARK proof is invalid");
+    // The annotation is unverified, but the package's manifest wins with --model.
+    let mut changed = header.clone();
+    changed["annotation"]["scale"] = serde_json::json!(8);
+    let p = write(&bad("annotation"), &join(&changed, &stark));
+    let v = json(&["verify", &p, "--model", dir_s, "--json"]);
+    assert_eq!(&v["io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
+    // A flipped bit in the STARK part.
+    let mut flipped = bytes.clone();
+    let at = bytes.len() - stark.len() / 2;
+    flipped[at] ^= 0x10;
+    let (ok, _, stderr) = cairn(&["verify", &write(&bad("flipped"), &flipped)]);
+    assert!(!ok && stderr.contains("not a valid proof") && !stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn mlp_inference_proves_and_verifies_from_the_cli() {
+    prove_and_verify("mlp");
+}
+
+#[test]
+fn cnn_inference_proves_and_verifies_from_the_cli() {
+    prove_and_verify("cnn");
+}
+
+#[test]
+fn prove_takes_exactly_one_sample() {
+    let proof = tmp_path("cli-prove-many.proof");
+    let (ok, _, stderr) = cairn(&[
+        "prove",
+        "examples/mlp/model.onnx",
+        "--input",
+        "examples/mlp/samples.json",
+        "-o",
+        proof.to_str().unwrap(),
+    ]);
+    assert!(!ok && stderr.contains("a proof covers one inference"), "{stderr}");
+    assert!(!proof.exists(), "no proof file is written");
+}
+
+#[test]
+fn verify_refuses_missing_files_and_foreign_packages() {
+    rejected(&["verify", "no/such.proof"], "reading no/such.proof");
+    let dir = tmp_path("cli-prove-not-a-package");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = write(&tmp_path("cli-prove-junk.proof"), b"CAIRNPRF junk");
+    rejected(&["verify", &p, "--model", dir.to_str().unwrap()], "is not a cairn package");
+    rejected(&["verify", &p], "not a valid proof");
+}
+
+#[test]
+fn relabelled_builtins_forgery_is_rejected_by_cairn_verify() {
+    // Issue 11's forgery: a run of an output + range_check program presented
+    // as output-only, proved at the default security; its "output" ends in
+    // p - 1, which nothing range-checked. The STARK alone accepts it.
+    use cairn_prover::proof::{self, Params, DEFAULT_SECURITY_BITS};
+    use cairn_prover::prover::AuxForgery;
+    let t = cairn_prover::testing::forgery::range_check_dropped();
+    let hash = proof::hex(&proof::program_hash(&t.public_input));
+    let bytes = proof::prove_unchecked(
+        t.columns,
+        t.public_input,
+        Params::for_security(DEFAULT_SECURITY_BITS),
+        AuxForgery::Honest,
+    )
+    .expect("the malicious prover proves");
+    cairn_prover::testing::stark_accepts(&bytes).expect("the STARK accepts the relabelled run");
+    let p = write(&tmp_path("cli-prove-relabelled.proof"), &bytes);
+    rejected(&["verify", &p, "--program-hash", &hash], "entry code for the claimed 1 builtins");
+    rejected(&["verify", &p], "entry code for the claimed 1 builtins");
+}
+
+#[test]
+fn prove_warns_below_96_bits() {
+    let proof = tmp_path("cli-prove-weak.proof");
+    let (ok, _, stderr) = cairn(&[
+        "prove",
+        "examples/mlp/model.onnx",
+        "--input",
+        "examples/mlp/input.json",
+        "-o",
+        proof.to_str().unwrap(),
+        "--security",
+        "64",
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("warning: proving at 64 bits"), "{stderr}");
+    rejected(&["verify", proof.to_str().unwrap()], "below the required 96");
+}

@@ -1,0 +1,110 @@
+//! The library API on its own (no CLI): ONNX → package → compiled program →
+//! proof → verified claim, equal to the reference runtime; and the same work
+//! on two threads at once (two compilations, two proofs).
+
+use std::path::PathBuf;
+
+use cairn::{verify, Error, Expected, IoSource, Model, Package, Scale, VerifyPolicy};
+
+fn tmp(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cairn-api").join(name)
+}
+
+#[test]
+fn onnx_to_a_verified_proof_through_the_library() {
+    let model = Model::load("examples/mlp/model.onnx").expect("load");
+    let sample = model.read_samples("examples/mlp/input.json").expect("samples").remove(0);
+    let scale = Scale::new(16).unwrap();
+    let reference = model.evaluate(scale, &sample).expect("reference runtime");
+
+    let dir = tmp("mlp-package");
+    let package = model.transpile(&dir, scale, None).expect("transpile");
+    assert_eq!(package.manifest().program_hash, None, "not compiled yet");
+    let program = package.compile().expect("compile");
+    let hash = program.program_hash();
+    assert_eq!(
+        Package::open(&dir).unwrap().program_hash().unwrap(),
+        Some(hash),
+        "compiling records the hash in the manifest"
+    );
+    let run = program.run(&sample).expect("Cairo run");
+    assert_eq!(run.outputs[0].raw, reference[0].raw, "Cairo == reference");
+
+    let again = Package::open(&dir).unwrap().compile().expect("compile again");
+    assert!(again.from_cache(), "the compiled program is cached in the package");
+    assert_eq!(again.program_hash(), hash);
+
+    let proof = program.prove(&sample, 96).expect("prove");
+    assert!(proof.header.security_bits >= 96 && proof.trace_rows >= proof.steps);
+
+    let expected = Expected::package(Package::open(&dir).unwrap()).expect("a compiled package");
+    let verified = verify(&proof.bytes, &expected, VerifyPolicy::default()).expect("verifies");
+    assert_eq!(verified.io_source, Some(IoSource::Package(dir.clone())));
+    let io = verified.io.expect("decoded with the package's manifest");
+    assert_eq!(io.outputs[0].raw, reference[0].raw, "the proven output is the reference's");
+    let given: Vec<f64> = match &sample.tensors[0].1 {
+        cairn::transpiler::inputs::InputData::Real(v) => v.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(io.inputs[0].values, given, "the proof binds the input");
+
+    // Against another program, or at a requirement below the floor: refused.
+    let other = Expected::program_hash(hash + cairn::Felt::ONE);
+    assert!(matches!(
+        verify(&proof.bytes, &other, VerifyPolicy::default()),
+        Err(Error::Verify(cairn::prover::proof::VerifyError::ProgramHash { .. }))
+    ));
+    let weak = VerifyPolicy { min_security: 40, accept_weak: false };
+    assert!(matches!(
+        verify(&proof.bytes, &expected, weak),
+        Err(Error::Verify(cairn::prover::proof::VerifyError::WeakRequirement { requested: 40 }))
+    ));
+    assert!(matches!(
+        Expected::package(Package::open(&dir).unwrap()).unwrap().with_program_hash(hash + cairn::Felt::ONE),
+        Err(Error::HashDisagrees { .. })
+    ));
+}
+
+#[test]
+fn two_compilations_and_two_proofs_on_parallel_threads() {
+    let scale = Scale::new(16).unwrap();
+    let work = |thread: usize, name: &'static str, input: &'static str| {
+        std::thread::spawn(move || {
+            let model = Model::load(format!("examples/{name}/model.onnx")).expect("load");
+            let sample = model.read_samples(input).expect("samples").remove(0);
+            // A fresh package each time: the compilations really run.
+            let dir = tmp(&format!("parallel-{thread}-{name}"));
+            let _ = std::fs::remove_dir_all(&dir);
+            let program = model.transpile(&dir, scale, None).and_then(|p| p.compile()).expect("compile");
+            assert!(!program.from_cache());
+            let proof = program.prove(&sample, 96).expect("prove");
+            let expected = Expected::package(program.package().clone()).expect("compiled");
+            let verified = verify(&proof.bytes, &expected, VerifyPolicy::default()).expect("verifies");
+            let reference = model.evaluate(scale, &sample).expect("reference");
+            assert_eq!(verified.io.expect("decoded").outputs[0].raw, reference[0].raw);
+            program.program_hash()
+        })
+    };
+    // The same model twice: the same program must come out on both threads.
+    let a = work(0, "mlp", "examples/mlp/input.json");
+    let b = work(1, "mlp", "examples/mlp/input.json");
+    let (ha, hb) = (a.join().expect("thread a"), b.join().expect("thread b"));
+    assert_eq!(ha, hb, "compilation is deterministic across threads");
+}
+
+#[test]
+fn errors_keep_their_context() {
+    let e = Model::load("examples/no-such/model.onnx").unwrap_err();
+    assert!(matches!(e, Error::Load(_)), "{e:?}");
+    let e = Package::open("examples/mlp").unwrap_err();
+    assert!(e.to_string().contains("is not a cairn package"), "{e}");
+    let model = Model::load("examples/mlp/model.onnx").unwrap();
+    let e = model.parse_samples(br#"{"input": [[1.0, 2.0]]}"#, "two.json").unwrap_err();
+    match &e {
+        Error::Input { path, sample: None, source } => {
+            assert_eq!(path, "two.json");
+            assert!(matches!(**source, cairn::transpiler::inputs::InputError::Shape { .. }), "{source:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

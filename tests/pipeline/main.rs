@@ -1,0 +1,20 @@
+//! The pipeline through the `cairn` library and the crates under it: the
+//! library API end to end and on several threads, the bundled models (Cairo
+//! == reference, accuracy against onnxruntime), code generation snapshots,
+//! golden vectors per operator, the op table, and property tests over
+//! untrusted inputs. One test binary: each links the Cairo toolchain once.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+#[path = "../golden/mod.rs"]
+mod golden;
+
+mod api;
+mod cairo_e2e;
+mod codegen_snapshots;
+mod examples;
+mod golden_vectors;
+mod library_files;
+mod op_table;
+mod untrusted_inputs;

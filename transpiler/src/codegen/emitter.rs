@@ -1,0 +1,318 @@
+//! The passes of `transpile`: constants (initializers, quantized), graph
+//! inputs, nodes (folded when every input is constant, else one Cairo
+//! function each), outputs. The emitter holds what the passes share: the
+//! value of each slot, the module items and `run`'s body.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use cairn_runtime::{DType, FixedArith, Value};
+
+use super::emit::{self, const_array, describe, ident};
+use super::{dense, indent, render_lib, render_module, unique};
+use super::{CodegenError, IoSpec, Manifest, NodeCode, NodeGen, Package, TranspileOptions, ValueGen};
+use crate::network::{NetNode, Network};
+use crate::ops;
+use crate::shapes::NodeShapes;
+
+/// What a graph slot holds during generation.
+struct Slot {
+    dtype: DType,
+    shape: Vec<usize>,
+    /// Known at transpile time.
+    constant: Option<Value<i64>>,
+    /// Cairo expression of the value (a `Span<felt252>`), once available.
+    expr: Option<String>,
+}
+
+impl Slot {
+    fn computed(dtype: DType, shape: Vec<usize>, expr: String) -> Slot {
+        Slot { dtype, shape, constant: None, expr: Some(expr) }
+    }
+
+    fn constant(v: Value<i64>) -> Slot {
+        Slot { dtype: v.dtype(), shape: v.shape().to_vec(), constant: Some(v), expr: None }
+    }
+}
+
+pub(super) struct Emitter<'a> {
+    net: &'a Network,
+    opts: &'a TranspileOptions,
+    fx: FixedArith,
+    slots: Vec<Option<Slot>>,
+    /// Module items: constants and node functions, in emission order.
+    items: Vec<String>,
+    const_names: BTreeSet<String>,
+    /// The body of `run`.
+    main_body: String,
+    inputs_spec: Vec<IoSpec>,
+    outputs_spec: Vec<IoSpec>,
+    used_ops: BTreeSet<String>,
+    unroll_budget: usize,
+}
+
+impl<'a> Emitter<'a> {
+    pub(super) fn new(net: &'a Network, opts: &'a TranspileOptions) -> Self {
+        Emitter {
+            net,
+            opts,
+            fx: FixedArith::new(opts.scale),
+            slots: (0..net.slot_names.len()).map(|_| None).collect(),
+            items: Vec::new(),
+            const_names: BTreeSet::new(),
+            main_body: String::new(),
+            inputs_spec: Vec::new(),
+            outputs_spec: Vec::new(),
+            used_ops: BTreeSet::new(),
+            unroll_budget: if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 },
+        }
+    }
+
+    /// Initializers, quantized at the model scale.
+    pub(super) fn constants(&mut self) -> Result<(), CodegenError> {
+        for c in &self.net.constants {
+            let v = c
+                .literal
+                .to_value(&self.fx)
+                .map_err(|e| CodegenError::Initializer { name: c.name.clone(), error: e.to_string() })?;
+            self.slots[c.slot] = Some(Slot::constant(v));
+        }
+        Ok(())
+    }
+
+    /// Graph inputs: taken from `run`'s flat input, range-checked for ints.
+    pub(super) fn inputs(&mut self, input_shapes: &[Vec<usize>]) {
+        for (gi, shape) in self.net.inputs.iter().zip(input_shapes) {
+            let var = format!("in_{}", ident(&gi.name));
+            let n: usize = shape.iter().product();
+            if gi.dtype.is_real() {
+                let _ = writeln!(self.main_body, "    let {var} = cairn::io::take_real(ref input, {n});");
+            } else {
+                let (lo, hi) = gi.dtype.int_range();
+                let _ = writeln!(
+                    self.main_body,
+                    "    let {var} = cairn::io::take_int(ref input, {n}, cairn::arith::int_range({lo}, {hi}));"
+                );
+            }
+            self.inputs_spec.push(IoSpec {
+                name: gi.name.clone(),
+                dtype: gi.dtype.name().into(),
+                shape: shape.clone(),
+            });
+            self.slots[gi.slot] = Some(Slot::computed(gi.dtype, shape.clone(), var));
+        }
+        self.main_body.push_str("    cairn::io::finish_input(input);\n");
+    }
+
+    /// Every node in order: folded, or emitted as a function. All problems
+    /// are collected and reported at once.
+    pub(super) fn nodes(&mut self, shapes: &[NodeShapes]) -> Result<(), CodegenError> {
+        let mut problems = Vec::new();
+        for (node, inferred) in self.net.nodes.iter().zip(shapes) {
+            let all_const = node.inputs.iter().flatten().all(|&s| self.slot(s).constant.is_some());
+            if all_const {
+                self.fold(node)?;
+            } else if let Err(e) = self.emit_node(node, inferred) {
+                problems.push(format!("node '{}' ({}): {e}", node.name, node.op_type));
+                // Placeholders let the remaining nodes be checked too; nothing is emitted.
+                for (slot, (dtype, shape)) in node.outputs.iter().zip(&inferred.outputs) {
+                    if let Some(s) = slot {
+                        self.slots[*s] = Some(Slot::computed(*dtype, shape.clone(), String::new()));
+                    }
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(CodegenError::Unsupported(problems))
+        }
+    }
+
+    fn slot(&self, s: usize) -> &Slot {
+        self.slots[s].as_ref().expect("resolution orders producers before consumers")
+    }
+
+    /// Constant folding with the reference kernels: the very values the
+    /// Cairo code would compute.
+    fn fold(&mut self, node: &NetNode) -> Result<(), CodegenError> {
+        let args: Vec<Option<&Value<i64>>> = node
+            .inputs
+            .iter()
+            .map(|s| s.and_then(|s| self.slots[s].as_ref()).and_then(|sl| sl.constant.as_ref()))
+            .collect();
+        let outs = node.op.eval_fixed(&self.fx, &args).map_err(|e| CodegenError::Fold {
+            node: node.name.clone(),
+            op_type: node.op_type.clone(),
+            error: e.to_string(),
+        })?;
+        for (slot, v) in node.outputs.iter().zip(outs) {
+            if let Some(s) = slot {
+                self.slots[*s] = Some(Slot::constant(v));
+            }
+        }
+        Ok(())
+    }
+
+    /// A computed node's inputs: constants become module constants (emitted
+    /// once), computed values become the function's parameters.
+    fn node_inputs(&mut self, node: &NetNode) -> (Vec<Option<ValueGen>>, Vec<String>, Vec<String>) {
+        let mut gen_inputs = Vec::with_capacity(node.inputs.len());
+        let (mut params, mut call_args) = (Vec::new(), Vec::new());
+        for (i, s) in node.inputs.iter().enumerate() {
+            let Some(s) = *s else {
+                gen_inputs.push(None);
+                continue;
+            };
+            let expr = if self.slot(s).constant.is_some() {
+                self.constant_expr(s)
+            } else {
+                params.push(format!("i{i}: Span<felt252>"));
+                call_args.push(self.slot(s).expr.clone().expect("computed values have an expression"));
+                format!("i{i}")
+            };
+            let slot = self.slot(s);
+            gen_inputs.push(Some(ValueGen {
+                expr,
+                dtype: slot.dtype,
+                shape: slot.shape.clone(),
+                constant: slot.constant.clone(),
+            }));
+        }
+        (gen_inputs, params, call_args)
+    }
+
+    /// The expression of a constant slot, emitting it as a module constant
+    /// the first time.
+    fn constant_expr(&mut self, s: usize) -> String {
+        if let Some(expr) = &self.slot(s).expr {
+            return expr.clone();
+        }
+        let name = unique(&mut self.const_names, &format!("C_{}", ident(&self.net.slot_names[s]).to_uppercase()));
+        let slot = self.slot(s);
+        let c = slot.constant.as_ref().expect("a constant slot");
+        let item = format!(
+            "/// {} = {} (quantized at the model scale for reals)\n{}",
+            self.net.slot_names[s],
+            describe(slot.dtype, &slot.shape),
+            const_array(&name, emit::value_data(c))
+        );
+        self.items.push(item);
+        let expr = format!("{name}.span()");
+        self.slots[s].as_mut().expect("a constant slot").expr = Some(expr.clone());
+        expr
+    }
+
+    /// Emits one computed node as `fn node_<name>` and its call in `run`.
+    fn emit_node(&mut self, node: &NetNode, inferred: &NodeShapes) -> Result<(), String> {
+        self.used_ops.insert(node.op_type.clone());
+        let (gen_inputs, params, call_args) = self.node_inputs(node);
+        let gen_outputs: Vec<Option<ValueGen>> = node
+            .outputs
+            .iter()
+            .zip(&inferred.outputs)
+            .map(|(s, (dtype, shape))| {
+                s.map(|_| ValueGen { expr: String::new(), dtype: *dtype, shape: shape.clone(), constant: None })
+            })
+            .collect();
+        let gen = NodeGen {
+            name: &node.name,
+            op_type: &node.op_type,
+            op: node.op.as_ref(),
+            inputs: gen_inputs,
+            outputs: gen_outputs,
+            scale: self.opts.scale,
+        };
+        let spec = ops::lookup(&node.op_type).expect("resolved nodes are in the op table");
+        let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget) {
+            Some(fast) => fast?,
+            None => (spec.codegen)(&gen)?,
+        };
+        self.items.extend(code.items);
+        let used: Vec<usize> = node.outputs.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| i).collect();
+        let fname = format!("node_{}", ident(&node.name));
+        self.items.push(self.node_function(node, inferred, &used, &fname, &params, &code.body));
+        let vars: Vec<String> = used
+            .iter()
+            .map(|&i| format!("v_{}", ident(&self.net.slot_names[node.outputs[i].expect("used")])))
+            .collect();
+        let lhs = if vars.len() == 1 { vars[0].clone() } else { format!("({})", vars.join(", ")) };
+        let _ = writeln!(
+            self.main_body,
+            "    let {lhs} = {fname}(sc{}{});",
+            if call_args.is_empty() { "" } else { ", " },
+            call_args.join(", ")
+        );
+        for (&i, var) in used.iter().zip(&vars) {
+            let s = node.outputs[i].expect("used");
+            let (dtype, shape) = &inferred.outputs[i];
+            self.slots[s] = Some(Slot::computed(*dtype, shape.clone(), var.clone()));
+        }
+        Ok(())
+    }
+
+    /// The documented function of one node.
+    fn node_function(
+        &self,
+        node: &NetNode,
+        inferred: &NodeShapes,
+        used: &[usize],
+        fname: &str,
+        params: &[String],
+        body: &str,
+    ) -> String {
+        let ret = if used.len() == 1 {
+            "Span<felt252>".to_string()
+        } else {
+            format!("({})", vec!["Span<felt252>"; used.len()].join(", "))
+        };
+        let names = &self.net.slot_names;
+        let ins: Vec<String> = node.inputs.iter().map(|s| s.map_or("-".into(), |s| names[s].clone())).collect();
+        let outs: Vec<String> = used
+            .iter()
+            .map(|&i| {
+                let (d, sh) = &inferred.outputs[i];
+                format!("{} {}", names[node.outputs[i].expect("used")], describe(*d, sh))
+            })
+            .collect();
+        format!(
+            "/// Node `{}` ({}): {} -> {}\nfn {fname}(sc: Scale{}{}) -> {ret} {{\n{}}}\n",
+            node.name,
+            node.op_type,
+            ins.join(", "),
+            outs.join(", "),
+            if params.is_empty() { "" } else { ", " },
+            params.join(", "),
+            indent(body)
+        )
+    }
+
+    /// The outputs, in graph order, appended to `run`'s result.
+    pub(super) fn outputs(&mut self) {
+        self.main_body.push_str("    let mut output = array![];\n");
+        for o in &self.net.outputs {
+            let slot = self.slots[o.slot].as_ref().expect("every output is produced");
+            let (dtype, shape) = (slot.dtype, slot.shape.clone());
+            let expr = match (&slot.expr, &slot.constant) {
+                (Some(e), _) => e.clone(),
+                (None, Some(c)) => {
+                    let name = unique(&mut self.const_names, &format!("C_{}", ident(&o.name).to_uppercase()));
+                    self.items.push(const_array(&name, emit::value_data(c)));
+                    format!("{name}.span()")
+                }
+                (None, None) => unreachable!("a slot is either computed or constant"),
+            };
+            let _ = writeln!(self.main_body, "    cairn::io::append(ref output, {expr});");
+            self.outputs_spec.push(IoSpec { name: o.name.clone(), dtype: dtype.name().into(), shape });
+        }
+        self.main_body.push_str("    output\n");
+    }
+
+    pub(super) fn finish(self) -> Package {
+        let used_ops = self.used_ops.into_iter().collect();
+        let manifest = Manifest::new(self.net, self.opts, self.inputs_spec, self.outputs_spec, used_ops);
+        let lib = render_lib(&manifest, &self.main_body, &self.items);
+        let module = render_module(manifest.scale, &self.main_body, &self.items);
+        Package::new(lib, module, manifest)
+    }
+}

@@ -1,0 +1,136 @@
+//! What `cairn inspect` reports about an ONNX model: its format, inputs,
+//! outputs and weights, and — all at once — every problem that keeps cairn
+//! from running it, per node, with the shapes inference reaches.
+
+use std::path::Path;
+
+use cairn_runtime::DType;
+use serde::Serialize;
+
+use crate::ir::{Dim, Model, TensorContent, ValueInfo, ValueType};
+use crate::network::{Location, Network};
+
+#[derive(Serialize)]
+pub struct IoInfo {
+    pub name: String,
+    pub ty: String,
+}
+
+#[derive(Serialize)]
+pub struct NodeInfo {
+    pub name: String,
+    pub op_type: String,
+    pub inputs: Vec<String>,
+    pub outputs: Vec<String>,
+    /// Inferred output types and shapes (symbolic dimensions taken as 1).
+    pub shapes: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct InspectReport {
+    pub model: String,
+    pub ir_version: i64,
+    pub producer: String,
+    pub opsets: Vec<String>,
+    pub inputs: Vec<IoInfo>,
+    pub outputs: Vec<IoInfo>,
+    pub initializers: usize,
+    pub parameters: usize,
+    pub supported: bool,
+    /// Every problem that prevents running the model.
+    pub problems: Vec<String>,
+    pub unsupported_ops: Vec<String>,
+    pub shape_inference_error: Option<String>,
+    pub nodes: Vec<NodeInfo>,
+}
+
+fn value_type(v: &ValueInfo) -> String {
+    match &v.ty {
+        ValueType::Tensor { elem_type, shape } => {
+            let ty =
+                DType::from_onnx(*elem_type).map(|d| d.name()).unwrap_or_else(|| DType::onnx_code_name(*elem_type));
+            match shape {
+                Some(dims) => format!("{ty}[{}]", dims.iter().map(Dim::to_string).collect::<Vec<_>>().join(", ")),
+                None => format!("{ty}[?]"),
+            }
+        }
+        ValueType::Other(kind) => kind.to_string(),
+    }
+}
+
+/// Inspects a loaded model (`path` names it in the report).
+pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
+    let g = &model.graph;
+    let init_names: Vec<&str> = g.initializers.iter().map(|t| t.name.as_str()).collect();
+    let parameters = g
+        .initializers
+        .iter()
+        .map(|t| match &t.content {
+            TensorContent::Literal(l) => l.len(),
+            TensorContent::Unusable(_) => 0,
+        })
+        .sum();
+    let mut nodes: Vec<NodeInfo> = g
+        .nodes
+        .iter()
+        .map(|n| NodeInfo {
+            name: n.name.clone(),
+            op_type: n.op_type.clone(),
+            inputs: n.inputs.clone(),
+            outputs: n.outputs.clone(),
+            shapes: Vec::new(),
+            problems: Vec::new(),
+        })
+        .collect();
+    let mut report = InspectReport {
+        model: path.display().to_string(),
+        ir_version: model.ir_version,
+        producer: format!("{} {}", model.producer_name, model.producer_version).trim().to_string(),
+        opsets: model
+            .opset_imports
+            .iter()
+            .map(|o| format!("{} {}", if o.domain.is_empty() { "ai.onnx" } else { &o.domain }, o.version))
+            .collect(),
+        inputs: g
+            .inputs
+            .iter()
+            .filter(|i| !init_names.contains(&i.name.as_str()))
+            .map(|i| IoInfo { name: i.name.clone(), ty: value_type(i) })
+            .collect(),
+        outputs: g.outputs.iter().map(|o| IoInfo { name: o.name.clone(), ty: value_type(o) }).collect(),
+        initializers: g.initializers.len(),
+        parameters,
+        supported: false,
+        problems: Vec::new(),
+        unsupported_ops: Vec::new(),
+        shape_inference_error: None,
+        nodes: Vec::new(),
+    };
+    match Network::resolve(model) {
+        Ok(net) => {
+            report.supported = true;
+            match net.infer_shapes(&net.default_input_shapes()) {
+                Ok(shapes) => {
+                    for (info, sh) in nodes.iter_mut().zip(shapes) {
+                        info.shapes = sh.outputs.iter().map(|(d, s)| format!("{d}{s:?}")).collect();
+                    }
+                }
+                Err(e) => report.shape_inference_error = Some(e.to_string()),
+            }
+        }
+        Err(unsupported) => {
+            for p in &unsupported.problems {
+                report.problems.push(format!("{}: {}", p.location, p.message));
+                if let Location::Node { name, .. } = &p.location {
+                    if let Some(n) = nodes.iter_mut().find(|n| &n.name == name) {
+                        n.problems.push(p.message.clone());
+                    }
+                }
+            }
+            report.unsupported_ops = unsupported.unsupported_ops().into_iter().map(|(o, _)| o).collect();
+        }
+    }
+    report.nodes = nodes;
+    report
+}

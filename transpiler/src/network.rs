@@ -9,7 +9,7 @@ use std::fmt;
 use cairn_runtime::{DType, Literal, Operator};
 use thiserror::Error;
 
-use crate::ir::{Dim, Model, ValueType};
+use crate::ir::{Dim, Graph, Model, Node, ValueType};
 use crate::ops::{self, attrs::Attrs};
 
 /// Newest default-domain opset cairn knows: the highest the ONNX 1.22 node
@@ -135,6 +135,21 @@ impl fmt::Display for UnsupportedModel {
     }
 }
 
+/// For each slot, the index of the last node that reads it (`usize::MAX` for
+/// graph outputs).
+fn last_uses(slots: usize, nodes: &[NetNode], outputs: &[GraphOutput]) -> Vec<usize> {
+    let mut last_use = vec![0usize; slots];
+    for (i, n) in nodes.iter().enumerate() {
+        for s in n.inputs.iter().flatten() {
+            last_use[*s] = i;
+        }
+    }
+    for o in outputs {
+        last_use[o.slot] = usize::MAX;
+    }
+    last_use
+}
+
 struct Resolver {
     slots: HashMap<String, Slot>,
     slot_names: Vec<String>,
@@ -156,170 +171,177 @@ impl Resolver {
         self.slot_names.push(name.to_string());
         Some(slot)
     }
-}
 
-impl Network {
-    /// Resolves a loaded model against the op table.
-    pub fn resolve(model: Model) -> Result<Network, UnsupportedModel> {
-        let mut r = Resolver { slots: HashMap::new(), slot_names: Vec::new(), problems: Vec::new() };
-        let opset = match model.default_opset() {
+    /// The default-domain opset (the newest supported one if missing).
+    fn opset(&mut self, model: &Model) -> i64 {
+        match model.default_opset() {
             Some(v) if (1..=MAX_OPSET).contains(&v) => v,
             Some(v) => {
-                r.problem(
+                self.problem(
                     Location::Model,
                     format!("default-domain opset {v} is newer than the newest cairn supports ({MAX_OPSET})"),
                 );
                 v
             }
             None => {
-                r.problem(Location::Model, "the model imports no default-domain (ai.onnx) operator set");
+                self.problem(Location::Model, "the model imports no default-domain (ai.onnx) operator set");
                 MAX_OPSET
             }
-        };
-        let g = &model.graph;
+        }
+    }
 
+    fn constants(&mut self, g: &Graph) -> Vec<ConstantValue> {
         let mut constants = Vec::new();
         for t in &g.initializers {
             let loc = Location::Initializer(t.name.clone());
-            let Some(slot) = r.define(&t.name) else {
-                r.problem(loc, "the name is defined twice");
+            let Some(slot) = self.define(&t.name) else {
+                self.problem(loc, "the name is defined twice");
                 continue;
             };
             match ops::attrs::literal(t, "its data") {
                 Ok(literal) => constants.push(ConstantValue { name: t.name.clone(), slot, literal }),
-                Err(e) => r.problem(loc, e),
+                Err(e) => self.problem(loc, e),
             }
         }
         for name in &g.sparse_initializers {
-            r.problem(Location::Initializer(name.clone()), "sparse initializers are not supported");
-            r.define(name);
+            self.problem(Location::Initializer(name.clone()), "sparse initializers are not supported");
+            self.define(name);
         }
+        constants
+    }
 
+    fn inputs(&mut self, g: &Graph) -> Vec<GraphInput> {
         let mut inputs = Vec::new();
         for vi in &g.inputs {
-            if r.slots.contains_key(&vi.name) && g.initializers.iter().any(|t| t.name == vi.name) {
+            if self.slots.contains_key(&vi.name) && g.initializers.iter().any(|t| t.name == vi.name) {
                 continue; // pre-IR-4 models list initializers as inputs too; they are constants
             }
             let loc = Location::Input(vi.name.clone());
-            let Some(slot) = r.define(&vi.name) else {
-                r.problem(loc, "the name is defined twice");
+            let Some(slot) = self.define(&vi.name) else {
+                self.problem(loc, "the name is defined twice");
                 continue;
             };
             match &vi.ty {
                 ValueType::Tensor { elem_type, shape } => match DType::from_onnx(*elem_type) {
                     Some(dtype) => inputs.push(GraphInput { name: vi.name.clone(), slot, dtype, shape: shape.clone() }),
-                    None => {
-                        r.problem(loc, format!("element type {} is not supported", DType::onnx_code_name(*elem_type)))
-                    }
+                    None => self
+                        .problem(loc, format!("element type {} is not supported", DType::onnx_code_name(*elem_type))),
                 },
-                ValueType::Other(kind) => r.problem(loc, format!("{kind} values are not supported, only tensors")),
+                ValueType::Other(kind) => self.problem(loc, format!("{kind} values are not supported, only tensors")),
             }
         }
+        inputs
+    }
 
-        let mut nodes = Vec::new();
-        for node in &g.nodes {
-            let loc = Location::Node { name: node.name.clone(), op_type: node.op_type.clone() };
-            let before = r.problems.len();
-            let mut node_inputs = Vec::with_capacity(node.inputs.len());
-            for name in &node.inputs {
-                if name.is_empty() {
-                    node_inputs.push(None);
-                } else if let Some(&s) = r.slots.get(name) {
-                    node_inputs.push(Some(s));
-                } else {
-                    r.problem(
-                        loc.clone(),
-                        format!("input '{name}' is not produced by an earlier node, an initializer or a graph input"),
-                    );
-                }
-            }
-            let op = if !(node.domain.is_empty() || node.domain == "ai.onnx") {
-                r.problems.push(Problem {
-                    location: loc.clone(),
-                    message: format!("operators of domain '{}' are not supported", node.domain),
-                    unsupported_op: true,
-                });
-                None
-            } else if let Some(spec) = ops::lookup(&node.op_type) {
-                let attrs = Attrs::new(node, opset);
-                match (spec.import)(&attrs) {
-                    Ok(op) => {
-                        // Only a successful import has read every attribute it understands.
-                        for a in attrs.unread() {
-                            r.problem(loc.clone(), format!("attribute '{a}' is not supported"));
-                        }
-                        Some(op)
-                    }
-                    Err(e) => {
-                        r.problem(loc.clone(), e);
-                        None
-                    }
-                }
+    /// One node: its inputs bound to earlier values, its operator imported
+    /// through the op table, its outputs defined. `None` when anything about
+    /// it is a problem (recorded).
+    fn node(&mut self, node: &Node, opset: i64) -> Option<NetNode> {
+        let loc = Location::Node { name: node.name.clone(), op_type: node.op_type.clone() };
+        let before = self.problems.len();
+        let mut inputs = Vec::with_capacity(node.inputs.len());
+        for name in &node.inputs {
+            if name.is_empty() {
+                inputs.push(None);
+            } else if let Some(&s) = self.slots.get(name) {
+                inputs.push(Some(s));
             } else {
-                r.problems.push(Problem {
-                    location: loc.clone(),
-                    message: format!("operator {} is not supported", node.op_type),
-                    unsupported_op: true,
-                });
-                None
-            };
-            let mut node_outputs = Vec::with_capacity(node.outputs.len());
-            for name in &node.outputs {
-                if name.is_empty() {
-                    node_outputs.push(None);
-                } else if let Some(s) = r.define(name) {
-                    node_outputs.push(Some(s));
-                } else {
-                    r.problem(loc.clone(), format!("output '{name}' is already defined elsewhere"));
-                }
-            }
-            if let (Some(op), true) = (op, r.problems.len() == before) {
-                nodes.push(NetNode {
-                    name: node.name.clone(),
-                    op_type: node.op_type.clone(),
-                    inputs: node_inputs,
-                    outputs: node_outputs,
-                    op,
-                });
+                self.problem(
+                    loc.clone(),
+                    format!("input '{name}' is not produced by an earlier node, an initializer or a graph input"),
+                );
             }
         }
+        let op = self.import(node, opset, &loc);
+        let mut outputs = Vec::with_capacity(node.outputs.len());
+        for name in &node.outputs {
+            if name.is_empty() {
+                outputs.push(None);
+            } else if let Some(s) = self.define(name) {
+                outputs.push(Some(s));
+            } else {
+                self.problem(loc.clone(), format!("output '{name}' is already defined elsewhere"));
+            }
+        }
+        match (op, self.problems.len() == before) {
+            (Some(op), true) => {
+                Some(NetNode { name: node.name.clone(), op_type: node.op_type.clone(), inputs, outputs, op })
+            }
+            _ => None,
+        }
+    }
 
+    /// The node's operator from the op table, with its attributes read.
+    fn import(&mut self, node: &Node, opset: i64, loc: &Location) -> Option<Box<dyn Operator>> {
+        let unsupported = |message: String| Problem { location: loc.clone(), message, unsupported_op: true };
+        if !(node.domain.is_empty() || node.domain == "ai.onnx") {
+            self.problems.push(unsupported(format!("operators of domain '{}' are not supported", node.domain)));
+            return None;
+        }
+        let Some(spec) = ops::lookup(&node.op_type) else {
+            self.problems.push(unsupported(format!("operator {} is not supported", node.op_type)));
+            return None;
+        };
+        let attrs = Attrs::new(node, opset);
+        match (spec.import)(&attrs) {
+            Ok(op) => {
+                // Only a successful import has read every attribute it understands.
+                for a in attrs.unread() {
+                    self.problem(loc.clone(), format!("attribute '{a}' is not supported"));
+                }
+                Some(op)
+            }
+            Err(e) => {
+                self.problem(loc.clone(), e);
+                None
+            }
+        }
+    }
+
+    fn outputs(&mut self, g: &Graph) -> Vec<GraphOutput> {
         let mut outputs = Vec::new();
         for vi in &g.outputs {
-            match r.slots.get(&vi.name) {
-                Some(&slot) => {
-                    let dtype = match &vi.ty {
-                        ValueType::Tensor { elem_type, .. } => DType::from_onnx(*elem_type),
-                        ValueType::Other(_) => None,
-                    };
-                    if let ValueType::Other(kind) = &vi.ty {
-                        if *kind != "untyped" {
-                            r.problem(
-                                Location::Output(vi.name.clone()),
-                                format!("{kind} values are not supported, only tensors"),
-                            );
-                        }
+            let Some(&slot) = self.slots.get(&vi.name) else {
+                self.problem(Location::Output(vi.name.clone()), "no node, initializer or input produces it");
+                continue;
+            };
+            let dtype = match &vi.ty {
+                ValueType::Tensor { elem_type, .. } => DType::from_onnx(*elem_type),
+                ValueType::Other(kind) => {
+                    if *kind != "untyped" {
+                        self.problem(
+                            Location::Output(vi.name.clone()),
+                            format!("{kind} values are not supported, only tensors"),
+                        );
                     }
-                    outputs.push(GraphOutput { name: vi.name.clone(), slot, dtype });
+                    None
                 }
-                None => r.problem(Location::Output(vi.name.clone()), "no node, initializer or input produces it"),
-            }
+            };
+            outputs.push(GraphOutput { name: vi.name.clone(), slot, dtype });
         }
+        outputs
+    }
+}
+
+impl Network {
+    /// Resolves a loaded model against the op table. Every problem is
+    /// collected — the model's opset, initializers, inputs, each node, the
+    /// outputs — and reported at once.
+    pub fn resolve(model: Model) -> Result<Network, UnsupportedModel> {
+        let mut r = Resolver { slots: HashMap::new(), slot_names: Vec::new(), problems: Vec::new() };
+        let opset = r.opset(&model);
+        let g = &model.graph;
+        let constants = r.constants(g);
+        let inputs = r.inputs(g);
+        let nodes: Vec<NetNode> = g.nodes.iter().filter_map(|n| r.node(n, opset)).collect();
+        let outputs = r.outputs(g);
         if outputs.is_empty() && r.problems.is_empty() {
             r.problem(Location::Model, "the graph has no outputs");
         }
         if !r.problems.is_empty() {
             return Err(UnsupportedModel { problems: r.problems });
         }
-        let mut last_use = vec![0usize; r.slot_names.len()];
-        for (i, n) in nodes.iter().enumerate() {
-            for s in n.inputs.iter().flatten() {
-                last_use[*s] = i;
-            }
-        }
-        for o in &outputs {
-            last_use[o.slot] = usize::MAX;
-        }
+        let last_use = last_uses(r.slot_names.len(), &nodes, &outputs);
         Ok(Network { model, opset, inputs, outputs, constants, nodes, slot_names: r.slot_names, last_use })
     }
 

@@ -258,54 +258,92 @@ fn emit_rows(n: &NodeGen, p: &RowPlan) -> NodeCode {
 /// Terms of the row form before the table form is used instead.
 const ROW_FORM_MAX_TERMS: usize = 60_000;
 
-/// The row form of a 2-D convolution (no vertical dilation): a zero-padded
-/// copy of the image in `[row][channel][column]` layout is built once, so the
-/// `kh` input rows an output row needs are one contiguous slice. For every
-/// output channel, one function per output row takes that slice, computes the
-/// row's outputs with the filter as immediates and appends them, rescaled, to
-/// the output — already in NCHW order, with nothing kept alive across calls.
-fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Option<&[i64]>) -> Option<NodeCode> {
-    let x = n.input(0).ok()?;
-    let (batch, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
-    let win = conv.window.resolve(&x.shape[2..], Some(&wt.shape()[2..])).ok()?;
-    let (kh, kw) = (win.kernel[0], win.kernel[1]);
-    let (sh, sw) = (win.strides[0], win.strides[1]);
-    let (dh, dw) = (win.dilations[0], win.dilations[1]);
-    if dh != 1 {
-        return None;
+/// The shape of a row-form convolution (sizes of the image, the padded
+/// image, the filter and the output).
+struct RowForm {
+    batch: usize,
+    /// Channels, height, width of the input.
+    c: usize,
+    h: usize,
+    w: usize,
+    kh: usize,
+    kw: usize,
+    sh: usize,
+    sw: usize,
+    dw: usize,
+    /// Padding: top, left, bottom, right.
+    pt: usize,
+    pl: usize,
+    pb: usize,
+    pr: usize,
+    /// Output height and width; padded width.
+    ho: usize,
+    wo: usize,
+    wp: usize,
+    /// Output channels, input channels per group, output channels per group.
+    m: usize,
+    cg: usize,
+    mg: usize,
+}
+
+impl RowForm {
+    /// The geometry, when the row form applies (no vertical dilation, within
+    /// the size limits).
+    fn of(x_shape: &[usize], conv: &Conv, wt: &cairn_runtime::Tensor<i64>) -> Option<RowForm> {
+        let (batch, c, h, w) = (x_shape[0], x_shape[1], x_shape[2], x_shape[3]);
+        let win = conv.window.resolve(&x_shape[2..], Some(&wt.shape()[2..])).ok()?;
+        if win.dilations[0] != 1 {
+            return None;
+        }
+        let (m, cg) = (wt.shape()[0], wt.shape()[1]);
+        let g = RowForm {
+            batch,
+            c,
+            h,
+            w,
+            kh: win.kernel[0],
+            kw: win.kernel[1],
+            sh: win.strides[0],
+            sw: win.strides[1],
+            dw: win.dilations[1],
+            pt: win.pads_begin[0],
+            pl: win.pads_begin[1],
+            pb: win.pads_end[0],
+            pr: win.pads_end[1],
+            ho: win.output[0],
+            wo: win.output[1],
+            wp: w + win.pads_begin[1] + win.pads_end[1],
+            m,
+            cg,
+            mg: m / conv.group,
+        };
+        let per_row = g.wo * g.cg * g.kh * g.kw;
+        (g.m * per_row <= ROW_FORM_MAX_TERMS && per_row <= MAX_TERMS_PER_FN).then_some(g)
     }
-    let (pt, pl) = (win.pads_begin[0], win.pads_begin[1]);
-    let (pb, pr) = (win.pads_end[0], win.pads_end[1]);
-    let (ho, wo) = (win.output[0], win.output[1]);
-    let (hp, wp) = (h + pt + pb, w + pl + pr);
-    let m = wt.shape()[0];
-    let cg = wt.shape()[1];
-    let mg = m / conv.group;
-    let terms = m * wo * cg * kh * kw;
-    if terms > ROW_FORM_MAX_TERMS || wo * cg * kh * kw > MAX_TERMS_PER_FN {
-        return None;
+
+    /// Values of the input rows one output row reads: `[row][channel][column]`.
+    fn segment(&self) -> usize {
+        self.kh * self.c * self.wp
     }
-    let base = ident(n.name);
-    let seg = kh * c * wp; // values of one output row's input rows
-    let mut items = Vec::new();
-    for mi in 0..m {
-        let g = mi / mg;
-        let filt = &wt.data()[mi * cg * kh * kw..(mi + 1) * cg * kh * kw];
+
+    /// The function computing one output row of channel `mi`.
+    fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128) -> String {
+        let g = mi / self.mg;
+        let seg = self.segment();
         // which values of the segment are read: [i][ch][col]
         let mut used = vec![false; seg];
-        let mut sums = Vec::with_capacity(wo);
-        for o in 0..wo {
+        let mut sums = Vec::with_capacity(self.wo);
+        for o in 0..self.wo {
             let mut expr = String::new();
-            for ci in 0..cg {
-                let ch = g * cg + ci;
-                for i in 0..kh {
-                    for j in 0..kw {
-                        let wv = filt[(ci * kh + i) * kw + j];
-                        let col = o * sw + j * dw;
+            for ci in 0..self.cg {
+                let ch = g * self.cg + ci;
+                for i in 0..self.kh {
+                    for j in 0..self.kw {
+                        let wv = filt[(ci * self.kh + i) * self.kw + j];
                         if wv == 0 {
                             continue;
                         }
-                        let idx = (i * c + ch) * wp + col;
+                        let idx = (i * self.c + ch) * self.wp + o * self.sw + j * self.dw;
                         used[idx] = true;
                         if !expr.is_empty() {
                             expr.push_str(" + ");
@@ -323,7 +361,6 @@ fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Op
             }
             sums.push(expr);
         }
-        let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
         let names: Vec<String> =
             used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
         let mut f = format!(
@@ -337,65 +374,87 @@ fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Op
             );
         }
         for sum in sums {
-            let total = if b != 0 { format!("{sum} + {b}") } else { sum };
+            let total = if bias != 0 { format!("{sum} + {bias}") } else { sum };
             let _ = writeln!(f, "    out.append(cairn::fixed::rescale({total}, sc));");
         }
         f.push_str("}\n");
-        items.push(f);
+        f
     }
-    let xexpr = &x.expr;
-    let mut body = String::new();
-    let _ = writeln!(body, "let mut out = array![];");
-    let _ = writeln!(body, "for b in 0..{batch}_u32 {{");
-    let _ = writeln!(body, "    let img = {xexpr}.slice(b * {}, {});", c * h * w, c * h * w);
-    let _ = writeln!(body, "    // zero-padded copy, layout [row][channel][column]");
-    let _ = writeln!(body, "    let mut padded = array![];");
-    if hp * c <= 256 {
-        // unrolled: one line per (row, channel)
-        let zeros = |k: usize| "padded.append(0); ".repeat(k);
-        for r in 0..hp {
-            for ch in 0..c {
-                if r < pt || r >= pt + h {
-                    let _ = writeln!(body, "    {}", zeros(wp).trim_end());
-                } else {
-                    let _ = writeln!(
-                        body,
-                        "    {}padded.append_span(img.slice({}, {w})); {}",
-                        zeros(pl),
-                        (ch * h + r - pt) * w,
-                        zeros(pr).trim_end()
-                    );
+
+    /// Code building the zero-padded copy `padded` of image `img`.
+    fn padded_copy(&self, body: &mut String) {
+        let RowForm { c, h, w, pt, pl, pr, wp, .. } = *self;
+        let hp = h + pt + self.pb;
+        let _ = writeln!(body, "    // zero-padded copy, layout [row][channel][column]");
+        let _ = writeln!(body, "    let mut padded = array![];");
+        if hp * c <= 256 {
+            // unrolled: one line per (row, channel)
+            let zeros = |k: usize| "padded.append(0); ".repeat(k);
+            for r in 0..hp {
+                for ch in 0..c {
+                    if r < pt || r >= pt + h {
+                        let _ = writeln!(body, "    {}", zeros(wp).trim_end());
+                    } else {
+                        let _ = writeln!(
+                            body,
+                            "    {}padded.append_span(img.slice({}, {w})); {}",
+                            zeros(pl),
+                            (ch * h + r - pt) * w,
+                            zeros(pr).trim_end()
+                        );
+                    }
                 }
             }
+        } else {
+            let zeros =
+                |k: usize| format!("for _ in 0..{k}_u32 {{\n                    padded.append(0);\n                }}");
+            let _ = writeln!(body, "    for r in 0..{hp}_u32 {{");
+            let _ = writeln!(body, "        for ch in 0..{c}_u32 {{");
+            let _ = writeln!(body, "            if r < {pt} || r >= {} {{", pt + h);
+            let _ = writeln!(body, "                {}", zeros(wp));
+            let _ = writeln!(body, "            }} else {{");
+            let _ = writeln!(body, "                {}", zeros(pl));
+            let _ = writeln!(body, "                padded.append_span(img.slice((ch * {h} + r - {pt}) * {w}, {w}));");
+            let _ = writeln!(body, "                {}", zeros(pr));
+            let _ = writeln!(body, "            }}");
+            let _ = writeln!(body, "        }}");
+            let _ = writeln!(body, "    }}");
         }
-    } else {
-        let _ = writeln!(body, "    for r in 0..{hp}_u32 {{");
-        let _ = writeln!(body, "        for ch in 0..{c}_u32 {{");
-        let _ = writeln!(body, "            if r < {pt} || r >= {} {{", pt + h);
-        let _ = writeln!(
-            body,
-            "                for _ in 0..{wp}_u32 {{\n                    padded.append(0);\n                }}"
-        );
-        let _ = writeln!(body, "            }} else {{");
-        let _ = writeln!(
-            body,
-            "                for _ in 0..{pl}_u32 {{\n                    padded.append(0);\n                }}"
-        );
-        let _ = writeln!(body, "                padded.append_span(img.slice((ch * {h} + r - {pt}) * {w}, {w}));");
-        let _ = writeln!(
-            body,
-            "                for _ in 0..{pr}_u32 {{\n                    padded.append(0);\n                }}"
-        );
-        let _ = writeln!(body, "            }}");
-        let _ = writeln!(body, "        }}");
-        let _ = writeln!(body, "    }}");
+        let _ = writeln!(body, "    let padded = padded.span();");
     }
-    let _ = writeln!(body, "    let padded = padded.span();");
-    for mi in 0..m {
+}
+
+/// The row form of a 2-D convolution (no vertical dilation): a zero-padded
+/// copy of the image in `[row][channel][column]` layout is built once, so the
+/// `kh` input rows an output row needs are one contiguous slice. For every
+/// output channel, one function per output row takes that slice, computes the
+/// row's outputs with the filter as immediates and appends them, rescaled, to
+/// the output — already in NCHW order, with nothing kept alive across calls.
+fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Option<&[i64]>) -> Option<NodeCode> {
+    let x = n.input(0).ok()?;
+    let form = RowForm::of(&x.shape, conv, wt)?;
+    let base = ident(n.name);
+    let per_filter = form.cg * form.kh * form.kw;
+    let items = (0..form.m)
+        .map(|mi| {
+            let filt = &wt.data()[mi * per_filter..(mi + 1) * per_filter];
+            let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
+            form.channel_function(&base, mi, filt, b)
+        })
+        .collect();
+    let (c, h, w) = (form.c, form.h, form.w);
+    let mut body = String::new();
+    let _ = writeln!(body, "let mut out = array![];");
+    let _ = writeln!(body, "for b in 0..{}_u32 {{", form.batch);
+    let _ = writeln!(body, "    let img = {}.slice(b * {}, {});", x.expr, c * h * w, c * h * w);
+    form.padded_copy(&mut body);
+    for mi in 0..form.m {
         let _ = writeln!(
             body,
-            "    for oh in 0..{ho}_u32 {{\n        {base}_m{mi}(padded.slice(oh * {}, {seg}), sc, ref out);\n    }}",
-            sh * c * wp
+            "    for oh in 0..{}_u32 {{\n        {base}_m{mi}(padded.slice(oh * {}, {}), sc, ref out);\n    }}",
+            form.ho,
+            form.sh * c * form.wp,
+            form.segment()
         );
     }
     body.push_str("}\nout.span()");

@@ -3,11 +3,12 @@
 //! An operator `Foo` has the same file stem in every tree that holds a piece of
 //! it (`snake_case("Foo")`): `runtime/src/ops/foo.rs` (semantics),
 //! `transpiler/src/ops/foo.rs` (import), a section `### Foo` in
-//! `docs/fixed-point.md`, and conformance entries. `tests/op_table.rs` fails,
+//! `docs/fixed-point.md`, and conformance entries. `tests/pipeline/op_table.rs` fails,
 //! listing what is missing, when any piece is absent.
 
 pub mod attrs;
 mod gen;
+mod reduce;
 mod window;
 
 mod add;

@@ -12,8 +12,10 @@ use crate::field::Felt;
 use crate::layout::*;
 use crate::public_input::{Builtin, PublicInput, Segment};
 
-/// A proof-mode run, as the adapter hands it over.
-#[derive(Clone, Debug)]
+/// A proof-mode run, as the adapter hands it over. Serializable, so that a
+/// run can be recorded once and proved many times (benchmarks of the prover
+/// need no Cairo toolchain).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ExecutionInput {
     /// (pc, ap, fp) before each step; the last entry is the final `jmp rel 0`.
     pub trace: Vec<(u64, u64, u64)>,

@@ -23,24 +23,6 @@ fn proves_and_verifies(t: CairoTrace, what: &str) {
     assert_eq!(v.output, output, "{what}");
 }
 
-/// The output-writing program with a countdown loop of `rounds` rounds (two
-/// steps each) and optionally one more single-step instruction: 8 + 2·rounds
-/// (+ 1) steps in all, the final `jmp rel 0` included.
-fn counting_loop(rounds: u64, one_more_step: bool) -> Prog {
-    let mut p = Prog::new(1);
-    p.exec_cells = rounds + 64; // each round pushes one cell
-    write_42(&mut p);
-    if one_more_step {
-        p.op(asm::push_fp(-3));
-    }
-    p.op_imm(asm::push_imm(), fu(rounds));
-    let top = p.op_imm(asm::push_last_plus_imm(), -Felt::ONE);
-    p.op_imm(asm::jnz_rel_last(), -fu(2)); // back to `top` while [ap - 1] != 0
-    assert_eq!(p.here(), top + 4);
-    return_output(&mut p);
-    p
-}
-
 /// T = n: the run has exactly n steps and nothing else needs more rows, so
 /// the trace is the run itself (its final `jmp rel 0` in the dead row) with
 /// no padding row. One more step doubles n.

@@ -259,6 +259,24 @@ pub fn return_output(p: &mut Prog) {
     p.op(asm::ret());
 }
 
+/// The output-writing program with a countdown loop of `rounds` rounds (two
+/// steps each) and optionally one more single-step instruction: 8 + 2·rounds
+/// (+ 1) steps in all, the final `jmp rel 0` included.
+pub fn counting_loop(rounds: u64, one_more_step: bool) -> Prog {
+    let mut p = Prog::new(1);
+    p.exec_cells = rounds + 64; // each round pushes one cell
+    write_42(&mut p);
+    if one_more_step {
+        p.op(asm::push_fp(-3));
+    }
+    p.op_imm(asm::push_imm(), fu(rounds));
+    let top = p.op_imm(asm::push_last_plus_imm(), -Felt::ONE);
+    p.op_imm(asm::jnz_rel_last(), -fu(2)); // back to `top` while [ap - 1] != 0
+    assert_eq!(p.here(), top + 4);
+    return_output(&mut p);
+    p
+}
+
 pub fn synthetic_trace(p: &Prog) -> CairoTrace {
     build_trace(&execute(p, Felt::ZERO)).expect("the synthetic run builds a trace")
 }

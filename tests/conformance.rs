@@ -231,7 +231,7 @@ fn discover(dir: &Path) -> Vec<Case> {
         .filter(|n| n.starts_with("test_"))
         .collect();
     names.sort();
-    let supported: BTreeSet<&str> = OPS.iter().map(|s| s.op_type).collect();
+    let supported = |domain: &str, op: &str| cairn_transpiler::ops::lookup(domain, op).is_some();
     names
         .into_iter()
         .map(|name| {
@@ -239,10 +239,9 @@ fn discover(dir: &Path) -> Vec<Case> {
             match load_model(&dir.join("model.onnx")) {
                 Ok(model) => {
                     let nodes = &model.graph.nodes;
-                    let ops: BTreeSet<String> = nodes.iter().map(|n| n.op_type.clone()).collect();
-                    let candidate = nodes.iter().all(|n| {
-                        (n.domain.is_empty() || n.domain == "ai.onnx") && supported.contains(n.op_type.as_str())
-                    });
+                    let ops: BTreeSet<String> =
+                        nodes.iter().map(|n| cairn_transpiler::network::qualified_op(&n.domain, &n.op_type)).collect();
+                    let candidate = nodes.iter().all(|n| supported(&n.domain, &n.op_type));
                     Case { name, dir, ops, candidate, model: Some(model) }
                 }
                 // Unreadable by cairn: not a candidate (no node list to judge).
@@ -470,10 +469,10 @@ fn onnx_node_tests() {
             problems.push(format!("{} matches no candidate test", r.describe()));
         }
         for c in matched.iter().filter(|c| !c.candidate) {
-            let unsupported: Vec<&String> =
-                c.ops.iter().filter(|o| !OPS.iter().any(|s| s.op_type == o.as_str())).collect();
+            let known = |o: &str| OPS.iter().any(|s| cairn_transpiler::network::qualified_op(s.domain, s.op_type) == o);
+            let unsupported: Vec<&String> = c.ops.iter().filter(|o| !known(o)).collect();
             problems.push(format!(
-                "{} matches {}, which is not a candidate (operators outside cairn's op table or the default domain: {unsupported:?})",
+                "{} matches {}, which is not a candidate (operators outside cairn's op table: {unsupported:?})",
                 r.describe(),
                 c.name
             ));

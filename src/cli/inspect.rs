@@ -1,7 +1,8 @@
 //! `cairn inspect`: the model's format, inputs and outputs, and every problem
-//! that keeps cairn from running it.
+//! that keeps cairn from running it (all at once, with their domains; the
+//! exit status is non-zero when there is any).
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use cairn::transpiler::inspect::inspect_report;
 use cairn::transpiler::load::load_model;
 
@@ -15,6 +16,11 @@ pub fn inspect(args: InspectArgs) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", render::inspect_text(&report));
+    }
+    // The report is printed either way; the exit status says whether cairn
+    // can run the model (scripts check it).
+    if !report.supported {
+        bail!("{}: cairn cannot run this model ({} problem(s))", args.model.display(), report.problems.len());
     }
     Ok(())
 }

@@ -4,8 +4,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 use cairn::transpiler::codegen::Manifest;
-use cairn::transpiler::inspect::InspectReport;
-use cairn::transpiler::network::Network;
+use cairn::transpiler::inspect::{InspectReport, NodeInfo};
+use cairn::transpiler::network::{qualified_op, Network};
 use cairn::transpiler::ops;
 use cairn::OutputTensor;
 
@@ -132,17 +132,18 @@ pub fn inspect_text(r: &InspectReport) -> String {
     }
     let _ = writeln!(s, "\nnodes ({}; shapes with symbolic dimensions = 1)", r.nodes.len());
     let w_name = r.nodes.iter().map(|n| n.name.len()).max().unwrap_or(4).max(4);
-    let w_op = r.nodes.iter().map(|n| n.op_type.len()).max().unwrap_or(2).max(2);
+    let op = |n: &NodeInfo| qualified_op(&n.domain, &n.op_type);
+    let w_op = r.nodes.iter().map(|n| op(n).len()).max().unwrap_or(2).max(2);
     for (i, n) in r.nodes.iter().enumerate() {
         let mark = if !n.problems.is_empty() {
             "✗"
-        } else if ops::lookup(&n.op_type).is_some() {
+        } else if ops::lookup(&n.domain, &n.op_type).is_some() {
             "✓"
         } else {
             "?"
         };
         let detail = if n.problems.is_empty() { n.shapes.join(", ") } else { n.problems.join("; ") };
-        let _ = writeln!(s, "  {mark} {i:>3}  {:<w_name$}  {:<w_op$}  {detail}", n.name, n.op_type);
+        let _ = writeln!(s, "  {mark} {i:>3}  {:<w_name$}  {:<w_op$}  {detail}", n.name, op(n));
     }
     if let Some(e) = &r.shape_inference_error {
         let _ = writeln!(s, "\nshape inference stopped: {e}");

@@ -86,10 +86,11 @@ fn unsupported_ops_are_all_listed_with_node_names() {
         assert!(err.contains(needle), "missing {needle} in:\n{err}");
     }
     snapshot_settings().bind(|| insta::assert_snapshot!("error_unsupported_ops", err));
-    // inspect still shows the graph, marking the problems
-    let (ok, stdout, _) = cairn(&["inspect", path.to_str().unwrap()]);
-    assert!(ok);
+    // inspect still shows the graph, marking the problems, and exits non-zero
+    let (ok, stdout, stderr) = cairn(&["inspect", path.to_str().unwrap()]);
+    assert!(!ok, "inspect must fail on a model cairn cannot run");
     assert!(stdout.contains("NOT supported") && stdout.contains("✗"), "{stdout}");
+    assert!(stderr.contains("cairn cannot run this model (5 problem(s))"), "{stderr}");
 }
 
 #[test]

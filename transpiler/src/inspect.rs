@@ -19,6 +19,8 @@ pub struct IoInfo {
 #[derive(Serialize)]
 pub struct NodeInfo {
     pub name: String,
+    /// `ai.onnx` or `ai.onnx.ml`, or whatever other domain the node names.
+    pub domain: String,
     pub op_type: String,
     pub inputs: Vec<String>,
     pub outputs: Vec<String>,
@@ -76,6 +78,7 @@ pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
         .iter()
         .map(|n| NodeInfo {
             name: n.name.clone(),
+            domain: crate::ops::canonical_domain(&n.domain).to_string(),
             op_type: n.op_type.clone(),
             inputs: n.inputs.clone(),
             outputs: n.outputs.clone(),

@@ -29,7 +29,15 @@ pub struct OpsetImport {
 impl Model {
     /// Version of the default (`ai.onnx`) operator set the model imports.
     pub fn default_opset(&self) -> Option<i64> {
-        self.opset_imports.iter().find(|o| o.domain.is_empty() || o.domain == "ai.onnx").map(|o| o.version)
+        self.opset("ai.onnx")
+    }
+
+    /// The opset version the model imports for `domain` (`""` and
+    /// `"ai.onnx"` both name the default domain).
+    pub fn opset(&self, domain: &str) -> Option<i64> {
+        let canonical = |d: &str| if d.is_empty() { "ai.onnx".to_string() } else { d.to_string() };
+        let want = canonical(domain);
+        self.opset_imports.iter().find(|o| canonical(&o.domain) == want).map(|o| o.version)
     }
 }
 

@@ -12,6 +12,8 @@ use thiserror::Error;
 use crate::ir::{Dim, Graph, Model, Node, ValueType};
 use crate::ops::{self, attrs::Attrs};
 
+/// Newest ai.onnx.ml opset cairn knows (ONNX 1.22).
+pub const MAX_ML_OPSET: i64 = 5;
 /// Newest default-domain opset cairn knows: the highest the ONNX 1.22 node
 /// tests use for the supported operators.
 pub const MAX_OPSET: i64 = 25;
@@ -44,6 +46,8 @@ pub struct ConstantValue {
 #[derive(Debug)]
 pub struct NetNode {
     pub name: String,
+    /// The op table's domain ([`ops::ONNX`] or [`ops::ONNX_ML`]).
+    pub domain: &'static str,
     pub op_type: String,
     /// `None` for an omitted optional input.
     pub inputs: Vec<Option<Slot>>,
@@ -66,11 +70,25 @@ pub struct Network {
     pub(crate) last_use: Vec<usize>,
 }
 
+/// An operator's name with its domain when that is not the default one:
+/// `Relu`, `ai.onnx.ml.ZipMap`.
+pub fn qualified_op(domain: &str, op_type: &str) -> String {
+    if ops::canonical_domain(domain) == ops::ONNX {
+        op_type.to_string()
+    } else {
+        format!("{domain}.{op_type}")
+    }
+}
+
 /// Where a problem is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Location {
     Model,
-    Node { name: String, op_type: String },
+    /// `op_type` is [`qualified_op`]: it names the domain unless default.
+    Node {
+        name: String,
+        op_type: String,
+    },
     Initializer(String),
     Input(String),
     Output(String),
@@ -172,6 +190,28 @@ impl Resolver {
         Some(slot)
     }
 
+    /// The opset a node's domain is imported at (checked once per domain).
+    fn domain_opset(&mut self, model: &Model, domain: &str, loc: &Location) -> Option<i64> {
+        let domain = ops::canonical_domain(domain);
+        if domain == ops::ONNX {
+            return Some(model.default_opset().unwrap_or(MAX_OPSET));
+        }
+        match model.opset(domain) {
+            Some(v) if (1..=MAX_ML_OPSET).contains(&v) || domain != ops::ONNX_ML => Some(v),
+            Some(v) => {
+                self.problem(
+                    loc.clone(),
+                    format!("{domain} opset {v} is newer than the newest cairn supports ({MAX_ML_OPSET})"),
+                );
+                None
+            }
+            None => {
+                self.problem(loc.clone(), format!("the model imports no {domain} operator set"));
+                None
+            }
+        }
+    }
+
     /// The default-domain opset (the newest supported one if missing).
     fn opset(&mut self, model: &Model) -> i64 {
         match model.default_opset() {
@@ -236,8 +276,8 @@ impl Resolver {
     /// One node: its inputs bound to earlier values, its operator imported
     /// through the op table, its outputs defined. `None` when anything about
     /// it is a problem (recorded).
-    fn node(&mut self, node: &Node, opset: i64) -> Option<NetNode> {
-        let loc = Location::Node { name: node.name.clone(), op_type: node.op_type.clone() };
+    fn node(&mut self, node: &Node, model: &Model) -> Option<NetNode> {
+        let loc = Location::Node { name: node.name.clone(), op_type: qualified_op(&node.domain, &node.op_type) };
         let before = self.problems.len();
         let mut inputs = Vec::with_capacity(node.inputs.len());
         for name in &node.inputs {
@@ -252,7 +292,7 @@ impl Resolver {
                 );
             }
         }
-        let op = self.import(node, opset, &loc);
+        let op = self.import(node, model, &loc);
         let mut outputs = Vec::with_capacity(node.outputs.len());
         for name in &node.outputs {
             if name.is_empty() {
@@ -264,24 +304,27 @@ impl Resolver {
             }
         }
         match (op, self.problems.len() == before) {
-            (Some(op), true) => {
-                Some(NetNode { name: node.name.clone(), op_type: node.op_type.clone(), inputs, outputs, op })
+            (Some((domain, op)), true) => {
+                Some(NetNode { name: node.name.clone(), domain, op_type: node.op_type.clone(), inputs, outputs, op })
             }
             _ => None,
         }
     }
 
-    /// The node's operator from the op table, with its attributes read.
-    fn import(&mut self, node: &Node, opset: i64, loc: &Location) -> Option<Box<dyn Operator>> {
+    /// The node's operator from the op table (with its domain), its
+    /// attributes read at the opset the model imports the domain at.
+    fn import(&mut self, node: &Node, model: &Model, loc: &Location) -> Option<(&'static str, Box<dyn Operator>)> {
         let unsupported = |message: String| Problem { location: loc.clone(), message, unsupported_op: true };
-        if !(node.domain.is_empty() || node.domain == "ai.onnx") {
+        if !ops::knows_domain(&node.domain) {
             self.problems.push(unsupported(format!("operators of domain '{}' are not supported", node.domain)));
             return None;
         }
-        let Some(spec) = ops::lookup(&node.op_type) else {
-            self.problems.push(unsupported(format!("operator {} is not supported", node.op_type)));
+        let Some(spec) = ops::lookup(&node.domain, &node.op_type) else {
+            let op = qualified_op(&node.domain, &node.op_type);
+            self.problems.push(unsupported(format!("operator {op} is not supported")));
             return None;
         };
+        let opset = self.domain_opset(model, &node.domain, loc)?;
         let attrs = Attrs::new(node, opset);
         match (spec.import)(&attrs) {
             Ok(op) => {
@@ -289,7 +332,7 @@ impl Resolver {
                 for a in attrs.unread() {
                     self.problem(loc.clone(), format!("attribute '{a}' is not supported"));
                 }
-                Some(op)
+                Some((spec.domain, op))
             }
             Err(e) => {
                 self.problem(loc.clone(), e);
@@ -333,7 +376,7 @@ impl Network {
         let g = &model.graph;
         let constants = r.constants(g);
         let inputs = r.inputs(g);
-        let nodes: Vec<NetNode> = g.nodes.iter().filter_map(|n| r.node(n, opset)).collect();
+        let nodes: Vec<NetNode> = g.nodes.iter().filter_map(|n| r.node(n, &model)).collect();
         let outputs = r.outputs(g);
         if outputs.is_empty() && r.problems.is_empty() {
             r.problem(Location::Model, "the graph has no outputs");

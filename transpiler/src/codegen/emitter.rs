@@ -223,7 +223,7 @@ impl<'a> Emitter<'a> {
             outputs: gen_outputs,
             scale: self.opts.scale,
         };
-        let spec = ops::lookup(&node.op_type).expect("resolved nodes are in the op table");
+        let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
         let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget) {
             Some(fast) => fast?,
             None => (spec.codegen)(&gen)?,

@@ -52,8 +52,25 @@ use crate::codegen::{NodeCode, NodeGen};
 /// Result of an operator's code generator: the code, or why it cannot be generated.
 pub type CodegenResult = Result<NodeCode, String>;
 
-/// One supported operator of the default ONNX domain.
+/// The default ONNX domain (spelled `""` or `"ai.onnx"` in models).
+pub const ONNX: &str = "ai.onnx";
+/// The classical machine-learning domain (scikit-learn, XGBoost, LightGBM
+/// exporters: linear models, trees, SVMs, scalers, ZipMap).
+pub const ONNX_ML: &str = "ai.onnx.ml";
+
+/// A node's domain as the op table names it: `""` is the default domain.
+pub fn canonical_domain(domain: &str) -> &str {
+    if domain.is_empty() {
+        ONNX
+    } else {
+        domain
+    }
+}
+
+/// One supported operator.
 pub struct OpSpec {
+    /// [`ONNX`] or [`ONNX_ML`].
+    pub domain: &'static str,
     pub op_type: &'static str,
     /// Turns a node's attributes into a kernel, or says why it cannot.
     pub import: fn(&Attrs) -> ImportResult,
@@ -62,51 +79,60 @@ pub struct OpSpec {
 }
 
 macro_rules! ops {
-    ($($op:literal => $module:ident),* $(,)?) => {
-        /// Every supported operator, alphabetically.
-        pub static OPS: &[OpSpec] = &[$(OpSpec { op_type: $op, import: $module::import, codegen: $module::codegen }),*];
+    ($($domain:ident $op:literal => $module:ident),* $(,)?) => {
+        /// Every supported operator, by domain, alphabetically within one.
+        pub static OPS: &[OpSpec] = &[$(
+            OpSpec { domain: $domain, op_type: $op, import: $module::import, codegen: $module::codegen }
+        ),*];
     };
 }
 
 ops! {
-    "Add" => add,
-    "ArgMax" => arg_max,
-    "AveragePool" => average_pool,
-    "BatchNormalization" => batch_normalization,
-    "Cast" => cast,
-    "Clip" => clip,
-    "Concat" => concat,
-    "Constant" => constant,
-    "Conv" => conv,
-    "Div" => div,
-    "Exp" => exp,
-    "Flatten" => flatten,
-    "Gather" => gather,
-    "Gemm" => gemm,
-    "GlobalAveragePool" => global_average_pool,
-    "Identity" => identity,
-    "LeakyRelu" => leaky_relu,
-    "MatMul" => mat_mul,
-    "MaxPool" => max_pool,
-    "Mul" => mul,
-    "Pad" => pad,
-    "ReduceMean" => reduce_mean,
-    "ReduceSum" => reduce_sum,
-    "Relu" => relu,
-    "Reshape" => reshape,
-    "Sigmoid" => sigmoid,
-    "Slice" => slice,
-    "Softmax" => softmax,
-    "Squeeze" => squeeze,
-    "Sub" => sub,
-    "Tanh" => tanh,
-    "Transpose" => transpose,
-    "Unsqueeze" => unsqueeze,
+    ONNX "Add" => add,
+    ONNX "ArgMax" => arg_max,
+    ONNX "AveragePool" => average_pool,
+    ONNX "BatchNormalization" => batch_normalization,
+    ONNX "Cast" => cast,
+    ONNX "Clip" => clip,
+    ONNX "Concat" => concat,
+    ONNX "Constant" => constant,
+    ONNX "Conv" => conv,
+    ONNX "Div" => div,
+    ONNX "Exp" => exp,
+    ONNX "Flatten" => flatten,
+    ONNX "Gather" => gather,
+    ONNX "Gemm" => gemm,
+    ONNX "GlobalAveragePool" => global_average_pool,
+    ONNX "Identity" => identity,
+    ONNX "LeakyRelu" => leaky_relu,
+    ONNX "MatMul" => mat_mul,
+    ONNX "MaxPool" => max_pool,
+    ONNX "Mul" => mul,
+    ONNX "Pad" => pad,
+    ONNX "ReduceMean" => reduce_mean,
+    ONNX "ReduceSum" => reduce_sum,
+    ONNX "Relu" => relu,
+    ONNX "Reshape" => reshape,
+    ONNX "Sigmoid" => sigmoid,
+    ONNX "Slice" => slice,
+    ONNX "Softmax" => softmax,
+    ONNX "Squeeze" => squeeze,
+    ONNX "Sub" => sub,
+    ONNX "Tanh" => tanh,
+    ONNX "Transpose" => transpose,
+    ONNX "Unsqueeze" => unsqueeze,
 }
 
-/// The entry for an op type of the default domain.
-pub fn lookup(op_type: &str) -> Option<&'static OpSpec> {
-    OPS.iter().find(|s| s.op_type == op_type)
+/// The entry for an op type of a domain (`""` is the default domain).
+pub fn lookup(domain: &str, op_type: &str) -> Option<&'static OpSpec> {
+    let domain = canonical_domain(domain);
+    OPS.iter().find(|s| s.domain == domain && s.op_type == op_type)
+}
+
+/// Whether the op table has any operator of `domain`.
+pub fn knows_domain(domain: &str) -> bool {
+    let domain = canonical_domain(domain);
+    OPS.iter().any(|s| s.domain == domain)
 }
 
 /// The file stem of an operator: `MaxPool` → `max_pool`.
@@ -139,7 +165,20 @@ mod tests {
     #[test]
     fn table_is_sorted_and_unique() {
         for w in OPS.windows(2) {
-            assert!(w[0].op_type < w[1].op_type, "{} / {}", w[0].op_type, w[1].op_type);
+            let key = |s: &OpSpec| (s.domain, s.op_type);
+            assert!(
+                key(&w[0]) < key(&w[1]),
+                "{}/{} before {}/{}",
+                w[0].domain,
+                w[0].op_type,
+                w[1].domain,
+                w[1].op_type
+            );
         }
+        // One file stem per operator across domains (the mirror-stem rule).
+        let mut stems: Vec<String> = OPS.iter().map(|s| stem(s.op_type)).collect();
+        stems.sort();
+        stems.dedup();
+        assert_eq!(stems.len(), OPS.len(), "two operators share a file stem");
     }
 }

@@ -13,6 +13,7 @@ mod golden;
 mod api;
 mod cairo_e2e;
 mod codegen_snapshots;
+mod corpus;
 mod examples;
 mod golden_vectors;
 mod library_files;

@@ -1,0 +1,157 @@
+//! The corpus of exported models (examples/corpus, made by
+//! scripts/gen-corpus.sh with skl2onnx, onnxmltools and both torch.onnx
+//! exporters): which import, how close the reference runtime's metric is to
+//! onnxruntime's on each test split, and that Cairo reproduces the reference
+//! bit for bit.
+//!
+//! `IMPORTS` is a ratchet: a listed model that stops importing fails, and so
+//! does an unlisted one that starts to (add it, and it is held to the
+//! metric and Cairo checks from then on).
+
+use std::path::{Path, PathBuf};
+
+use cairn::{BoundSample, Model, OutputTensor, Scale};
+use serde_json::Value;
+
+/// Models of the corpus cairn imports today.
+const IMPORTS: &[&str] = &[
+    "credit_autoencoder_dynamo",
+    "credit_autoencoder_torchscript",
+    "digits_cnn_dynamo",
+    "digits_cnn_torchscript",
+    "digits_depthwise_cnn_dynamo",
+    "digits_depthwise_cnn_torchscript",
+    "series_conv1d_dynamo",
+    "series_conv1d_torchscript",
+];
+
+/// How far the reference runtime's metric may be from onnxruntime's.
+const METRIC_TOLERANCE: f64 = 0.01;
+/// Test rows run on the Cairo VM per model (one program, a batch of them).
+const CAIRO_ROWS: usize = 4;
+
+fn corpus() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("examples/corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.join("model.onnx").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn name(dir: &Path) -> String {
+    dir.file_name().expect("a name").to_string_lossy().into_owned()
+}
+
+fn expected(dir: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json")).expect("JSON")
+}
+
+/// A row's predicted class, as the generator computes it from onnxruntime's
+/// outputs: the output named like `label`, else the argmax of the first.
+fn predicted_class(outputs: &[OutputTensor]) -> i64 {
+    if let Some(label) = outputs.iter().find(|o| o.name.to_lowercase().contains("label")) {
+        return label.values[0] as i64;
+    }
+    let v = &outputs[0].values;
+    (0..v.len()).fold(0, |best, i| if v[i] > v[best] { i } else { best }) as i64
+}
+
+/// The metric of cairn's outputs on the split (scripts/gen_corpus.py's
+/// `metric_of`, on the reference runtime's reals).
+fn metric(kind: &str, rows: &[Vec<OutputTensor>], samples: &[BoundSample], labels: &[f64]) -> f64 {
+    match kind {
+        "accuracy" => {
+            let right = rows.iter().zip(labels).filter(|(o, &l)| predicted_class(o) == l as i64).count();
+            right as f64 / rows.len() as f64
+        }
+        "r2" => {
+            let pred: Vec<f64> = rows.iter().map(|o| o[0].values[0]).collect();
+            let mean = labels.iter().sum::<f64>() / labels.len() as f64;
+            let ss_res: f64 = pred.iter().zip(labels).map(|(p, l)| (p - l).powi(2)).sum();
+            let ss_tot: f64 = labels.iter().map(|l| (l - mean).powi(2)).sum();
+            1.0 - ss_res / ss_tot
+        }
+        "mse" => {
+            let per_row = rows.iter().zip(samples).map(|(o, s)| {
+                let input = match &s.tensors[0].1 {
+                    cairn::transpiler::inputs::InputData::Real(v) => v.clone(),
+                    other => panic!("a real input, got {other:?}"),
+                };
+                let out = &o[0].values;
+                out.iter().zip(&input).map(|(a, b)| (a - b).powi(2)).sum::<f64>() / out.len() as f64
+            });
+            per_row.sum::<f64>() / rows.len() as f64
+        }
+        other => panic!("unknown metric {other}"),
+    }
+}
+
+/// The model, its test rows, and the scale calibrated on them.
+fn load(dir: &Path) -> (Model, Vec<BoundSample>, Scale) {
+    let model = Model::load(dir.join("model.onnx")).unwrap_or_else(|e| panic!("{}: {e:#}", name(dir)));
+    let samples = model.read_samples(dir.join("test.json")).unwrap_or_else(|e| panic!("{}: {e}", name(dir)));
+    let report = model.calibrate(&samples, 1).unwrap_or_else(|e| panic!("{}: {e}", name(dir)));
+    (model, samples, Scale::new(report.scale).expect("a calibrated scale"))
+}
+
+#[test]
+fn corpus_models_import_exactly_as_listed() {
+    let mut wrong = Vec::new();
+    for dir in corpus() {
+        let n = name(&dir);
+        match (Model::load(dir.join("model.onnx")), IMPORTS.contains(&n.as_str())) {
+            (Ok(_), false) => wrong.push(format!("{n} imports now: add it to IMPORTS")),
+            (Err(e), true) => wrong.push(format!("{n} no longer imports: {e}")),
+            _ => {}
+        }
+    }
+    for listed in IMPORTS {
+        assert!(corpus().iter().any(|d| name(d) == *listed), "{listed} is not in the corpus");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn corpus_models_match_onnxruntime_on_the_reference() {
+    let mut report = Vec::new();
+    for dir in corpus().into_iter().filter(|d| IMPORTS.contains(&name(d).as_str())) {
+        let n = name(&dir);
+        let (model, samples, scale) = load(&dir);
+        let rows: Vec<Vec<OutputTensor>> = samples
+            .iter()
+            .enumerate()
+            .map(|(i, s)| model.evaluate(scale, s).unwrap_or_else(|e| panic!("{n} row {i}: {e:#}")))
+            .collect();
+        let e = expected(&dir);
+        let kind = e["metric"].as_str().expect("metric");
+        let labels: Vec<f64> =
+            e["labels"].as_array().expect("labels").iter().map(|v| v.as_f64().expect("a number")).collect();
+        let ours = metric(kind, &rows, &samples, &labels);
+        let theirs = e["onnxruntime_metric"].as_f64().expect("onnxruntime's metric");
+        report.push(format!("{n}: scale {}, {kind} {ours:.4} (onnxruntime {theirs:.4})", scale.bits()));
+        assert!((ours - theirs).abs() <= METRIC_TOLERANCE, "{n}: {kind} {ours} vs onnxruntime's {theirs}");
+    }
+    eprintln!("{}", report.join("\n"));
+}
+
+#[test]
+#[ignore = "full tier: compiles one Cairo program per corpus model"]
+fn corpus_models_on_cairo_equal_the_reference() {
+    for dir in corpus().into_iter().filter(|d| IMPORTS.contains(&name(d).as_str())) {
+        let n = name(&dir);
+        let (model, samples, scale) = load(&dir);
+        let program =
+            model.cached_package(scale, &samples[0]).and_then(|p| p.compile()).unwrap_or_else(|e| panic!("{n}: {e:#}"));
+        for (i, s) in samples.iter().take(CAIRO_ROWS).enumerate() {
+            let reference = model.evaluate(scale, s).unwrap_or_else(|e| panic!("{n} row {i}: {e:#}"));
+            let run = program.run(s).unwrap_or_else(|e| panic!("{n} row {i}: {e:#}"));
+            for (c, r) in run.outputs.iter().zip(&reference) {
+                assert_eq!(c.raw, r.raw, "{n} row {i}: Cairo output '{}' differs from the reference", c.name);
+            }
+        }
+        eprintln!("{n}: {CAIRO_ROWS} rows on Cairo equal the reference (scale {})", scale.bits());
+    }
+}

@@ -19,7 +19,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../cairo");
+    // Read at run time, not `env!` at compile time: a build script compiled for
+    // one checkout may be reused by cargo for another sharing the target dir.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("../cairo");
     let root = root.canonicalize().unwrap_or_else(|e| panic!("the Cairo library at {}: {e}", root.display()));
     println!("cargo:rerun-if-changed={}", root.join("src").display());
     println!("cargo:rerun-if-changed={}", root.join("Scarb.toml").display());

@@ -201,7 +201,9 @@ impl Tolerances {
     fn for_ops(&self, ops: &BTreeSet<String>) -> Result<Tolerance, String> {
         let mut tol: Option<Tolerance> = None;
         for op in ops {
-            let Some((t, _)) = self.by_op.get(op) else {
+            // Sections are titled by the bare op type (`### Binarizer` for `ai.onnx.ml.Binarizer`).
+            let bare = op.strip_prefix("ai.onnx.ml.").unwrap_or(op);
+            let Some((t, _)) = self.by_op.get(bare) else {
                 return Err(format!(
                     "no conformance tolerance for {op}: add `Conformance tolerance: atol A, rtol R.` to its section in docs/fixed-point.md"
                 ));

@@ -123,6 +123,9 @@ pub fn inspect_text(r: &InspectReport) -> String {
     }
     for o in &r.outputs {
         let _ = writeln!(s, "output    {}: {}", o.name, o.ty);
+        if let Some(note) = &o.note {
+            let _ = writeln!(s, "          ({note})");
+        }
     }
     let _ = writeln!(s, "weights   {} initializers, {} parameters", r.initializers, r.parameters);
     if r.supported {

@@ -37,11 +37,25 @@ pub struct Case {
     pub outputs: usize,
     pub opset: i64,
     pub scale: u32,
+    /// The node's domain: `""` (default) or `"ai.onnx.ml"`.
+    pub domain: &'static str,
+    /// The ai.onnx.ml opset imported alongside the default one.
+    pub ml_opset: i64,
 }
 
 impl Case {
     pub fn new(name: &str, op_type: &'static str, inputs: Vec<Input>) -> Case {
-        Case { name: name.into(), op_type, attrs: Vec::new(), inputs, outputs: 1, opset: 21, scale: 16 }
+        Case {
+            name: name.into(),
+            op_type,
+            attrs: Vec::new(),
+            inputs,
+            outputs: 1,
+            opset: 21,
+            scale: 16,
+            domain: "",
+            ml_opset: 3,
+        }
     }
 
     pub fn attr(mut self, name: &str, value: AttrValue) -> Case {
@@ -63,6 +77,39 @@ impl Case {
 
     pub fn string(self, name: &str, v: &str) -> Case {
         self.attr(name, AttrValue::String(v.as_bytes().to_vec()))
+    }
+
+    pub fn floats(self, name: &str, v: &[f32]) -> Case {
+        self.attr(name, AttrValue::Floats(v.to_vec()))
+    }
+
+    pub fn strings(self, name: &str, v: &[&str]) -> Case {
+        self.attr(name, AttrValue::Strings(v.iter().map(|s| s.as_bytes().to_vec()).collect()))
+    }
+
+    /// A tensor attribute of doubles (the `_as_tensor` forms of ai.onnx.ml).
+    pub fn doubles_tensor(self, name: &str, v: &[f64]) -> Case {
+        let t = tensor(name, DType::F64, &[v.len()], LiteralData::Real(v.to_vec()));
+        self.attr(name, AttrValue::Tensor(t))
+    }
+
+    /// A tensor attribute of floats.
+    pub fn floats_tensor(self, name: &str, v: &[f32]) -> Case {
+        let t = tensor(name, DType::F32, &[v.len()], LiteralData::Real(v.iter().map(|&x| f64::from(x)).collect()));
+        self.attr(name, AttrValue::Tensor(t))
+    }
+
+    /// A tensor attribute of uint8 values (TreeEnsemble's `nodes_modes`).
+    pub fn u8_tensor(self, name: &str, v: &[u8]) -> Case {
+        let t = tensor(name, DType::U8, &[v.len()], LiteralData::Int(v.iter().map(|&x| i64::from(x)).collect()));
+        self.attr(name, AttrValue::Tensor(t))
+    }
+
+    /// A node of the ai.onnx.ml domain, imported at `ml_opset`.
+    pub fn ml(mut self, ml_opset: i64) -> Case {
+        self.domain = "ai.onnx.ml";
+        self.ml_opset = ml_opset;
+        self
     }
 
     pub fn outputs(mut self, n: usize) -> Case {
@@ -173,7 +220,7 @@ pub fn build(case: &Case) -> (Model, BoundSample) {
     graph.nodes.push(Node {
         name: case.name.clone(),
         op_type: case.op_type.into(),
-        domain: String::new(),
+        domain: case.domain.into(),
         inputs: node_inputs,
         outputs,
         attributes: case.attrs.clone(),
@@ -181,7 +228,10 @@ pub fn build(case: &Case) -> (Model, BoundSample) {
     });
     let model = Model {
         ir_version: 8,
-        opset_imports: vec![OpsetImport { domain: String::new(), version: case.opset }],
+        opset_imports: vec![
+            OpsetImport { domain: String::new(), version: case.opset },
+            OpsetImport { domain: "ai.onnx.ml".into(), version: case.ml_opset },
+        ],
         producer_name: "cairn golden tests".into(),
         producer_version: String::new(),
         domain: String::new(),

@@ -17,16 +17,30 @@ use serde_json::Value;
 const IMPORTS: &[&str] = &[
     "credit_autoencoder_dynamo",
     "credit_autoencoder_torchscript",
+    "credit_limit_linreg",
+    "credit_logreg",
+    "credit_tree",
+    "defi_gboost",
+    "defi_lightgbm",
     "digits_cnn_dynamo",
     "digits_cnn_torchscript",
     "digits_depthwise_cnn_dynamo",
     "digits_depthwise_cnn_torchscript",
+    "digits_mlp",
+    "fraud_forest",
+    "fraud_linear_svm",
+    "fraud_xgboost",
     "series_conv1d_dynamo",
     "series_conv1d_torchscript",
 ];
 
 /// How far the reference runtime's metric may be from onnxruntime's.
 const METRIC_TOLERANCE: f64 = 0.01;
+/// The share of test rows whose label (or argmax) must equal onnxruntime's.
+const MIN_LABEL_AGREEMENT: f64 = 0.99;
+/// The largest difference allowed between a real output and onnxruntime's,
+/// relative for values above 1 (the models are calibrated at scale 32).
+const MAX_OUTPUT_DIFF: f64 = 1e-4;
 /// Test rows run on the Cairo VM per model (one program, a batch of them).
 const CAIRO_ROWS: usize = 4;
 
@@ -89,6 +103,51 @@ fn metric(kind: &str, rows: &[Vec<OutputTensor>], samples: &[BoundSample], label
     }
 }
 
+/// The numbers of one onnxruntime output: a tensor's values, or a ZipMap's
+/// sequence of maps flattened in key order (the order of the class labels).
+fn ort_numbers(v: &Value) -> Vec<f64> {
+    match v {
+        Value::Number(x) => vec![x.as_f64().expect("a number")],
+        Value::Array(items) => items.iter().flat_map(ort_numbers).collect(),
+        Value::Object(map) => map.values().flat_map(ort_numbers).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Per test row, against onnxruntime's stored outputs: the share of rows whose
+/// predicted class agrees, and the largest difference of any real output.
+fn row_agreement(rows: &[Vec<OutputTensor>], ort: &Value) -> (f64, f64) {
+    let ort = ort.as_array().expect("onnxruntime's rows");
+    assert_eq!(ort.len(), rows.len(), "one onnxruntime row per test row");
+    let mut agree = 0;
+    let mut max_diff: f64 = 0.0;
+    for (ours, theirs) in rows.iter().zip(ort) {
+        let theirs = theirs.as_object().expect("outputs by name");
+        let mut theirs_as_outputs = Vec::new();
+        for o in ours {
+            let values =
+                ort_numbers(theirs.get(&o.name).unwrap_or_else(|| panic!("onnxruntime has no output {}", o.name)));
+            assert_eq!(
+                values.len(),
+                o.values.len(),
+                "output {} has {} values, onnxruntime's {}",
+                o.name,
+                o.values.len(),
+                values.len()
+            );
+            if !o.name.to_lowercase().contains("label") {
+                for (a, b) in o.values.iter().zip(&values) {
+                    // Relative above 1: onnxruntime computes in f32 (an ulp of 1e4 is 1e-3).
+                    max_diff = max_diff.max((a - b).abs() / b.abs().max(1.0));
+                }
+            }
+            theirs_as_outputs.push(OutputTensor { values, ..o.clone() });
+        }
+        agree += usize::from(predicted_class(ours) == predicted_class(&theirs_as_outputs));
+    }
+    (agree as f64 / rows.len() as f64, max_diff)
+}
+
 /// The model, its test rows, and the scale calibrated on them.
 fn load(dir: &Path) -> (Model, Vec<BoundSample>, Scale) {
     let model = Model::load(dir.join("model.onnx")).unwrap_or_else(|e| panic!("{}: {e:#}", name(dir)));
@@ -131,8 +190,15 @@ fn corpus_models_match_onnxruntime_on_the_reference() {
             e["labels"].as_array().expect("labels").iter().map(|v| v.as_f64().expect("a number")).collect();
         let ours = metric(kind, &rows, &samples, &labels);
         let theirs = e["onnxruntime_metric"].as_f64().expect("onnxruntime's metric");
-        report.push(format!("{n}: scale {}, {kind} {ours:.4} (onnxruntime {theirs:.4})", scale.bits()));
+        let (agreement, max_diff) = row_agreement(&rows, &e["onnxruntime"]);
+        report.push(format!(
+            "{n}: scale {}, {kind} {ours:.4} (onnxruntime {theirs:.4}), labels agree on {:.1}% of rows, max output difference {max_diff:.2e}",
+            scale.bits(),
+            agreement * 100.0
+        ));
         assert!((ours - theirs).abs() <= METRIC_TOLERANCE, "{n}: {kind} {ours} vs onnxruntime's {theirs}");
+        assert!(agreement >= MIN_LABEL_AGREEMENT, "{n}: labels agree with onnxruntime on only {agreement} of rows");
+        assert!(max_diff <= MAX_OUTPUT_DIFF, "{n}: an output is {max_diff} from onnxruntime's");
     }
     eprintln!("{}", report.join("\n"));
 }

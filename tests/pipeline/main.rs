@@ -17,5 +17,6 @@ mod corpus;
 mod examples;
 mod golden_vectors;
 mod library_files;
+mod ml_outputs;
 mod op_table;
 mod untrusted_inputs;

@@ -14,6 +14,10 @@ use crate::network::{Location, Network};
 pub struct IoInfo {
     pub name: String,
     pub ty: String,
+    /// How cairn delivers the value when it differs from the ONNX type
+    /// (a ZipMap's sequence of maps, string class labels).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -99,9 +103,9 @@ pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
             .inputs
             .iter()
             .filter(|i| !init_names.contains(&i.name.as_str()))
-            .map(|i| IoInfo { name: i.name.clone(), ty: value_type(i) })
+            .map(|i| IoInfo { name: i.name.clone(), ty: value_type(i), note: None })
             .collect(),
-        outputs: g.outputs.iter().map(|o| IoInfo { name: o.name.clone(), ty: value_type(o) }).collect(),
+        outputs: g.outputs.iter().map(|o| IoInfo { name: o.name.clone(), ty: value_type(o), note: None }).collect(),
         initializers: g.initializers.len(),
         parameters,
         supported: false,
@@ -113,6 +117,19 @@ pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
     match Network::resolve(model) {
         Ok(net) => {
             report.supported = true;
+            for (info, out) in report.outputs.iter_mut().zip(&net.outputs) {
+                let Some(labels) = &out.labels else { continue };
+                let shown = labels.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
+                let more = if labels.len() > 8 { ", ..." } else { "" };
+                info.note = Some(if info.ty.starts_with("sequence") {
+                    format!(
+                        "delivered as the [N, {}] probability tensor; its column labels ({shown}{more}) are in the package manifest",
+                        labels.len()
+                    )
+                } else {
+                    format!("string class labels delivered as int64 indices into ({shown}{more}), listed in the package manifest")
+                });
+            }
             match net.infer_shapes(&net.default_input_shapes()) {
                 Ok(shapes) => {
                     for (info, sh) in nodes.iter_mut().zip(shapes) {

@@ -34,6 +34,10 @@ pub struct GraphOutput {
     pub name: String,
     pub slot: Slot,
     pub dtype: Option<DType>,
+    /// Names for the output's values, from an ai.onnx.ml classifier: the
+    /// class of each column of a ZipMap's probabilities, or the string class
+    /// labels whose indices a label output holds.
+    pub labels: Option<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -224,7 +228,10 @@ impl Resolver {
                 v
             }
             None => {
-                self.problem(Location::Model, "the model imports no default-domain (ai.onnx) operator set");
+                // A model of ai.onnx.ml operators only need not import the default domain.
+                if model.graph.nodes.iter().any(|n| ops::canonical_domain(&n.domain) == ops::ONNX) {
+                    self.problem(Location::Model, "the model imports no default-domain (ai.onnx) operator set");
+                }
                 MAX_OPSET
             }
         }
@@ -341,15 +348,21 @@ impl Resolver {
         }
     }
 
-    fn outputs(&mut self, g: &Graph) -> Vec<GraphOutput> {
+    fn outputs(&mut self, g: &Graph, nodes: &[NetNode]) -> Vec<GraphOutput> {
         let mut outputs = Vec::new();
         for vi in &g.outputs {
             let Some(&slot) = self.slots.get(&vi.name) else {
                 self.problem(Location::Output(vi.name.clone()), "no node, initializer or input produces it");
                 continue;
             };
+            let producer = nodes.iter().find_map(|n| n.outputs.iter().position(|o| *o == Some(slot)).map(|i| (n, i)));
+            let labels = producer.and_then(|(n, i)| ops::ml::output_labels(n.op.as_ref(), i));
+            let from_zip_map = producer.is_some_and(|(n, _)| n.domain == ops::ONNX_ML && n.op_type == "ZipMap");
             let dtype = match &vi.ty {
                 ValueType::Tensor { elem_type, .. } => DType::from_onnx(*elem_type),
+                // ZipMap's sequence of maps is delivered as its probability
+                // tensor, the labels in the manifest.
+                ValueType::Other("sequence") if from_zip_map => None,
                 ValueType::Other(kind) => {
                     if *kind != "untyped" {
                         self.problem(
@@ -360,7 +373,7 @@ impl Resolver {
                     None
                 }
             };
-            outputs.push(GraphOutput { name: vi.name.clone(), slot, dtype });
+            outputs.push(GraphOutput { name: vi.name.clone(), slot, dtype, labels });
         }
         outputs
     }
@@ -377,7 +390,7 @@ impl Network {
         let constants = r.constants(g);
         let inputs = r.inputs(g);
         let nodes: Vec<NetNode> = g.nodes.iter().filter_map(|n| r.node(n, &model)).collect();
-        let outputs = r.outputs(g);
+        let outputs = r.outputs(g, &nodes);
         if outputs.is_empty() && r.problems.is_empty() {
             r.problem(Location::Model, "the graph has no outputs");
         }

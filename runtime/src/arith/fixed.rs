@@ -72,6 +72,16 @@ impl Arith for FixedArith {
         fixed::quantize(x, self.scale, self.bounds)
     }
 
+    fn bracket(&self, t: f64) -> (i64, i64) {
+        // t · 2^s is exact in f64 (a power-of-two factor), so floor and ceil
+        // are the true ones; saturation keeps comparisons right for any x
+        // inside the range (only the extreme stored value could differ).
+        let scaled = t * self.scale.factor();
+        let lim = (1u64 << self.bounds.bits()) as f64;
+        let clamp = |v: f64| v.clamp(-lim, lim - 1.0) as i64;
+        (clamp(scaled.floor()), clamp(scaled.ceil()))
+    }
+
     fn from_int(&self, x: i64) -> Result<i64, ArithError> {
         self.fit("Cast", (x as i128) << self.scale.bits())
     }

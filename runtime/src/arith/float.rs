@@ -24,6 +24,11 @@ impl Arith for FloatArith {
         Ok(x as f32)
     }
 
+    fn bracket(&self, t: f64) -> (f32, f32) {
+        // Thresholds come from f32 attributes: exact in f32.
+        (t as f32, t as f32)
+    }
+
     fn from_int(&self, x: i64) -> Result<f32, ArithError> {
         Ok(x as f32)
     }

@@ -51,6 +51,12 @@ impl Arith for IntArith {
         self.fit("conversion", x.trunc() as i128)
     }
 
+    fn bracket(&self, t: f64) -> (i64, i64) {
+        let (lo, hi) = self.dtype.int_range();
+        let clamp = |v: f64| v.clamp(lo as f64, hi as f64) as i64;
+        (clamp(t.floor()), clamp(t.ceil()))
+    }
+
     fn from_int(&self, x: i64) -> Result<i64, ArithError> {
         self.fit("conversion", x as i128)
     }

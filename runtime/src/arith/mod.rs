@@ -45,6 +45,13 @@ pub trait Arith: Sync {
     fn from_f64(&self, x: f64) -> Result<Self::Elem, ArithError>;
     /// An integer converted to this domain (Cast int → float).
     fn from_int(&self, x: i64) -> Result<Self::Elem, ArithError>;
+    /// A comparison threshold `t` (finite) as the pair (⌊t⌋, ⌈t⌉) of this
+    /// domain, saturating at its range ends: for every representable `x`,
+    /// `x ≤ t ⇔ x ≤ ⌊t⌋` and `x < t ⇔ x < ⌈t⌉`, and `x = t` is possible only
+    /// when both are equal. Tree splits and Binarizer compare through it, so
+    /// a branch differs from the float comparison only when the input itself
+    /// was rounded across the threshold.
+    fn bracket(&self, t: f64) -> (Self::Elem, Self::Elem);
     /// Truncation towards zero (Cast float → int).
     fn to_int_trunc(&self, x: Self::Elem) -> Result<i64, ArithError>;
 

@@ -26,6 +26,10 @@ impl Arith for ShapeArith {
         Ok(())
     }
 
+    fn bracket(&self, _: f64) -> ((), ()) {
+        ((), ())
+    }
+
     fn from_int(&self, _: i64) -> Result<(), ArithError> {
         Ok(())
     }

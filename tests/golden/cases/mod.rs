@@ -6,8 +6,10 @@
 
 pub mod add;
 pub mod arg_max;
+pub mod array_feature_extractor;
 pub mod average_pool;
 pub mod batch_normalization;
+pub mod binarizer;
 pub mod cast;
 pub mod clip;
 pub mod concat;
@@ -16,28 +18,42 @@ pub mod conv;
 pub mod dense;
 pub mod div;
 pub mod exp;
+pub mod feature_vectorizer;
 pub mod flatten;
 pub mod gather;
 pub mod gemm;
 pub mod global_average_pool;
 pub mod identity;
+pub mod imputer;
+pub mod label_encoder;
 pub mod leaky_relu;
+pub mod linear_classifier;
+pub mod linear_regressor;
 pub mod mat_mul;
 pub mod max_pool;
 pub mod mul;
+pub mod normalizer;
+pub mod one_hot_encoder;
 pub mod pad;
 pub mod reduce_mean;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
+pub mod scaler;
 pub mod sigmoid;
 pub mod slice;
 pub mod softmax;
 pub mod squeeze;
 pub mod sub;
+pub mod svm_classifier;
+pub mod svm_regressor;
 pub mod tanh;
 pub mod transpose;
+pub mod tree_ensemble;
+pub mod tree_ensemble_classifier;
+pub mod tree_ensemble_regressor;
 pub mod unsqueeze;
+pub mod zip_map;
 
 use super::case::Case;
 
@@ -46,8 +62,10 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
     vec![
         ("add", add::cases()),
         ("arg_max", arg_max::cases()),
+        ("array_feature_extractor", array_feature_extractor::cases()),
         ("average_pool", average_pool::cases()),
         ("batch_normalization", batch_normalization::cases()),
+        ("binarizer", binarizer::cases()),
         ("cast", cast::cases()),
         ("clip", clip::cases()),
         ("concat", concat::cases()),
@@ -56,27 +74,41 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("dense", dense::cases()),
         ("div", div::cases()),
         ("exp", exp::cases()),
+        ("feature_vectorizer", feature_vectorizer::cases()),
         ("flatten", flatten::cases()),
         ("gather", gather::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
         ("identity", identity::cases()),
+        ("imputer", imputer::cases()),
+        ("label_encoder", label_encoder::cases()),
         ("leaky_relu", leaky_relu::cases()),
+        ("linear_classifier", linear_classifier::cases()),
+        ("linear_regressor", linear_regressor::cases()),
         ("mat_mul", mat_mul::cases()),
         ("max_pool", max_pool::cases()),
         ("mul", mul::cases()),
+        ("normalizer", normalizer::cases()),
+        ("one_hot_encoder", one_hot_encoder::cases()),
         ("pad", pad::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
+        ("scaler", scaler::cases()),
         ("sigmoid", sigmoid::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
         ("squeeze", squeeze::cases()),
         ("sub", sub::cases()),
+        ("svm_classifier", svm_classifier::cases()),
+        ("svm_regressor", svm_regressor::cases()),
         ("tanh", tanh::cases()),
         ("transpose", transpose::cases()),
+        ("tree_ensemble", tree_ensemble::cases()),
+        ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),
+        ("tree_ensemble_regressor", tree_ensemble_regressor::cases()),
         ("unsqueeze", unsqueeze::cases()),
+        ("zip_map", zip_map::cases()),
     ]
 }

@@ -98,6 +98,7 @@ impl<'a> Emitter<'a> {
                 name: gi.name.clone(),
                 dtype: gi.dtype.name().into(),
                 shape: shape.clone(),
+                labels: None,
             });
             self.slots[gi.slot] = Some(Slot::computed(gi.dtype, shape.clone(), var));
         }
@@ -303,7 +304,12 @@ impl<'a> Emitter<'a> {
                 (None, None) => unreachable!("a slot is either computed or constant"),
             };
             let _ = writeln!(self.main_body, "    cairn::io::append(ref output, {expr});");
-            self.outputs_spec.push(IoSpec { name: o.name.clone(), dtype: dtype.name().into(), shape });
+            self.outputs_spec.push(IoSpec {
+                name: o.name.clone(),
+                dtype: dtype.name().into(),
+                shape,
+                labels: o.labels.clone(),
+            });
         }
         self.main_body.push_str("    output\n");
     }

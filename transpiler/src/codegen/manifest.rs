@@ -10,6 +10,10 @@ pub struct IoSpec {
     pub name: String,
     pub dtype: String,
     pub shape: Vec<usize>,
+    /// Names of the values (ai.onnx.ml): the class of each column of a
+    /// ZipMap's probabilities, or the string labels a label output indexes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<String>>,
 }
 
 impl IoSpec {

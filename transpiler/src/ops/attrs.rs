@@ -90,6 +90,57 @@ impl<'a> Attrs<'a> {
         }
     }
 
+    /// A list of floats widened to f64 (exact).
+    pub fn reals_opt(&self, name: &str) -> Result<Option<Vec<f64>>, String> {
+        Ok(self.floats_opt(name)?.map(|v| v.into_iter().map(f64::from).collect()))
+    }
+
+    /// A list of reals given either as `name` (floats) or as `name_as_tensor`
+    /// (a double tensor, ai.onnx.ml opset 3), but not both.
+    pub fn reals_or_tensor(&self, name: &str) -> Result<Option<Vec<f64>>, String> {
+        let listed = self.reals_opt(name)?;
+        let tensor_name = format!("{name}_as_tensor");
+        let tensor = self.tensor_reals_opt(&tensor_name)?;
+        match (listed, tensor) {
+            (Some(_), Some(_)) => Err(format!("both '{name}' and '{tensor_name}' are given")),
+            (a, b) => Ok(a.or(b)),
+        }
+    }
+
+    /// A tensor attribute's values as reals (any numeric element type).
+    pub fn tensor_reals_opt(&self, name: &str) -> Result<Option<Vec<f64>>, String> {
+        let Some(t) = self.tensor_opt(name)? else { return Ok(None) };
+        Ok(Some(match literal(t, &format!("attribute '{name}'"))?.data {
+            cairn_runtime::LiteralData::Real(v) => v,
+            cairn_runtime::LiteralData::Int(v) => v.into_iter().map(|x| x as f64).collect(),
+        }))
+    }
+
+    /// A tensor attribute's values as integers (an integer element type).
+    pub fn tensor_ints_opt(&self, name: &str) -> Result<Option<Vec<i64>>, String> {
+        let Some(t) = self.tensor_opt(name)? else { return Ok(None) };
+        match literal(t, &format!("attribute '{name}'"))?.data {
+            cairn_runtime::LiteralData::Int(v) => Ok(Some(v)),
+            cairn_runtime::LiteralData::Real(_) => Err(format!("attribute '{name}' must be an integer tensor")),
+        }
+    }
+
+    /// A list of strings (UTF-8, lossily decoded).
+    pub fn strings_opt(&self, name: &str) -> Result<Option<Vec<String>>, String> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(AttrValue::Strings(v)) => {
+                Ok(Some(v.iter().map(|b| String::from_utf8_lossy(b).into_owned()).collect()))
+            }
+            Some(other) => Err(self.wrong(name, "a list of strings", other)),
+        }
+    }
+
+    /// Whether the node carries an attribute (without marking it read).
+    pub fn has(&self, name: &str) -> bool {
+        self.node.attributes.iter().any(|a| a.name == name)
+    }
+
     pub fn string_opt(&self, name: &str) -> Result<Option<String>, String> {
         match self.get(name) {
             None => Ok(None),

@@ -8,13 +8,17 @@
 
 pub mod attrs;
 mod gen;
+pub(crate) mod ml;
 mod reduce;
+mod tree;
 mod window;
 
 mod add;
 mod arg_max;
+mod array_feature_extractor;
 mod average_pool;
 mod batch_normalization;
+mod binarizer;
 mod cast;
 mod clip;
 mod concat;
@@ -22,28 +26,42 @@ mod constant;
 mod conv;
 mod div;
 mod exp;
+mod feature_vectorizer;
 mod flatten;
 mod gather;
 mod gemm;
 mod global_average_pool;
 mod identity;
+mod imputer;
+mod label_encoder;
 mod leaky_relu;
+mod linear_classifier;
+mod linear_regressor;
 mod mat_mul;
 mod max_pool;
 mod mul;
+mod normalizer;
+mod one_hot_encoder;
 mod pad;
 mod reduce_mean;
 mod reduce_sum;
 mod relu;
 mod reshape;
+mod scaler;
 mod sigmoid;
 mod slice;
 mod softmax;
 mod squeeze;
 mod sub;
+mod svm_classifier;
+mod svm_regressor;
 mod tanh;
 mod transpose;
+mod tree_ensemble;
+mod tree_ensemble_classifier;
+mod tree_ensemble_regressor;
 mod unsqueeze;
+mod zip_map;
 
 use attrs::{Attrs, ImportResult};
 
@@ -121,6 +139,22 @@ ops! {
     ONNX "Tanh" => tanh,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,
+    ONNX_ML "ArrayFeatureExtractor" => array_feature_extractor,
+    ONNX_ML "Binarizer" => binarizer,
+    ONNX_ML "FeatureVectorizer" => feature_vectorizer,
+    ONNX_ML "Imputer" => imputer,
+    ONNX_ML "LabelEncoder" => label_encoder,
+    ONNX_ML "LinearClassifier" => linear_classifier,
+    ONNX_ML "LinearRegressor" => linear_regressor,
+    ONNX_ML "Normalizer" => normalizer,
+    ONNX_ML "OneHotEncoder" => one_hot_encoder,
+    ONNX_ML "SVMClassifier" => svm_classifier,
+    ONNX_ML "SVMRegressor" => svm_regressor,
+    ONNX_ML "Scaler" => scaler,
+    ONNX_ML "TreeEnsemble" => tree_ensemble,
+    ONNX_ML "TreeEnsembleClassifier" => tree_ensemble_classifier,
+    ONNX_ML "TreeEnsembleRegressor" => tree_ensemble_regressor,
+    ONNX_ML "ZipMap" => zip_map,
 }
 
 /// The entry for an op type of a domain (`""` is the default domain).
@@ -135,12 +169,21 @@ pub fn knows_domain(domain: &str) -> bool {
     OPS.iter().any(|s| s.domain == domain)
 }
 
-/// The file stem of an operator: `MaxPool` → `max_pool`.
+/// The file stem of an operator: `MaxPool` → `max_pool`, acronyms kept
+/// together: `SVMClassifier` → `svm_classifier`, `PRelu` → `p_relu`.
 pub fn stem(op_type: &str) -> String {
+    let chars: Vec<char> = op_type.chars().collect();
     let mut out = String::new();
-    for (i, c) in op_type.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_uppercase() {
-            if i > 0 {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1);
+            let word_start = match prev {
+                None => false,
+                Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => true,
+                Some(_) => next.is_some_and(|n| n.is_ascii_lowercase()),
+            };
+            if word_start {
                 out.push('_');
             }
             out.push(c.to_ascii_lowercase());
@@ -160,6 +203,9 @@ mod tests {
         assert_eq!(stem("MaxPool"), "max_pool");
         assert_eq!(stem("GlobalAveragePool"), "global_average_pool");
         assert_eq!(stem("Add"), "add");
+        assert_eq!(stem("SVMClassifier"), "svm_classifier");
+        assert_eq!(stem("PRelu"), "p_relu");
+        assert_eq!(stem("TreeEnsembleRegressor"), "tree_ensemble_regressor");
     }
 
     #[test]

@@ -1,0 +1,17 @@
+//! `ai.onnx.ml.LinearRegressor` — targets outputs per row, each one exact sum
+//! of products plus the intercept, rounded once; then the post-transform.
+//! Mirrors runtime/src/ops/linear_regressor.rs.
+
+use crate::fixed::Scale;
+use super::ml::{Post, apply, linear_scores};
+
+pub fn linear_regressor(
+    sc: Scale, x: Span<felt252>, n: u32, c: u32, w: Span<felt252>, b: Span<felt252>, targets: u32, post: Post,
+) -> Span<felt252> {
+    let scores = linear_scores(sc, x, n, c, w, b, targets).span();
+    let mut out = array![];
+    for r in 0..n {
+        apply(sc, post, scores.slice(r * targets, targets), ref out);
+    }
+    out.span()
+}

@@ -27,6 +27,7 @@ pub mod global_average_pool;
 pub mod identity;
 pub mod imputer;
 pub mod label_encoder;
+pub mod layer_normalization;
 pub mod leaky_relu;
 pub mod linear_classifier;
 pub mod linear_regressor;

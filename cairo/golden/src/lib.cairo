@@ -22,6 +22,7 @@ mod global_average_pool;
 mod identity;
 mod imputer;
 mod label_encoder;
+mod layer_normalization;
 mod leaky_relu;
 mod linear_classifier;
 mod linear_regressor;

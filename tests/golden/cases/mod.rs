@@ -26,6 +26,7 @@ pub mod global_average_pool;
 pub mod identity;
 pub mod imputer;
 pub mod label_encoder;
+pub mod layer_normalization;
 pub mod leaky_relu;
 pub mod linear_classifier;
 pub mod linear_regressor;
@@ -82,6 +83,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("identity", identity::cases()),
         ("imputer", imputer::cases()),
         ("label_encoder", label_encoder::cases()),
+        ("layer_normalization", layer_normalization::cases()),
         ("leaky_relu", leaky_relu::cases()),
         ("linear_classifier", linear_classifier::cases()),
         ("linear_regressor", linear_regressor::cases()),

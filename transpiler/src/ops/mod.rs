@@ -34,6 +34,7 @@ mod global_average_pool;
 mod identity;
 mod imputer;
 mod label_encoder;
+mod layer_normalization;
 mod leaky_relu;
 mod linear_classifier;
 mod linear_regressor;
@@ -122,6 +123,7 @@ ops! {
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
     ONNX "Identity" => identity,
+    ONNX "LayerNormalization" => layer_normalization,
     ONNX "LeakyRelu" => leaky_relu,
     ONNX "MatMul" => mat_mul,
     ONNX "MaxPool" => max_pool,

@@ -32,6 +32,8 @@ const IMPORTS: &[&str] = &[
     "fraud_xgboost",
     "series_conv1d_dynamo",
     "series_conv1d_torchscript",
+    "series_gru_dynamo",
+    "series_lstm_dynamo",
 ];
 
 /// How far the reference runtime's metric may be from onnxruntime's.

@@ -23,6 +23,7 @@ pub mod flatten;
 pub mod gather;
 pub mod gemm;
 pub mod global_average_pool;
+pub mod gru;
 pub mod identity;
 pub mod imputer;
 pub mod label_encoder;
@@ -30,6 +31,7 @@ pub mod layer_normalization;
 pub mod leaky_relu;
 pub mod linear_classifier;
 pub mod linear_regressor;
+pub mod lstm;
 pub mod mat_mul;
 pub mod max_pool;
 pub mod mul;
@@ -40,6 +42,7 @@ pub mod reduce_mean;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
+pub mod rnn;
 pub mod scaler;
 pub mod sigmoid;
 pub mod slice;
@@ -80,6 +83,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("gather", gather::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
+        ("gru", gru::cases()),
         ("identity", identity::cases()),
         ("imputer", imputer::cases()),
         ("label_encoder", label_encoder::cases()),
@@ -87,6 +91,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("leaky_relu", leaky_relu::cases()),
         ("linear_classifier", linear_classifier::cases()),
         ("linear_regressor", linear_regressor::cases()),
+        ("lstm", lstm::cases()),
         ("mat_mul", mat_mul::cases()),
         ("max_pool", max_pool::cases()),
         ("mul", mul::cases()),
@@ -97,6 +102,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("reduce_sum", reduce_sum::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
+        ("rnn", rnn::cases()),
         ("scaler", scaler::cases()),
         ("sigmoid", sigmoid::cases()),
         ("slice", slice::cases()),

@@ -23,3 +23,18 @@ pub fn binary_call(n: &NodeGen, stem: &str) -> CodegenResult {
 pub fn passthrough(n: &NodeGen) -> CodegenResult {
     Ok(NodeCode::expr(n.input(0)?.expr.clone()))
 }
+
+/// The body returning the used outputs of a call that returns a tuple of all
+/// of them (`names`, in order): unused ones are bound to `_name`.
+pub fn select_outputs(n: &NodeGen, names: &[&str], call: &str) -> String {
+    let used: Vec<bool> = (0..names.len()).map(|i| n.outputs.get(i).is_some_and(|o| o.is_some())).collect();
+    let pattern: Vec<String> =
+        names.iter().zip(&used).map(|(name, &u)| if u { name.to_string() } else { format!("_{name}") }).collect();
+    let results: Vec<&str> = names.iter().zip(&used).filter(|(_, &u)| u).map(|(name, _)| *name).collect();
+    let result = match results.as_slice() {
+        [] => "array![].span()".to_string(),
+        [one] => one.to_string(),
+        many => format!("({})", many.join(", ")),
+    };
+    format!("let ({}) = {call};\n{result}", pattern.join(", "))
+}

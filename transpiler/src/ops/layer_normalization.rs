@@ -35,16 +35,6 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
         "cairn::ops::layer_normalization::layer_normalization(sc, {}, {rows}, {width}, {scale}, {bias}, {eps})",
         x.expr
     );
-    let names = ["y", "mean", "inv_std"];
-    let used: Vec<bool> = (0..3).map(|i| n.outputs.get(i).is_some_and(|o| o.is_some())).collect();
-    let pattern: Vec<String> =
-        names.iter().zip(&used).map(|(name, &u)| if u { name.to_string() } else { format!("_{name}") }).collect();
-    let results: Vec<&str> = names.iter().zip(&used).filter(|(_, &u)| u).map(|(name, _)| *name).collect();
-    let result = match results.as_slice() {
-        [] => "array![].span()".to_string(),
-        [one] => one.to_string(),
-        many => format!("({})", many.join(", ")),
-    };
-    let body = format!("let ({}) = {call};\n{result}", pattern.join(", "));
+    let body = super::gen::select_outputs(n, &["y", "mean", "inv_std"], &call);
     Ok(NodeCode::expr(body))
 }

@@ -9,6 +9,7 @@
 pub mod attrs;
 mod gen;
 pub(crate) mod ml;
+mod recurrent;
 mod reduce;
 mod tree;
 mod window;
@@ -31,6 +32,7 @@ mod flatten;
 mod gather;
 mod gemm;
 mod global_average_pool;
+mod gru;
 mod identity;
 mod imputer;
 mod label_encoder;
@@ -38,6 +40,7 @@ mod layer_normalization;
 mod leaky_relu;
 mod linear_classifier;
 mod linear_regressor;
+mod lstm;
 mod mat_mul;
 mod max_pool;
 mod mul;
@@ -48,6 +51,7 @@ mod reduce_mean;
 mod reduce_sum;
 mod relu;
 mod reshape;
+mod rnn;
 mod scaler;
 mod sigmoid;
 mod slice;
@@ -119,16 +123,19 @@ ops! {
     ONNX "Div" => div,
     ONNX "Exp" => exp,
     ONNX "Flatten" => flatten,
+    ONNX "GRU" => gru,
     ONNX "Gather" => gather,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
     ONNX "Identity" => identity,
+    ONNX "LSTM" => lstm,
     ONNX "LayerNormalization" => layer_normalization,
     ONNX "LeakyRelu" => leaky_relu,
     ONNX "MatMul" => mat_mul,
     ONNX "MaxPool" => max_pool,
     ONNX "Mul" => mul,
     ONNX "Pad" => pad,
+    ONNX "RNN" => rnn,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "Relu" => relu,

@@ -9,17 +9,29 @@ use crate::arith::Arith;
 use crate::fixed::Scale;
 use crate::fixed::sqrt::sqrt;
 
-fn pick(p: Span<felt252>, j: u32) -> felt252 {
+/// Entry `((r mod groups) * n + j) / block` of a parameter (its only entry
+/// when it has one). Mirrors `Rows` in the reference.
+fn pick(p: Span<felt252>, r: u32, j: u32, n: u32, groups: u32, block: u32) -> felt252 {
     if p.len() == 1 {
         *p[0]
     } else {
-        *p[j]
+        *p[((r % groups) * n + j) / block]
     }
 }
 
 /// `(Y, Mean, InvStdDev)` of `rows` rows of `n` elements.
 pub fn layer_normalization(
     sc: Scale, x: Span<felt252>, rows: u32, n: u32, scale: Span<felt252>, bias: Span<felt252>, eps: Option<felt252>,
+) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
+    normalize(sc, x, rows, n, 1, 1, scale, bias, eps)
+}
+
+/// Shared with InstanceNormalization and GroupNormalization: each row
+/// normalized, element `j` of row `r` scaled and shifted by the parameters'
+/// entry `((r mod groups) * n + j) / block`.
+pub fn normalize(
+    sc: Scale, x: Span<felt252>, rows: u32, n: u32, groups: u32, block: u32, scale: Span<felt252>,
+    bias: Span<felt252>, eps: Option<felt252>,
 ) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
     let ar = @sc;
     let eps = eps.expect('epsilon out of range');
@@ -44,11 +56,11 @@ pub fn layer_normalization(
         let denom = sqrt(ar.add(var, eps), sc);
         let d = d.span();
         for j in 0..n {
-            let scaled = ar.mul(ar.div(*d[j], denom), pick(scale, j));
+            let scaled = ar.mul(ar.div(*d[j], denom), pick(scale, r, j, n, groups, block));
             y.append(if bias.len() == 0 {
                 scaled
             } else {
-                ar.add(scaled, pick(bias, j))
+                ar.add(scaled, pick(bias, r, j, n, groups, block))
             });
         }
         means.append(mean);

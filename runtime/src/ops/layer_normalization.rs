@@ -60,6 +60,73 @@ fn param<'a, E: Copy>(
     Ok(Some(t.data()))
 }
 
+/// How the rows of a normalization map to their Scale and B entries: rows of
+/// `n` elements; element `j` of row `r` takes entry
+/// `((r mod groups) · n + j) / block` (one entry of a single-value parameter).
+/// LayerNormalization: `groups = block = 1`; InstanceNormalization: a row per
+/// channel, `groups = C`, `block = n`; GroupNormalization: a row per group,
+/// `groups = G`, `block` the channel size (per-channel parameters) or `n`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rows {
+    pub n: usize,
+    pub groups: usize,
+    pub block: usize,
+}
+
+/// Normalizes each row of `x` — the mean and variance of the row, rounded as
+/// the section above says — then scales and shifts every element:
+/// `(Y, Mean, InvStdDev)` with one statistic per row.
+#[allow(clippy::type_complexity)]
+pub(crate) fn normalize<A: Arith>(
+    ar: &A,
+    x: &[A::Elem],
+    rows: Rows,
+    scale: &[A::Elem],
+    bias: Option<&[A::Elem]>,
+    epsilon: f64,
+) -> Result<(Vec<A::Elem>, Vec<A::Elem>, Vec<A::Elem>), KernelError> {
+    let n = rows.n;
+    let pick = |p: &[A::Elem], r: usize, j: usize| {
+        if p.len() == 1 {
+            p[0]
+        } else {
+            p[((r % rows.groups) * n + j) / rows.block]
+        }
+    };
+    let eps = ar.from_f64(epsilon)?;
+    let one = ar.from_f64(1.0)?;
+    let count = x.len() / n;
+    let (mut y, mut means, mut inv_stds) =
+        (Vec::with_capacity(x.len()), Vec::with_capacity(count), Vec::with_capacity(count));
+    for (r, row) in x.chunks(n).enumerate() {
+        let base = r * n;
+        let mut acc = ar.acc_zero();
+        for &v in row {
+            ar.acc_add(&mut acc, v);
+        }
+        let mean = ar.acc_finish_mean(acc, n).map_err(at(base))?;
+        let d: Vec<A::Elem> = row.iter().map(|&v| ar.sub(v, mean)).collect::<Result<_, _>>().map_err(at(base))?;
+        let mut squares = ar.acc_zero();
+        for &e in &d {
+            ar.acc_mac(&mut squares, e, e);
+        }
+        let mut sum = ar.acc_zero();
+        ar.acc_add(&mut sum, ar.acc_finish_dot(squares).map_err(at(base))?);
+        let var = ar.acc_finish_mean(sum, n).map_err(at(base))?;
+        let denom = ar.sqrt(ar.add(var, eps).map_err(at(base))?).map_err(at(base))?;
+        for (j, &e) in d.iter().enumerate() {
+            let scaled = ar.div(e, denom).and_then(|q| ar.mul(q, pick(scale, r, j))).map_err(at(base + j))?;
+            y.push(match bias {
+                Some(b) => ar.add(scaled, pick(b, r, j)).map_err(at(base + j))?,
+                None => scaled,
+            });
+        }
+        means.push(mean);
+        inv_stds.push(ar.div(one, denom).map_err(at(base))?);
+    }
+    Ok((y, means, inv_stds))
+}
+
 impl Kernel for LayerNormalization {
     fn run<A: Arith>(&self, ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError> {
         let xv = required(inputs, 0, "X")?;
@@ -73,38 +140,8 @@ impl Kernel for LayerNormalization {
         let scale =
             param(inputs, 1, "Scale", normalized)?.ok_or(KernelError::MissingInput { index: 1, name: "Scale" })?;
         let bias = param(inputs, 2, "B", normalized)?;
-        let pick = |p: &[A::Elem], j: usize| if p.len() == 1 { p[0] } else { p[j] };
-        let eps = ar.from_f64(self.epsilon)?;
-        let one = ar.from_f64(1.0)?;
-        let rows = x.len() / n;
-        let (mut y, mut means, mut inv_stds) =
-            (Vec::with_capacity(x.len()), Vec::with_capacity(rows), Vec::with_capacity(rows));
-        for (r, row) in x.data().chunks(n).enumerate() {
-            let base = r * n;
-            let mut acc = ar.acc_zero();
-            for &v in row {
-                ar.acc_add(&mut acc, v);
-            }
-            let mean = ar.acc_finish_mean(acc, n).map_err(at(base))?;
-            let d: Vec<A::Elem> = row.iter().map(|&v| ar.sub(v, mean)).collect::<Result<_, _>>().map_err(at(base))?;
-            let mut squares = ar.acc_zero();
-            for &e in &d {
-                ar.acc_mac(&mut squares, e, e);
-            }
-            let mut sum = ar.acc_zero();
-            ar.acc_add(&mut sum, ar.acc_finish_dot(squares).map_err(at(base))?);
-            let var = ar.acc_finish_mean(sum, n).map_err(at(base))?;
-            let denom = ar.sqrt(ar.add(var, eps).map_err(at(base))?).map_err(at(base))?;
-            for (j, &e) in d.iter().enumerate() {
-                let scaled = ar.div(e, denom).and_then(|q| ar.mul(q, pick(scale, j))).map_err(at(base + j))?;
-                y.push(match bias {
-                    Some(b) => ar.add(scaled, pick(b, j)).map_err(at(base + j))?,
-                    None => scaled,
-                });
-            }
-            means.push(mean);
-            inv_stds.push(ar.div(one, denom).map_err(at(base))?);
-        }
+        let layout = Rows { n, groups: 1, block: 1 };
+        let (y, means, inv_stds) = normalize(ar, x.data(), layout, scale, bias, self.epsilon)?;
         let mut stat_shape = x.shape()[..axis].to_vec();
         stat_shape.resize(x.rank(), 1);
         Ok(vec![

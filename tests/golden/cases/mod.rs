@@ -23,9 +23,11 @@ pub mod flatten;
 pub mod gather;
 pub mod gemm;
 pub mod global_average_pool;
+pub mod group_normalization;
 pub mod gru;
 pub mod identity;
 pub mod imputer;
+pub mod instance_normalization;
 pub mod label_encoder;
 pub mod layer_normalization;
 pub mod leaky_relu;
@@ -83,9 +85,11 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("gather", gather::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
+        ("group_normalization", group_normalization::cases()),
         ("gru", gru::cases()),
         ("identity", identity::cases()),
         ("imputer", imputer::cases()),
+        ("instance_normalization", instance_normalization::cases()),
         ("label_encoder", label_encoder::cases()),
         ("layer_normalization", layer_normalization::cases()),
         ("leaky_relu", leaky_relu::cases()),

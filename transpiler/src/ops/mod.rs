@@ -32,9 +32,11 @@ mod flatten;
 mod gather;
 mod gemm;
 mod global_average_pool;
+mod group_normalization;
 mod gru;
 mod identity;
 mod imputer;
+mod instance_normalization;
 mod label_encoder;
 mod layer_normalization;
 mod leaky_relu;
@@ -127,7 +129,9 @@ ops! {
     ONNX "Gather" => gather,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
+    ONNX "GroupNormalization" => group_normalization,
     ONNX "Identity" => identity,
+    ONNX "InstanceNormalization" => instance_normalization,
     ONNX "LSTM" => lstm,
     ONNX "LayerNormalization" => layer_normalization,
     ONNX "LeakyRelu" => leaky_relu,

@@ -25,10 +25,11 @@ use core::{
     slice,
 };
 
-use ark_ff::{AdditiveGroup, BigInt, Field, Fp256, MontBackend, MontFp, PrimeField};
+use ark_ff::{BigInt, Field, Fp256, MontBackend, MontFp, PrimeField};
 use winter_math::{ExtensibleField, FieldElement, StarkField};
 use winter_utils::{AsBytes, ByteReader, ByteWriter, Deserializable, DeserializationError, Randomizable, Serializable};
 
+mod mont;
 mod u256;
 pub use u256::U256;
 
@@ -98,6 +99,18 @@ impl Felt {
     #[inline(always)]
     pub const fn to_ark(self) -> ArkFelt {
         self.0
+    }
+
+    /// The Montgomery-form limbs (a·2^256 mod p, little-endian), what [`mont`] computes on.
+    #[inline(always)]
+    const fn mont_limbs(&self) -> &[u64; 4] {
+        &(self.0).0 .0
+    }
+
+    /// An element from fully reduced Montgomery-form limbs (as [`mont`] returns them).
+    #[inline(always)]
+    const fn from_mont_limbs(limbs: [u64; 4]) -> Self {
+        Felt(ArkFelt::new_unchecked(BigInt(limbs)))
     }
 
     /// Converts a `u64` (always < p). Usable in constants.
@@ -247,12 +260,12 @@ impl FieldElement for Felt {
 
     #[inline(always)]
     fn double(self) -> Self {
-        Felt(AdditiveGroup::double(&self.0))
+        self + self
     }
 
     #[inline(always)]
     fn square(self) -> Self {
-        Felt(Field::square(&self.0))
+        self * self
     }
 
     #[inline]
@@ -590,14 +603,14 @@ impl Add for Felt {
     type Output = Self;
     #[inline(always)]
     fn add(self, rhs: Self) -> Self {
-        Felt(self.0 + rhs.0)
+        Felt::from_mont_limbs(mont::add(self.mont_limbs(), rhs.mont_limbs()))
     }
 }
 
 impl AddAssign for Felt {
     #[inline(always)]
     fn add_assign(&mut self, rhs: Self) {
-        self.0 += rhs.0;
+        *self = *self + rhs;
     }
 }
 
@@ -605,14 +618,14 @@ impl Sub for Felt {
     type Output = Self;
     #[inline(always)]
     fn sub(self, rhs: Self) -> Self {
-        Felt(self.0 - rhs.0)
+        Felt::from_mont_limbs(mont::sub(self.mont_limbs(), rhs.mont_limbs()))
     }
 }
 
 impl SubAssign for Felt {
     #[inline(always)]
     fn sub_assign(&mut self, rhs: Self) {
-        self.0 -= rhs.0;
+        *self = *self - rhs;
     }
 }
 
@@ -620,14 +633,14 @@ impl Mul for Felt {
     type Output = Self;
     #[inline(always)]
     fn mul(self, rhs: Self) -> Self {
-        Felt(self.0 * rhs.0)
+        Felt::from_mont_limbs(mont::mul(self.mont_limbs(), rhs.mont_limbs()))
     }
 }
 
 impl MulAssign for Felt {
     #[inline(always)]
     fn mul_assign(&mut self, rhs: Self) {
-        self.0 *= rhs.0;
+        *self = *self * rhs;
     }
 }
 
@@ -652,7 +665,7 @@ impl Neg for Felt {
     type Output = Self;
     #[inline(always)]
     fn neg(self) -> Self {
-        Felt(-self.0)
+        Felt::from_mont_limbs(mont::neg(self.mont_limbs()))
     }
 }
 

@@ -208,6 +208,69 @@ fn arithmetic_matches_biguint() {
     }
 }
 
+/// Montgomery limbs that stress the specialised arithmetic's carries and final reductions:
+/// zero low limbs (m = 0 in a reduction round), all-ones limbs, the top limb at and around p₃,
+/// and values next to 0, 1, p − 1 and 2^251.
+fn edge_limbs() -> Vec<[u64; 4]> {
+    let p3 = super::mont::P[3];
+    let mut out = vec![
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+        [0, 0, 0, p3],                          // p − 1
+        [u64::MAX, u64::MAX, u64::MAX, p3 - 1], // p − 2^64·… just below p's top limb
+        [u64::MAX, 0, 0, p3 - 1],
+        [0, u64::MAX, 0, p3 - 1],
+        [0, 0, u64::MAX, p3 - 1],
+        [0, 0, 0, 1 << 59], // 2^251
+        [u64::MAX, u64::MAX, u64::MAX, 0],
+        [0, 0, 1, 0],
+        [u64::MAX, 0, 0, 0],
+    ];
+    let mut rng = Rng(7);
+    for _ in 0..40 {
+        let r = rng.next_u64();
+        out.push([0, r, 0, r % p3]);
+        out.push([r, 0, r, p3 - 1 - (r % 16)]);
+    }
+    out
+}
+
+#[test]
+fn specialised_montgomery_arithmetic_matches_ark_ff() {
+    use super::{ArkFelt, Felt as F};
+    let below_p = |l: &[u64; 4]| U256(*l) < Felt::MODULUS;
+    let mut values: Vec<F> = edge_limbs().into_iter().map(F::from_mont_limbs).collect();
+    assert!(values.iter().all(|v| below_p(v.mont_limbs())));
+    let mut rng = Rng(11);
+    values.extend((0..300).map(|_| rng.felt()));
+    for &x in &values {
+        let ax: ArkFelt = x.to_ark();
+        assert_eq!((-x).to_ark(), -ax);
+        assert_eq!(x.double().to_ark(), ax + ax);
+        assert_eq!(x.square().to_ark(), ax * ax);
+        for &y in &values {
+            let ay = y.to_ark();
+            for (ours, theirs) in [(x * y, ax * ay), (x + y, ax + ay), (x - y, ax - ay)] {
+                assert_eq!(ours.to_ark(), theirs, "{x:?} {y:?}");
+                assert!(below_p(ours.mont_limbs()), "not fully reduced: {:?}", ours.mont_limbs());
+            }
+        }
+    }
+    // Long random chains, where results feed back as operands.
+    let (mut x, mut ax) = (rng.felt(), ArkFelt::from(0u64));
+    ax += x.to_ark();
+    for _ in 0..100_000 {
+        let y = rng.felt();
+        let ay = y.to_ark();
+        match rng.next_u64() % 3 {
+            0 => (x, ax) = (x * y, ax * ay),
+            1 => (x, ax) = (x + y, ax + ay),
+            _ => (x, ax) = (x - y, ax - ay),
+        }
+        assert_eq!(x.to_ark(), ax);
+    }
+}
+
 #[test]
 fn zero_and_identity_conventions() {
     assert_eq!(Felt::ZERO.inv(), Felt::ZERO);

@@ -46,6 +46,8 @@ pub const LN1P_Q62: [u64; 256] = [
 //! mpmath); `table_matches_f64` in `erf.rs` re-derives every entry. The Cairo
 //! copy in `cairo/` is generated from this array.
 
+// One row per grid point: rustfmt would put every number on its own line.
+#[rustfmt::skip]
 pub const ERF_TAYLOR_Q62: [[i64; 7]; 160] = [
 """)
         for row in erf:

@@ -117,11 +117,18 @@ pub enum Func<E> {
     /// `x · clamp(x/6 + 1/2, 0, 1)`.
     HardSwish,
     /// `clamp(alpha · x + beta, 0, 1)`.
-    HardSigmoid { alpha: E, beta: E },
+    HardSigmoid {
+        alpha: E,
+        beta: E,
+    },
     /// `x` for `x ≥ 0`, else `alpha · (e^x - 1)` (Elu; Selu's negative side with alpha·gamma).
-    Elu { alpha: E },
+    Elu {
+        alpha: E,
+    },
     /// `x` for `x ≥ 0`, else `alpha · (e^(x/alpha) - 1)`, `alpha > 0`.
-    Celu { alpha: E },
+    Celu {
+        alpha: E,
+    },
 }
 
 impl<E> Func<E> {

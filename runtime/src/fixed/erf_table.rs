@@ -4,6 +4,8 @@
 //! mpmath); `table_matches_f64` in `erf.rs` re-derives every entry. The Cairo
 //! copy in `cairo/` is generated from this array.
 
+// One row per grid point: rustfmt would put every number on its own line.
+#[rustfmt::skip]
 pub const ERF_TAYLOR_Q62: [[i64; 7]; 160] = [
     [0, 5203730428379116615, 0, -1734576809459705538, 0, 520373042837911661, 0],
     [162563656308270847, 5198651140907154047, -162457848153348564, -1729499175132523254, 81176040662561864, 517835052031474953, -27041059302011028],

@@ -89,7 +89,9 @@ mod tests {
 
     #[test]
     fn modulo_signs() {
-        for (a, b, fm, py) in [(7, 3, 1, 1), (-7, 3, -1, 2), (7, -3, 1, -2), (-7, -3, -1, -1), (6, 3, 0, 0), (-6, 3, 0, 0)] {
+        for (a, b, fm, py) in
+            [(7, 3, 1, 1), (-7, 3, -1, 2), (7, -3, 1, -2), (-7, -3, -1, -1), (6, 3, 0, 0), (-6, 3, 0, 0)]
+        {
             assert_eq!(modulo(a, b, true), fm, "fmod {a} {b}");
             assert_eq!(modulo(a, b, false), py, "mod {a} {b}");
         }

@@ -5,11 +5,13 @@
 //!
 //! Inputs arrive as `Option`s because ONNX inputs may be omitted (an empty name).
 
+pub mod abs;
 pub mod add;
 pub mod arg_max;
 pub mod average_pool;
 pub mod batch_normalization;
 pub mod cast;
+pub mod ceil;
 pub mod clip;
 pub mod concat;
 pub mod constant;
@@ -17,24 +19,33 @@ pub mod conv;
 pub mod div;
 pub mod exp;
 pub mod flatten;
+pub mod floor;
 pub mod gather;
 pub mod gemm;
 pub mod global_average_pool;
 pub mod identity;
 pub mod leaky_relu;
 pub mod mat_mul;
+pub mod max;
 pub mod max_pool;
+pub mod mean;
+pub mod min;
 pub mod mul;
+pub mod neg;
 pub mod pad;
+pub mod reciprocal;
 pub mod reduce_mean;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
 pub mod sigmoid;
+pub mod sign;
 pub mod slice;
 pub mod softmax;
+pub mod sqrt;
 pub mod squeeze;
 pub mod sub;
+pub mod sum;
 pub mod tanh;
 pub mod transpose;
 pub mod unsqueeze;

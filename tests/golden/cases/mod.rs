@@ -4,11 +4,13 @@
 
 #![allow(dead_code)]
 
+pub mod abs;
 pub mod add;
 pub mod arg_max;
 pub mod average_pool;
 pub mod batch_normalization;
 pub mod cast;
+pub mod ceil;
 pub mod clip;
 pub mod concat;
 pub mod constant;
@@ -17,24 +19,33 @@ pub mod dense;
 pub mod div;
 pub mod exp;
 pub mod flatten;
+pub mod floor;
 pub mod gather;
 pub mod gemm;
 pub mod global_average_pool;
 pub mod identity;
 pub mod leaky_relu;
 pub mod mat_mul;
+pub mod max;
 pub mod max_pool;
+pub mod mean;
+pub mod min;
 pub mod mul;
+pub mod neg;
 pub mod pad;
+pub mod reciprocal;
 pub mod reduce_mean;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
 pub mod sigmoid;
+pub mod sign;
 pub mod slice;
 pub mod softmax;
+pub mod sqrt;
 pub mod squeeze;
 pub mod sub;
+pub mod sum;
 pub mod tanh;
 pub mod transpose;
 pub mod unsqueeze;
@@ -44,11 +55,13 @@ use super::case::Case;
 /// (op stem, its cases)
 pub fn all() -> Vec<(&'static str, Vec<Case>)> {
     vec![
+        ("abs", abs::cases()),
         ("add", add::cases()),
         ("arg_max", arg_max::cases()),
         ("average_pool", average_pool::cases()),
         ("batch_normalization", batch_normalization::cases()),
         ("cast", cast::cases()),
+        ("ceil", ceil::cases()),
         ("clip", clip::cases()),
         ("concat", concat::cases()),
         ("constant", constant::cases()),
@@ -57,24 +70,33 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("div", div::cases()),
         ("exp", exp::cases()),
         ("flatten", flatten::cases()),
+        ("floor", floor::cases()),
         ("gather", gather::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
         ("identity", identity::cases()),
         ("leaky_relu", leaky_relu::cases()),
         ("mat_mul", mat_mul::cases()),
+        ("max", max::cases()),
         ("max_pool", max_pool::cases()),
+        ("mean", mean::cases()),
+        ("min", min::cases()),
         ("mul", mul::cases()),
+        ("neg", neg::cases()),
         ("pad", pad::cases()),
+        ("reciprocal", reciprocal::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
         ("sigmoid", sigmoid::cases()),
+        ("sign", sign::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
+        ("sqrt", sqrt::cases()),
         ("squeeze", squeeze::cases()),
         ("sub", sub::cases()),
+        ("sum", sum::cases()),
         ("tanh", tanh::cases()),
         ("transpose", transpose::cases()),
         ("unsqueeze", unsqueeze::cases()),

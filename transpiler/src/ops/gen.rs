@@ -23,3 +23,24 @@ pub fn binary_call(n: &NodeGen, stem: &str) -> CodegenResult {
 pub fn passthrough(n: &NodeGen) -> CodegenResult {
     Ok(NodeCode::expr(n.input(0)?.expr.clone()))
 }
+
+/// `cairn::ops::<stem>::<stem>(ar, array![x0, x1, ..].span(), array![shape0, ..].span(), out_shape)`
+/// for the variadic element-wise operators (Sum, Max, Min, Mean).
+pub fn variadic_call(n: &NodeGen, stem: &str) -> CodegenResult {
+    let y = n.output(0)?;
+    let mut xs = Vec::new();
+    let mut shapes = Vec::new();
+    for i in 0..n.inputs.len() {
+        let x = n.input(i)?;
+        xs.push(x.expr.clone());
+        shapes.push(shape_lit(&x.shape));
+    }
+    let x0 = n.input(0)?;
+    Ok(NodeCode::expr(format!(
+        "cairn::ops::{stem}::{stem}({}, array![{}].span(), array![{}].span(), {})",
+        arith(x0.dtype),
+        xs.join(", "),
+        shapes.join(", "),
+        shape_lit(&y.shape)
+    )))
+}

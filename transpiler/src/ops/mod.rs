@@ -11,11 +11,13 @@ mod gen;
 mod reduce;
 mod window;
 
+mod abs;
 mod add;
 mod arg_max;
 mod average_pool;
 mod batch_normalization;
 mod cast;
+mod ceil;
 mod clip;
 mod concat;
 mod constant;
@@ -23,24 +25,33 @@ mod conv;
 mod div;
 mod exp;
 mod flatten;
+mod floor;
 mod gather;
 mod gemm;
 mod global_average_pool;
 mod identity;
 mod leaky_relu;
 mod mat_mul;
+mod max;
 mod max_pool;
+mod mean;
+mod min;
 mod mul;
+mod neg;
 mod pad;
+mod reciprocal;
 mod reduce_mean;
 mod reduce_sum;
 mod relu;
 mod reshape;
 mod sigmoid;
+mod sign;
 mod slice;
 mod softmax;
+mod sqrt;
 mod squeeze;
 mod sub;
+mod sum;
 mod tanh;
 mod transpose;
 mod unsqueeze;
@@ -88,11 +99,13 @@ macro_rules! ops {
 }
 
 ops! {
+    ONNX "Abs" => abs,
     ONNX "Add" => add,
     ONNX "ArgMax" => arg_max,
     ONNX "AveragePool" => average_pool,
     ONNX "BatchNormalization" => batch_normalization,
     ONNX "Cast" => cast,
+    ONNX "Ceil" => ceil,
     ONNX "Clip" => clip,
     ONNX "Concat" => concat,
     ONNX "Constant" => constant,
@@ -100,24 +113,33 @@ ops! {
     ONNX "Div" => div,
     ONNX "Exp" => exp,
     ONNX "Flatten" => flatten,
+    ONNX "Floor" => floor,
     ONNX "Gather" => gather,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
     ONNX "Identity" => identity,
     ONNX "LeakyRelu" => leaky_relu,
     ONNX "MatMul" => mat_mul,
+    ONNX "Max" => max,
     ONNX "MaxPool" => max_pool,
+    ONNX "Mean" => mean,
+    ONNX "Min" => min,
     ONNX "Mul" => mul,
+    ONNX "Neg" => neg,
     ONNX "Pad" => pad,
+    ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
     ONNX "Sigmoid" => sigmoid,
+    ONNX "Sign" => sign,
     ONNX "Slice" => slice,
     ONNX "Softmax" => softmax,
+    ONNX "Sqrt" => sqrt,
     ONNX "Squeeze" => squeeze,
     ONNX "Sub" => sub,
+    ONNX "Sum" => sum,
     ONNX "Tanh" => tanh,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,

@@ -1,7 +1,11 @@
 //! Fixed-point primitives. Mirrors runtime/src/fixed/mod.rs.
 
+pub mod erf;
+pub mod erf_table;
 pub mod exp;
 pub mod exp2_table;
+pub mod ln;
+pub mod ln_table;
 pub mod sqrt;
 
 /// 2^63: stored values lie in [-2^63, 2^63).

@@ -1,4 +1,4 @@
-//! Element-wise machinery shared by Add, Sub, Mul, Div and the variadic Sum,
+//! Element-wise machinery shared by Add, Sub, Mul, Div, PRelu and the variadic Sum,
 //! Max, Min, Mean: numpy broadcasting. Mirrors runtime/src/ops/elementwise.rs.
 
 use crate::arith::Arith;
@@ -11,6 +11,8 @@ pub enum BinaryOp {
     Sub,
     Mul,
     Div,
+    /// a for a >= 0, else Mul(a, b) (PRelu, b the slope).
+    PRelu,
 }
 
 fn apply<A, +Arith<A>>(ar: @A, op: BinaryOp, a: felt252, b: felt252) -> felt252 {
@@ -19,6 +21,11 @@ fn apply<A, +Arith<A>>(ar: @A, op: BinaryOp, a: felt252, b: felt252) -> felt252 
         BinaryOp::Sub => ar.sub(a, b),
         BinaryOp::Mul => ar.mul(a, b),
         BinaryOp::Div => ar.div(a, b),
+        BinaryOp::PRelu => if lt(a, 0) {
+            ar.mul(a, b)
+        } else {
+            a
+        },
     }
 }
 

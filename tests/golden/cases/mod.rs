@@ -17,10 +17,12 @@ pub mod constant;
 pub mod conv;
 pub mod dense;
 pub mod div;
+pub mod erf;
 pub mod exp;
 pub mod flatten;
 pub mod floor;
 pub mod gather;
+pub mod gelu;
 pub mod gemm;
 pub mod global_average_pool;
 pub mod identity;
@@ -30,14 +32,18 @@ pub mod max;
 pub mod max_pool;
 pub mod mean;
 pub mod min;
+pub mod mod_op;
 pub mod mul;
 pub mod neg;
+pub mod p_relu;
 pub mod pad;
+pub mod pow;
 pub mod reciprocal;
 pub mod reduce_mean;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
+pub mod round;
 pub mod sigmoid;
 pub mod sign;
 pub mod slice;
@@ -68,10 +74,12 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("conv", conv::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
+        ("erf", erf::cases()),
         ("exp", exp::cases()),
         ("flatten", flatten::cases()),
         ("floor", floor::cases()),
         ("gather", gather::cases()),
+        ("gelu", gelu::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
         ("identity", identity::cases()),
@@ -81,14 +89,18 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("max_pool", max_pool::cases()),
         ("mean", mean::cases()),
         ("min", min::cases()),
+        ("mod_op", mod_op::cases()),
         ("mul", mul::cases()),
         ("neg", neg::cases()),
+        ("p_relu", p_relu::cases()),
         ("pad", pad::cases()),
+        ("pow", pow::cases()),
         ("reciprocal", reciprocal::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
+        ("round", round::cases()),
         ("sigmoid", sigmoid::cases()),
         ("sign", sign::cases()),
         ("slice", slice::cases()),

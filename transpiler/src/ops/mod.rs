@@ -23,10 +23,12 @@ mod concat;
 mod constant;
 mod conv;
 mod div;
+mod erf;
 mod exp;
 mod flatten;
 mod floor;
 mod gather;
+mod gelu;
 mod gemm;
 mod global_average_pool;
 mod identity;
@@ -36,14 +38,18 @@ mod max;
 mod max_pool;
 mod mean;
 mod min;
+mod mod_op;
 mod mul;
 mod neg;
+mod p_relu;
 mod pad;
+mod pow;
 mod reciprocal;
 mod reduce_mean;
 mod reduce_sum;
 mod relu;
 mod reshape;
+mod round;
 mod sigmoid;
 mod sign;
 mod slice;
@@ -111,10 +117,12 @@ ops! {
     ONNX "Constant" => constant,
     ONNX "Conv" => conv,
     ONNX "Div" => div,
+    ONNX "Erf" => erf,
     ONNX "Exp" => exp,
     ONNX "Flatten" => flatten,
     ONNX "Floor" => floor,
     ONNX "Gather" => gather,
+    ONNX "Gelu" => gelu,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
     ONNX "Identity" => identity,
@@ -124,14 +132,18 @@ ops! {
     ONNX "MaxPool" => max_pool,
     ONNX "Mean" => mean,
     ONNX "Min" => min,
+    ONNX "Mod" => mod_op,
     ONNX "Mul" => mul,
     ONNX "Neg" => neg,
+    ONNX "PRelu" => p_relu,
     ONNX "Pad" => pad,
+    ONNX "Pow" => pow,
     ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
+    ONNX "Round" => round,
     ONNX "Sigmoid" => sigmoid,
     ONNX "Sign" => sign,
     ONNX "Slice" => slice,
@@ -157,8 +169,20 @@ pub fn knows_domain(domain: &str) -> bool {
     OPS.iter().any(|s| s.domain == domain)
 }
 
-/// The file stem of an operator: `MaxPool` → `max_pool`.
+/// Stems that are Rust or Cairo keywords (and `mod`, which is also every Rust
+/// module directory's root file) take the suffix `_op`: `Mod` → `mod_op`.
+const KEYWORD_STEMS: &[&str] = &["if", "loop", "mod", "where"];
+
+/// The file stem of an operator: `MaxPool` → `max_pool`, `Mod` → `mod_op`.
 pub fn stem(op_type: &str) -> String {
+    let mut out = snake_case(op_type);
+    if KEYWORD_STEMS.contains(&out.as_str()) {
+        out.push_str("_op");
+    }
+    out
+}
+
+fn snake_case(op_type: &str) -> String {
     let mut out = String::new();
     for (i, c) in op_type.chars().enumerate() {
         if c.is_ascii_uppercase() {
@@ -182,6 +206,8 @@ mod tests {
         assert_eq!(stem("MaxPool"), "max_pool");
         assert_eq!(stem("GlobalAveragePool"), "global_average_pool");
         assert_eq!(stem("Add"), "add");
+        assert_eq!(stem("Mod"), "mod_op");
+        assert_eq!(stem("PRelu"), "p_relu");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Fixed-point primitives. Mirrors runtime/src/fixed/mod.rs.
 
+pub mod activation;
 pub mod erf;
 pub mod erf_table;
 pub mod exp;

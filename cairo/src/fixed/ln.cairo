@@ -3,9 +3,9 @@
 //! [1, 2), a 256-entry table of ln(1 + j/256) (`LN1P_Q62`) and a quartic of the
 //! remainder, all at scale 62 in u128.
 
-use crate::fixed::exp::{LN2_Q62, exp_parts, shift_right_round};
+use crate::fixed::exp::{LN2_Q62, exp_neg_q62, exp_parts, shift_right_round};
 use crate::fixed::ln_table::LN1P_Q62;
-use crate::fixed::{Scale, div_floor, pow2, scale};
+use crate::fixed::{Scale, check_i64, div_floor, pow2, scale};
 
 const ONE_Q62: u128 = 0x4000000000000000;
 /// 2^54: the step of the table's grid at scale 62.
@@ -81,4 +81,51 @@ pub fn pow_real(x: felt252, y: felt252, sc: Scale) -> felt252 {
     };
     assert(value < 0x8000000000000000, 'fixed-point overflow');
     value.into()
+}
+
+/// round(ln(x / 2^s) 2^s); x <= 0 panics (the reference's domain error). The
+/// result is below 45 · 2^s in magnitude: no range check. Mirrors `ln::ln`.
+pub fn ln(x: felt252, sc: Scale) -> felt252 {
+    assert(!crate::fixed::lt(x, 1), 'logarithm of x <= 0');
+    let n: u128 = x.try_into().unwrap();
+    q62_to_scale(ln_q62(n, sc.bits), sc)
+}
+
+/// round(ln(1 + e^x) 2^s) as max(x, 0) + ln(1 + e^-|x|), range-checked.
+/// Mirrors `ln::softplus`.
+pub fn softplus(x: felt252, sc: Scale) -> felt252 {
+    let (negative, a) = crate::arith::abs(x);
+    let e = exp_neg_q62(-a.into(), sc);
+    let l = ln_q62(ONE_Q62 + e, 62);
+    let pos: felt252 = if negative {
+        0
+    } else {
+        x * pow2(62 - sc.bits).into()
+    };
+    check_i64(q62_to_scale(pos + l, sc))
+}
+
+/// Log-softmax of one slice: x_i - m - ln(sum_j e^(x_j - m)), one rounding per
+/// output, range-checked. Mirrors `ln::log_softmax`.
+pub fn log_softmax(xs: Span<felt252>, sc: Scale) -> Array<felt252> {
+    let mut out = array![];
+    if xs.len() == 0 {
+        return out;
+    }
+    let mut m = *xs[0];
+    for x in xs {
+        if crate::fixed::lt(m, *x) {
+            m = *x;
+        }
+    }
+    let mut sum: u128 = 0;
+    for x in xs {
+        sum += exp_neg_q62(*x - m, sc);
+    }
+    let l = ln_q62(sum, 62);
+    let up: felt252 = pow2(62 - sc.bits).into();
+    for x in xs {
+        out.append(check_i64(q62_to_scale((*x - m) * up - l, sc)));
+    }
+    out
 }

@@ -66,10 +66,16 @@ pub fn scaled_expm1(x: i128, alpha: i64, scale: Scale) -> i128 {
     (alpha as i128 * (e - (1 << 62)) + (1 << 61)) >> 62
 }
 
-/// Celu's exponent `x / alpha` for `x < 0`, `alpha > 0`: Div's rounding.
+/// Celu's exponent `x / alpha` for `x < 0`, `alpha > 0`: Div's rounding, not
+/// below -64 (`e^-64 · 2^62 < 2^-30` rounds to 0, so the result is unchanged),
+/// which keeps a tiny alpha's quotient inside `exp_parts`' input range.
 pub fn celu_exponent(x: i64, alpha: i64, scale: Scale) -> i128 {
-    div_round((x as i128) << scale.bits(), alpha as i128).expect("alpha > 0 and |x · 2^s| < 2^96")
+    let z = div_round((x as i128) << scale.bits(), alpha as i128).expect("alpha > 0 and |x · 2^s| < 2^96");
+    z.max(-(CELU_EXPONENT_FLOOR << scale.bits()))
 }
+
+/// The smallest exponent Celu passes to the exponential (see [`celu_exponent`]).
+const CELU_EXPONENT_FLOOR: i128 = 64;
 
 /// `clamp(alpha · x + beta, 0, 1)`: the exact sum at scale 2s, one rounding.
 pub fn hard_sigmoid(x: i64, alpha: i64, beta: i64, scale: Scale) -> i64 {
@@ -146,6 +152,17 @@ mod tests {
                 x += (1i64 << bits) / 17 + 1;
             }
         }
+    }
+
+    #[test]
+    fn celu_exponent_of_a_tiny_alpha_stays_in_range() {
+        let s = sc(16);
+        // i64::MIN / 1 ulp would be -2^79 at scale 16, past exp_parts' input range
+        let z = celu_exponent(i64::MIN, 1, s);
+        assert_eq!(z, -(64 << 16));
+        assert_eq!(scaled_expm1(z, 1 << 16, s), -(1 << 16));
+        // just above the floor nothing changes
+        assert_eq!(celu_exponent(-(3 << 16), 3 << 16, s), -(1 << 16));
     }
 
     #[test]

@@ -11,12 +11,14 @@ pub mod average_pool;
 pub mod batch_normalization;
 pub mod cast;
 pub mod ceil;
+pub mod celu;
 pub mod clip;
 pub mod concat;
 pub mod constant;
 pub mod conv;
 pub mod dense;
 pub mod div;
+pub mod elu;
 pub mod erf;
 pub mod exp;
 pub mod flatten;
@@ -25,13 +27,18 @@ pub mod gather;
 pub mod gelu;
 pub mod gemm;
 pub mod global_average_pool;
+pub mod hard_sigmoid;
+pub mod hard_swish;
 pub mod identity;
 pub mod leaky_relu;
+pub mod log;
+pub mod log_softmax;
 pub mod mat_mul;
 pub mod max;
 pub mod max_pool;
 pub mod mean;
 pub mod min;
+pub mod mish;
 pub mod mod_op;
 pub mod mul;
 pub mod neg;
@@ -44,10 +51,13 @@ pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
 pub mod round;
+pub mod selu;
 pub mod sigmoid;
 pub mod sign;
 pub mod slice;
 pub mod softmax;
+pub mod softplus;
+pub mod softsign;
 pub mod sqrt;
 pub mod squeeze;
 pub mod sub;
@@ -68,12 +78,14 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("batch_normalization", batch_normalization::cases()),
         ("cast", cast::cases()),
         ("ceil", ceil::cases()),
+        ("celu", celu::cases()),
         ("clip", clip::cases()),
         ("concat", concat::cases()),
         ("constant", constant::cases()),
         ("conv", conv::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
+        ("elu", elu::cases()),
         ("erf", erf::cases()),
         ("exp", exp::cases()),
         ("flatten", flatten::cases()),
@@ -82,13 +94,18 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("gelu", gelu::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
+        ("hard_sigmoid", hard_sigmoid::cases()),
+        ("hard_swish", hard_swish::cases()),
         ("identity", identity::cases()),
         ("leaky_relu", leaky_relu::cases()),
+        ("log", log::cases()),
+        ("log_softmax", log_softmax::cases()),
         ("mat_mul", mat_mul::cases()),
         ("max", max::cases()),
         ("max_pool", max_pool::cases()),
         ("mean", mean::cases()),
         ("min", min::cases()),
+        ("mish", mish::cases()),
         ("mod_op", mod_op::cases()),
         ("mul", mul::cases()),
         ("neg", neg::cases()),
@@ -101,10 +118,13 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
         ("round", round::cases()),
+        ("selu", selu::cases()),
         ("sigmoid", sigmoid::cases()),
         ("sign", sign::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
+        ("softplus", softplus::cases()),
+        ("softsign", softsign::cases()),
         ("sqrt", sqrt::cases()),
         ("squeeze", squeeze::cases()),
         ("sub", sub::cases()),

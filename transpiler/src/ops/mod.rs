@@ -18,11 +18,13 @@ mod average_pool;
 mod batch_normalization;
 mod cast;
 mod ceil;
+mod celu;
 mod clip;
 mod concat;
 mod constant;
 mod conv;
 mod div;
+mod elu;
 mod erf;
 mod exp;
 mod flatten;
@@ -31,13 +33,18 @@ mod gather;
 mod gelu;
 mod gemm;
 mod global_average_pool;
+mod hard_sigmoid;
+mod hard_swish;
 mod identity;
 mod leaky_relu;
+mod log;
+mod log_softmax;
 mod mat_mul;
 mod max;
 mod max_pool;
 mod mean;
 mod min;
+mod mish;
 mod mod_op;
 mod mul;
 mod neg;
@@ -50,10 +57,13 @@ mod reduce_sum;
 mod relu;
 mod reshape;
 mod round;
+mod selu;
 mod sigmoid;
 mod sign;
 mod slice;
 mod softmax;
+mod softplus;
+mod softsign;
 mod sqrt;
 mod squeeze;
 mod sub;
@@ -112,11 +122,13 @@ ops! {
     ONNX "BatchNormalization" => batch_normalization,
     ONNX "Cast" => cast,
     ONNX "Ceil" => ceil,
+    ONNX "Celu" => celu,
     ONNX "Clip" => clip,
     ONNX "Concat" => concat,
     ONNX "Constant" => constant,
     ONNX "Conv" => conv,
     ONNX "Div" => div,
+    ONNX "Elu" => elu,
     ONNX "Erf" => erf,
     ONNX "Exp" => exp,
     ONNX "Flatten" => flatten,
@@ -125,13 +137,18 @@ ops! {
     ONNX "Gelu" => gelu,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
+    ONNX "HardSigmoid" => hard_sigmoid,
+    ONNX "HardSwish" => hard_swish,
     ONNX "Identity" => identity,
     ONNX "LeakyRelu" => leaky_relu,
+    ONNX "Log" => log,
+    ONNX "LogSoftmax" => log_softmax,
     ONNX "MatMul" => mat_mul,
     ONNX "Max" => max,
     ONNX "MaxPool" => max_pool,
     ONNX "Mean" => mean,
     ONNX "Min" => min,
+    ONNX "Mish" => mish,
     ONNX "Mod" => mod_op,
     ONNX "Mul" => mul,
     ONNX "Neg" => neg,
@@ -144,10 +161,13 @@ ops! {
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
     ONNX "Round" => round,
+    ONNX "Selu" => selu,
     ONNX "Sigmoid" => sigmoid,
     ONNX "Sign" => sign,
     ONNX "Slice" => slice,
     ONNX "Softmax" => softmax,
+    ONNX "Softplus" => softplus,
+    ONNX "Softsign" => softsign,
     ONNX "Sqrt" => sqrt,
     ONNX "Squeeze" => squeeze,
     ONNX "Sub" => sub,

@@ -113,7 +113,7 @@ pub mod elu_edges {
     }
 }
 
-pub mod elu_overflow {
+pub mod elu_alpha_near_the_range {
     use cairn::fixed::{Scale, scale};
 
     pub const SCALE_BITS: u32 = 16;
@@ -121,23 +121,23 @@ pub mod elu_overflow {
     /// Runs the model on its flattened inputs; returns its flattened outputs.
     pub fn run(mut input: Span<felt252>) -> Array<felt252> {
         let sc: Scale = scale(SCALE_BITS);
-        let in_x0 = cairn::io::take_real(ref input, 1);
+        let in_x0 = cairn::io::take_real(ref input, 3);
         cairn::io::finish_input(input);
-        let v_y0 = node_elu_overflow(sc, in_x0);
+        let v_y0 = node_elu_alpha_near_the_range(sc, in_x0);
         let mut output = array![];
         cairn::io::append(ref output, v_y0);
         output
     }
 
-    /// Node `elu_overflow` (Elu): x0 -> y0 float32[1]
-    fn node_elu_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::elu::elu(sc, i0, 6553600024696061952)
+    /// Node `elu_alpha_near_the_range` (Elu): x0 -> y0 float32[3]
+    fn node_elu_alpha_near_the_range(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::elu::elu(sc, i0, 9175040254476812288)
     }
 
     #[test]
     fn golden() {
-        let out = run(array![-65536].span());
-        assert(out.span() == array![-4142665310059958463].span(), 'golden mismatch');
+        let out = run(array![-2621440, -65536, 327680].span());
+        assert(out.span() == array![-9175040254476812248, -5799731573088722770, 327680].span(), 'golden mismatch');
     }
 }
 

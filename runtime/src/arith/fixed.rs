@@ -2,7 +2,7 @@
 
 use super::{Arith, Func};
 use crate::error::ArithError;
-use crate::fixed::{self, activation, erf, exp, integer, ln, sqrt, Bounds, Scale, WideAcc, VALUE_BITS};
+use crate::fixed::{self, activation, erf, exp, integer, ln, sqrt, trig, Bounds, Scale, WideAcc, VALUE_BITS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FixedArith {
@@ -184,6 +184,8 @@ impl Arith for FixedArith {
                 fixed::div_round(1i128 << (2 * sc.bits()), x as i128).expect("|2^2s| < 2^65")
             }
             Func::Log => ln::ln(x, sc)?,
+            Func::Sin => trig::sin(x, sc) as i128,
+            Func::Cos => trig::cos(x, sc) as i128,
             Func::Erf => erf::erf(x, sc) as i128,
             Func::Gelu => erf::gelu(x, sc) as i128,
             Func::GeluTanh => activation::gelu_tanh(x, sc) as i128,

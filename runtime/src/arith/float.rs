@@ -122,6 +122,8 @@ impl Arith for FloatArith {
             Func::Round => x.round_ties_even(),
             Func::Reciprocal => 1.0 / x,
             Func::Log => x.ln(),
+            Func::Sin => x.sin(),
+            Func::Cos => x.cos(),
             Func::Erf => libm::erf(x),
             Func::Gelu => 0.5 * x * (1.0 + libm::erf(x / std::f64::consts::SQRT_2)),
             Func::GeluTanh => {

@@ -103,6 +103,8 @@ pub enum Func<E> {
     Reciprocal,
     /// Natural logarithm.
     Log,
+    Sin,
+    Cos,
     Erf,
     /// `x · Φ(x)`, Φ the standard normal CDF.
     Gelu,
@@ -143,6 +145,8 @@ impl<E> Func<E> {
             Func::Round => "Round",
             Func::Reciprocal => "Reciprocal",
             Func::Log => "Log",
+            Func::Sin => "Sin",
+            Func::Cos => "Cos",
             Func::Erf => "Erf",
             Func::Gelu | Func::GeluTanh => "Gelu",
             Func::Softplus => "Softplus",

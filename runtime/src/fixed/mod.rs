@@ -22,6 +22,7 @@ pub mod integer;
 pub mod ln;
 mod ln_table;
 pub mod sqrt;
+pub mod trig;
 
 use crate::error::ArithError;
 

@@ -16,6 +16,7 @@ pub mod clip;
 pub mod concat;
 pub mod constant;
 pub mod conv;
+pub mod cos;
 pub mod dense;
 pub mod div;
 pub mod elu;
@@ -54,6 +55,7 @@ pub mod round;
 pub mod selu;
 pub mod sigmoid;
 pub mod sign;
+pub mod sin;
 pub mod slice;
 pub mod softmax;
 pub mod softplus;
@@ -83,6 +85,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("concat", concat::cases()),
         ("constant", constant::cases()),
         ("conv", conv::cases()),
+        ("cos", cos::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
         ("elu", elu::cases()),
@@ -121,6 +124,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("selu", selu::cases()),
         ("sigmoid", sigmoid::cases()),
         ("sign", sign::cases()),
+        ("sin", sin::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
         ("softplus", softplus::cases()),

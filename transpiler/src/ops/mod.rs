@@ -23,6 +23,7 @@ mod clip;
 mod concat;
 mod constant;
 mod conv;
+mod cos;
 mod div;
 mod elu;
 mod erf;
@@ -60,6 +61,7 @@ mod round;
 mod selu;
 mod sigmoid;
 mod sign;
+mod sin;
 mod slice;
 mod softmax;
 mod softplus;
@@ -127,6 +129,7 @@ ops! {
     ONNX "Concat" => concat,
     ONNX "Constant" => constant,
     ONNX "Conv" => conv,
+    ONNX "Cos" => cos,
     ONNX "Div" => div,
     ONNX "Elu" => elu,
     ONNX "Erf" => erf,
@@ -164,6 +167,7 @@ ops! {
     ONNX "Selu" => selu,
     ONNX "Sigmoid" => sigmoid,
     ONNX "Sign" => sign,
+    ONNX "Sin" => sin,
     ONNX "Slice" => slice,
     ONNX "Softmax" => softmax,
     ONNX "Softplus" => softplus,

@@ -1,8 +1,14 @@
 //! Fixed-point primitives. Mirrors runtime/src/fixed/mod.rs.
 
+pub mod activation;
+pub mod erf;
+pub mod erf_table;
 pub mod exp;
 pub mod exp2_table;
+pub mod ln;
+pub mod ln_table;
 pub mod sqrt;
+pub mod trig;
 
 /// 2^63: stored values lie in [-2^63, 2^63).
 pub const TWO_POW_63: felt252 = 0x8000000000000000;

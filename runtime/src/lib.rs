@@ -29,7 +29,7 @@ pub mod shape;
 pub mod tensor;
 pub mod value;
 
-pub use arith::{Arith, FixedArith, FloatArith, IntArith, ShapeArith};
+pub use arith::{Arith, FixedArith, FloatArith, Func, IntArith, ShapeArith};
 pub use dtype::DType;
 pub use error::{ArithError, KernelError};
 pub use fixed::{Scale, ScaleError};

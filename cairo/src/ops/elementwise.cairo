@@ -1,8 +1,9 @@
-//! Element-wise machinery shared by Add, Sub, Mul, Div: numpy broadcasting.
-//! Mirrors runtime/src/ops/elementwise.rs.
+//! Element-wise machinery shared by Add, Sub, Mul, Div, PRelu and the variadic Sum,
+//! Max, Min, Mean: numpy broadcasting. Mirrors runtime/src/ops/elementwise.rs.
 
 use crate::arith::Arith;
-use crate::tensor::broadcast_map;
+use crate::fixed::lt;
+use crate::tensor::{broadcast_map, numel};
 
 #[derive(Copy, Drop, PartialEq, Debug)]
 pub enum BinaryOp {
@@ -10,6 +11,8 @@ pub enum BinaryOp {
     Sub,
     Mul,
     Div,
+    /// a for a >= 0, else Mul(a, b) (PRelu, b the slope).
+    PRelu,
 }
 
 fn apply<A, +Arith<A>>(ar: @A, op: BinaryOp, a: felt252, b: felt252) -> felt252 {
@@ -18,6 +21,11 @@ fn apply<A, +Arith<A>>(ar: @A, op: BinaryOp, a: felt252, b: felt252) -> felt252 
         BinaryOp::Sub => ar.sub(a, b),
         BinaryOp::Mul => ar.mul(a, b),
         BinaryOp::Div => ar.div(a, b),
+        BinaryOp::PRelu => if lt(a, 0) {
+            ar.mul(a, b)
+        } else {
+            a
+        },
     }
 }
 
@@ -42,6 +50,71 @@ pub fn binary<A, +Arith<A>>(
     let mb = broadcast_map(b_shape, out_shape);
     for i in 0..ma.len() {
         out.append(apply(ar, op, *a[*ma[i]], *b[*mb[i]]));
+    }
+    out.span()
+}
+
+/// The reduction a variadic operator applies to one element of each input.
+#[derive(Copy, Drop, PartialEq, Debug)]
+pub enum VariadicOp {
+    /// The exact sum, range-checked once.
+    Sum,
+    /// The exact sum divided by the input count, one rounding (`finish_mean`).
+    Mean,
+    Max,
+    Min,
+}
+
+/// `op` over one element of each input, the inputs broadcast together to
+/// `out_shape` (at least one input). Mirrors `variadic_broadcast`.
+pub fn variadic<A, +Arith<A>>(
+    ar: @A, op: VariadicOp, xs: Span<Span<felt252>>, shapes: Span<Span<u32>>, out_shape: Span<u32>,
+) -> Span<felt252> {
+    // an input already of the output shape needs no index map
+    let mut maps: Array<Option<Span<u32>>> = array![];
+    for i in 0..xs.len() {
+        let shape = *shapes[i];
+        maps.append(if shape == out_shape {
+            Option::None
+        } else {
+            Option::Some(broadcast_map(shape, out_shape).span())
+        });
+    }
+    let maps = maps.span();
+    let count = xs.len();
+    let mut out = array![];
+    for o in 0..numel(out_shape) {
+        let mut acc: felt252 = 0;
+        for i in 0..count {
+            let x = *xs[i];
+            let v = match *maps[i] {
+                Option::None => *x[o],
+                Option::Some(m) => *x[*m[o]],
+            };
+            acc =
+                if i == 0 {
+                    v
+                } else {
+                    match op {
+                        VariadicOp::Sum | VariadicOp::Mean => acc + v,
+                        VariadicOp::Max => if lt(acc, v) {
+                            v
+                        } else {
+                            acc
+                        },
+                        VariadicOp::Min => if lt(v, acc) {
+                            v
+                        } else {
+                            acc
+                        },
+                    }
+                };
+        }
+        out.append(match op {
+            VariadicOp::Sum => ar.finish_sum(acc),
+            VariadicOp::Mean => ar.finish_mean(acc, count),
+            _ => acc,
+        });
     }
     out.span()
 }

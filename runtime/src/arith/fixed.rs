@@ -1,8 +1,8 @@
 //! The fixed-point domain: the semantics Cairo and the prover must match.
 
-use super::Arith;
+use super::{Arith, Func};
 use crate::error::ArithError;
-use crate::fixed::{self, exp, sqrt, Bounds, Scale, WideAcc, VALUE_BITS};
+use crate::fixed::{self, activation, erf, exp, integer, ln, sqrt, trig, Bounds, Scale, WideAcc, VALUE_BITS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FixedArith {
@@ -175,6 +175,122 @@ impl Arith for FixedArith {
             self.fit("Softmax", v as i128)?;
         }
         Ok(())
+    }
+
+    fn func(&self, f: Func<i64>, x: i64) -> Result<i64, ArithError> {
+        let sc = self.scale;
+        let op = f.name();
+        let v: i128 = match f {
+            Func::Abs => (x as i128).abs(),
+            Func::Neg => -(x as i128),
+            Func::Sign => (x.signum() as i128) << sc.bits(),
+            Func::Floor => integer::floor(x, sc),
+            Func::Ceil => integer::ceil(x, sc),
+            Func::Round => integer::round_half_even(x, sc),
+            Func::Reciprocal => {
+                if x == 0 {
+                    return Err(ArithError::DivisionByZero { operation: op });
+                }
+                fixed::div_round(1i128 << (2 * sc.bits()), x as i128).expect("|2^2s| < 2^65")
+            }
+            Func::Log => ln::ln(x, sc)?,
+            Func::Sin => trig::sin(x, sc) as i128,
+            Func::Cos => trig::cos(x, sc) as i128,
+            Func::Erf => erf::erf(x, sc) as i128,
+            Func::Gelu => erf::gelu(x, sc) as i128,
+            Func::GeluTanh => activation::gelu_tanh(x, sc) as i128,
+            Func::Softplus => ln::softplus(x, sc),
+            Func::Softsign => activation::softsign(x, sc) as i128,
+            Func::Mish => activation::mish(x, sc) as i128,
+            Func::HardSwish => activation::hard_swish(x, sc) as i128,
+            Func::HardSigmoid { alpha, beta } => activation::hard_sigmoid(x, alpha, beta, sc) as i128,
+            Func::Elu { alpha } => {
+                if x >= 0 {
+                    x as i128
+                } else {
+                    activation::scaled_expm1(x as i128, alpha, sc)
+                }
+            }
+            Func::Celu { alpha } => {
+                if alpha <= 0 {
+                    return Err(ArithError::Domain { operation: op, value: alpha as f64 / sc.factor() });
+                }
+                if x >= 0 {
+                    x as i128
+                } else {
+                    activation::scaled_expm1(activation::celu_exponent(x, alpha, sc), alpha, sc)
+                }
+            }
+        };
+        self.fit(op, v)
+    }
+
+    /// Integral exponents (`y` a multiple of 2^s) take [`Arith::pow_int`], `y = 1/2`
+    /// the square root, any other `y` `e^(y ln x)` (`ln::pow_real`) for `x > 0`.
+    /// `0^y` is 0 for `y > 0` and a division by zero for `y < 0`; a negative base
+    /// with a non-integral exponent is a domain error (NaN in ONNX).
+    fn pow(&self, x: i64, y: i64) -> Result<i64, ArithError> {
+        let s = self.scale.bits();
+        if y & ((1i64 << s) - 1) == 0 {
+            return self.pow_int(x, y >> s);
+        }
+        if y == 1i64 << (s - 1) {
+            return self.sqrt(x).map_err(|_| ArithError::Domain { operation: "Pow", value: self.real(x) });
+        }
+        match x {
+            0 if y > 0 => Ok(0),
+            0 => Err(ArithError::DivisionByZero { operation: "Pow" }),
+            x if x < 0 => Err(ArithError::Domain { operation: "Pow", value: self.real(x) }),
+            x => ln::pow_real(x, y, self.scale, self.bounds),
+        }
+    }
+
+    /// `x^0 = 1`; `n ≥ 1` by squaring (one rounding per multiplication,
+    /// `integer::pow_by_squaring`); `n < 0` is `1 / x^|n|` with Div's rounding.
+    fn pow_int(&self, x: i64, n: i64) -> Result<i64, ArithError> {
+        let one = 1i64 << self.scale.bits();
+        if n == 0 {
+            return Ok(one);
+        }
+        let p = integer::pow_by_squaring(x, n.unsigned_abs(), |a, b| self.mul(a, b))
+            .map_err(|e| rename_overflow(e, "Pow"))?;
+        if n > 0 {
+            Ok(p)
+        } else if p == 0 {
+            Err(ArithError::DivisionByZero { operation: "Pow" })
+        } else {
+            self.div(one, p).map_err(|e| rename_overflow(e, "Pow"))
+        }
+    }
+
+    fn modulo(&self, a: i64, b: i64, fmod: bool) -> Result<i64, ArithError> {
+        if b == 0 {
+            return Err(ArithError::DivisionByZero { operation: "Mod" });
+        }
+        Ok(integer::modulo(a, b, fmod) as i64)
+    }
+
+    fn log_softmax(&self, xs: &[i64], out: &mut Vec<i64>) -> Result<(), ArithError> {
+        let mut wide = Vec::with_capacity(xs.len());
+        ln::log_softmax(xs, self.scale, &mut wide);
+        for v in wide {
+            out.push(self.fit("LogSoftmax", v)?);
+        }
+        Ok(())
+    }
+}
+
+/// An overflow of a step reported as the operator's.
+fn rename_overflow(e: ArithError, operation: &'static str) -> ArithError {
+    match e {
+        ArithError::Overflow { approx, limit, scale, .. } => ArithError::Overflow { operation, approx, limit, scale },
+        other => other,
+    }
+}
+
+impl FixedArith {
+    fn real(&self, q: i64) -> f64 {
+        fixed::dequantize(q, self.scale)
     }
 }
 

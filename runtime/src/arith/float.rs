@@ -2,7 +2,7 @@
 //! fixed-point results are from what a float runtime would give. Sums are
 //! accumulated in f64 (no worse than onnxruntime's f32 order-dependent sums).
 
-use super::Arith;
+use super::{Arith, Func};
 use crate::error::ArithError;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -105,6 +105,76 @@ impl Arith for FloatArith {
         let exps: Vec<f64> = xs.iter().map(|&x| ((x - m) as f64).exp()).collect();
         let sum: f64 = exps.iter().sum();
         out.extend(exps.iter().map(|e| (e / sum) as f32));
+        Ok(())
+    }
+
+    /// Evaluated in f64 and rounded to f32 once, like a good float library.
+    fn func(&self, f: Func<f32>, x: f32) -> Result<f32, ArithError> {
+        let x = x as f64;
+        let softplus = |x: f64| if x > 0.0 { x + (-x).exp().ln_1p() } else { x.exp().ln_1p() };
+        let y = match f {
+            Func::Abs => x.abs(),
+            Func::Neg => -x,
+            Func::Sign => {
+                if x == 0.0 {
+                    0.0
+                } else {
+                    x.signum()
+                }
+            }
+            Func::Floor => x.floor(),
+            Func::Ceil => x.ceil(),
+            Func::Round => x.round_ties_even(),
+            Func::Reciprocal => 1.0 / x,
+            Func::Log => x.ln(),
+            Func::Sin => x.sin(),
+            Func::Cos => x.cos(),
+            Func::Erf => libm::erf(x),
+            Func::Gelu => 0.5 * x * (1.0 + libm::erf(x / std::f64::consts::SQRT_2)),
+            Func::GeluTanh => {
+                let inner = (2.0 / std::f64::consts::PI).sqrt() * (x + 0.044715 * x * x * x);
+                0.5 * x * (1.0 + inner.tanh())
+            }
+            Func::Softplus => softplus(x),
+            Func::Softsign => x / (1.0 + x.abs()),
+            Func::Mish => x * softplus(x).tanh(),
+            Func::HardSwish => x * (x / 6.0 + 0.5).clamp(0.0, 1.0),
+            Func::HardSigmoid { alpha, beta } => (alpha as f64 * x + beta as f64).clamp(0.0, 1.0),
+            Func::Elu { alpha } => {
+                if x >= 0.0 {
+                    x
+                } else {
+                    alpha as f64 * x.exp_m1()
+                }
+            }
+            Func::Celu { alpha } => {
+                if x >= 0.0 {
+                    x
+                } else {
+                    alpha as f64 * (x / alpha as f64).exp_m1()
+                }
+            }
+        };
+        Ok(y as f32)
+    }
+
+    fn pow(&self, x: f32, y: f32) -> Result<f32, ArithError> {
+        Ok((x as f64).powf(y as f64) as f32)
+    }
+
+    fn pow_int(&self, x: f32, n: i64) -> Result<f32, ArithError> {
+        Ok((x as f64).powf(n as f64) as f32)
+    }
+
+    fn modulo(&self, a: f32, b: f32, fmod: bool) -> Result<f32, ArithError> {
+        let r = a % b;
+        Ok(if !fmod && r != 0.0 && ((r < 0.0) != (b < 0.0)) { r + b } else { r })
+    }
+
+    fn log_softmax(&self, xs: &[f32], out: &mut Vec<f32>) -> Result<(), ArithError> {
+        let m = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max) as f64;
+        let sum: f64 = xs.iter().map(|&x| (x as f64 - m).exp()).sum();
+        out.extend(xs.iter().map(|&x| (x as f64 - m - sum.ln()) as f32));
         Ok(())
     }
 }

@@ -3,7 +3,7 @@
 //! ONNX leaves integer overflow to the implementation, and a prover must not
 //! silently wrap.
 
-use super::Arith;
+use super::{Arith, Func};
 use crate::dtype::DType;
 use crate::error::ArithError;
 use crate::fixed::WideAcc;
@@ -140,6 +140,48 @@ impl Arith for IntArith {
 
     fn softmax(&self, _: &[i64], _: &mut Vec<i64>) -> Result<(), ArithError> {
         Err(self.unsupported("Softmax"))
+    }
+
+    /// Abs, Neg and Sign are exact on integers (an unsigned Neg of a non-zero
+    /// value, or Abs/Neg of the type's minimum, leaves the type: an error);
+    /// the other functions are real-only.
+    fn func(&self, f: Func<i64>, x: i64) -> Result<i64, ArithError> {
+        let x = x as i128;
+        match f {
+            Func::Abs => self.fit("Abs", x.abs()),
+            Func::Neg => self.fit("Neg", -x),
+            Func::Sign => self.fit("Sign", x.signum()),
+            other => Err(self.unsupported(other.name())),
+        }
+    }
+
+    /// An integer `y` only (the exponent of an integer base must be integral).
+    fn pow(&self, x: i64, y: i64) -> Result<i64, ArithError> {
+        self.pow_int(x, y)
+    }
+
+    /// Exact `x^n` within the type (by squaring, each product checked);
+    /// a negative exponent is an error unless `|x| = 1` (numpy refuses it).
+    fn pow_int(&self, x: i64, n: i64) -> Result<i64, ArithError> {
+        match n {
+            0 => self.fit("Pow", 1),
+            n if n > 0 => crate::fixed::integer::pow_by_squaring(x, n as u64, |a, b| self.mul(a, b))
+                .map_err(|_| ArithError::IntOverflow { operation: "Pow", value: i128::MAX, dtype: self.dtype }),
+            _ if x == 1 => Ok(1),
+            _ if x == -1 => Ok(if n % 2 == 0 { 1 } else { -1 }),
+            _ => Err(ArithError::Domain { operation: "Pow (an integer to a negative power)", value: n as f64 }),
+        }
+    }
+
+    fn modulo(&self, a: i64, b: i64, fmod: bool) -> Result<i64, ArithError> {
+        if b == 0 {
+            return Err(ArithError::DivisionByZero { operation: "Mod" });
+        }
+        Ok(crate::fixed::integer::modulo(a, b, fmod) as i64)
+    }
+
+    fn log_softmax(&self, _: &[i64], _: &mut Vec<i64>) -> Result<(), ArithError> {
+        Err(self.unsupported("LogSoftmax"))
     }
 }
 

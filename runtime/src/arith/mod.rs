@@ -80,4 +80,89 @@ pub trait Arith: Sync {
     fn sqrt(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
     /// Softmax of one slice, appended to `out`.
     fn softmax(&self, xs: &[Self::Elem], out: &mut Vec<Self::Elem>) -> Result<(), ArithError>;
+
+    /// One of the element-wise functions of [`Func`].
+    fn func(&self, f: Func<Self::Elem>, x: Self::Elem) -> Result<Self::Elem, ArithError>;
+    /// `x^y` (Pow), both of this domain.
+    fn pow(&self, x: Self::Elem, y: Self::Elem) -> Result<Self::Elem, ArithError>;
+    /// `x^n` for an integer exponent (Pow with an integer-typed exponent).
+    fn pow_int(&self, x: Self::Elem, n: i64) -> Result<Self::Elem, ArithError>;
+    /// The remainder of `a / b`: the sign of `a` with `fmod`, else of `b` (Mod).
+    fn modulo(&self, a: Self::Elem, b: Self::Elem, fmod: bool) -> Result<Self::Elem, ArithError>;
+    /// Log-softmax of one slice, appended to `out`.
+    fn log_softmax(&self, xs: &[Self::Elem], out: &mut Vec<Self::Elem>) -> Result<(), ArithError>;
+}
+
+/// Element-wise functions beyond the field operations. One trait method
+/// dispatching on this enum, rather than a method each, keeps every domain's
+/// implementation in one place as operators are added. Parameters are values
+/// of the domain (quantized attributes in fixed point).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Func<E> {
+    Abs,
+    Neg,
+    /// -1, 0 or 1.
+    Sign,
+    Floor,
+    Ceil,
+    /// To the nearest integer, ties to even.
+    Round,
+    Reciprocal,
+    /// Natural logarithm.
+    Log,
+    Sin,
+    Cos,
+    Erf,
+    /// `x · Φ(x)`, Φ the standard normal CDF.
+    Gelu,
+    /// Gelu's tanh approximation.
+    GeluTanh,
+    /// `ln(1 + e^x)`.
+    Softplus,
+    /// `x / (1 + |x|)`.
+    Softsign,
+    /// `x · tanh(softplus(x))`.
+    Mish,
+    /// `x · clamp(x/6 + 1/2, 0, 1)`.
+    HardSwish,
+    /// `clamp(alpha · x + beta, 0, 1)`.
+    HardSigmoid {
+        alpha: E,
+        beta: E,
+    },
+    /// `x` for `x ≥ 0`, else `alpha · (e^x - 1)` (Elu; Selu's negative side with alpha·gamma).
+    Elu {
+        alpha: E,
+    },
+    /// `x` for `x ≥ 0`, else `alpha · (e^(x/alpha) - 1)`, `alpha > 0`.
+    Celu {
+        alpha: E,
+    },
+}
+
+impl<E> Func<E> {
+    /// The ONNX operator name, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Func::Abs => "Abs",
+            Func::Neg => "Neg",
+            Func::Sign => "Sign",
+            Func::Floor => "Floor",
+            Func::Ceil => "Ceil",
+            Func::Round => "Round",
+            Func::Reciprocal => "Reciprocal",
+            Func::Log => "Log",
+            Func::Sin => "Sin",
+            Func::Cos => "Cos",
+            Func::Erf => "Erf",
+            Func::Gelu | Func::GeluTanh => "Gelu",
+            Func::Softplus => "Softplus",
+            Func::Softsign => "Softsign",
+            Func::Mish => "Mish",
+            Func::HardSwish => "HardSwish",
+            Func::HardSigmoid { .. } => "HardSigmoid",
+            Func::Elu { .. } => "Elu",
+            Func::Celu { .. } => "Celu",
+        }
+    }
 }

@@ -73,23 +73,26 @@ fn overflow(operation: &'static str, approx: f64, scale: Scale, bounds: Bounds) 
     }
 }
 
-/// `round(e^(x/2^s) · 2^s)`; an overflow error when the result leaves the bounds.
-pub fn exp(x: i64, scale: Scale, bounds: Bounds) -> Result<i64, ArithError> {
-    let (k, p) = exp_parts(x as i128, scale);
+/// `p · 2^(k - 62)` (an [`exp_parts`] result) at scale s, rounded half up;
+/// `None` when it leaves the bounds.
+pub fn scale_exp_result(k: i128, p: u128, scale: Scale, bounds: Bounds) -> Option<i64> {
     let e = k + scale.bits() as i128 - 62;
-    let too_big = || overflow("Exp", (x as f64 / scale.factor()).exp(), scale, bounds);
     let value = if e >= 0 {
         if e >= 64 {
-            return Err(too_big());
+            return None;
         }
         p << e
     } else {
         shift_right_round(p, u32::try_from(-e).unwrap_or(u32::MAX))
     };
-    if !bounds.contains(value as i128) {
-        return Err(too_big());
-    }
-    Ok(value as i64)
+    bounds.contains(value as i128).then_some(value as i64)
+}
+
+/// `round(e^(x/2^s) · 2^s)`; an overflow error when the result leaves the bounds.
+pub fn exp(x: i64, scale: Scale, bounds: Bounds) -> Result<i64, ArithError> {
+    let (k, p) = exp_parts(x as i128, scale);
+    scale_exp_result(k, p, scale, bounds)
+        .ok_or_else(|| overflow("Exp", (x as f64 / scale.factor()).exp(), scale, bounds))
 }
 
 /// `round(σ(x) · 2^s)` with `σ(x) = 1 / (1 + e^-x)`, evaluated on the side where

@@ -13,9 +13,16 @@
 //! them in a felt252 and only the final value is range-checked, so the
 //! reference must not fail on a partial sum that the Cairo code would accept.
 
+pub mod activation;
+pub mod erf;
+mod erf_table;
 pub mod exp;
 mod exp2_table;
+pub mod integer;
+pub mod ln;
+mod ln_table;
 pub mod sqrt;
+pub mod trig;
 
 use crate::error::ArithError;
 

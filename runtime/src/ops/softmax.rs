@@ -8,7 +8,7 @@
 
 use super::{required, Inputs, Kernel};
 use crate::arith::Arith;
-use crate::error::{at, KernelError};
+use crate::error::{at, ArithError, KernelError};
 use crate::shape::normalize_axis;
 use crate::tensor::Tensor;
 use crate::value::Value;
@@ -26,8 +26,16 @@ impl Default for Softmax {
     }
 }
 
-impl Kernel for Softmax {
-    fn run<A: Arith>(&self, ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError> {
+impl Softmax {
+    /// Applies `f` (one slice in, one slice out) to every slice along the axis
+    /// (or to the flattened trailing part when coercing to 2-D). Shared with
+    /// LogSoftmax, which has the same attributes.
+    pub fn along_axis<A: Arith>(
+        &self,
+        ar: &A,
+        inputs: &Inputs<'_, A::Elem>,
+        f: impl Fn(&[A::Elem], &mut Vec<A::Elem>) -> Result<(), ArithError>,
+    ) -> Result<Vec<Value<A::Elem>>, KernelError> {
         let xv = required(inputs, 0, "input")?;
         let x = xv.as_real(0, "input")?;
         let shape = x.shape();
@@ -46,12 +54,18 @@ impl Kernel for Softmax {
                 slice.clear();
                 slice.extend((0..n).map(|j| x.data()[base + j * inner]));
                 res.clear();
-                ar.softmax(&slice, &mut res).map_err(at(base))?;
+                f(&slice, &mut res).map_err(at(base))?;
                 for (j, &v) in res.iter().enumerate() {
                     out[base + j * inner] = v;
                 }
             }
         }
         Ok(vec![Value::Real(Tensor::new(shape.to_vec(), out)?, xv.dtype())])
+    }
+}
+
+impl Kernel for Softmax {
+    fn run<A: Arith>(&self, ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError> {
+        self.along_axis(ar, inputs, |xs, out| ar.softmax(xs, out))
     }
 }

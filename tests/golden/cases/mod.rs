@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod abs;
 pub mod add;
 pub mod arg_max;
 pub mod array_feature_extractor;
@@ -11,20 +12,29 @@ pub mod average_pool;
 pub mod batch_normalization;
 pub mod binarizer;
 pub mod cast;
+pub mod ceil;
+pub mod celu;
 pub mod clip;
 pub mod concat;
 pub mod constant;
 pub mod conv;
+pub mod cos;
 pub mod dense;
 pub mod div;
+pub mod elu;
+pub mod erf;
 pub mod exp;
 pub mod feature_vectorizer;
 pub mod flatten;
+pub mod floor;
 pub mod gather;
+pub mod gelu;
 pub mod gemm;
 pub mod global_average_pool;
 pub mod group_normalization;
 pub mod gru;
+pub mod hard_sigmoid;
+pub mod hard_swish;
 pub mod identity;
 pub mod imputer;
 pub mod instance_normalization;
@@ -33,24 +43,43 @@ pub mod layer_normalization;
 pub mod leaky_relu;
 pub mod linear_classifier;
 pub mod linear_regressor;
+pub mod log;
+pub mod log_softmax;
 pub mod lstm;
 pub mod mat_mul;
+pub mod max;
 pub mod max_pool;
+pub mod mean;
+pub mod min;
+pub mod mish;
+pub mod mod_op;
 pub mod mul;
+pub mod neg;
 pub mod normalizer;
 pub mod one_hot_encoder;
+pub mod p_relu;
 pub mod pad;
+pub mod pow;
+pub mod reciprocal;
 pub mod reduce_mean;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
 pub mod rnn;
+pub mod round;
 pub mod scaler;
+pub mod selu;
 pub mod sigmoid;
+pub mod sign;
+pub mod sin;
 pub mod slice;
 pub mod softmax;
+pub mod softplus;
+pub mod softsign;
+pub mod sqrt;
 pub mod squeeze;
 pub mod sub;
+pub mod sum;
 pub mod svm_classifier;
 pub mod svm_regressor;
 pub mod tanh;
@@ -66,6 +95,7 @@ use super::case::Case;
 /// (op stem, its cases)
 pub fn all() -> Vec<(&'static str, Vec<Case>)> {
     vec![
+        ("abs", abs::cases()),
         ("add", add::cases()),
         ("arg_max", arg_max::cases()),
         ("array_feature_extractor", array_feature_extractor::cases()),
@@ -73,20 +103,29 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("batch_normalization", batch_normalization::cases()),
         ("binarizer", binarizer::cases()),
         ("cast", cast::cases()),
+        ("ceil", ceil::cases()),
+        ("celu", celu::cases()),
         ("clip", clip::cases()),
         ("concat", concat::cases()),
         ("constant", constant::cases()),
         ("conv", conv::cases()),
+        ("cos", cos::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
+        ("elu", elu::cases()),
+        ("erf", erf::cases()),
         ("exp", exp::cases()),
         ("feature_vectorizer", feature_vectorizer::cases()),
         ("flatten", flatten::cases()),
+        ("floor", floor::cases()),
         ("gather", gather::cases()),
+        ("gelu", gelu::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
         ("group_normalization", group_normalization::cases()),
         ("gru", gru::cases()),
+        ("hard_sigmoid", hard_sigmoid::cases()),
+        ("hard_swish", hard_swish::cases()),
         ("identity", identity::cases()),
         ("imputer", imputer::cases()),
         ("instance_normalization", instance_normalization::cases()),
@@ -95,24 +134,43 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("leaky_relu", leaky_relu::cases()),
         ("linear_classifier", linear_classifier::cases()),
         ("linear_regressor", linear_regressor::cases()),
+        ("log", log::cases()),
+        ("log_softmax", log_softmax::cases()),
         ("lstm", lstm::cases()),
         ("mat_mul", mat_mul::cases()),
+        ("max", max::cases()),
         ("max_pool", max_pool::cases()),
+        ("mean", mean::cases()),
+        ("min", min::cases()),
+        ("mish", mish::cases()),
+        ("mod_op", mod_op::cases()),
         ("mul", mul::cases()),
+        ("neg", neg::cases()),
         ("normalizer", normalizer::cases()),
         ("one_hot_encoder", one_hot_encoder::cases()),
+        ("p_relu", p_relu::cases()),
         ("pad", pad::cases()),
+        ("pow", pow::cases()),
+        ("reciprocal", reciprocal::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
         ("rnn", rnn::cases()),
+        ("round", round::cases()),
         ("scaler", scaler::cases()),
+        ("selu", selu::cases()),
         ("sigmoid", sigmoid::cases()),
+        ("sign", sign::cases()),
+        ("sin", sin::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
+        ("softplus", softplus::cases()),
+        ("softsign", softsign::cases()),
+        ("sqrt", sqrt::cases()),
         ("squeeze", squeeze::cases()),
         ("sub", sub::cases()),
+        ("sum", sum::cases()),
         ("svm_classifier", svm_classifier::cases()),
         ("svm_regressor", svm_regressor::cases()),
         ("tanh", tanh::cases()),

@@ -24,6 +24,50 @@ pub fn passthrough(n: &NodeGen) -> CodegenResult {
     Ok(NodeCode::expr(n.input(0)?.expr.clone()))
 }
 
+/// Real attributes quantized at the model scale exactly as the kernels do
+/// (`Arith::from_f64`), as Cairo literals; `None` when one cannot be: the
+/// reference then fails on every input, and the generated body panics.
+pub fn quantized_attrs(n: &NodeGen, values: &[f64]) -> Option<Vec<String>> {
+    use cairn_runtime::{Arith, FixedArith};
+    let fx = FixedArith::new(n.scale);
+    values.iter().map(|&v| fx.from_f64(v).ok().map(|q| q.to_string())).collect()
+}
+
+/// `cairn::ops::<stem>::<stem>(sc, x, <quantized attributes>)` for a real
+/// element-wise operator with real attributes.
+pub fn real_unary_with_attrs(n: &NodeGen, stem: &str, attrs: &[f64]) -> CodegenResult {
+    let x = n.input(0)?;
+    if !x.dtype.is_real() {
+        return Err(format!("{} of an integer tensor", n.op_type));
+    }
+    Ok(NodeCode::expr(match quantized_attrs(n, attrs) {
+        Some(q) => format!("cairn::ops::{stem}::{stem}(sc, {}, {})", x.expr, q.join(", ")),
+        // a short string holds at most 31 characters: the node's function names the op
+        None => "core::panic_with_felt252('attribute out of range')".to_string(),
+    }))
+}
+
+/// `cairn::ops::<stem>::<stem>(ar, array![x0, x1, ..].span(), array![shape0, ..].span(), out_shape)`
+/// for the variadic element-wise operators (Sum, Max, Min, Mean).
+pub fn variadic_call(n: &NodeGen, stem: &str) -> CodegenResult {
+    let y = n.output(0)?;
+    let mut xs = Vec::new();
+    let mut shapes = Vec::new();
+    for i in 0..n.inputs.len() {
+        let x = n.input(i)?;
+        xs.push(x.expr.clone());
+        shapes.push(shape_lit(&x.shape));
+    }
+    let x0 = n.input(0)?;
+    Ok(NodeCode::expr(format!(
+        "cairn::ops::{stem}::{stem}({}, array![{}].span(), array![{}].span(), {})",
+        arith(x0.dtype),
+        xs.join(", "),
+        shapes.join(", "),
+        shape_lit(&y.shape)
+    )))
+}
+
 /// The body returning the used outputs of a call that returns a tuple of all
 /// of them (`names`, in order): unused ones are bound to `_name`.
 pub fn select_outputs(n: &NodeGen, names: &[&str], call: &str) -> String {

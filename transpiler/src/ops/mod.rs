@@ -14,6 +14,7 @@ mod reduce;
 mod tree;
 mod window;
 
+mod abs;
 mod add;
 mod arg_max;
 mod array_feature_extractor;
@@ -21,19 +22,28 @@ mod average_pool;
 mod batch_normalization;
 mod binarizer;
 mod cast;
+mod ceil;
+mod celu;
 mod clip;
 mod concat;
 mod constant;
 mod conv;
+mod cos;
 mod div;
+mod elu;
+mod erf;
 mod exp;
 mod feature_vectorizer;
 mod flatten;
+mod floor;
 mod gather;
+mod gelu;
 mod gemm;
 mod global_average_pool;
 mod group_normalization;
 mod gru;
+mod hard_sigmoid;
+mod hard_swish;
 mod identity;
 mod imputer;
 mod instance_normalization;
@@ -42,24 +52,43 @@ mod layer_normalization;
 mod leaky_relu;
 mod linear_classifier;
 mod linear_regressor;
+mod log;
+mod log_softmax;
 mod lstm;
 mod mat_mul;
+mod max;
 mod max_pool;
+mod mean;
+mod min;
+mod mish;
+mod mod_op;
 mod mul;
+mod neg;
 mod normalizer;
 mod one_hot_encoder;
+mod p_relu;
 mod pad;
+mod pow;
+mod reciprocal;
 mod reduce_mean;
 mod reduce_sum;
 mod relu;
 mod reshape;
 mod rnn;
+mod round;
 mod scaler;
+mod selu;
 mod sigmoid;
+mod sign;
+mod sin;
 mod slice;
 mod softmax;
+mod softplus;
+mod softsign;
+mod sqrt;
 mod squeeze;
 mod sub;
+mod sum;
 mod svm_classifier;
 mod svm_regressor;
 mod tanh;
@@ -113,42 +142,71 @@ macro_rules! ops {
 }
 
 ops! {
+    ONNX "Abs" => abs,
     ONNX "Add" => add,
     ONNX "ArgMax" => arg_max,
     ONNX "AveragePool" => average_pool,
     ONNX "BatchNormalization" => batch_normalization,
     ONNX "Cast" => cast,
+    ONNX "Ceil" => ceil,
+    ONNX "Celu" => celu,
     ONNX "Clip" => clip,
     ONNX "Concat" => concat,
     ONNX "Constant" => constant,
     ONNX "Conv" => conv,
+    ONNX "Cos" => cos,
     ONNX "Div" => div,
+    ONNX "Elu" => elu,
+    ONNX "Erf" => erf,
     ONNX "Exp" => exp,
     ONNX "Flatten" => flatten,
+    ONNX "Floor" => floor,
     ONNX "GRU" => gru,
     ONNX "Gather" => gather,
+    ONNX "Gelu" => gelu,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
     ONNX "GroupNormalization" => group_normalization,
+    ONNX "HardSigmoid" => hard_sigmoid,
+    ONNX "HardSwish" => hard_swish,
     ONNX "Identity" => identity,
     ONNX "InstanceNormalization" => instance_normalization,
     ONNX "LSTM" => lstm,
     ONNX "LayerNormalization" => layer_normalization,
     ONNX "LeakyRelu" => leaky_relu,
+    ONNX "Log" => log,
+    ONNX "LogSoftmax" => log_softmax,
     ONNX "MatMul" => mat_mul,
+    ONNX "Max" => max,
     ONNX "MaxPool" => max_pool,
+    ONNX "Mean" => mean,
+    ONNX "Min" => min,
+    ONNX "Mish" => mish,
+    ONNX "Mod" => mod_op,
     ONNX "Mul" => mul,
+    ONNX "Neg" => neg,
+    ONNX "PRelu" => p_relu,
     ONNX "Pad" => pad,
+    ONNX "Pow" => pow,
     ONNX "RNN" => rnn,
+    ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
+    ONNX "Round" => round,
+    ONNX "Selu" => selu,
     ONNX "Sigmoid" => sigmoid,
+    ONNX "Sign" => sign,
+    ONNX "Sin" => sin,
     ONNX "Slice" => slice,
     ONNX "Softmax" => softmax,
+    ONNX "Softplus" => softplus,
+    ONNX "Softsign" => softsign,
+    ONNX "Sqrt" => sqrt,
     ONNX "Squeeze" => squeeze,
     ONNX "Sub" => sub,
+    ONNX "Sum" => sum,
     ONNX "Tanh" => tanh,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,
@@ -182,9 +240,22 @@ pub fn knows_domain(domain: &str) -> bool {
     OPS.iter().any(|s| s.domain == domain)
 }
 
+/// Stems that are Rust or Cairo keywords (and `mod`, which is also every Rust
+/// module directory's root file) take the suffix `_op`: `Mod` → `mod_op`.
+const KEYWORD_STEMS: &[&str] = &["if", "loop", "mod", "where"];
+
 /// The file stem of an operator: `MaxPool` → `max_pool`, acronyms kept
-/// together: `SVMClassifier` → `svm_classifier`, `PRelu` → `p_relu`.
+/// together (`SVMClassifier` → `svm_classifier`, `PRelu` → `p_relu`), and
+/// keywords suffixed (`Mod` → `mod_op`).
 pub fn stem(op_type: &str) -> String {
+    let mut out = snake_case(op_type);
+    if KEYWORD_STEMS.contains(&out.as_str()) {
+        out.push_str("_op");
+    }
+    out
+}
+
+fn snake_case(op_type: &str) -> String {
     let chars: Vec<char> = op_type.chars().collect();
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -219,6 +290,7 @@ mod tests {
         assert_eq!(stem("SVMClassifier"), "svm_classifier");
         assert_eq!(stem("PRelu"), "p_relu");
         assert_eq!(stem("TreeEnsembleRegressor"), "tree_ensemble_regressor");
+        assert_eq!(stem("Mod"), "mod_op");
     }
 
     #[test]

@@ -1,0 +1,21 @@
+//! Import of ONNX `Cos`, which has no attributes.
+
+use cairn_runtime::ops::cos::Cos;
+
+use super::attrs::{Attrs, ImportResult};
+use super::CodegenResult;
+use crate::codegen::NodeGen;
+
+pub fn import(_a: &Attrs) -> ImportResult {
+    Ok(Box::new(Cos))
+}
+
+/// Emits `cairn::ops::cos::cos` (fixed point; integer tensors are refused
+/// by the reference, so they cannot reach code generation).
+pub fn codegen(n: &NodeGen) -> CodegenResult {
+    let x = n.input(0)?;
+    if !x.dtype.is_real() {
+        return Err(format!("{} of an integer tensor", n.op_type));
+    }
+    Ok(crate::codegen::NodeCode::expr(format!("cairn::ops::cos::cos(sc, {})", x.expr)))
+}

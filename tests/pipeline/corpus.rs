@@ -34,6 +34,7 @@ const IMPORTS: &[&str] = &[
     "series_conv1d_torchscript",
     "series_gru_dynamo",
     "series_lstm_dynamo",
+    "series_transformer_dynamo",
 ];
 
 /// How far the reference runtime's metric may be from onnxruntime's.

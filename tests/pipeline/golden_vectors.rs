@@ -107,7 +107,7 @@ fn golden_files_are_fresh() {
 /// The golden files pass as Cairo `#[test]`s: the Cairo library equals the
 /// reference runtime on every case.
 #[test]
-#[ignore = "full tier: compiles and runs ~480 Cairo #[test]s (about 40 s)"]
+#[ignore = "full tier: compiles and runs ~730 Cairo #[test]s (a few minutes)"]
 fn golden_vectors_pass_in_cairo() {
     golden_files_are_fresh();
     let tc = Toolchain::locate().unwrap_or_else(|e| panic!("{e}"));

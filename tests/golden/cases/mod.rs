@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod add;
+pub mod and;
 pub mod arg_max;
 pub mod array_feature_extractor;
 pub mod average_pool;
@@ -17,23 +18,30 @@ pub mod constant;
 pub mod conv;
 pub mod dense;
 pub mod div;
+pub mod equal;
 pub mod exp;
 pub mod feature_vectorizer;
 pub mod flatten;
 pub mod gather;
 pub mod gemm;
 pub mod global_average_pool;
+pub mod greater;
+pub mod greater_or_equal;
 pub mod identity;
 pub mod imputer;
 pub mod label_encoder;
 pub mod leaky_relu;
+pub mod less;
+pub mod less_or_equal;
 pub mod linear_classifier;
 pub mod linear_regressor;
 pub mod mat_mul;
 pub mod max_pool;
 pub mod mul;
 pub mod normalizer;
+pub mod not;
 pub mod one_hot_encoder;
+pub mod or;
 pub mod pad;
 pub mod reduce_mean;
 pub mod reduce_sum;
@@ -53,6 +61,8 @@ pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;
 pub mod tree_ensemble_regressor;
 pub mod unsqueeze;
+pub mod r#where;
+pub mod xor;
 pub mod zip_map;
 
 use super::case::Case;
@@ -61,6 +71,7 @@ use super::case::Case;
 pub fn all() -> Vec<(&'static str, Vec<Case>)> {
     vec![
         ("add", add::cases()),
+        ("and", and::cases()),
         ("arg_max", arg_max::cases()),
         ("array_feature_extractor", array_feature_extractor::cases()),
         ("average_pool", average_pool::cases()),
@@ -73,23 +84,30 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("conv", conv::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
+        ("equal", equal::cases()),
         ("exp", exp::cases()),
         ("feature_vectorizer", feature_vectorizer::cases()),
         ("flatten", flatten::cases()),
         ("gather", gather::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
+        ("greater", greater::cases()),
+        ("greater_or_equal", greater_or_equal::cases()),
         ("identity", identity::cases()),
         ("imputer", imputer::cases()),
         ("label_encoder", label_encoder::cases()),
         ("leaky_relu", leaky_relu::cases()),
+        ("less", less::cases()),
+        ("less_or_equal", less_or_equal::cases()),
         ("linear_classifier", linear_classifier::cases()),
         ("linear_regressor", linear_regressor::cases()),
         ("mat_mul", mat_mul::cases()),
         ("max_pool", max_pool::cases()),
         ("mul", mul::cases()),
         ("normalizer", normalizer::cases()),
+        ("not", not::cases()),
         ("one_hot_encoder", one_hot_encoder::cases()),
+        ("or", or::cases()),
         ("pad", pad::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_sum", reduce_sum::cases()),
@@ -109,6 +127,8 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),
         ("tree_ensemble_regressor", tree_ensemble_regressor::cases()),
         ("unsqueeze", unsqueeze::cases()),
+        ("where", r#where::cases()),
+        ("xor", xor::cases()),
         ("zip_map", zip_map::cases()),
     ]
 }

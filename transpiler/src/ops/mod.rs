@@ -14,6 +14,7 @@ mod tree;
 mod window;
 
 mod add;
+mod and;
 mod arg_max;
 mod array_feature_extractor;
 mod average_pool;
@@ -25,23 +26,30 @@ mod concat;
 mod constant;
 mod conv;
 mod div;
+mod equal;
 mod exp;
 mod feature_vectorizer;
 mod flatten;
 mod gather;
 mod gemm;
 mod global_average_pool;
+mod greater;
+mod greater_or_equal;
 mod identity;
 mod imputer;
 mod label_encoder;
 mod leaky_relu;
+mod less;
+mod less_or_equal;
 mod linear_classifier;
 mod linear_regressor;
 mod mat_mul;
 mod max_pool;
 mod mul;
 mod normalizer;
+mod not;
 mod one_hot_encoder;
+mod or;
 mod pad;
 mod reduce_mean;
 mod reduce_sum;
@@ -61,6 +69,8 @@ mod tree_ensemble;
 mod tree_ensemble_classifier;
 mod tree_ensemble_regressor;
 mod unsqueeze;
+mod r#where;
+mod xor;
 mod zip_map;
 
 use attrs::{Attrs, ImportResult};
@@ -107,6 +117,7 @@ macro_rules! ops {
 
 ops! {
     ONNX "Add" => add,
+    ONNX "And" => and,
     ONNX "ArgMax" => arg_max,
     ONNX "AveragePool" => average_pool,
     ONNX "BatchNormalization" => batch_normalization,
@@ -116,16 +127,23 @@ ops! {
     ONNX "Constant" => constant,
     ONNX "Conv" => conv,
     ONNX "Div" => div,
+    ONNX "Equal" => equal,
     ONNX "Exp" => exp,
     ONNX "Flatten" => flatten,
     ONNX "Gather" => gather,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
+    ONNX "Greater" => greater,
+    ONNX "GreaterOrEqual" => greater_or_equal,
     ONNX "Identity" => identity,
     ONNX "LeakyRelu" => leaky_relu,
+    ONNX "Less" => less,
+    ONNX "LessOrEqual" => less_or_equal,
     ONNX "MatMul" => mat_mul,
     ONNX "MaxPool" => max_pool,
     ONNX "Mul" => mul,
+    ONNX "Not" => not,
+    ONNX "Or" => or,
     ONNX "Pad" => pad,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceSum" => reduce_sum,
@@ -139,6 +157,8 @@ ops! {
     ONNX "Tanh" => tanh,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,
+    ONNX "Where" => r#where,
+    ONNX "Xor" => xor,
     ONNX_ML "ArrayFeatureExtractor" => array_feature_extractor,
     ONNX_ML "Binarizer" => binarizer,
     ONNX_ML "FeatureVectorizer" => feature_vectorizer,

@@ -43,7 +43,9 @@ pub mod not;
 pub mod one_hot_encoder;
 pub mod or;
 pub mod pad;
+pub mod reduce_max;
 pub mod reduce_mean;
+pub mod reduce_min;
 pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
@@ -109,7 +111,9 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("one_hot_encoder", one_hot_encoder::cases()),
         ("or", or::cases()),
         ("pad", pad::cases()),
+        ("reduce_max", reduce_max::cases()),
         ("reduce_mean", reduce_mean::cases()),
+        ("reduce_min", reduce_min::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),

@@ -51,7 +51,9 @@ mod not;
 mod one_hot_encoder;
 mod or;
 mod pad;
+mod reduce_max;
 mod reduce_mean;
+mod reduce_min;
 mod reduce_sum;
 mod relu;
 mod reshape;
@@ -145,7 +147,9 @@ ops! {
     ONNX "Not" => not,
     ONNX "Or" => or,
     ONNX "Pad" => pad,
+    ONNX "ReduceMax" => reduce_max,
     ONNX "ReduceMean" => reduce_mean,
+    ONNX "ReduceMin" => reduce_min,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,

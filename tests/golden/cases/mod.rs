@@ -15,11 +15,13 @@ pub mod cast;
 pub mod clip;
 pub mod concat;
 pub mod constant;
+pub mod constant_of_shape;
 pub mod conv;
 pub mod dense;
 pub mod div;
 pub mod equal;
 pub mod exp;
+pub mod expand;
 pub mod feature_vectorizer;
 pub mod flatten;
 pub mod gather;
@@ -50,14 +52,18 @@ pub mod reduce_sum;
 pub mod relu;
 pub mod reshape;
 pub mod scaler;
+pub mod shape;
 pub mod sigmoid;
+pub mod size;
 pub mod slice;
 pub mod softmax;
+pub mod split;
 pub mod squeeze;
 pub mod sub;
 pub mod svm_classifier;
 pub mod svm_regressor;
 pub mod tanh;
+pub mod tile;
 pub mod transpose;
 pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;
@@ -83,11 +89,13 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("clip", clip::cases()),
         ("concat", concat::cases()),
         ("constant", constant::cases()),
+        ("constant_of_shape", constant_of_shape::cases()),
         ("conv", conv::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
         ("equal", equal::cases()),
         ("exp", exp::cases()),
+        ("expand", expand::cases()),
         ("feature_vectorizer", feature_vectorizer::cases()),
         ("flatten", flatten::cases()),
         ("gather", gather::cases()),
@@ -118,14 +126,18 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
         ("scaler", scaler::cases()),
+        ("shape", shape::cases()),
         ("sigmoid", sigmoid::cases()),
+        ("size", size::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
+        ("split", split::cases()),
         ("squeeze", squeeze::cases()),
         ("sub", sub::cases()),
         ("svm_classifier", svm_classifier::cases()),
         ("svm_regressor", svm_regressor::cases()),
         ("tanh", tanh::cases()),
+        ("tile", tile::cases()),
         ("transpose", transpose::cases()),
         ("tree_ensemble", tree_ensemble::cases()),
         ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),

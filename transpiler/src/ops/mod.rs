@@ -24,10 +24,12 @@ mod cast;
 mod clip;
 mod concat;
 mod constant;
+mod constant_of_shape;
 mod conv;
 mod div;
 mod equal;
 mod exp;
+mod expand;
 mod feature_vectorizer;
 mod flatten;
 mod gather;
@@ -58,14 +60,18 @@ mod reduce_sum;
 mod relu;
 mod reshape;
 mod scaler;
+mod shape;
 mod sigmoid;
+mod size;
 mod slice;
 mod softmax;
+mod split;
 mod squeeze;
 mod sub;
 mod svm_classifier;
 mod svm_regressor;
 mod tanh;
+mod tile;
 mod transpose;
 mod tree_ensemble;
 mod tree_ensemble_classifier;
@@ -127,10 +133,12 @@ ops! {
     ONNX "Clip" => clip,
     ONNX "Concat" => concat,
     ONNX "Constant" => constant,
+    ONNX "ConstantOfShape" => constant_of_shape,
     ONNX "Conv" => conv,
     ONNX "Div" => div,
     ONNX "Equal" => equal,
     ONNX "Exp" => exp,
+    ONNX "Expand" => expand,
     ONNX "Flatten" => flatten,
     ONNX "Gather" => gather,
     ONNX "Gemm" => gemm,
@@ -153,12 +161,16 @@ ops! {
     ONNX "ReduceSum" => reduce_sum,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
+    ONNX "Shape" => shape,
     ONNX "Sigmoid" => sigmoid,
+    ONNX "Size" => size,
     ONNX "Slice" => slice,
     ONNX "Softmax" => softmax,
+    ONNX "Split" => split,
     ONNX "Squeeze" => squeeze,
     ONNX "Sub" => sub,
     ONNX "Tanh" => tanh,
+    ONNX "Tile" => tile,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,
     ONNX "Where" => r#where,

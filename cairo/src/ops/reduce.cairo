@@ -97,3 +97,36 @@ pub fn extremum(
     }
     out.span()
 }
+
+/// What a sum of products adds per element: x·x, or x·(±1) = |x|.
+#[derive(Copy, Drop, PartialEq, Debug)]
+pub enum Term {
+    Square,
+    Abs,
+}
+
+/// Sums of exact products over `axes`, each rounded once (`finish_dot`).
+/// Mirrors `run_additive` with ReduceSumSquare's and ReduceL1's terms.
+pub fn products<A, +Arith<A>>(
+    ar: @A, x: Span<felt252>, shape: Span<u32>, axes: Span<u32>, term: Term,
+) -> Span<felt252> {
+    let kept = offsets(shape, axes, false);
+    let group = offsets(shape, axes, true);
+    let mut out = array![];
+    for k in kept {
+        let mut acc = 0;
+        for g in group {
+            let v = *x[*k + *g];
+            acc += match term {
+                Term::Square => v * v,
+                Term::Abs => if lt(v, 0) {
+                    -ar.bias_term(v)
+                } else {
+                    ar.bias_term(v)
+                },
+            };
+        }
+        out.append(ar.finish_dot(acc));
+    }
+    out.span()
+}

@@ -1,5 +1,6 @@
-//! Shared geometry of reductions (ReduceSum, ReduceMean, ReduceMax, ReduceMin, ArgMax): which output
-//! element every input element folds into.
+//! Shared geometry of reductions (ReduceSum, ReduceMean, ReduceSumSquare, ReduceL1,
+//! ReduceMax, ReduceMin, ArgMax): which output element every input element
+//! folds into.
 
 use super::{int_list, required, Inputs};
 use crate::arith::{Arith, IntArith};
@@ -75,6 +76,14 @@ impl Default for ReduceAttrs {
 
 /// How a reduction turns an exact sum of `count` elements into its result.
 pub trait Finish {
+    /// Adds one element's term to its group's exact sum: the element itself
+    /// by default (ReduceSum, ReduceMean); an exact product for
+    /// ReduceSumSquare and ReduceL1, which then finish as dot products.
+    fn accumulate<B: Arith>(ar: &B, acc: &mut B::Acc, x: B::Elem) -> Result<(), ArithError> {
+        ar.acc_add(acc, x);
+        Ok(())
+    }
+
     fn finish<B: Arith>(ar: &B, acc: B::Acc, count: usize) -> Result<B::Elem, ArithError>;
 }
 
@@ -103,7 +112,7 @@ fn additive<B: Arith, F: Finish>(
     let r = reduction(t.shape(), axes, keepdims);
     let mut accs = vec![ar.acc_zero(); r.out_len];
     for (&v, &o) in t.data().iter().zip(&r.map) {
-        ar.acc_add(&mut accs[o], v);
+        F::accumulate(ar, &mut accs[o], v).map_err(at(o))?;
     }
     let data = accs
         .into_iter()

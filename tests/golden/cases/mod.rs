@@ -45,10 +45,12 @@ pub mod not;
 pub mod one_hot_encoder;
 pub mod or;
 pub mod pad;
+pub mod reduce_l1;
 pub mod reduce_max;
 pub mod reduce_mean;
 pub mod reduce_min;
 pub mod reduce_sum;
+pub mod reduce_sum_square;
 pub mod relu;
 pub mod reshape;
 pub mod scaler;
@@ -119,10 +121,12 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("one_hot_encoder", one_hot_encoder::cases()),
         ("or", or::cases()),
         ("pad", pad::cases()),
+        ("reduce_l1", reduce_l1::cases()),
         ("reduce_max", reduce_max::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_min", reduce_min::cases()),
         ("reduce_sum", reduce_sum::cases()),
+        ("reduce_sum_square", reduce_sum_square::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
         ("scaler", scaler::cases()),

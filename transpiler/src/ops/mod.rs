@@ -53,10 +53,12 @@ mod not;
 mod one_hot_encoder;
 mod or;
 mod pad;
+mod reduce_l1;
 mod reduce_max;
 mod reduce_mean;
 mod reduce_min;
 mod reduce_sum;
+mod reduce_sum_square;
 mod relu;
 mod reshape;
 mod scaler;
@@ -155,10 +157,12 @@ ops! {
     ONNX "Not" => not,
     ONNX "Or" => or,
     ONNX "Pad" => pad,
+    ONNX "ReduceL1" => reduce_l1,
     ONNX "ReduceMax" => reduce_max,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceMin" => reduce_min,
     ONNX "ReduceSum" => reduce_sum,
+    ONNX "ReduceSumSquare" => reduce_sum_square,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
     ONNX "Shape" => shape,

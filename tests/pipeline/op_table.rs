@@ -41,7 +41,8 @@ fn every_op_has_every_piece() {
 #[test]
 fn every_kernel_file_is_registered() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let helpers = ["mod", "elementwise", "reduce", "window", "attrs", "gen", "dense", "ml", "tree", "recurrent"];
+    let helpers =
+        ["mod", "elementwise", "reduce", "window", "attrs", "gen", "dense", "ml", "tree", "recurrent", "logic"];
     let mut unregistered = Vec::new();
     for dir in ["runtime/src/ops", "transpiler/src/ops", "cairo/src/ops", "tests/golden/cases"] {
         for entry in std::fs::read_dir(root.join(dir)).expect("ops dir") {

@@ -1,5 +1,6 @@
-//! Shared geometry of reductions (ReduceSum, ReduceMean, ArgMax): which output
-//! element every input element folds into.
+//! Shared geometry of reductions (ReduceSum, ReduceMean, ReduceSumSquare, ReduceL1,
+//! ReduceMax, ReduceMin, ArgMax): which output element every input element
+//! folds into.
 
 use super::{int_list, required, Inputs};
 use crate::arith::{Arith, IntArith};
@@ -75,6 +76,14 @@ impl Default for ReduceAttrs {
 
 /// How a reduction turns an exact sum of `count` elements into its result.
 pub trait Finish {
+    /// Adds one element's term to its group's exact sum: the element itself
+    /// by default (ReduceSum, ReduceMean); an exact product for
+    /// ReduceSumSquare and ReduceL1, which then finish as dot products.
+    fn accumulate<B: Arith>(ar: &B, acc: &mut B::Acc, x: B::Elem) -> Result<(), ArithError> {
+        ar.acc_add(acc, x);
+        Ok(())
+    }
+
     fn finish<B: Arith>(ar: &B, acc: B::Acc, count: usize) -> Result<B::Elem, ArithError>;
 }
 
@@ -85,11 +94,7 @@ pub fn run_additive<A: Arith, F: Finish>(
     inputs: &Inputs<'_, A::Elem>,
 ) -> Result<Vec<Value<A::Elem>>, KernelError> {
     let x = required(inputs, 0, "data")?;
-    let axes = match &attrs.axes_attr {
-        Some(a) => Some(a.clone()),
-        None => int_list(inputs, 1, "axes")?,
-    };
-    let Some(axes) = reduce_axes(axes, x.shape().len(), attrs.noop_with_empty_axes)? else {
+    let Some(axes) = resolved_axes(attrs, inputs, x.shape().len())? else {
         return Ok(vec![x.clone()]);
     };
     Ok(vec![match x {
@@ -107,12 +112,80 @@ fn additive<B: Arith, F: Finish>(
     let r = reduction(t.shape(), axes, keepdims);
     let mut accs = vec![ar.acc_zero(); r.out_len];
     for (&v, &o) in t.data().iter().zip(&r.map) {
-        ar.acc_add(&mut accs[o], v);
+        F::accumulate(ar, &mut accs[o], v).map_err(at(o))?;
     }
     let data = accs
         .into_iter()
         .enumerate()
         .map(|(i, acc)| F::finish(ar, acc, r.group_size).map_err(at(i)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Tensor::new(r.out_shape, data)
+}
+
+/// The axes a reduction resolves to from its attribute or its `axes` input:
+/// `None` when it is the identity (see [`reduce_axes`]).
+fn resolved_axes<E: Copy>(
+    attrs: &ReduceAttrs,
+    inputs: &Inputs<'_, E>,
+    rank: usize,
+) -> Result<Option<Vec<usize>>, KernelError> {
+    let axes = match &attrs.axes_attr {
+        Some(a) => Some(a.clone()),
+        None => int_list(inputs, 1, "axes")?,
+    };
+    reduce_axes(axes, rank, attrs.noop_with_empty_axes)
+}
+
+/// Runs ReduceMax (`max`) or ReduceMin: the largest (smallest) element of each
+/// group, exactly (a comparison of stored values). A group of no elements is
+/// the type's minimum (maximum) for integer tensors, as ONNX specifies; for
+/// reals it would be -inf (+inf), which fixed point cannot represent: an error.
+pub fn run_extremum<A: Arith>(
+    attrs: &ReduceAttrs,
+    max: bool,
+    inputs: &Inputs<'_, A::Elem>,
+) -> Result<Vec<Value<A::Elem>>, KernelError> {
+    let x = required(inputs, 0, "data")?;
+    let Some(axes) = resolved_axes(attrs, inputs, x.shape().len())? else {
+        return Ok(vec![x.clone()]);
+    };
+    Ok(vec![match x {
+        Value::Real(t, dt) => Value::Real(extremum(t, &axes, attrs.keepdims, max, None)?, *dt),
+        Value::Int(t, dt) => {
+            let (lo, hi) = dt.int_range();
+            // the range of every cairn integer type lies within i64
+            let empty = if max { lo as i64 } else { hi as i64 };
+            Value::Int(extremum(t, &axes, attrs.keepdims, max, Some(empty))?, *dt)
+        }
+    }])
+}
+
+/// The extremum of each group; `empty` answers for a group of no elements.
+fn extremum<T: Copy + PartialOrd>(
+    t: &Tensor<T>,
+    axes: &[usize],
+    keepdims: bool,
+    max: bool,
+    empty: Option<T>,
+) -> Result<Tensor<T>, KernelError> {
+    let r = reduction(t.shape(), axes, keepdims);
+    let mut best: Vec<Option<T>> = vec![None; r.out_len];
+    for (&v, &o) in t.data().iter().zip(&r.map) {
+        best[o] = match best[o] {
+            Some(b) if !(if max { v > b } else { v < b }) => Some(b),
+            _ => Some(v),
+        };
+    }
+    let data = best
+        .into_iter()
+        .map(|b| {
+            b.or(empty).ok_or_else(|| {
+                KernelError::invalid(
+                    "reduction",
+                    "the extremum of no real elements is an infinity, which fixed point cannot represent",
+                )
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Tensor::new(r.out_shape, data)
 }
@@ -131,5 +204,30 @@ mod tests {
         assert_eq!(r.map, vec![0, 1, 2, 0, 1, 2]);
         let r = reduction(&[2, 3], &[], false);
         assert_eq!((r.out_shape, r.out_len, r.group_size), (vec![], 1, 6));
+    }
+
+    #[test]
+    fn extremum_of_groups() {
+        use crate::arith::FixedArith;
+        use crate::dtype::DType;
+        let attrs = ReduceAttrs { axes_attr: Some(vec![1]), keepdims: false, noop_with_empty_axes: false };
+        let x = Value::Real(Tensor::new(vec![2, 3], vec![3, -1, 7, -5, -2, -9]).unwrap(), DType::F32);
+        let max = run_extremum::<FixedArith>(&attrs, true, &[Some(&x)]).unwrap();
+        assert_eq!(max, vec![Value::Real(Tensor::new(vec![2], vec![7, -2]).unwrap(), DType::F32)]);
+        let min = run_extremum::<FixedArith>(&attrs, false, &[Some(&x)]).unwrap();
+        assert_eq!(min, vec![Value::Real(Tensor::new(vec![2], vec![-1, -9]).unwrap(), DType::F32)]);
+    }
+
+    #[test]
+    fn extremum_of_no_elements() {
+        use crate::dtype::DType;
+        let attrs = ReduceAttrs { axes_attr: Some(vec![1]), keepdims: true, noop_with_empty_axes: false };
+        let reals: Value<i64> = Value::Real(Tensor::new(vec![2, 0], vec![]).unwrap(), DType::F32);
+        assert!(run_extremum::<crate::arith::FixedArith>(&attrs, true, &[Some(&reals)]).is_err());
+        let ints: Value<i64> = Value::Int(Tensor::new(vec![2, 0], vec![]).unwrap(), DType::I8);
+        let max = run_extremum::<crate::arith::FixedArith>(&attrs, true, &[Some(&ints)]).unwrap();
+        assert_eq!(max, vec![Value::Int(Tensor::new(vec![2, 1], vec![-128, -128]).unwrap(), DType::I8)]);
+        let min = run_extremum::<crate::arith::FixedArith>(&attrs, false, &[Some(&ints)]).unwrap();
+        assert_eq!(min, vec![Value::Int(Tensor::new(vec![2, 1], vec![127, 127]).unwrap(), DType::I8)]);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod abs;
 pub mod add;
+pub mod and;
 pub mod arg_max;
 pub mod array_feature_extractor;
 pub mod average_pool;
@@ -17,13 +18,16 @@ pub mod celu;
 pub mod clip;
 pub mod concat;
 pub mod constant;
+pub mod constant_of_shape;
 pub mod conv;
 pub mod cos;
 pub mod dense;
 pub mod div;
 pub mod elu;
+pub mod equal;
 pub mod erf;
 pub mod exp;
+pub mod expand;
 pub mod feature_vectorizer;
 pub mod flatten;
 pub mod floor;
@@ -31,6 +35,8 @@ pub mod gather;
 pub mod gelu;
 pub mod gemm;
 pub mod global_average_pool;
+pub mod greater;
+pub mod greater_or_equal;
 pub mod group_normalization;
 pub mod gru;
 pub mod hard_sigmoid;
@@ -41,6 +47,8 @@ pub mod instance_normalization;
 pub mod label_encoder;
 pub mod layer_normalization;
 pub mod leaky_relu;
+pub mod less;
+pub mod less_or_equal;
 pub mod linear_classifier;
 pub mod linear_regressor;
 pub mod log;
@@ -56,26 +64,35 @@ pub mod mod_op;
 pub mod mul;
 pub mod neg;
 pub mod normalizer;
+pub mod not;
 pub mod one_hot_encoder;
+pub mod or;
 pub mod p_relu;
 pub mod pad;
 pub mod pow;
 pub mod reciprocal;
+pub mod reduce_l1;
+pub mod reduce_max;
 pub mod reduce_mean;
+pub mod reduce_min;
 pub mod reduce_sum;
+pub mod reduce_sum_square;
 pub mod relu;
 pub mod reshape;
 pub mod rnn;
 pub mod round;
 pub mod scaler;
 pub mod selu;
+pub mod shape;
 pub mod sigmoid;
 pub mod sign;
 pub mod sin;
+pub mod size;
 pub mod slice;
 pub mod softmax;
 pub mod softplus;
 pub mod softsign;
+pub mod split;
 pub mod sqrt;
 pub mod squeeze;
 pub mod sub;
@@ -83,11 +100,14 @@ pub mod sum;
 pub mod svm_classifier;
 pub mod svm_regressor;
 pub mod tanh;
+pub mod tile;
 pub mod transpose;
 pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;
 pub mod tree_ensemble_regressor;
 pub mod unsqueeze;
+pub mod r#where;
+pub mod xor;
 pub mod zip_map;
 
 use super::case::Case;
@@ -97,6 +117,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
     vec![
         ("abs", abs::cases()),
         ("add", add::cases()),
+        ("and", and::cases()),
         ("arg_max", arg_max::cases()),
         ("array_feature_extractor", array_feature_extractor::cases()),
         ("average_pool", average_pool::cases()),
@@ -108,13 +129,16 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("clip", clip::cases()),
         ("concat", concat::cases()),
         ("constant", constant::cases()),
+        ("constant_of_shape", constant_of_shape::cases()),
         ("conv", conv::cases()),
         ("cos", cos::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
         ("elu", elu::cases()),
+        ("equal", equal::cases()),
         ("erf", erf::cases()),
         ("exp", exp::cases()),
+        ("expand", expand::cases()),
         ("feature_vectorizer", feature_vectorizer::cases()),
         ("flatten", flatten::cases()),
         ("floor", floor::cases()),
@@ -122,6 +146,8 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("gelu", gelu::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
+        ("greater", greater::cases()),
+        ("greater_or_equal", greater_or_equal::cases()),
         ("group_normalization", group_normalization::cases()),
         ("gru", gru::cases()),
         ("hard_sigmoid", hard_sigmoid::cases()),
@@ -132,6 +158,8 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("label_encoder", label_encoder::cases()),
         ("layer_normalization", layer_normalization::cases()),
         ("leaky_relu", leaky_relu::cases()),
+        ("less", less::cases()),
+        ("less_or_equal", less_or_equal::cases()),
         ("linear_classifier", linear_classifier::cases()),
         ("linear_regressor", linear_regressor::cases()),
         ("log", log::cases()),
@@ -147,26 +175,35 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("mul", mul::cases()),
         ("neg", neg::cases()),
         ("normalizer", normalizer::cases()),
+        ("not", not::cases()),
         ("one_hot_encoder", one_hot_encoder::cases()),
+        ("or", or::cases()),
         ("p_relu", p_relu::cases()),
         ("pad", pad::cases()),
         ("pow", pow::cases()),
         ("reciprocal", reciprocal::cases()),
+        ("reduce_l1", reduce_l1::cases()),
+        ("reduce_max", reduce_max::cases()),
         ("reduce_mean", reduce_mean::cases()),
+        ("reduce_min", reduce_min::cases()),
         ("reduce_sum", reduce_sum::cases()),
+        ("reduce_sum_square", reduce_sum_square::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
         ("rnn", rnn::cases()),
         ("round", round::cases()),
         ("scaler", scaler::cases()),
         ("selu", selu::cases()),
+        ("shape", shape::cases()),
         ("sigmoid", sigmoid::cases()),
         ("sign", sign::cases()),
         ("sin", sin::cases()),
+        ("size", size::cases()),
         ("slice", slice::cases()),
         ("softmax", softmax::cases()),
         ("softplus", softplus::cases()),
         ("softsign", softsign::cases()),
+        ("split", split::cases()),
         ("sqrt", sqrt::cases()),
         ("squeeze", squeeze::cases()),
         ("sub", sub::cases()),
@@ -174,11 +211,14 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("svm_classifier", svm_classifier::cases()),
         ("svm_regressor", svm_regressor::cases()),
         ("tanh", tanh::cases()),
+        ("tile", tile::cases()),
         ("transpose", transpose::cases()),
         ("tree_ensemble", tree_ensemble::cases()),
         ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),
         ("tree_ensemble_regressor", tree_ensemble_regressor::cases()),
         ("unsqueeze", unsqueeze::cases()),
+        ("where", r#where::cases()),
+        ("xor", xor::cases()),
         ("zip_map", zip_map::cases()),
     ]
 }

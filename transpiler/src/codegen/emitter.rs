@@ -111,7 +111,7 @@ impl<'a> Emitter<'a> {
         let mut problems = Vec::new();
         for (node, inferred) in self.net.nodes.iter().zip(shapes) {
             let all_const = node.inputs.iter().flatten().all(|&s| self.slot(s).constant.is_some());
-            if all_const {
+            if all_const || reads_only_shapes(node) {
                 self.fold(node)?;
             } else if let Err(e) = self.emit_node(node, inferred) {
                 problems.push(format!("node '{}' ({}): {e}", node.name, node.op_type));
@@ -135,18 +135,31 @@ impl<'a> Emitter<'a> {
     }
 
     /// Constant folding with the reference kernels: the very values the
-    /// Cairo code would compute.
+    /// Cairo code would compute. A computed input of an operator that
+    /// [reads only shapes](reads_only_shapes) is passed as zeros of its shape.
     fn fold(&mut self, node: &NetNode) -> Result<(), CodegenError> {
-        let args: Vec<Option<&Value<i64>>> = node
-            .inputs
-            .iter()
-            .map(|s| s.and_then(|s| self.slots[s].as_ref()).and_then(|sl| sl.constant.as_ref()))
-            .collect();
-        let outs = node.op.eval_fixed(&self.fx, &args).map_err(|e| CodegenError::Fold {
+        let fold_error = |e: cairn_runtime::KernelError| CodegenError::Fold {
             node: node.name.clone(),
             op_type: node.op_type.clone(),
             error: e.to_string(),
-        })?;
+        };
+        let mut placeholders: Vec<Option<Value<i64>>> = Vec::with_capacity(node.inputs.len());
+        for s in &node.inputs {
+            let slot = s.and_then(|s| self.slots[s].as_ref());
+            placeholders.push(match slot {
+                Some(sl) if sl.constant.is_none() => Some(zeros(sl.dtype, &sl.shape).map_err(fold_error)?),
+                _ => None,
+            });
+        }
+        let args: Vec<Option<&Value<i64>>> = node
+            .inputs
+            .iter()
+            .zip(&placeholders)
+            .map(|(s, p)| {
+                p.as_ref().or_else(|| s.and_then(|s| self.slots[s].as_ref()).and_then(|sl| sl.constant.as_ref()))
+            })
+            .collect();
+        let outs = node.op.eval_fixed(&self.fx, &args).map_err(fold_error)?;
         for (slot, v) in node.outputs.iter().zip(outs) {
             if let Some(s) = slot {
                 self.slots[*s] = Some(Slot::constant(v));
@@ -312,6 +325,54 @@ impl<'a> Emitter<'a> {
             });
         }
         self.main_body.push_str("    output\n");
+        self.mark_unread_inputs();
+    }
+
+    /// A graph input only Shape or Size read, or a node output whose only
+    /// readers were folded away (a recurrent layer's final state that fed a
+    /// shape computation), is never read in `run`: its variable gets a `_`
+    /// prefix (Cairo rejects unused variables).
+    fn mark_unread_inputs(&mut self) {
+        let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let uses = |body: &str, var: &str| {
+            body.match_indices(var)
+                .filter(|&(i, _)| {
+                    let before = body[..i].chars().next_back();
+                    let after = body[i + var.len()..].chars().next();
+                    !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+                })
+                .count()
+        };
+        let mut lines: Vec<String> = self.main_body.lines().map(str::to_string).collect();
+        for line in lines.iter_mut() {
+            let Some(rest) = line.trim_start().strip_prefix("let ") else { continue };
+            let Some((lhs, _)) = rest.split_once(" = ") else { continue };
+            let names: Vec<String> =
+                lhs.trim_matches(|c| c == '(' || c == ')').split(", ").map(|v| v.trim().to_string()).collect();
+            for var in names {
+                if var.starts_with('_') || !var.chars().all(is_ident) || uses(&self.main_body, &var) != 1 {
+                    continue;
+                }
+                let (head, tail) = line.split_once(" = ").expect("a binding");
+                let head = head
+                    .split_inclusive(|c: char| !is_ident(c))
+                    .map(|tok| {
+                        let word = tok.trim_end_matches(|c: char| !is_ident(c));
+                        if word == var {
+                            format!("_{tok}")
+                        } else {
+                            tok.to_string()
+                        }
+                    })
+                    .collect::<String>();
+                *line = format!("{head} = {tail}");
+            }
+        }
+        let trailing_newline = self.main_body.ends_with('\n');
+        self.main_body = lines.join("\n");
+        if trailing_newline {
+            self.main_body.push('\n');
+        }
     }
 
     pub(super) fn finish(self) -> Package {
@@ -321,4 +382,18 @@ impl<'a> Emitter<'a> {
         let module = render_module(manifest.scale, &self.main_body, &self.items);
         Package::new(lib, module, manifest)
     }
+}
+
+/// Operators whose outputs depend only on their inputs' shapes, which are all
+/// known at transpile time: they fold like constant subgraphs, so what
+/// consumes them (ConstantOfShape, Reshape, Expand, ...) sees constants.
+fn reads_only_shapes(node: &NetNode) -> bool {
+    node.domain == ops::ONNX && matches!(node.op_type.as_str(), "Shape" | "Size")
+}
+
+/// A value of zeros standing for a computed input whose data is not read.
+fn zeros(dtype: DType, shape: &[usize]) -> Result<Value<i64>, cairn_runtime::KernelError> {
+    let n = shape.iter().product();
+    let t = cairn_runtime::Tensor::new(shape.to_vec(), vec![0; n])?;
+    Ok(if dtype.is_real() { Value::Real(t, dtype) } else { Value::Int(t, dtype) })
 }

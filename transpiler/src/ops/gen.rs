@@ -82,3 +82,18 @@ pub fn select_outputs(n: &NodeGen, names: &[&str], call: &str) -> String {
     };
     format!("let ({}) = {call};\n{result}", pattern.join(", "))
 }
+
+/// `cairn::ops::<stem>::<stem>(a, a_shape, b, b_shape, out_shape)` for the
+/// broadcasting comparisons and logical operators (no number domain: they
+/// compare stored values).
+pub fn predicate_call(n: &NodeGen, stem: &str) -> CodegenResult {
+    let (a, b, y) = (n.input(0)?, n.input(1)?, n.output(0)?);
+    Ok(NodeCode::expr(format!(
+        "cairn::ops::{stem}::{stem}({}, {}, {}, {}, {})",
+        a.expr,
+        shape_lit(&a.shape),
+        b.expr,
+        shape_lit(&b.shape),
+        shape_lit(&y.shape)
+    )))
+}

@@ -16,6 +16,7 @@ mod window;
 
 mod abs;
 mod add;
+mod and;
 mod arg_max;
 mod array_feature_extractor;
 mod average_pool;
@@ -27,12 +28,15 @@ mod celu;
 mod clip;
 mod concat;
 mod constant;
+mod constant_of_shape;
 mod conv;
 mod cos;
 mod div;
 mod elu;
+mod equal;
 mod erf;
 mod exp;
+mod expand;
 mod feature_vectorizer;
 mod flatten;
 mod floor;
@@ -40,6 +44,8 @@ mod gather;
 mod gelu;
 mod gemm;
 mod global_average_pool;
+mod greater;
+mod greater_or_equal;
 mod group_normalization;
 mod gru;
 mod hard_sigmoid;
@@ -50,6 +56,8 @@ mod instance_normalization;
 mod label_encoder;
 mod layer_normalization;
 mod leaky_relu;
+mod less;
+mod less_or_equal;
 mod linear_classifier;
 mod linear_regressor;
 mod log;
@@ -65,26 +73,35 @@ mod mod_op;
 mod mul;
 mod neg;
 mod normalizer;
+mod not;
 mod one_hot_encoder;
+mod or;
 mod p_relu;
 mod pad;
 mod pow;
 mod reciprocal;
+mod reduce_l1;
+mod reduce_max;
 mod reduce_mean;
+mod reduce_min;
 mod reduce_sum;
+mod reduce_sum_square;
 mod relu;
 mod reshape;
 mod rnn;
 mod round;
 mod scaler;
 mod selu;
+mod shape;
 mod sigmoid;
 mod sign;
 mod sin;
+mod size;
 mod slice;
 mod softmax;
 mod softplus;
 mod softsign;
+mod split;
 mod sqrt;
 mod squeeze;
 mod sub;
@@ -92,11 +109,14 @@ mod sum;
 mod svm_classifier;
 mod svm_regressor;
 mod tanh;
+mod tile;
 mod transpose;
 mod tree_ensemble;
 mod tree_ensemble_classifier;
 mod tree_ensemble_regressor;
 mod unsqueeze;
+mod r#where;
+mod xor;
 mod zip_map;
 
 use attrs::{Attrs, ImportResult};
@@ -144,6 +164,7 @@ macro_rules! ops {
 ops! {
     ONNX "Abs" => abs,
     ONNX "Add" => add,
+    ONNX "And" => and,
     ONNX "ArgMax" => arg_max,
     ONNX "AveragePool" => average_pool,
     ONNX "BatchNormalization" => batch_normalization,
@@ -153,12 +174,15 @@ ops! {
     ONNX "Clip" => clip,
     ONNX "Concat" => concat,
     ONNX "Constant" => constant,
+    ONNX "ConstantOfShape" => constant_of_shape,
     ONNX "Conv" => conv,
     ONNX "Cos" => cos,
     ONNX "Div" => div,
     ONNX "Elu" => elu,
+    ONNX "Equal" => equal,
     ONNX "Erf" => erf,
     ONNX "Exp" => exp,
+    ONNX "Expand" => expand,
     ONNX "Flatten" => flatten,
     ONNX "Floor" => floor,
     ONNX "GRU" => gru,
@@ -166,6 +190,8 @@ ops! {
     ONNX "Gelu" => gelu,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
+    ONNX "Greater" => greater,
+    ONNX "GreaterOrEqual" => greater_or_equal,
     ONNX "GroupNormalization" => group_normalization,
     ONNX "HardSigmoid" => hard_sigmoid,
     ONNX "HardSwish" => hard_swish,
@@ -174,6 +200,8 @@ ops! {
     ONNX "LSTM" => lstm,
     ONNX "LayerNormalization" => layer_normalization,
     ONNX "LeakyRelu" => leaky_relu,
+    ONNX "Less" => less,
+    ONNX "LessOrEqual" => less_or_equal,
     ONNX "Log" => log,
     ONNX "LogSoftmax" => log_softmax,
     ONNX "MatMul" => mat_mul,
@@ -185,31 +213,43 @@ ops! {
     ONNX "Mod" => mod_op,
     ONNX "Mul" => mul,
     ONNX "Neg" => neg,
+    ONNX "Not" => not,
+    ONNX "Or" => or,
     ONNX "PRelu" => p_relu,
     ONNX "Pad" => pad,
     ONNX "Pow" => pow,
     ONNX "RNN" => rnn,
     ONNX "Reciprocal" => reciprocal,
+    ONNX "ReduceL1" => reduce_l1,
+    ONNX "ReduceMax" => reduce_max,
     ONNX "ReduceMean" => reduce_mean,
+    ONNX "ReduceMin" => reduce_min,
     ONNX "ReduceSum" => reduce_sum,
+    ONNX "ReduceSumSquare" => reduce_sum_square,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
     ONNX "Round" => round,
     ONNX "Selu" => selu,
+    ONNX "Shape" => shape,
     ONNX "Sigmoid" => sigmoid,
     ONNX "Sign" => sign,
     ONNX "Sin" => sin,
+    ONNX "Size" => size,
     ONNX "Slice" => slice,
     ONNX "Softmax" => softmax,
     ONNX "Softplus" => softplus,
     ONNX "Softsign" => softsign,
+    ONNX "Split" => split,
     ONNX "Sqrt" => sqrt,
     ONNX "Squeeze" => squeeze,
     ONNX "Sub" => sub,
     ONNX "Sum" => sum,
     ONNX "Tanh" => tanh,
+    ONNX "Tile" => tile,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,
+    ONNX "Where" => r#where,
+    ONNX "Xor" => xor,
     ONNX_ML "ArrayFeatureExtractor" => array_feature_extractor,
     ONNX_ML "Binarizer" => binarizer,
     ONNX_ML "FeatureVectorizer" => feature_vectorizer,
@@ -240,9 +280,11 @@ pub fn knows_domain(domain: &str) -> bool {
     OPS.iter().any(|s| s.domain == domain)
 }
 
-/// Stems that are Rust or Cairo keywords (and `mod`, which is also every Rust
-/// module directory's root file) take the suffix `_op`: `Mod` → `mod_op`.
-const KEYWORD_STEMS: &[&str] = &["if", "loop", "mod", "where"];
+/// Stems that would clash with a keyword in a file name's role — `mod` is also
+/// every Rust module directory's root file, `if` and `loop` are Cairo keywords
+/// — take the suffix `_op`: `Mod` → `mod_op`. (`Where` stays `where`: a Rust
+/// raw identifier, `r#where`, and not a keyword in Cairo 2.17.)
+const KEYWORD_STEMS: &[&str] = &["if", "loop", "mod"];
 
 /// The file stem of an operator: `MaxPool` → `max_pool`, acronyms kept
 /// together (`SVMClassifier` → `svm_classifier`, `PRelu` → `p_relu`), and

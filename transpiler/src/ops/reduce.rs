@@ -26,19 +26,48 @@ pub(super) fn attrs(a: &Attrs, axes_input_from: i64) -> Result<ReduceAttrs, Stri
 /// input must be a constant.
 pub(super) fn codegen(n: &NodeGen, attrs: &ReduceAttrs, stem: &str) -> CodegenResult {
     let x = n.input(0)?;
+    let Some(axes) = resolved_axes(n, attrs)? else {
+        return super::gen::passthrough(n);
+    };
+    Ok(NodeCode::expr(format!(
+        "cairn::ops::{stem}::{stem}({}, {}, {}, {})",
+        arith(x.dtype),
+        x.expr,
+        shape_lit(&x.shape),
+        shape_lit(&axes)
+    )))
+}
+
+/// The reduced axes of a node (every axis listed when none are given), or
+/// `None` for the identity. The `axes` input must be a constant.
+fn resolved_axes(n: &NodeGen, attrs: &ReduceAttrs) -> Result<Option<Vec<usize>>, String> {
+    let rank = n.input(0)?.shape.len();
     let axes = match &attrs.axes_attr {
         Some(a) => Some(a.clone()),
         None if n.optional_input(1).is_some() => Some(n.constant_ints(1, "axes")?),
         None => None,
     };
-    let rank = x.shape.len();
-    let Some(axes) = reduce_axes(axes, rank, attrs.noop_with_empty_axes).map_err(|e| e.to_string())? else {
+    let axes = reduce_axes(axes, rank, attrs.noop_with_empty_axes).map_err(|e| e.to_string())?;
+    Ok(axes.map(|a| if a.is_empty() { (0..rank).collect() } else { a }))
+}
+
+/// Emits `cairn::ops::<stem>::<stem>(x, shape, axes, empty)` for ReduceMax
+/// (`max`) and ReduceMin: `empty`, the value over no elements, is the integer
+/// type's minimum (maximum) and `Option::None` for reals, where the reference
+/// fails and the Cairo panics.
+pub(super) fn extremum_codegen(n: &NodeGen, attrs: &ReduceAttrs, stem: &str, max: bool) -> CodegenResult {
+    let x = n.input(0)?;
+    let Some(axes) = resolved_axes(n, attrs)? else {
         return super::gen::passthrough(n);
     };
-    let axes: Vec<usize> = if axes.is_empty() { (0..rank).collect() } else { axes };
+    let empty = if x.dtype.is_real() {
+        "Option::None".to_string()
+    } else {
+        let (lo, hi) = x.dtype.int_range();
+        format!("Option::Some({})", if max { lo } else { hi })
+    };
     Ok(NodeCode::expr(format!(
-        "cairn::ops::{stem}::{stem}({}, {}, {}, {})",
-        arith(x.dtype),
+        "cairn::ops::{stem}::{stem}({}, {}, {}, {empty})",
         x.expr,
         shape_lit(&x.shape),
         shape_lit(&axes)

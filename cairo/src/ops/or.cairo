@@ -1,0 +1,10 @@
+//! `Or` — `A or B` of bools element-wise with numpy broadcasting, a bool tensor (0 or 1).
+//! Exact. Mirrors runtime/src/ops/or.rs.
+
+use super::logic::{Predicate, predicate};
+
+pub fn or(
+    a: Span<felt252>, a_shape: Span<u32>, b: Span<felt252>, b_shape: Span<u32>, out_shape: Span<u32>,
+) -> Span<felt252> {
+    predicate(Predicate::Or, a, a_shape, b, b_shape, out_shape)
+}

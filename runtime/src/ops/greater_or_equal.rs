@@ -1,0 +1,21 @@
+//! `GreaterOrEqual` — `A >= B` element-wise with numpy broadcasting, a bool tensor (opsets 12, 16).
+//!
+//! Exact: reals compare their stored fixed-point values, so the result can
+//! differ from a float runtime only for inputs within quantization error of
+//! each other; integers compare exactly. String tensors are not representable.
+//! Spec: <https://onnx.ai/onnx/operators/onnx__GreaterOrEqual.html>
+
+use super::logic::{compare, Comparison};
+use super::{Inputs, Kernel};
+use crate::arith::Arith;
+use crate::error::KernelError;
+use crate::value::Value;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GreaterOrEqual;
+
+impl Kernel for GreaterOrEqual {
+    fn run<A: Arith>(&self, _ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError> {
+        compare::<A>(Comparison::GreaterOrEqual, inputs)
+    }
+}

@@ -1,0 +1,15 @@
+use cairn_runtime::DType;
+
+use crate::golden::case::{Case, Input};
+
+pub fn cases() -> Vec<Case> {
+    let bools =
+        |shape: &[usize], v: &[i64]| Input::Int { shape: shape.to_vec(), dtype: DType::Bool, values: v.to_vec() };
+    vec![
+        // every pair of truth values
+        Case::new("or_truth_table", "Or", vec![bools(&[4], &[0, 0, 1, 1]), bools(&[4], &[0, 1, 0, 1])]),
+        Case::new("or_broadcast", "Or", vec![bools(&[2, 1, 3], &[1, 0, 1, 0, 0, 1]), bools(&[2, 1], &[1, 0])]),
+        Case::new("or_scalar", "Or", vec![bools(&[2, 2], &[1, 0, 0, 1]), bools(&[], &[1])]),
+        Case::new("or_opset_7", "Or", vec![bools(&[3], &[1, 1, 0]), bools(&[3], &[0, 1, 0])]).opset(7),
+    ]
+}

@@ -19,7 +19,6 @@ use super::recurrent::{Biases, Cells, Recurrent};
 use super::{Inputs, Kernel};
 use crate::arith::Arith;
 use crate::error::{at, ArithError, KernelError};
-use crate::tensor::Tensor;
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,9 +87,6 @@ impl Kernel for Gru {
             }
         }
         let dtype = super::required(inputs, 0, "X")?.dtype();
-        Ok(vec![
-            Value::Real(Tensor::new(cells.y_shape(), y)?, dtype),
-            Value::Real(Tensor::new(cells.state_shape(), y_h)?, dtype),
-        ])
+        cells.outputs(dtype, y, vec![y_h])
     }
 }

@@ -18,7 +18,6 @@ use super::recurrent::{Biases, Cells, Recurrent};
 use super::{optional, Inputs, Kernel};
 use crate::arith::Arith;
 use crate::error::{at, ArithError, KernelError};
-use crate::tensor::Tensor;
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,10 +109,6 @@ impl Kernel for Lstm {
             }
         }
         let dtype = super::required(inputs, 0, "X")?.dtype();
-        Ok(vec![
-            Value::Real(Tensor::new(cells.y_shape(), y)?, dtype),
-            Value::Real(Tensor::new(state_shape.clone(), y_h)?, dtype),
-            Value::Real(Tensor::new(state_shape, y_c)?, dtype),
-        ])
+        cells.outputs(dtype, y, vec![y_h, y_c])
     }
 }

@@ -164,6 +164,21 @@ impl<'a, E: Copy> Cells<'a, E> {
         }
     }
 
+    /// The operator's outputs: `Y`, then each final state (`Y_h`, and LSTM's
+    /// `Y_c`), in X's float type.
+    pub fn outputs(
+        &self,
+        dtype: crate::dtype::DType,
+        y: Vec<E>,
+        states: Vec<Vec<E>>,
+    ) -> Result<Vec<Value<E>>, KernelError> {
+        let mut out = vec![Value::Real(crate::tensor::Tensor::new(self.y_shape(), y)?, dtype)];
+        for state in states {
+            out.push(Value::Real(crate::tensor::Tensor::new(self.state_shape(), state)?, dtype));
+        }
+        Ok(out)
+    }
+
     /// `initial_h` of direction `d`, batch entry `b` (zeros when absent).
     pub fn initial_h(&self, d: usize, b: usize, zero: E) -> Vec<E> {
         let at = self.state_index(d, b);

@@ -98,6 +98,9 @@ impl Kernel for TreeEnsembleClassifier {
         let classes = self.labels.len();
         let binary = self.is_binary();
         let width = if binary { 2 } else { classes };
+        // The binary rule depends on the weights only: decided once, not per row.
+        let threshold = if self.weights_all_positive() { ar.bracket(0.5).0 } else { ar.zero() };
+        let expansion = self.binary_expansion();
         let mut label_out = Vec::with_capacity(n);
         let mut z = Vec::with_capacity(n * width);
         for r in 0..n {
@@ -118,9 +121,8 @@ impl Kernel for TreeEnsembleClassifier {
                 acc.into_iter().map(|a| ar.acc_finish_sum(a)).collect::<Result<_, _>>().map_err(at(r * width))?;
             if binary {
                 let s = scores[0];
-                let threshold = if self.weights_all_positive() { ar.bracket(0.5).0 } else { ar.zero() };
                 label_out.push(self.labels[usize::from(s > threshold)]);
-                self.binary_expansion().expand(ar, s, &mut z).map_err(at(r * width))?;
+                expansion.expand(ar, s, &mut z).map_err(at(r * width))?;
             } else {
                 let candidates: Vec<usize> = (0..classes).filter(|&k| has[k]).collect();
                 let best = candidates

@@ -334,15 +334,11 @@ impl<'a> Emitter<'a> {
     /// prefix (Cairo rejects unused variables).
     fn mark_unread_inputs(&mut self) {
         let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-        let uses = |body: &str, var: &str| {
-            body.match_indices(var)
-                .filter(|&(i, _)| {
-                    let before = body[..i].chars().next_back();
-                    let after = body[i + var.len()..].chars().next();
-                    !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-                })
-                .count()
-        };
+        // Every identifier's occurrences in `run`, counted in one pass.
+        let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for word in self.main_body.split(|c: char| !is_ident(c)).filter(|w| !w.is_empty()) {
+            *uses.entry(word).or_default() += 1;
+        }
         let mut lines: Vec<String> = self.main_body.lines().map(str::to_string).collect();
         for line in lines.iter_mut() {
             let Some(rest) = line.trim_start().strip_prefix("let ") else { continue };
@@ -350,7 +346,7 @@ impl<'a> Emitter<'a> {
             let names: Vec<String> =
                 lhs.trim_matches(|c| c == '(' || c == ')').split(", ").map(|v| v.trim().to_string()).collect();
             for var in names {
-                if var.starts_with('_') || !var.chars().all(is_ident) || uses(&self.main_body, &var) != 1 {
+                if var.starts_with('_') || !var.chars().all(is_ident) || uses.get(var.as_str()) != Some(&1) {
                     continue;
                 }
                 let (head, tail) = line.split_once(" = ").expect("a binding");

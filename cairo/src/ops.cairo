@@ -102,6 +102,7 @@ pub mod svm_classifier;
 pub mod svm_regressor;
 pub mod tanh;
 pub mod tile;
+pub mod top_k;
 pub mod transpose;
 pub mod tree;
 pub mod tree_ensemble;

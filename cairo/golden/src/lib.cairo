@@ -97,6 +97,7 @@ mod svm_classifier;
 mod svm_regressor;
 mod tanh;
 mod tile;
+mod top_k;
 mod transpose;
 mod tree_ensemble;
 mod tree_ensemble_classifier;

@@ -101,6 +101,7 @@ pub mod svm_classifier;
 pub mod svm_regressor;
 pub mod tanh;
 pub mod tile;
+pub mod top_k;
 pub mod transpose;
 pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;

@@ -101,6 +101,7 @@ pub mod svm_classifier;
 pub mod svm_regressor;
 pub mod tanh;
 pub mod tile;
+pub mod top_k;
 pub mod transpose;
 pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;
@@ -212,6 +213,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("svm_regressor", svm_regressor::cases()),
         ("tanh", tanh::cases()),
         ("tile", tile::cases()),
+        ("top_k", top_k::cases()),
         ("transpose", transpose::cases()),
         ("tree_ensemble", tree_ensemble::cases()),
         ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),

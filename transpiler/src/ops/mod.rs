@@ -110,6 +110,7 @@ mod svm_classifier;
 mod svm_regressor;
 mod tanh;
 mod tile;
+mod top_k;
 mod transpose;
 mod tree_ensemble;
 mod tree_ensemble_classifier;
@@ -246,6 +247,7 @@ ops! {
     ONNX "Sum" => sum,
     ONNX "Tanh" => tanh,
     ONNX "Tile" => tile,
+    ONNX "TopK" => top_k,
     ONNX "Transpose" => transpose,
     ONNX "Unsqueeze" => unsqueeze,
     ONNX "Where" => r#where,

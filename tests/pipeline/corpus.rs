@@ -17,6 +17,7 @@ use serde_json::Value;
 const IMPORTS: &[&str] = &[
     "credit_autoencoder_dynamo",
     "credit_autoencoder_torchscript",
+    "credit_knn",
     "credit_limit_linreg",
     "credit_logreg",
     "credit_tree",

@@ -78,6 +78,7 @@ mod reshape;
 mod rnn;
 mod round;
 mod scaler;
+mod scan;
 mod selu;
 mod shape;
 mod sigmoid;

@@ -82,6 +82,7 @@ pub mod reshape;
 pub mod rnn;
 pub mod round;
 pub mod scaler;
+pub mod scan;
 pub mod selu;
 pub mod shape;
 pub mod sigmoid;

@@ -82,6 +82,7 @@ pub mod reshape;
 pub mod rnn;
 pub mod round;
 pub mod scaler;
+pub mod scan;
 pub mod selu;
 pub mod shape;
 pub mod sigmoid;
@@ -194,6 +195,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("rnn", rnn::cases()),
         ("round", round::cases()),
         ("scaler", scaler::cases()),
+        ("scan", scan::cases()),
         ("selu", selu::cases()),
         ("shape", shape::cases()),
         ("sigmoid", sigmoid::cases()),

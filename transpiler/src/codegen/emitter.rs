@@ -15,6 +15,14 @@ use crate::network::{NetNode, Network};
 use crate::ops;
 use crate::shapes::NodeShapes;
 
+/// A subgraph generated as one Cairo function (`Emitter::finish_function`).
+pub struct SubgraphCode {
+    /// Module items: the subgraph's node functions and constants, then the function.
+    pub items: Vec<String>,
+    /// Type and shape of each of the function's outputs, in order.
+    pub outputs: Vec<(DType, Vec<usize>)>,
+}
+
 /// What a graph slot holds during generation.
 struct Slot {
     dtype: DType,
@@ -49,6 +57,10 @@ pub(super) struct Emitter<'a> {
     outputs_spec: Vec<IoSpec>,
     used_ops: BTreeSet<String>,
     unroll_budget: usize,
+    /// Prefix of generated item names: empty for the model, `scan_<node>_`
+    /// for a loop body, so its functions and constants cannot collide with
+    /// the enclosing graph's.
+    prefix: String,
 }
 
 impl<'a> Emitter<'a> {
@@ -65,7 +77,14 @@ impl<'a> Emitter<'a> {
             outputs_spec: Vec::new(),
             used_ops: BTreeSet::new(),
             unroll_budget: if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 },
+            prefix: String::new(),
         }
+    }
+
+    /// An emitter for a subgraph whose items are named with `prefix`.
+    pub(super) fn with_prefix(mut self, prefix: &str) -> Self {
+        self.prefix = prefix.to_string();
+        self
     }
 
     /// Initializers, quantized at the model scale.
@@ -202,7 +221,8 @@ impl<'a> Emitter<'a> {
         if let Some(expr) = &self.slot(s).expr {
             return expr.clone();
         }
-        let name = unique(&mut self.const_names, &format!("C_{}", ident(&self.net.slot_names[s]).to_uppercase()));
+        let base = format!("C_{}{}", self.prefix, ident(&self.net.slot_names[s])).to_uppercase();
+        let name = unique(&mut self.const_names, &base);
         let slot = self.slot(s);
         let c = slot.constant.as_ref().expect("a constant slot");
         let item = format!(
@@ -244,7 +264,7 @@ impl<'a> Emitter<'a> {
         };
         self.items.extend(code.items);
         let used: Vec<usize> = node.outputs.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| i).collect();
-        let fname = format!("node_{}", ident(&node.name));
+        let fname = format!("{}node_{}", self.prefix, ident(&node.name));
         self.items.push(self.node_function(node, inferred, &used, &fname, &params, &code.body));
         let vars: Vec<String> = used
             .iter()
@@ -304,19 +324,10 @@ impl<'a> Emitter<'a> {
     /// The outputs, in graph order, appended to `run`'s result.
     pub(super) fn outputs(&mut self) {
         self.main_body.push_str("    let mut output = array![];\n");
-        for o in &self.net.outputs {
-            let slot = self.slots[o.slot].as_ref().expect("every output is produced");
-            let (dtype, shape) = (slot.dtype, slot.shape.clone());
-            let expr = match (&slot.expr, &slot.constant) {
-                (Some(e), _) => e.clone(),
-                (None, Some(c)) => {
-                    let name = unique(&mut self.const_names, &format!("C_{}", ident(&o.name).to_uppercase()));
-                    self.items.push(const_array(&name, emit::value_data(c)));
-                    format!("{name}.span()")
-                }
-                (None, None) => unreachable!("a slot is either computed or constant"),
-            };
+        for i in 0..self.net.outputs.len() {
+            let (expr, dtype, shape) = self.output_value(i);
             let _ = writeln!(self.main_body, "    cairn::io::append(ref output, {expr});");
+            let o = &self.net.outputs[i];
             self.outputs_spec.push(IoSpec {
                 name: o.name.clone(),
                 dtype: dtype.name().into(),
@@ -326,6 +337,64 @@ impl<'a> Emitter<'a> {
         }
         self.main_body.push_str("    output\n");
         self.mark_unread_inputs();
+    }
+
+    /// Graph output `i`: its Cairo expression (a constant output becomes a
+    /// module constant), type and shape.
+    fn output_value(&mut self, i: usize) -> (String, DType, Vec<usize>) {
+        let o = &self.net.outputs[i];
+        let slot = self.slots[o.slot].as_ref().expect("every output is produced");
+        let (dtype, shape) = (slot.dtype, slot.shape.clone());
+        let expr = match (&slot.expr, &slot.constant) {
+            (Some(e), _) => e.clone(),
+            (None, Some(c)) => {
+                let base = format!("C_{}{}", self.prefix, ident(&o.name)).to_uppercase();
+                let name = unique(&mut self.const_names, &base);
+                self.items.push(const_array(&name, emit::value_data(c)));
+                format!("{name}.span()")
+            }
+            (None, None) => unreachable!("a slot is either computed or constant"),
+        };
+        (expr, dtype, shape)
+    }
+
+    /// Subgraph inputs (a loop body's): the generated function's parameters
+    /// `in_<name>`, already checked by the code that computed them.
+    pub(super) fn params(&mut self, shapes: &[Vec<usize>]) -> Vec<String> {
+        let mut params = Vec::with_capacity(shapes.len());
+        for (gi, shape) in self.net.inputs.iter().zip(shapes) {
+            let var = format!("in_{}", ident(&gi.name));
+            params.push(format!("{var}: Span<felt252>"));
+            self.slots[gi.slot] = Some(Slot::computed(gi.dtype, shape.clone(), var));
+        }
+        params
+    }
+
+    /// The subgraph as `fn <name>(sc: Scale, <params>) -> <outputs>` (one
+    /// `Span<felt252>`, or a tuple in output order) after its items; also the
+    /// type and shape of each output.
+    pub(super) fn finish_function(mut self, name: &str, params: &[String]) -> SubgraphCode {
+        let outs: Vec<(String, DType, Vec<usize>)> =
+            (0..self.net.outputs.len()).map(|i| self.output_value(i)).collect();
+        let exprs: Vec<&str> = outs.iter().map(|(e, _, _)| e.as_str()).collect();
+        let ret = if exprs.len() == 1 { exprs[0].to_string() } else { format!("({})", exprs.join(", ")) };
+        let _ = writeln!(self.main_body, "    {ret}");
+        self.mark_unread_inputs();
+        let ret_type = if outs.len() == 1 {
+            "Span<felt252>".to_string()
+        } else {
+            format!("({})", vec!["Span<felt252>"; outs.len()].join(", "))
+        };
+        let sc = if self.main_body.contains("(sc") { "sc" } else { "_sc" };
+        let mut items = self.items;
+        items.push(format!(
+            "/// The loop body `{}` as one function: its inputs in, its outputs out.\nfn {name}({sc}: Scale{}{}) -> {ret_type} {{\n{}}}\n",
+            self.net.model.graph.name,
+            if params.is_empty() { "" } else { ", " },
+            params.join(", "),
+            self.main_body
+        ));
+        SubgraphCode { items, outputs: outs.into_iter().map(|(_, d, s)| (d, s)).collect() }
     }
 
     /// A graph input only Shape or Size read, or a node output whose only

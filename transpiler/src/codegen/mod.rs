@@ -25,6 +25,7 @@ pub mod library;
 pub mod manifest;
 mod node;
 pub mod package;
+pub mod subgraph;
 pub mod tables;
 pub mod testing;
 

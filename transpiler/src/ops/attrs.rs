@@ -161,6 +161,15 @@ impl<'a> Attrs<'a> {
         }
     }
 
+    /// A subgraph attribute (a loop body).
+    pub fn graph_opt(&self, name: &str) -> Result<Option<&'a crate::ir::Graph>, String> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(AttrValue::Graph(g)) => Ok(Some(g)),
+            Some(other) => Err(self.wrong(name, "a graph", other)),
+        }
+    }
+
     /// Names of attributes present on the node that no importer read.
     pub fn unread(&self) -> Vec<String> {
         let read = self.read.borrow();

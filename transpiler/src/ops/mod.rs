@@ -91,6 +91,7 @@ mod reshape;
 mod rnn;
 mod round;
 mod scaler;
+mod scan;
 mod selu;
 mod shape;
 mod sigmoid;
@@ -230,6 +231,7 @@ ops! {
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
     ONNX "Round" => round,
+    ONNX "Scan" => scan,
     ONNX "Selu" => selu,
     ONNX "Shape" => shape,
     ONNX "Sigmoid" => sigmoid,

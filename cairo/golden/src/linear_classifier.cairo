@@ -165,6 +165,47 @@ pub mod linear_classifier_softmax_zero {
     }
 }
 
+pub mod linear_classifier_probit {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 8);
+        cairn::io::finish_input(input);
+        let (v_y0, v_y1) = node_linear_classifier_probit(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        cairn::io::append(ref output, v_y1);
+        output
+    }
+
+    const ML_LINEAR_CLASSIFIER_PROBIT_COEFFICIENTS: [felt252; 6] = [
+        16384, -8192, 0, 19661, -13107, 13107,
+    ];
+
+    const ML_LINEAR_CLASSIFIER_PROBIT_INTERCEPTS: [felt252; 3] = [
+        32768, 26214, 39322,
+    ];
+
+    const ML_LINEAR_CLASSIFIER_PROBIT_LABELS: [felt252; 3] = [
+        7, 8, 9,
+    ];
+
+    /// Node `linear_classifier_probit` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
+    fn node_linear_classifier_probit(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_PROBIT_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_PROBIT_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_PROBIT_LABELS.span(), cairn::ops::ml::post(4, 0, 0))
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-53361, -39752, -53335, -35518, -43633, -41309, -51607, -44144].span());
+        assert(out.span() == array![9, 9, 9, 9, -21355, -51046, 23762, -22742, -46839, 26028, -14518, -52647, 17811, -18762, -55645, 20500].span(), 'golden mismatch');
+    }
+}
+
 pub mod linear_classifier_binary {
     use cairn::fixed::{Scale, scale};
 

@@ -145,3 +145,112 @@ pub mod linear_regressor_logistic {
     }
 }
 
+pub mod linear_regressor_probit {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 12);
+        cairn::io::finish_input(input);
+        let v_y0 = node_linear_regressor_probit(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    const ML_LINEAR_REGRESSOR_PROBIT_COEFFICIENTS: [felt252; 2] = [
+        13107, 6554,
+    ];
+
+    const ML_LINEAR_REGRESSOR_PROBIT_INTERCEPTS: [felt252; 1] = [
+        32768,
+    ];
+
+    /// Node `linear_regressor_probit` (LinearRegressor): x0 -> y0 float32[6, 1]
+    fn node_linear_regressor_probit(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 2, ML_LINEAR_REGRESSOR_PROBIT_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_INTERCEPTS.span(), 1, cairn::ops::ml::post(4, 0, 0))
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-3059, 38553, 20098, -31153, 486, -1662, -12180, -11240, -26740, 31919, 15656, -49832].span());
+        assert(out.span() == array![8152, 2266, -173, -8951, -5410, -4646].span(), 'golden mismatch');
+    }
+}
+
+pub mod linear_regressor_probit_tails {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 4);
+        cairn::io::finish_input(input);
+        let v_y0 = node_linear_regressor_probit_tails(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    const ML_LINEAR_REGRESSOR_PROBIT_TAILS_COEFFICIENTS: [felt252; 1] = [
+        65536,
+    ];
+
+    const ML_LINEAR_REGRESSOR_PROBIT_TAILS_INTERCEPTS: [felt252; 1] = [
+        0,
+    ];
+
+    /// Node `linear_regressor_probit_tails` (LinearRegressor): x0 -> y0 float32[4, 1]
+    fn node_linear_regressor_probit_tails(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 1, ML_LINEAR_REGRESSOR_PROBIT_TAILS_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_TAILS_INTERCEPTS.span(), 1, cairn::ops::ml::post(4, 0, 0))
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![1, 66, 65470, 65535].span());
+        assert(out.span() == array![-273257, -202384, 202384, 273257].span(), 'golden mismatch');
+    }
+}
+
+pub mod linear_regressor_probit_outside {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 1);
+        cairn::io::finish_input(input);
+        let v_y0 = node_linear_regressor_probit_outside(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    const ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_COEFFICIENTS: [felt252; 1] = [
+        65536,
+    ];
+
+    const ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_INTERCEPTS: [felt252; 1] = [
+        0,
+    ];
+
+    /// Node `linear_regressor_probit_outside` (LinearRegressor): x0 -> y0 float32[1, 1]
+    fn node_linear_regressor_probit_outside(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 1, 1, ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_INTERCEPTS.span(), 1, cairn::ops::ml::post(4, 0, 0))
+    }
+
+    /// The reference rejects this input: node 'linear_regressor_probit_outside' (LinearRegressor): Probit is undefined for 1 (at element 0)
+    #[test]
+    #[should_panic]
+    fn golden() {
+        run(array![65536].span());
+    }
+}
+

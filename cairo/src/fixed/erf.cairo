@@ -63,3 +63,38 @@ pub fn gelu(x: felt252, sc: Scale) -> felt252 {
     let u = (a * INV_SQRT2_Q62) / pow2(sc.bits);
     half_x_one_plus(x, negative, erf_q62(u))
 }
+
+/// Phi^-1(x / 2^s), the standard normal quantile (PROBIT), rounded half up,
+/// for 0 < x < 2^s (panics outside). Mirrors `probit`: the largest r with
+/// Phi((r - 1/2) / 2^s) <= x / 2^s, by bisection on r + 8 2^s in [0, 16 2^s].
+pub fn probit(x: felt252, sc: Scale) -> felt252 {
+    assert(crate::fixed::lt(0, x) && crate::fixed::lt(x, sc.one), 'PROBIT of a score outside (0,1)');
+    let s = sc.bits;
+    let z: felt252 = (2 * x - sc.one) * pow2(62 - s).into();
+    let offset: u128 = 8 * pow2(s);
+    let mut lo: u128 = 0;
+    let mut hi: u128 = 2 * offset;
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        let r: felt252 = mid.into() - offset.into();
+        if crate::fixed::lt(z, erf_at_midpoint(r, s)) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    lo.into() - offset.into()
+}
+
+/// erf((r - 1/2) / (2^s sqrt 2)) at scale 62, odd in 2r - 1. Mirrors the
+/// closure in `probit`.
+fn erf_at_midpoint(r: felt252, s: u32) -> felt252 {
+    let (negative, a) = crate::arith::abs(2 * r - 1);
+    let u = (a * pow2(61 - s) * INV_SQRT2_Q62) / pow2(62);
+    let e = erf_q62(u);
+    if negative {
+        -e
+    } else {
+        e
+    }
+}

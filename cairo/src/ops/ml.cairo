@@ -4,11 +4,12 @@ use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
 use crate::fixed::exp::{sigmoid, softmax};
 
-/// NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO (`ml::PostTransform` in order).
+/// NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT (`ml::PostTransform` in order).
 pub const NONE: u8 = 0;
 pub const LOGISTIC: u8 = 1;
 pub const SOFTMAX: u8 = 2;
 pub const SOFTMAX_ZERO: u8 = 3;
+pub const PROBIT: u8 = 4;
 
 /// A post-transform with the bounds of SOFTMAX_ZERO's zero test
 /// (floor(1e-7 * 2^s) and ceil(-1e-7 * 2^s), computed by the code generator).
@@ -33,6 +34,10 @@ pub fn apply(sc: Scale, p: Post, row: Span<felt252>, ref out: Array<felt252>) {
         }
     } else if p.kind == SOFTMAX {
         out.append_span(softmax(row, sc).span());
+    } else if p.kind == PROBIT {
+        for x in row {
+            out.append(crate::fixed::erf::probit(*x, sc));
+        }
     } else {
         softmax_zero(sc, p, row, ref out);
     }

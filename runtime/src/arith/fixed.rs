@@ -197,6 +197,9 @@ impl Arith for FixedArith {
             Func::Sin => trig::sin(x, sc) as i128,
             Func::Cos => trig::cos(x, sc) as i128,
             Func::Erf => erf::erf(x, sc) as i128,
+            Func::Probit => {
+                erf::probit(x, sc).ok_or(ArithError::Domain { operation: op, value: x as f64 / sc.factor() })? as i128
+            }
             Func::Gelu => erf::gelu(x, sc) as i128,
             Func::GeluTanh => activation::gelu_tanh(x, sc) as i128,
             Func::Softplus => ln::softplus(x, sc),

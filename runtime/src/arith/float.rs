@@ -130,6 +130,7 @@ impl Arith for FloatArith {
             Func::Sin => x.sin(),
             Func::Cos => x.cos(),
             Func::Erf => libm::erf(x),
+            Func::Probit => normal_quantile(x),
             Func::Gelu => 0.5 * x * (1.0 + libm::erf(x / std::f64::consts::SQRT_2)),
             Func::GeluTanh => {
                 let inner = (2.0 / std::f64::consts::PI).sqrt() * (x + 0.044715 * x * x * x);
@@ -177,4 +178,22 @@ impl Arith for FloatArith {
         out.extend(xs.iter().map(|&x| (x as f64 - m - sum.ln()) as f32));
         Ok(())
     }
+}
+
+/// Φ⁻¹(p) in f64 (NaN outside (0, 1)): bisection on libm's erf, to the last
+/// bit of the bracket — slow, but only the accuracy reference uses it.
+fn normal_quantile(p: f64) -> f64 {
+    if !(p > 0.0 && p < 1.0) {
+        return f64::NAN;
+    }
+    let (mut lo, mut hi) = (-40.0f64, 40.0f64);
+    for _ in 0..100 {
+        let mid = 0.5 * (lo + hi);
+        if 0.5 * (1.0 + libm::erf(mid / std::f64::consts::SQRT_2)) <= p {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }

@@ -113,6 +113,8 @@ pub enum Func<E> {
     Sin,
     Cos,
     Erf,
+    /// The standard normal quantile Φ⁻¹(x) for 0 < x < 1 (PROBIT).
+    Probit,
     /// `x · Φ(x)`, Φ the standard normal CDF.
     Gelu,
     /// Gelu's tanh approximation.
@@ -155,6 +157,7 @@ impl<E> Func<E> {
             Func::Sin => "Sin",
             Func::Cos => "Cos",
             Func::Erf => "Erf",
+            Func::Probit => "Probit",
             Func::Gelu | Func::GeluTanh => "Gelu",
             Func::Softplus => "Softplus",
             Func::Softsign => "Softsign",

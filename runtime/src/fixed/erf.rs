@@ -65,6 +65,49 @@ pub fn gelu(x: i64, scale: Scale) -> i64 {
     v as i64
 }
 
+/// `Φ⁻¹(x / 2^s)` — the standard normal quantile, ONNX's PROBIT — rounded
+/// half up at scale s, for `0 < x < 2^s` (`None` outside, where it is
+/// infinite or undefined).
+///
+/// The result is the largest `r` with `Φ((r − ½) / 2^s) ≤ x / 2^s`, found by
+/// bisection on `r + 8·2^s ∈ [0, 16·2^s]` (s + 4 halvings), Φ evaluated as
+/// `erf_q62` of `|2r − 1|·2^(61−s)·INV_SQRT2_Q62 / 2^62` (floored), with the
+/// sign of `2r − 1`, compared with `(2x − 2^s)·2^(62−s)` = 2x − 1 at scale 62.
+/// Since Φ(±8) is 1 or 0 to within erf_q62's saturation, both ends bracket
+/// every x strictly inside (0, 1). Error: at most ½ unit (the rounding) plus
+/// erf_q62's error carried through the quantile's slope, `5e-13 / φ(q)` real
+/// units (φ the normal density at the quantile q): below 2^-32 for |q| ≤ 3,
+/// about 2e-8 at the most extreme score of scale 32 (tested); monotone in x.
+pub fn probit(x: i64, scale: Scale) -> Option<i64> {
+    let s = scale.bits();
+    let one = 1i64 << s;
+    if x <= 0 || x >= one {
+        return None;
+    }
+    let z = ((2 * x - one) as i128) << (62 - s);
+    let erf_at_midpoint = |r: i64| -> i128 {
+        let m = 2 * r as i128 - 1;
+        let a = ((m.unsigned_abs() << (61 - s)) * INV_SQRT2_Q62) >> 62;
+        let e = erf_q62(a);
+        if m < 0 {
+            -e
+        } else {
+            e
+        }
+    };
+    let offset = 8i64 << s;
+    let (mut lo, mut hi) = (0i64, 2 * offset);
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if erf_at_midpoint(mid - offset) <= z {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo - offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +190,51 @@ mod tests {
         assert_eq!(gelu(i64::MAX, s), i64::MAX);
         assert_eq!(gelu(i64::MIN, s), 0);
         assert_eq!(erf(i64::MIN, s), -65536);
+    }
+
+    /// Φ⁻¹ in f64 by bisection on libm's erf (the accuracy reference).
+    fn probit_f64(p: f64) -> f64 {
+        let (mut lo, mut hi) = (-12.0f64, 12.0f64);
+        for _ in 0..200 {
+            let mid = 0.5 * (lo + hi);
+            if 0.5 * (1.0 + libm::erf(mid / std::f64::consts::SQRT_2)) <= p {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    #[test]
+    fn probit_is_the_rounded_normal_quantile() {
+        for bits in [8, 16, 24, 32] {
+            let scale = sc(bits);
+            let one = 1i64 << bits;
+            let step = (one / 4099).max(1);
+            let mut worst: f64 = 0.0;
+            let mut prev = i64::MIN;
+            let mut x = 1;
+            while x < one {
+                let r = probit(x, scale).unwrap();
+                assert!(r >= prev, "probit must be monotone (x = {x} at scale {bits})");
+                prev = r;
+                let q = probit_f64(x as f64 / one as f64);
+                // Half a unit of rounding plus erf_q62's error (as Φ's, 5e-13)
+                // carried through the quantile's slope 1/φ(q).
+                let density = (-0.5 * q * q).exp() / (2.0 * std::f64::consts::PI).sqrt();
+                let allowed = 0.5 + 5e-13 / density * one as f64 + 1e-6;
+                let excess = (r as f64 - q * one as f64).abs() / allowed;
+                worst = worst.max(excess);
+                x += step;
+            }
+            assert!(worst <= 1.0, "scale {bits}: error {worst} × the documented bound");
+            assert_eq!(probit(one / 2, scale), Some(0));
+            // The extreme scores stay within the bracket (|Φ⁻¹| < 8).
+            assert!(probit(1, scale).unwrap() > -(8 << bits) && probit(one - 1, scale).unwrap() < 8 << bits);
+        }
+        assert_eq!(probit(0, sc(16)), None);
+        assert_eq!(probit(65536, sc(16)), None);
+        assert_eq!(probit(-3, sc(16)), None);
     }
 }

@@ -52,6 +52,9 @@ impl Kernel for LinearClassifier {
                 format!("a single row of coefficients needs exactly 2 class labels, got {}", self.labels.len()),
             ));
         }
+        if binary && self.post_transform == PostTransform::Probit {
+            return Err(KernelError::Unsupported(super::ml::PROBIT_BINARY.into()));
+        }
         if !binary && self.labels.len() != k {
             return Err(KernelError::invalid(
                 "classlabels",
@@ -75,5 +78,43 @@ impl Kernel for LinearClassifier {
             }
         }
         Ok(vec![labels(label_out)?, real_matrix(n, width, z)?])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arith::FixedArith;
+    use crate::dtype::DType;
+    use crate::fixed::Scale;
+    use crate::tensor::Tensor;
+
+    fn classifier(coefficients: Vec<f64>, labels: Vec<i64>) -> LinearClassifier {
+        LinearClassifier {
+            coefficients,
+            intercepts: Vec::new(),
+            labels,
+            label_names: Vec::new(),
+            post_transform: PostTransform::Probit,
+        }
+    }
+
+    #[test]
+    fn probit_applies_to_each_class_score() {
+        let fx = FixedArith::new(Scale::new(16).unwrap());
+        // Scores 0.25 and 0.5 (x = [1, 0.5], one coefficient row per class).
+        let x = Value::Real(Tensor::new(vec![1, 2], vec![65536, 32768]).unwrap(), DType::F32);
+        let out = classifier(vec![0.25, 0.0, 0.0, 1.0], vec![3, 4]).run(&fx, &[Some(&x)]).unwrap();
+        let scores = out[1].as_real(1, "Z").unwrap().data().to_vec();
+        // Φ⁻¹(0.25) = -0.6744897502 → round(-44203.4...) = -44203; Φ⁻¹(0.5) = 0.
+        assert_eq!(scores, vec![-44203, 0]);
+    }
+
+    #[test]
+    fn probit_on_a_binary_score_is_refused() {
+        let fx = FixedArith::new(Scale::new(16).unwrap());
+        let x = Value::Real(Tensor::new(vec![1, 2], vec![0, 0]).unwrap(), DType::F32);
+        let err = classifier(vec![0.5, 0.5], vec![0, 1]).run(&fx, &[Some(&x)]).unwrap_err();
+        assert!(err.to_string().contains("PROBIT on a binary classifier"), "{err}");
     }
 }

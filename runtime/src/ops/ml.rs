@@ -8,7 +8,9 @@
 //!   the row; SOFTMAX_ZERO leaves scores within 1e-7 of zero (quantized:
 //!   `⌈-1e-7⌉ ≤ x ≤ ⌊1e-7⌋`) at zero and takes the softmax of the others
 //!   (onnxruntime writes `x·e^-max` there, below 1e-7; a row of zeros stays
-//!   zero where onnxruntime divides 0 by 0). PROBIT is refused at import.
+//!   zero where onnxruntime divides 0 by 0). PROBIT is the fixed-point normal quantile
+//!   (`fixed::erf::probit`, correctly rounded up to erf's 1e-12 error) of each score,
+//!   an error for a score outside (0, 1).
 //! * A class is chosen on the raw scores, before the post-transform (as
 //!   onnxruntime does): the first largest.
 //! * A binary model with a single score `s` reports two columns: `[1 - s, s]`
@@ -29,6 +31,7 @@ pub enum PostTransform {
     Logistic,
     Softmax,
     SoftmaxZero,
+    Probit,
 }
 
 impl PostTransform {
@@ -39,6 +42,7 @@ impl PostTransform {
             PostTransform::Logistic => "LOGISTIC",
             PostTransform::Softmax => "SOFTMAX",
             PostTransform::SoftmaxZero => "SOFTMAX_ZERO",
+            PostTransform::Probit => "PROBIT",
         }
     }
 
@@ -53,6 +57,11 @@ impl PostTransform {
             }
             PostTransform::Softmax => ar.softmax(row, out)?,
             PostTransform::SoftmaxZero => softmax_zero(ar, row, out)?,
+            PostTransform::Probit => {
+                for &x in row {
+                    out.push(ar.func(crate::arith::Func::Probit, x)?);
+                }
+            }
         }
         Ok(())
     }
@@ -72,6 +81,12 @@ pub fn softmax_zero<A: Arith>(ar: &A, row: &[A::Elem], out: &mut Vec<A::Elem>) -
     }
     Ok(())
 }
+
+/// Why a binary classifier's single score cannot take PROBIT: onnxruntime
+/// does not return a probability pair for it (it writes 0 in the first
+/// column, and 0 in both for some rows), so there is no behaviour to match.
+pub const PROBIT_BINARY: &str =
+    "post_transform PROBIT on a binary classifier's single score is not supported (onnxruntime's output for it is not a probability pair)";
 
 /// How a binary model's single score becomes two columns (module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -24,7 +24,7 @@
 //! summed exactly (range-checked once); splits as in `tree.rs`.
 //! Spec: <https://onnx.ai/onnx/operators/onnx_aionnxml_TreeEnsembleClassifier.html>
 
-use super::ml::{features, first_argmax, labels, quantize_all, real_matrix, Binary, PostTransform};
+use super::ml::{features, first_argmax, labels, quantize_all, real_matrix, Binary, PostTransform, PROBIT_BINARY};
 use super::tree::Forest;
 use super::{Inputs, Kernel};
 use crate::arith::Arith;
@@ -71,6 +71,9 @@ impl TreeEnsembleClassifier {
             return Err(format!("{classes} class label(s); a classifier needs at least 2"));
         }
         if self.is_binary() {
+            if self.post_transform == PostTransform::Probit {
+                return Err(PROBIT_BINARY.into());
+            }
             if self.base_values.len() > 1 {
                 return Err(
                     "a binary forest with two base values (onnxruntime and the ONNX reference disagree on it)".into()

@@ -16,6 +16,14 @@ pub fn cases() -> Vec<Case> {
         three("linear_classifier_softmax", "SOFTMAX"),
         three("linear_classifier_logistic", "LOGISTIC"),
         three("linear_classifier_softmax_zero", "SOFTMAX_ZERO"),
+        // Three classes with scores in (0, 1): the normal quantile of each.
+        Case::new("linear_classifier_probit", "LinearClassifier", vec![r(&[4, 2], 1.0)])
+            .ml(1)
+            .outputs(2)
+            .floats("coefficients", &[0.25, -0.125, 0.0, 0.3, -0.2, 0.2])
+            .floats("intercepts", &[0.5, 0.4, 0.6])
+            .ints("classlabels_ints", &[7, 8, 9])
+            .string("post_transform", "PROBIT"),
         // one row of coefficients: a binary model ([1 - s, s])
         Case::new("linear_classifier_binary", "LinearClassifier", vec![r(&[4, 2], 3.0)])
             .ml(1)

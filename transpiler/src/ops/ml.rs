@@ -9,8 +9,7 @@ use super::attrs::Attrs;
 use crate::codegen::emit::{const_array, ident};
 use crate::codegen::{NodeGen, ValueGen};
 
-/// `post_transform` (default NONE). PROBIT needs an inverse error function
-/// cairn does not have: refused.
+/// `post_transform` (default NONE).
 pub fn post_transform(a: &Attrs) -> Result<PostTransform, String> {
     parse_post_transform(&a.string("post_transform", "NONE")?)
 }
@@ -21,7 +20,7 @@ pub fn parse_post_transform(name: &str) -> Result<PostTransform, String> {
         "LOGISTIC" => PostTransform::Logistic,
         "SOFTMAX" => PostTransform::Softmax,
         "SOFTMAX_ZERO" => PostTransform::SoftmaxZero,
-        "PROBIT" => return Err("post_transform PROBIT is not supported (it needs an inverse error function)".into()),
+        "PROBIT" => PostTransform::Probit,
         other => return Err(format!("unknown post_transform '{other}'")),
     })
 }
@@ -60,6 +59,7 @@ pub fn post_expr(p: PostTransform, scale: Scale) -> String {
         PostTransform::Logistic => 1,
         PostTransform::Softmax => 2,
         PostTransform::SoftmaxZero => 3,
+        PostTransform::Probit => 4,
     };
     format!("cairn::ops::ml::post({kind}, {}, {})", fx.bracket(1e-7).0, fx.bracket(-1e-7).1)
 }

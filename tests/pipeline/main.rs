@@ -19,4 +19,5 @@ mod golden_vectors;
 mod library_files;
 mod ml_outputs;
 mod op_table;
+mod shape_folding;
 mod untrusted_inputs;

@@ -31,6 +31,12 @@ pub fn strides(shape: Span<u32>) -> Array<u32> {
 
 /// For each flat index of `to`, the flat index of `from` broadcasting onto it
 /// (numpy rules; `from` is right-aligned, size-1 axes repeat).
+///
+/// Built axis by axis from the innermost outwards — the map of axes k.. is
+/// the map of axes k+1.. repeated `to[k]` times, shifted by the source stride
+/// of axis k — so each element costs an addition, not a division per axis.
+/// When `from` has as many elements as `to`, broadcasting only adds size-1
+/// axes and the map is the identity.
 pub fn broadcast_map(from: Span<u32>, to: Span<u32>) -> Array<u32> {
     let offset = to.len() - from.len();
     let from_strides = strides(from);
@@ -49,19 +55,28 @@ pub fn broadcast_map(from: Span<u32>, to: Span<u32>) -> Array<u32> {
             }
         }
     }
-    let to_strides = strides(to);
     let n = numel(to);
-    let mut map = array![];
-    for o in 0..n {
-        let mut rem = o;
-        let mut src = 0;
-        for ax in 0..to.len() {
-            let st = *to_strides[ax];
-            let idx = rem / st;
-            rem = rem % st;
-            src += idx * *eff[ax];
+    let mut map: Array<u32> = array![];
+    if numel(from) == n {
+        for i in 0..n {
+            map.append(i);
         }
-        map.append(src);
+        return map;
+    }
+    map.append(0);
+    let mut ax = to.len();
+    while ax > 0 {
+        ax -= 1;
+        let inner = map.span();
+        let stride = *eff[ax];
+        let mut wider: Array<u32> = array![];
+        for i in 0..*to[ax] {
+            let base = i * stride;
+            for m in inner {
+                wider.append(base + *m);
+            }
+        }
+        map = wider;
     }
     map
 }

@@ -40,8 +40,11 @@ pub fn binary<A, +Arith<A>>(
     out_shape: Span<u32>,
 ) -> Span<felt252> {
     let mut out = array![];
-    if a_shape == out_shape && b_shape == out_shape {
-        for i in 0..a.len() {
+    // Operands with as many elements as the output are laid out like it
+    // (broadcasting only added size-1 axes): no index maps.
+    let n = numel(out_shape);
+    if a.len() == n && b.len() == n {
+        for i in 0..n {
             out.append(apply(ar, op, *a[i], *b[i]));
         }
         return out.span();

@@ -147,6 +147,11 @@ pub struct VerifyArgs {
     /// Accept the proof only for this package's program, and read its outputs with its manifest.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
+    /// Accept a valid proof of any program. Without --model or --program-hash
+    /// this flag is required: such a proof says a computation ran, not which
+    /// model it was, and its values are read with its own unchecked annotation.
+    #[arg(long, conflicts_with_all = ["model", "program_hash"])]
+    pub any_program: bool,
     #[command(flatten)]
     pub security: VerifySecurityArgs,
     /// Print machine-readable JSON instead of text.

@@ -88,21 +88,30 @@ pub fn verify_report(r: &VerifyReport) -> String {
         None => {
             let _ = writeln!(
                 s,
-                "program  {} (not checked: pass --model <dir> or --program-hash to insist on your program)",
+                "program  {} (ANY program accepted: --any-program; this proves a computation ran, not which model)",
                 r.program_hash
             );
         }
     }
-    match &r.io {
-        Some(io) => {
+    match (&r.io, &r.unverified_io) {
+        (Some(io), _) => {
             if let Some(src) = &r.manifest_source {
                 let _ = writeln!(s, "reading the proven cells with the manifest of {src}");
             }
             tensors(&mut s, "output ", &io.outputs, true);
             tensors(&mut s, "input  ", &io.inputs, false);
         }
-        None => {
-            let _ = writeln!(s, "output   {} (raw felts)", list(&r.output_felts, 20));
+        (None, unverified) => {
+            let _ = writeln!(s, "output   {} (proven cells, raw felts)", list(&r.output_felts, 20));
+            if let Some(io) = unverified {
+                let _ = writeln!(
+                    s,
+                    "UNVERIFIED reading of those cells with the proof's own annotation (names, shapes and scale \
+                     are the prover's word; pass --model <dir> to read them with your package):"
+                );
+                tensors(&mut s, "output ", &io.outputs, true);
+                tensors(&mut s, "input  ", &io.inputs, false);
+            }
         }
     }
     s

@@ -61,8 +61,10 @@ pub struct VerifyReport {
     pub trace_rows: usize,
     /// The proven output cells, as hex felts: `[len, outputs..., inputs...]`.
     pub output_felts: Vec<String>,
-    /// The cells read with a manifest (the package's with `--model`, else the
-    /// proof's unverified annotation).
+    /// The cells read with the package's manifest (`--model`): verified.
     pub io: Option<DecodedIoReport>,
     pub manifest_source: Option<String>,
+    /// The cells read with the proof's own annotation (no `--model`): what
+    /// the prover claims they mean, which nothing checks.
+    pub unverified_io: Option<DecodedIoReport>,
 }

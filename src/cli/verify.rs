@@ -48,10 +48,15 @@ fn expected(args: &VerifyArgs) -> Result<(Expected, Option<String>)> {
         None => None,
     };
     let Some(dir) = &args.model else {
-        return Ok(match given {
-            Some(h) => (Expected::program_hash(h), Some("--program-hash".to_string())),
-            None => (Expected::anything(), None),
-        });
+        return match given {
+            Some(h) => Ok((Expected::program_hash(h), Some("--program-hash".to_string()))),
+            None if args.any_program => Ok((Expected::anything(), None)),
+            None => bail!(
+                "verify needs a trust anchor: --model <dir> (the package you trust) or --program-hash <hash> \
+                 (as `cairn transpile` printed it). --any-program accepts a valid proof of any program, which \
+                 proves that some computation ran, not which model"
+            ),
+        };
     };
     let mut expected = Expected::package(Package::open(dir)?)?;
     if let Some(h) = given {
@@ -61,14 +66,19 @@ fn expected(args: &VerifyArgs) -> Result<(Expected, Option<String>)> {
 }
 
 pub fn verify(args: VerifyArgs) -> Result<()> {
+    // The trust anchor is checked before the proof is read.
     let (expected, against) = expected(&args)?;
     let bytes = read_proof_file(&args.proof)?;
     let v: VerifiedInference = cairn::verify(&bytes, &expected, policy(&args.security))
         .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
-    let manifest_source = match &v.io_source {
-        Some(IoSource::Package(_)) => against.clone(),
-        Some(IoSource::Annotation) => Some("the proof's annotation (unverified; pass --model to check it)".to_string()),
-        None => None,
+    // Only the package's manifest is trusted to say what the proven cells
+    // mean; the proof's own annotation (names, shapes, scale) is the
+    // prover's word, reported apart as unverified.
+    let decoded = v.io.map(DecodedIoReport::from);
+    let (manifest_source, io, unverified_io) = match &v.io_source {
+        Some(IoSource::Package(_)) => (against.clone(), decoded, None),
+        Some(IoSource::Annotation) => (None, None, decoded),
+        None => (None, None, None),
     };
     let report = VerifyReport {
         valid: true,
@@ -78,7 +88,8 @@ pub fn verify(args: VerifyArgs) -> Result<()> {
         trace_rows: v.proof.trace_length,
         output_felts: v.proof.output.iter().map(proof::hex).collect(),
         manifest_source,
-        io: v.io.map(DecodedIoReport::from),
+        io,
+        unverified_io,
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);

@@ -82,42 +82,66 @@ fn prove_and_verify(name: &str) {
     assert!(ok, "{stderr}");
     assert!(text.contains("valid    yes") && text.contains(&format!("{hash} (matches --program-hash)")), "{text}");
     assert!(text.contains("argmax"), "{text}");
+    // Without the package, the annotation's reading is labelled as the prover's word.
+    assert!(text.contains("UNVERIFIED reading") && text.contains("(proven cells, raw felts)"), "{text}");
+    let v = json(&["verify", proof_s, "--program-hash", &hash, "--json"]);
+    assert!(v["io"].is_null() && v["unverified_io"]["outputs"][0]["raw"] == *want_raw, "{v}");
+    // No trust anchor: refused before anything is read; --any-program says so loudly.
+    rejected(&["verify", proof_s], "verify needs a trust anchor");
+    let (ok, text, stderr) = cairn(&["verify", proof_s, "--any-program"]);
+    assert!(ok, "{stderr}");
+    assert!(text.contains("ANY program accepted") && text.contains("UNVERIFIED reading"), "{text}");
+    rejected(&["verify", proof_s, "--any-program", "--model", dir_s], "cannot be used with");
 
     // Forgeries.
     let bytes = std::fs::read(&proof).expect("proof file");
     let bad = |tag: &str| tmp_path(&format!("cli-prove-{name}-{tag}.proof"));
     rejected(&["verify", proof_s, "--program-hash", "0x1234"], "program hash mismatch");
-    rejected(&["verify", proof_s, "--security", "128"], "below the required 128");
+    rejected(&["verify", proof_s, "--any-program", "--security", "128"], "below the required 128");
     // Below the 80-bit floor only with the loud flag, and then loudly.
-    rejected(&["verify", proof_s, "--security", "40"], "refusing to accept proofs below 80 bits");
-    let (ok, _, stderr) = cairn(&["verify", proof_s, "--security", "40", "--insecure-accept-weak-proofs"]);
+    rejected(&["verify", proof_s, "--any-program", "--security", "40"], "refusing to accept proofs below 80 bits");
+    let (ok, _, stderr) =
+        cairn(&["verify", proof_s, "--any-program", "--security", "40", "--insecure-accept-weak-proofs"]);
     assert!(ok && stderr.contains("WARNING: accepting proofs at 40 bits"), "{stderr}");
-    rejected(&["verify", &write(&bad("truncated"), &bytes[..bytes.len() - 1000])], "not a valid proof");
-    rejected(&["verify", &write(&bad("header-cut"), &bytes[..100])], "truncated or corrupt");
-    rejected(&["verify", &write(&bad("empty"), b"")], "not a cairn proof");
+    rejected(
+        &["verify", &write(&bad("truncated"), &bytes[..bytes.len() - 1000]), "--any-program"],
+        "not a valid proof",
+    );
+    rejected(&["verify", &write(&bad("header-cut"), &bytes[..100]), "--any-program"], "truncated or corrupt");
+    rejected(&["verify", &write(&bad("empty"), b""), "--any-program"], "not a cairn proof");
 
     let (header, stark) = split(&bytes);
     let mut changed = header.clone();
     // Output cell 1 is the first score: claim another value.
     changed["public_input"]["output"][1] = serde_json::Value::String("0x10000".into());
-    rejected(&["verify", &write(&bad("output"), &join(&changed, &stark))], "the STARK proof is invalid");
+    rejected(
+        &["verify", &write(&bad("output"), &join(&changed, &stark)), "--any-program"],
+        "the STARK proof is invalid",
+    );
     // The last echoed input cell: claim the proof was for another input.
     let mut changed = header.clone();
     let out = changed["public_input"]["output"].as_array_mut().unwrap();
     let last = out.len() - 1;
     out[last] = serde_json::Value::String("0x7".into());
-    rejected(&["verify", &write(&bad("input"), &join(&changed, &stark))], "the STARK proof is invalid");
+    rejected(
+        &["verify", &write(&bad("input"), &join(&changed, &stark)), "--any-program"],
+        "the STARK proof is invalid",
+    );
     // The annotation is unverified, but the package's manifest wins with --model.
     let mut changed = header.clone();
     changed["annotation"]["scale"] = serde_json::json!(8);
     let p = write(&bad("annotation"), &join(&changed, &stark));
     let v = json(&["verify", &p, "--model", dir_s, "--json"]);
     assert_eq!(&v["io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
+    // Without it, the forged scale's values appear only as the unverified reading.
+    let v = json(&["verify", &p, "--program-hash", &hash, "--json"]);
+    assert!(v["io"].is_null(), "{v}");
+    assert_ne!(&v["unverified_io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
     // A flipped bit in the STARK part.
     let mut flipped = bytes.clone();
     let at = bytes.len() - stark.len() / 2;
     flipped[at] ^= 0x10;
-    let (ok, _, stderr) = cairn(&["verify", &write(&bad("flipped"), &flipped)]);
+    let (ok, _, stderr) = cairn(&["verify", &write(&bad("flipped"), &flipped), "--any-program"]);
     assert!(!ok && stderr.contains("not a valid proof") && !stderr.contains("panicked"), "{stderr}");
 }
 
@@ -148,12 +172,12 @@ fn prove_takes_exactly_one_sample() {
 
 #[test]
 fn verify_refuses_missing_files_and_foreign_packages() {
-    rejected(&["verify", "no/such.proof"], "reading no/such.proof");
+    rejected(&["verify", "no/such.proof", "--any-program"], "reading no/such.proof");
     let dir = tmp_path("cli-prove-not-a-package");
     std::fs::create_dir_all(&dir).unwrap();
     let p = write(&tmp_path("cli-prove-junk.proof"), b"CAIRNPRF junk");
     rejected(&["verify", &p, "--model", dir.to_str().unwrap()], "is not a cairn package");
-    rejected(&["verify", &p], "not a valid proof");
+    rejected(&["verify", &p, "--any-program"], "not a valid proof");
 }
 
 #[test]
@@ -175,7 +199,7 @@ fn relabelled_builtins_forgery_is_rejected_by_cairn_verify() {
     cairn_prover::testing::stark_accepts(&bytes).expect("the STARK accepts the relabelled run");
     let p = write(&tmp_path("cli-prove-relabelled.proof"), &bytes);
     rejected(&["verify", &p, "--program-hash", &hash], "entry code for the claimed 1 builtins");
-    rejected(&["verify", &p], "entry code for the claimed 1 builtins");
+    rejected(&["verify", &p, "--any-program"], "entry code for the claimed 1 builtins");
 }
 
 #[test]
@@ -193,5 +217,5 @@ fn prove_warns_below_96_bits() {
     ]);
     assert!(ok, "{stderr}");
     assert!(stderr.contains("warning: proving at 64 bits"), "{stderr}");
-    rejected(&["verify", proof.to_str().unwrap()], "below the required 96");
+    rejected(&["verify", proof.to_str().unwrap(), "--any-program"], "below the required 96");
 }

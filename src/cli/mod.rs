@@ -7,6 +7,7 @@ mod bench;
 pub mod commands;
 mod inspect;
 mod measure;
+mod output_file;
 mod profile;
 mod progress;
 mod prove;

@@ -10,7 +10,7 @@ use cairn::{BoundSample, Felt};
 
 use super::commands::ProveArgs;
 use super::reports::{DecodedIoReport, ProveReport};
-use super::{progress, render, target};
+use super::{output_file, progress, render, target};
 
 /// Runs, traces and proves one sample, showing each stage.
 pub fn prove_with_progress(program: &Program, sample: &BoundSample, bits: u32, quiet: bool) -> Result<Proof> {
@@ -33,6 +33,7 @@ pub fn prove_with_progress(program: &Program, sample: &BoundSample, bits: u32, q
 
 pub fn prove(args: ProveArgs) -> Result<()> {
     let quiet = args.json;
+    output_file::check_writable(&args.output, "-o")?;
     let t = target::target(&args.model)?;
     let (scale, _) = target::scale_for(&t, &args.scale)?;
     let samples = target::samples(&t.model, &args.input)?;

@@ -219,3 +219,22 @@ fn prove_warns_below_96_bits() {
     assert!(stderr.contains("warning: proving at 64 bits"), "{stderr}");
     rejected(&["verify", proof.to_str().unwrap(), "--any-program"], "below the required 96");
 }
+
+#[test]
+fn prove_checks_its_output_path_before_any_work() {
+    let input = "examples/mlp/input.json";
+    let missing = tmp_path("cli-prove-no-such-dir").join("run.proof");
+    let dir = tmp_path("cli-prove-out-dir");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (out, why) in [
+        ("-".to_string(), "writing to standard output is not supported"),
+        (dir.display().to_string(), "is a directory"),
+        (missing.display().to_string(), "does not exist"),
+    ] {
+        let (ok, _, stderr) = cairn(&["prove", "examples/mlp/model.onnx", "--input", input, "-o", &out]);
+        assert!(!ok && stderr.contains(why), "-o {out}: {stderr}");
+        // Refused before compiling or running anything.
+        assert!(!stderr.contains("compiling") && !stderr.contains("proving"), "-o {out}: {stderr}");
+    }
+    assert!(!Path::new("-").exists(), "no file named '-' is written");
+}

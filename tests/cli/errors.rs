@@ -117,6 +117,11 @@ fn nan_and_inf_inputs_are_rejected_with_their_position() {
     assert!(e1.contains("input 'x' element 1") && e1.contains("NaN"), "{e1}");
     assert!(e2.contains("input 'x' element 0") && e2.contains("-inf"), "{e2}");
     snapshot_settings().bind(|| insta::assert_snapshot!("error_non_finite_inputs", format!("{e1}\n\n{e2}")));
+    // A JSON number beyond f64's range is quoted, not reported as NaN.
+    let huge = write("huge.json", br#"{"x": [[1, 1e999]]}"#);
+    let e3 = run_err(&["run", m.to_str().unwrap(), "--input", huge.to_str().unwrap()]);
+    assert!(e3.contains("input 'x' element 1: 1e+999 is beyond the range of a 64-bit float"), "{e3}");
+    assert!(!e3.contains("NaN"), "{e3}");
 }
 
 #[test]

@@ -134,7 +134,8 @@ fn parse_named(json: &Json, path: &str) -> Result<Sample, InputError> {
         nested_shape(v, &mut shape).map_err(|d| format_err(path, format!("input '{name}': {d}")))?;
         let mut flat = Vec::new();
         flatten(v, &shape, 0, &mut flat).map_err(|d| format_err(path, format!("input '{name}': {d}")))?;
-        out.insert(name.clone(), InputTensor { shape: Some(shape), data: numbers(&flat) });
+        let data = numbers(&flat).map_err(|d| format_err(path, format!("input '{name}' {d}")))?;
+        out.insert(name.clone(), InputTensor { shape: Some(shape), data });
     }
     Ok(Sample::Named(out))
 }
@@ -178,13 +179,20 @@ fn flatten<'a>(
     }
 }
 
-/// Integers stay exact; anything else becomes f64.
-fn numbers(flat: &[&serde_json::Number]) -> InputData {
+/// Integers stay exact; anything else becomes f64. A number beyond f64's
+/// range (`1e999`) is an error quoting it as written.
+fn numbers(flat: &[&serde_json::Number]) -> Result<InputData, String> {
     if flat.iter().all(|n| n.is_i64()) {
-        InputData::Int(flat.iter().filter_map(|n| n.as_i64()).collect())
-    } else {
-        InputData::Real(flat.iter().map(|n| n.as_f64().unwrap_or(f64::NAN)).collect())
+        return Ok(InputData::Int(flat.iter().filter_map(|n| n.as_i64()).collect()));
     }
+    let mut reals = Vec::with_capacity(flat.len());
+    for (index, n) in flat.iter().enumerate() {
+        match n.as_f64().filter(|x| x.is_finite()) {
+            Some(x) => reals.push(x),
+            None => return Err(format!("element {index}: {n} is beyond the range of a 64-bit float")),
+        }
+    }
+    Ok(InputData::Real(reals))
 }
 
 fn parse_ezkl(data: &Json, path: &str, network: &Network) -> Result<Vec<Sample>, InputError> {
@@ -197,7 +205,8 @@ fn parse_ezkl(data: &Json, path: &str, network: &Network) -> Result<Vec<Sample>,
         nested_shape(l, &mut shape).map_err(|d| format_err(path, format!("input_data[{i}]: {d}")))?;
         let mut flat = Vec::new();
         flatten(l, &shape, 0, &mut flat).map_err(|d| format_err(path, format!("input_data[{i}]: {d}")))?;
-        tensors.push(InputTensor { shape: None, data: numbers(&flat) });
+        let data = numbers(&flat).map_err(|d| format_err(path, format!("input_data[{i}] {d}")))?;
+        tensors.push(InputTensor { shape: None, data });
     }
     // One model input and a list holding several whole tensors: several samples.
     if network.inputs.len() == 1 && tensors.len() == 1 {

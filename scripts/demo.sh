@@ -21,7 +21,7 @@ for model in mlp cnn; do
         --backend reference --calibrate "examples/$model/samples.json"
     echo
     echo "== examples/$model: transpile to Cairo"
-    "$cairn" transpile "examples/$model/model.onnx" -o "$out/$model"
+    "$cairn" transpile "examples/$model/model.onnx" -o "$out/$model" --force
     echo
     echo "== examples/$model: run the Cairo program on the Cairo VM (proof mode)"
     "$cairn" run "$out/$model" --input "examples/$model/input.json"

@@ -184,7 +184,7 @@ async fn registry_on_devnet_end_to_end() {
 
     // Register the bundled MLP (provider), priced in STRK (CLI).
     let package = dir.join("mlp");
-    json(&["transpile", "examples/mlp/model.onnx", "-o", s(&package), "--json"]);
+    json(&["transpile", "examples/mlp/model.onnx", "-o", s(&package), "--force", "--json"]);
     let manifest = read_manifest(&package).unwrap();
     let program_hash = Felt::from_hex(manifest.program_hash.as_deref().expect("compiled package")).unwrap();
     let spec = ModelSpec {

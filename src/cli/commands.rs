@@ -82,6 +82,10 @@ pub struct TranspileArgs {
     /// Only generate the sources; skip compiling (no program hash in the manifest).
     #[arg(long)]
     pub no_compile: bool,
+    /// Replace a cairn package already in the output directory (files cairn
+    /// did not write there are never deleted: such a directory is refused).
+    #[arg(long)]
+    pub force: bool,
     /// Print the manifest as JSON.
     #[arg(long)]
     pub json: bool,

@@ -8,6 +8,9 @@ use super::commands::TranspileArgs;
 use super::{render, target};
 
 pub fn transpile(args: TranspileArgs) -> Result<()> {
+    if !args.force && args.output.join(cairn::transpiler::codegen::package::MANIFEST_FILE).is_file() {
+        anyhow::bail!("{} already holds a cairn package; pass --force to replace it", args.output.display());
+    }
     let model = Model::load(&args.model)?;
     let (scale, calibration) = target::choose_scale(&model, &args.scale)?;
     if let Some(c) = &calibration {

@@ -14,7 +14,7 @@ fn transpile_and_run(name: &str) {
     let input = format!("examples/{name}/input.json");
     let dir = tmp_path(&format!("cli-cairo-{name}"));
     let dir_s = dir.to_str().expect("utf-8 path");
-    let manifest = json(&["transpile", &model, "-o", dir_s, "--json"]);
+    let manifest = json(&["transpile", &model, "-o", dir_s, "--force", "--json"]);
     let hash = manifest["program_hash"].as_str().expect("the manifest records the program hash").to_string();
     assert!(hash.starts_with("0x"));
 
@@ -51,4 +51,25 @@ fn transpile_refuses_to_overwrite_foreign_directories() {
     let (ok, _, stderr) = cairn(&["transpile", "examples/mlp/model.onnx", "-o", dir.to_str().unwrap(), "--no-compile"]);
     assert!(!ok && stderr.contains("is not a cairn package"), "{stderr}");
     assert!(dir.join("notes.txt").is_file(), "nothing of the user's is touched");
+}
+
+#[test]
+fn transpile_replaces_a_package_only_with_force_and_never_deletes_user_files() {
+    let dir = tmp_path("cli-cairo-replace");
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let args = ["transpile", "examples/mlp/model.onnx", "-o", d, "--no-compile"];
+    let (ok, _, stderr) = cairn(&args);
+    assert!(ok, "{stderr}");
+    let (ok, _, stderr) = cairn(&args);
+    assert!(!ok && stderr.contains("already holds a cairn package; pass --force"), "{stderr}");
+    let (ok, _, stderr) = cairn(&[&args[..], &["--force"]].concat());
+    assert!(ok, "{stderr}");
+    // A file of the user's in the package: refused even with --force, and kept.
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    std::fs::write(dir.join("src/extra.cairo"), "// mine").unwrap();
+    let (ok, _, stderr) = cairn(&[&args[..], &["--force"]].concat());
+    assert!(!ok && stderr.contains("files cairn did not write (notes.txt, src/extra.cairo)"), "{stderr}");
+    assert!(dir.join("notes.txt").is_file() && dir.join("src/extra.cairo").is_file(), "the user's files are kept");
+    assert!(dir.join("cairn.json").is_file(), "the package is untouched");
 }

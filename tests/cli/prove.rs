@@ -56,7 +56,7 @@ fn prove_and_verify(name: &str) {
     let proof = tmp_path(&format!("cli-prove-{name}.proof"));
     let proof_s = proof.to_str().expect("utf-8 path");
 
-    let manifest = json(&["transpile", &model, "-o", dir_s, "--json"]);
+    let manifest = json(&["transpile", &model, "-o", dir_s, "--force", "--json"]);
     let hash = manifest["program_hash"].as_str().expect("program hash").to_string();
     let reference = json(&["run", &model, "--input", &input, "--backend", "reference", "--json"]);
     let want_raw = &reference["samples"][0][0]["raw"];

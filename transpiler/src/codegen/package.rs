@@ -19,6 +19,12 @@ pub enum PackageError {
     NotAPackage { path: PathBuf },
     #[error("{} exists and is not a cairn package; choose another output directory", path.display())]
     Occupied { path: PathBuf },
+    #[error(
+        "refusing to replace the package at {}: it holds files cairn did not write ({}); move them or choose another directory",
+        path.display(),
+        files.join(", ")
+    )]
+    ForeignFiles { path: PathBuf, files: Vec<String> },
     #[error("cannot read {}", path.display())]
     Read { path: PathBuf, source: io::Error },
     #[error("{}: not a cairn manifest", path.display())]
@@ -117,11 +123,17 @@ impl Package {
     /// Everything is written to a sibling temporary directory first and renamed
     /// into place, so `dir` is never left half-written. A non-empty `dir` that
     /// is not a cairn package is refused.
+    /// Files cairn did not write are never deleted: a package holding any
+    /// (a user's notes, an extra Cairo module in `src/`) is refused.
     pub fn write_to(&self, dir: &Path, model_bytes: &[u8]) -> Result<(), PackageError> {
         if dir.exists() {
             let entries = fs::read_dir(dir).map_err(|source| PackageError::Read { path: dir.to_owned(), source })?;
             if entries.count() > 0 && !dir.join(MANIFEST_FILE).is_file() {
                 return Err(PackageError::Occupied { path: dir.to_owned() });
+            }
+            let foreign = foreign_files(dir).map_err(|source| PackageError::Read { path: dir.to_owned(), source })?;
+            if !foreign.is_empty() {
+                return Err(PackageError::ForeignFiles { path: dir.to_owned(), files: foreign });
             }
         }
         self.write_files(dir, model_bytes).map_err(|source| PackageError::Write { path: dir.to_owned(), source })
@@ -166,6 +178,33 @@ impl Package {
     pub fn update_manifest(&self, dir: &Path) -> Result<(), PackageError> {
         write_manifest(dir, &self.manifest)
     }
+}
+
+/// Entries of a package directory that cairn does not write: anything but
+/// its top-level files, `src/lib.cairo` and the `cairn/` library copy (whole,
+/// so a package of an older cairn with other library files is still ours).
+fn foreign_files(dir: &Path) -> io::Result<Vec<String>> {
+    const TOP: &[&str] = &["Scarb.toml", "cairo_project.toml", MANIFEST_FILE, MODEL_FILE, "cairn", "src"];
+    let mut foreign = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if !TOP.contains(&name.as_str()) {
+            foreign.push(name);
+        }
+    }
+    let src = dir.join("src");
+    if src.is_dir() {
+        for entry in fs::read_dir(&src)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if name != "lib.cairo" {
+                foreign.push(format!("src/{name}"));
+            }
+        }
+    } else if src.exists() {
+        foreign.push("src".into());
+    }
+    foreign.sort();
+    Ok(foreign)
 }
 
 /// Replaces a package's manifest atomically.

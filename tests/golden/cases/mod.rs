@@ -22,6 +22,7 @@ pub mod constant_of_shape;
 pub mod conv;
 pub mod cos;
 pub mod dense;
+pub mod depth_to_space;
 pub mod div;
 pub mod elu;
 pub mod equal;
@@ -92,6 +93,7 @@ pub mod slice;
 pub mod softmax;
 pub mod softplus;
 pub mod softsign;
+pub mod space_to_depth;
 pub mod split;
 pub mod sqrt;
 pub mod squeeze;
@@ -133,6 +135,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("conv", conv::cases()),
         ("cos", cos::cases()),
         ("dense", dense::cases()),
+        ("depth_to_space", depth_to_space::cases()),
         ("div", div::cases()),
         ("elu", elu::cases()),
         ("equal", equal::cases()),
@@ -203,6 +206,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("softmax", softmax::cases()),
         ("softplus", softplus::cases()),
         ("softsign", softsign::cases()),
+        ("space_to_depth", space_to_depth::cases()),
         ("split", split::cases()),
         ("sqrt", sqrt::cases()),
         ("squeeze", squeeze::cases()),

@@ -31,6 +31,7 @@ mod constant;
 mod constant_of_shape;
 mod conv;
 mod cos;
+mod depth_to_space;
 mod div;
 mod elu;
 mod equal;
@@ -101,6 +102,7 @@ mod slice;
 mod softmax;
 mod softplus;
 mod softsign;
+mod space_to_depth;
 mod split;
 mod sqrt;
 mod squeeze;
@@ -177,6 +179,7 @@ ops! {
     ONNX "ConstantOfShape" => constant_of_shape,
     ONNX "Conv" => conv,
     ONNX "Cos" => cos,
+    ONNX "DepthToSpace" => depth_to_space,
     ONNX "Div" => div,
     ONNX "Elu" => elu,
     ONNX "Equal" => equal,
@@ -239,6 +242,7 @@ ops! {
     ONNX "Softmax" => softmax,
     ONNX "Softplus" => softplus,
     ONNX "Softsign" => softsign,
+    ONNX "SpaceToDepth" => space_to_depth,
     ONNX "Split" => split,
     ONNX "Sqrt" => sqrt,
     ONNX "Squeeze" => squeeze,

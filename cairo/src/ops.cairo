@@ -20,6 +20,7 @@ pub mod conv;
 pub mod cos;
 pub mod depth_to_space;
 pub mod div;
+pub mod einsum;
 pub mod elementwise;
 pub mod elu;
 pub mod equal;

@@ -20,6 +20,7 @@ mod cos;
 mod dense;
 mod depth_to_space;
 mod div;
+mod einsum;
 mod elu;
 mod equal;
 mod erf;

@@ -24,6 +24,7 @@ pub mod conv;
 pub mod cos;
 pub mod depth_to_space;
 pub mod div;
+pub mod einsum;
 pub mod elu;
 pub mod equal;
 pub mod erf;

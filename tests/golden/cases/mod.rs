@@ -24,6 +24,7 @@ pub mod cos;
 pub mod dense;
 pub mod depth_to_space;
 pub mod div;
+pub mod einsum;
 pub mod elu;
 pub mod equal;
 pub mod erf;
@@ -137,6 +138,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("dense", dense::cases()),
         ("depth_to_space", depth_to_space::cases()),
         ("div", div::cases()),
+        ("einsum", einsum::cases()),
         ("elu", elu::cases()),
         ("equal", equal::cases()),
         ("erf", erf::cases()),

@@ -33,6 +33,7 @@ mod conv;
 mod cos;
 mod depth_to_space;
 mod div;
+mod einsum;
 mod elu;
 mod equal;
 mod erf;
@@ -181,6 +182,7 @@ ops! {
     ONNX "Cos" => cos,
     ONNX "DepthToSpace" => depth_to_space,
     ONNX "Div" => div,
+    ONNX "Einsum" => einsum,
     ONNX "Elu" => elu,
     ONNX "Equal" => equal,
     ONNX "Erf" => erf,

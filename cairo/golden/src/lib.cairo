@@ -16,6 +16,7 @@ mod concat;
 mod constant;
 mod constant_of_shape;
 mod conv;
+mod conv_transpose;
 mod cos;
 mod dense;
 mod depth_to_space;

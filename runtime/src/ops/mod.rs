@@ -21,6 +21,7 @@ pub mod concat;
 pub mod constant;
 pub mod constant_of_shape;
 pub mod conv;
+pub mod conv_transpose;
 pub mod cos;
 pub mod depth_to_space;
 pub mod div;

@@ -20,6 +20,7 @@ pub mod concat;
 pub mod constant;
 pub mod constant_of_shape;
 pub mod conv;
+pub mod conv_transpose;
 pub mod cos;
 pub mod dense;
 pub mod depth_to_space;
@@ -134,6 +135,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("constant", constant::cases()),
         ("constant_of_shape", constant_of_shape::cases()),
         ("conv", conv::cases()),
+        ("conv_transpose", conv_transpose::cases()),
         ("cos", cos::cases()),
         ("dense", dense::cases()),
         ("depth_to_space", depth_to_space::cases()),

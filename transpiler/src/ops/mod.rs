@@ -30,6 +30,7 @@ mod concat;
 mod constant;
 mod constant_of_shape;
 mod conv;
+mod conv_transpose;
 mod cos;
 mod depth_to_space;
 mod div;
@@ -179,6 +180,7 @@ ops! {
     ONNX "Constant" => constant,
     ONNX "ConstantOfShape" => constant_of_shape,
     ONNX "Conv" => conv,
+    ONNX "ConvTranspose" => conv_transpose,
     ONNX "Cos" => cos,
     ONNX "DepthToSpace" => depth_to_space,
     ONNX "Div" => div,

@@ -20,9 +20,12 @@ pub mod concat;
 pub mod constant;
 pub mod constant_of_shape;
 pub mod conv;
+pub mod conv_transpose;
 pub mod cos;
 pub mod dense;
+pub mod depth_to_space;
 pub mod div;
+pub mod einsum;
 pub mod elu;
 pub mod equal;
 pub mod erf;
@@ -93,6 +96,7 @@ pub mod slice;
 pub mod softmax;
 pub mod softplus;
 pub mod softsign;
+pub mod space_to_depth;
 pub mod split;
 pub mod sqrt;
 pub mod squeeze;
@@ -133,9 +137,12 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("constant", constant::cases()),
         ("constant_of_shape", constant_of_shape::cases()),
         ("conv", conv::cases()),
+        ("conv_transpose", conv_transpose::cases()),
         ("cos", cos::cases()),
         ("dense", dense::cases()),
+        ("depth_to_space", depth_to_space::cases()),
         ("div", div::cases()),
+        ("einsum", einsum::cases()),
         ("elu", elu::cases()),
         ("equal", equal::cases()),
         ("erf", erf::cases()),
@@ -206,6 +213,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("softmax", softmax::cases()),
         ("softplus", softplus::cases()),
         ("softsign", softsign::cases()),
+        ("space_to_depth", space_to_depth::cases()),
         ("split", split::cases()),
         ("sqrt", sqrt::cases()),
         ("squeeze", squeeze::cases()),

@@ -30,8 +30,11 @@ mod concat;
 mod constant;
 mod constant_of_shape;
 mod conv;
+mod conv_transpose;
 mod cos;
+mod depth_to_space;
 mod div;
+mod einsum;
 mod elu;
 mod equal;
 mod erf;
@@ -102,6 +105,7 @@ mod slice;
 mod softmax;
 mod softplus;
 mod softsign;
+mod space_to_depth;
 mod split;
 mod sqrt;
 mod squeeze;
@@ -178,8 +182,11 @@ ops! {
     ONNX "Constant" => constant,
     ONNX "ConstantOfShape" => constant_of_shape,
     ONNX "Conv" => conv,
+    ONNX "ConvTranspose" => conv_transpose,
     ONNX "Cos" => cos,
+    ONNX "DepthToSpace" => depth_to_space,
     ONNX "Div" => div,
+    ONNX "Einsum" => einsum,
     ONNX "Elu" => elu,
     ONNX "Equal" => equal,
     ONNX "Erf" => erf,
@@ -242,6 +249,7 @@ ops! {
     ONNX "Softmax" => softmax,
     ONNX "Softplus" => softplus,
     ONNX "Softsign" => softsign,
+    ONNX "SpaceToDepth" => space_to_depth,
     ONNX "Split" => split,
     ONNX "Sqrt" => sqrt,
     ONNX "Squeeze" => squeeze,

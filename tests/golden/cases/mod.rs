@@ -8,6 +8,7 @@ pub mod abs;
 pub mod add;
 pub mod and;
 pub mod arg_max;
+pub mod arg_min;
 pub mod array_feature_extractor;
 pub mod average_pool;
 pub mod batch_normalization;
@@ -72,9 +73,12 @@ pub mod pad;
 pub mod pow;
 pub mod reciprocal;
 pub mod reduce_l1;
+pub mod reduce_l2;
+pub mod reduce_log_sum_exp;
 pub mod reduce_max;
 pub mod reduce_mean;
 pub mod reduce_min;
+pub mod reduce_prod;
 pub mod reduce_sum;
 pub mod reduce_sum_square;
 pub mod relu;
@@ -119,6 +123,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("add", add::cases()),
         ("and", and::cases()),
         ("arg_max", arg_max::cases()),
+        ("arg_min", arg_min::cases()),
         ("array_feature_extractor", array_feature_extractor::cases()),
         ("average_pool", average_pool::cases()),
         ("batch_normalization", batch_normalization::cases()),
@@ -183,9 +188,12 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("pow", pow::cases()),
         ("reciprocal", reciprocal::cases()),
         ("reduce_l1", reduce_l1::cases()),
+        ("reduce_l2", reduce_l2::cases()),
+        ("reduce_log_sum_exp", reduce_log_sum_exp::cases()),
         ("reduce_max", reduce_max::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_min", reduce_min::cases()),
+        ("reduce_prod", reduce_prod::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("reduce_sum_square", reduce_sum_square::cases()),
         ("relu", relu::cases()),

@@ -18,6 +18,7 @@ mod abs;
 mod add;
 mod and;
 mod arg_max;
+mod arg_min;
 mod array_feature_extractor;
 mod average_pool;
 mod batch_normalization;
@@ -81,9 +82,12 @@ mod pad;
 mod pow;
 mod reciprocal;
 mod reduce_l1;
+mod reduce_l2;
+mod reduce_log_sum_exp;
 mod reduce_max;
 mod reduce_mean;
 mod reduce_min;
+mod reduce_prod;
 mod reduce_sum;
 mod reduce_sum_square;
 mod relu;
@@ -166,6 +170,7 @@ ops! {
     ONNX "Add" => add,
     ONNX "And" => and,
     ONNX "ArgMax" => arg_max,
+    ONNX "ArgMin" => arg_min,
     ONNX "AveragePool" => average_pool,
     ONNX "BatchNormalization" => batch_normalization,
     ONNX "Cast" => cast,
@@ -221,9 +226,12 @@ ops! {
     ONNX "RNN" => rnn,
     ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceL1" => reduce_l1,
+    ONNX "ReduceL2" => reduce_l2,
+    ONNX "ReduceLogSumExp" => reduce_log_sum_exp,
     ONNX "ReduceMax" => reduce_max,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceMin" => reduce_min,
+    ONNX "ReduceProd" => reduce_prod,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "ReduceSumSquare" => reduce_sum_square,
     ONNX "Relu" => relu,

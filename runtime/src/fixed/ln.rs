@@ -156,8 +156,7 @@ mod tests {
             let s = sc(bits);
             for len in [1usize, 2, 3, 7, 64] {
                 for _ in 0..200 {
-                    let xs: Vec<i64> =
-                        (0..len).map(|_| ((next() % (80 << bits)) as i64) - (40i64 << bits)).collect();
+                    let xs: Vec<i64> = (0..len).map(|_| ((next() % (80 << bits)) as i64) - (40i64 << bits)).collect();
                     let got = log_sum_exp(&xs, s).unwrap() as f64 / s.factor();
                     let m = xs.iter().map(|&x| x as f64 / s.factor()).fold(f64::NEG_INFINITY, f64::max);
                     let want = m + xs.iter().map(|&x| (x as f64 / s.factor() - m).exp()).sum::<f64>().ln();

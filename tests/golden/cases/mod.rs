@@ -22,6 +22,7 @@ pub mod constant;
 pub mod constant_of_shape;
 pub mod conv;
 pub mod cos;
+pub mod cum_sum;
 pub mod dense;
 pub mod div;
 pub mod elu;
@@ -33,6 +34,8 @@ pub mod feature_vectorizer;
 pub mod flatten;
 pub mod floor;
 pub mod gather;
+pub mod gather_elements;
+pub mod gather_nd;
 pub mod gelu;
 pub mod gemm;
 pub mod global_average_pool;
@@ -109,6 +112,7 @@ pub mod transpose;
 pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;
 pub mod tree_ensemble_regressor;
+pub mod trilu;
 pub mod unsqueeze;
 pub mod r#where;
 pub mod xor;
@@ -137,6 +141,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("constant_of_shape", constant_of_shape::cases()),
         ("conv", conv::cases()),
         ("cos", cos::cases()),
+        ("cum_sum", cum_sum::cases()),
         ("dense", dense::cases()),
         ("div", div::cases()),
         ("elu", elu::cases()),
@@ -148,6 +153,8 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("flatten", flatten::cases()),
         ("floor", floor::cases()),
         ("gather", gather::cases()),
+        ("gather_elements", gather_elements::cases()),
+        ("gather_nd", gather_nd::cases()),
         ("gelu", gelu::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
@@ -224,6 +231,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("tree_ensemble", tree_ensemble::cases()),
         ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),
         ("tree_ensemble_regressor", tree_ensemble_regressor::cases()),
+        ("trilu", trilu::cases()),
         ("unsqueeze", unsqueeze::cases()),
         ("where", r#where::cases()),
         ("xor", xor::cases()),

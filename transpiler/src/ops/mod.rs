@@ -32,6 +32,7 @@ mod constant;
 mod constant_of_shape;
 mod conv;
 mod cos;
+mod cum_sum;
 mod div;
 mod elu;
 mod equal;
@@ -42,6 +43,8 @@ mod feature_vectorizer;
 mod flatten;
 mod floor;
 mod gather;
+mod gather_elements;
+mod gather_nd;
 mod gelu;
 mod gemm;
 mod global_average_pool;
@@ -118,6 +121,7 @@ mod transpose;
 mod tree_ensemble;
 mod tree_ensemble_classifier;
 mod tree_ensemble_regressor;
+mod trilu;
 mod unsqueeze;
 mod r#where;
 mod xor;
@@ -182,6 +186,7 @@ ops! {
     ONNX "ConstantOfShape" => constant_of_shape,
     ONNX "Conv" => conv,
     ONNX "Cos" => cos,
+    ONNX "CumSum" => cum_sum,
     ONNX "Div" => div,
     ONNX "Elu" => elu,
     ONNX "Equal" => equal,
@@ -192,6 +197,8 @@ ops! {
     ONNX "Floor" => floor,
     ONNX "GRU" => gru,
     ONNX "Gather" => gather,
+    ONNX "GatherElements" => gather_elements,
+    ONNX "GatherND" => gather_nd,
     ONNX "Gelu" => gelu,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
@@ -255,6 +262,7 @@ ops! {
     ONNX "Tanh" => tanh,
     ONNX "Tile" => tile,
     ONNX "Transpose" => transpose,
+    ONNX "Trilu" => trilu,
     ONNX "Unsqueeze" => unsqueeze,
     ONNX "Where" => r#where,
     ONNX "Xor" => xor,

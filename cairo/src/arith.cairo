@@ -2,6 +2,8 @@
 //! `Scale` is the fixed-point domain, `IntRange` exact integers of one ONNX
 //! integer type. Accumulators are felt252 sums, exact for fewer than 2^124 terms.
 
+use core::num::traits::Sqrt;
+use crate::fixed::sqrt::root_half_up;
 use crate::fixed::{Scale, TWO_POW_63, check_i64, div_round, rescale};
 
 pub trait Arith<A> {
@@ -18,6 +20,9 @@ pub trait Arith<A> {
     fn finish_sum(self: @A, acc: felt252) -> felt252;
     /// sum / count with one rounding.
     fn finish_mean(self: @A, acc: felt252, count: u32) -> felt252;
+    /// The square root of an exact sum of squares (x * x terms), rounded once:
+    /// half up in fixed point, down for integers (ReduceL2).
+    fn finish_norm(self: @A, acc: felt252) -> felt252;
     /// A constant of this domain from an integer (Cast int -> this).
     fn from_int(self: @A, x: felt252) -> felt252;
 }
@@ -46,6 +51,11 @@ pub impl FixedArith of Arith<Scale> {
     }
     fn finish_mean(self: @Scale, acc: felt252, count: u32) -> felt252 {
         check_i64(div_round(acc, count.into()))
+    }
+    fn finish_norm(self: @Scale, acc: felt252) -> felt252 {
+        // a sum of squares is never negative; past 2^128 its root is past 2^63
+        let n: u128 = acc.try_into().expect('fixed-point overflow');
+        check_i64(root_half_up(n).into())
     }
     fn from_int(self: @Scale, x: felt252) -> felt252 {
         check_i64(x * *self.one)
@@ -116,6 +126,11 @@ pub impl IntArith of Arith<IntRange> {
     }
     fn finish_mean(self: @IntRange, acc: felt252, count: u32) -> felt252 {
         check_int(self, div_trunc(acc, count.into()))
+    }
+    fn finish_norm(self: @IntRange, acc: felt252) -> felt252 {
+        let n: u128 = acc.try_into().expect('integer overflow');
+        let r: u64 = n.sqrt();
+        check_int(self, r.into())
     }
     fn from_int(self: @IntRange, x: felt252) -> felt252 {
         check_int(self, x)

@@ -54,6 +54,25 @@ pub fn q62_to_scale(v: felt252, sc: Scale) -> felt252 {
     div_floor(v + pow2(sh - 1).into(), pow2(sh).try_into().unwrap())
 }
 
+/// ln(sum_j e^(x_j)) of one non-empty slice as m + ln(sum_j e^(x_j - m)), m
+/// the maximum, one rounding, range-checked. Mirrors `ln::log_sum_exp`.
+pub fn log_sum_exp(xs: Span<felt252>, sc: Scale) -> felt252 {
+    assert(xs.len() > 0, 'log of an empty sum');
+    let mut m = *xs[0];
+    for x in xs {
+        if crate::fixed::lt(m, *x) {
+            m = *x;
+        }
+    }
+    let mut sum: u128 = 0;
+    for x in xs {
+        sum += exp_neg_q62(*x - m, sc);
+    }
+    let l = ln_q62(sum, 62);
+    let up: felt252 = pow2(62 - sc.bits).into();
+    check_i64(q62_to_scale(m * up + l, sc))
+}
+
 /// x^y = e^(y ln x) for stored x > 0 and any stored y; panics ('fixed-point
 /// overflow') where the reference reports an overflow. Mirrors `pow_real`.
 pub fn pow_real(x: felt252, y: felt252, sc: Scale) -> felt252 {

@@ -8,11 +8,15 @@ pub fn sqrt(q: felt252, sc: Scale) -> felt252 {
     assert(!lt(q, 0), 'square root of negative');
     let q: u128 = q.try_into().unwrap();
     let n = q * pow2(sc.bits);
+    check_i64(root_half_up(n).into())
+}
+
+/// round(sqrt(n)) half up (below 2^64 + 1). Mirrors `root_half_up`.
+pub fn root_half_up(n: u128) -> u128 {
     let r: u128 = n.sqrt().into();
-    let r = if n - r * r > r {
+    if n - r * r > r {
         r + 1
     } else {
         r
-    };
-    check_i64(r.into())
+    }
 }

@@ -9,8 +9,16 @@ use super::reduce::offsets;
 
 /// `axis` is normalized (0 <= axis < rank).
 pub fn arg_max(x: Span<felt252>, shape: Span<u32>, axis: u32, select_last_index: bool) -> Span<felt252> {
+    arg_extremum(x, shape, axis, select_last_index, true)
+}
+
+/// The index along `axis` of the largest (`max`) or smallest element of each
+/// lane, first or last among ties: ArgMax and ArgMin. Mirrors `arg_extremum`.
+pub fn arg_extremum(
+    x: Span<felt252>, shape: Span<u32>, axis: u32, select_last_index: bool, max: bool,
+) -> Span<felt252> {
     let dim = *shape[axis];
-    assert(dim > 0, 'ArgMax over an empty axis');
+    assert(dim > 0, 'arg extremum over empty axis');
     let stride = *strides(shape)[axis];
     let kept = offsets(shape, array![axis].span(), false);
     let mut out = array![];
@@ -19,10 +27,16 @@ pub fn arg_max(x: Span<felt252>, shape: Span<u32>, axis: u32, select_last_index:
         let mut best_pos: u32 = 0;
         for pos in 1..dim {
             let v = *x[*k + pos * stride];
-            let better = if select_last_index {
-                !lt(v, best)
+            // v is better when it beats best strictly, or ties it and the last is wanted
+            let (a, b) = if max {
+                (best, v)
             } else {
-                lt(best, v)
+                (v, best)
+            };
+            let better = if select_last_index {
+                !lt(b, a)
+            } else {
+                lt(a, b)
             };
             if better {
                 best = v;

@@ -7,8 +7,9 @@
 
 use super::window::normalize_axis;
 
-/// Index `v` resolved against an axis of size `dim`.
-fn resolve_index(v: felt252, dim: u32) -> u32 {
+/// Index `v` resolved against an axis of size `dim` (GatherElements and
+/// GatherND use it too).
+pub fn resolve_index(v: felt252, dim: u32) -> u32 {
     let j: u32 = match v.try_into() {
         Option::Some(j) => j,
         // v < 0 (or too large): v + dim must be a valid index

@@ -151,6 +151,14 @@ impl Arith for FixedArith {
         }
     }
 
+    fn acc_finish_norm(&self, acc: WideAcc) -> Result<i64, ArithError> {
+        match acc.value() {
+            // a sum of squares is never negative; past i128 its root is past 2^63
+            Some(v) => self.fit("ReduceL2", sqrt::root_half_up(v as u128) as i128),
+            None => Err(self.overflow("ReduceL2", acc.approx().sqrt())),
+        }
+    }
+
     fn exp(&self, x: i64) -> Result<i64, ArithError> {
         exp::exp(x, self.scale, self.bounds)
     }
@@ -280,6 +288,13 @@ impl Arith for FixedArith {
             out.push(self.fit("LogSoftmax", v)?);
         }
         Ok(())
+    }
+
+    fn log_sum_exp(&self, xs: &[i64]) -> Result<i64, ArithError> {
+        match ln::log_sum_exp(xs, self.scale) {
+            Some(v) => self.fit("ReduceLogSumExp", v),
+            None => Err(ArithError::Domain { operation: "ReduceLogSumExp", value: 0.0 }),
+        }
     }
 }
 

@@ -84,6 +84,10 @@ impl Arith for FloatArith {
         Ok((acc / count as f64) as f32)
     }
 
+    fn acc_finish_norm(&self, acc: f64) -> Result<f32, ArithError> {
+        Ok(acc.sqrt() as f32)
+    }
+
     fn exp(&self, x: f32) -> Result<f32, ArithError> {
         Ok(x.exp())
     }
@@ -177,6 +181,15 @@ impl Arith for FloatArith {
         let sum: f64 = xs.iter().map(|&x| (x as f64 - m).exp()).sum();
         out.extend(xs.iter().map(|&x| (x as f64 - m - sum.ln()) as f32));
         Ok(())
+    }
+
+    fn log_sum_exp(&self, xs: &[f32]) -> Result<f32, ArithError> {
+        if xs.is_empty() {
+            return Err(ArithError::Domain { operation: "ReduceLogSumExp", value: 0.0 });
+        }
+        let m = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max) as f64;
+        let sum: f64 = xs.iter().map(|&x| (x as f64 - m).exp()).sum();
+        Ok((m + sum.ln()) as f32)
     }
 }
 

@@ -122,6 +122,16 @@ impl Arith for IntArith {
         }
     }
 
+    /// `floor(sqrt(Σ x²))`: ONNX computes the root in floating point and casts
+    /// it back to the integer type, which truncates.
+    fn acc_finish_norm(&self, acc: WideAcc) -> Result<i64, ArithError> {
+        match acc.value() {
+            // a sum of squares is never negative
+            Some(v) => self.fit("ReduceL2", (v as u128).isqrt() as i128),
+            None => Err(ArithError::IntOverflow { operation: "ReduceL2", value: i128::MAX, dtype: self.dtype }),
+        }
+    }
+
     fn exp(&self, _: i64) -> Result<i64, ArithError> {
         Err(self.unsupported("Exp"))
     }
@@ -182,6 +192,10 @@ impl Arith for IntArith {
 
     fn log_softmax(&self, _: &[i64], _: &mut Vec<i64>) -> Result<(), ArithError> {
         Err(self.unsupported("LogSoftmax"))
+    }
+
+    fn log_sum_exp(&self, _: &[i64]) -> Result<i64, ArithError> {
+        Err(self.unsupported("ReduceLogSumExp"))
     }
 }
 

@@ -73,6 +73,9 @@ pub trait Arith: Sync {
     fn acc_finish_sum(&self, acc: Self::Acc) -> Result<Self::Elem, ArithError>;
     /// `sum / count` with one rounding (`count > 0`).
     fn acc_finish_mean(&self, acc: Self::Acc, count: usize) -> Result<Self::Elem, ArithError>;
+    /// The square root of an exact sum of squares (`acc_mac(x, x)` terms) with
+    /// one rounding: half up in fixed point, down for integers (ReduceL2).
+    fn acc_finish_norm(&self, acc: Self::Acc) -> Result<Self::Elem, ArithError>;
 
     fn exp(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
     fn sigmoid(&self, x: Self::Elem) -> Result<Self::Elem, ArithError>;
@@ -91,6 +94,9 @@ pub trait Arith: Sync {
     fn modulo(&self, a: Self::Elem, b: Self::Elem, fmod: bool) -> Result<Self::Elem, ArithError>;
     /// Log-softmax of one slice, appended to `out`.
     fn log_softmax(&self, xs: &[Self::Elem], out: &mut Vec<Self::Elem>) -> Result<(), ArithError>;
+    /// `ln(Σ e^x)` of one slice (ReduceLogSumExp); an empty slice is the
+    /// logarithm of 0, a domain error.
+    fn log_sum_exp(&self, xs: &[Self::Elem]) -> Result<Self::Elem, ArithError>;
 }
 
 /// Element-wise functions beyond the field operations. One trait method

@@ -74,6 +74,10 @@ impl Arith for ShapeArith {
         Ok(())
     }
 
+    fn acc_finish_norm(&self, _: ()) -> Result<(), ArithError> {
+        Ok(())
+    }
+
     fn exp(&self, _: ()) -> Result<(), ArithError> {
         Ok(())
     }
@@ -113,6 +117,15 @@ impl Arith for ShapeArith {
 
     fn log_softmax(&self, xs: &[()], out: &mut Vec<()>) -> Result<(), ArithError> {
         out.extend(xs.iter().copied());
+        Ok(())
+    }
+
+    /// The logarithm of an empty sum (-inf) is refused here already, so such
+    /// a model never reaches code generation.
+    fn log_sum_exp(&self, xs: &[()]) -> Result<(), ArithError> {
+        if xs.is_empty() {
+            return Err(ArithError::Domain { operation: "ReduceLogSumExp", value: 0.0 });
+        }
         Ok(())
     }
 }

@@ -11,9 +11,17 @@ pub fn sqrt(q: i64, scale: Scale) -> Result<i64, ArithError> {
         return Err(ArithError::Domain { operation: "square root", value: q as f64 / scale.factor() });
     }
     let n = (q as u128) << scale.bits();
+    Ok(root_half_up(n) as i64) // ≤ 2^((63 + 32) / 2 + 1)
+}
+
+/// `round(sqrt(n))`, half up (< 2^64 for every u128).
+pub fn root_half_up(n: u128) -> u128 {
     let r = n.isqrt();
-    let r = if n - r * r > r { r + 1 } else { r };
-    Ok(r as i64) // ≤ 2^((63 + 32) / 2 + 1)
+    if n - r * r > r {
+        r + 1
+    } else {
+        r
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Shared geometry of reductions (ReduceSum, ReduceMean, ReduceSumSquare, ReduceL1,
-//! ReduceMax, ReduceMin, ArgMax): which output element every input element
-//! folds into.
+//! ReduceL2, ReduceProd, ReduceLogSumExp, ReduceMax, ReduceMin, ArgMax, ArgMin):
+//! which output element every input element folds into.
 
 use super::{int_list, required, Inputs};
 use crate::arith::{Arith, IntArith};
@@ -119,6 +119,45 @@ fn additive<B: Arith, F: Finish>(
         .enumerate()
         .map(|(i, acc)| F::finish(ar, acc, r.group_size).map_err(at(i)))
         .collect::<Result<Vec<_>, _>>()?;
+    Tensor::new(r.out_shape, data)
+}
+
+/// How a reduction turns the elements of one group, in row-major order, into
+/// its result, when that is not an exact sum: a running product (ReduceProd),
+/// a log-sum-exp.
+pub trait Fold {
+    fn fold<B: Arith>(ar: &B, xs: &[B::Elem]) -> Result<B::Elem, ArithError>;
+}
+
+/// Runs a reduction folding each group's elements with `F`.
+pub fn run_fold<A: Arith, F: Fold>(
+    attrs: &ReduceAttrs,
+    ar: &A,
+    inputs: &Inputs<'_, A::Elem>,
+) -> Result<Vec<Value<A::Elem>>, KernelError> {
+    let x = required(inputs, 0, "data")?;
+    let Some(axes) = resolved_axes(attrs, inputs, x.shape().len())? else {
+        return Ok(vec![x.clone()]);
+    };
+    Ok(vec![match x {
+        Value::Real(t, dt) => Value::Real(folded::<A, F>(ar, t, &axes, attrs.keepdims)?, *dt),
+        Value::Int(t, dt) => Value::Int(folded::<IntArith, F>(&IntArith::new(*dt), t, &axes, attrs.keepdims)?, *dt),
+    }])
+}
+
+fn folded<B: Arith, F: Fold>(
+    ar: &B,
+    t: &Tensor<B::Elem>,
+    axes: &[usize],
+    keepdims: bool,
+) -> Result<Tensor<B::Elem>, KernelError> {
+    let r = reduction(t.shape(), axes, keepdims);
+    let mut groups: Vec<Vec<B::Elem>> = vec![Vec::with_capacity(r.group_size); r.out_len];
+    // the input is visited in row-major order, so each group is too
+    for (&v, &o) in t.data().iter().zip(&r.map) {
+        groups[o].push(v);
+    }
+    let data = groups.iter().enumerate().map(|(i, g)| F::fold(ar, g).map_err(at(i))).collect::<Result<Vec<_>, _>>()?;
     Tensor::new(r.out_shape, data)
 }
 

@@ -8,6 +8,7 @@ pub mod abs;
 pub mod add;
 pub mod and;
 pub mod arg_max;
+pub mod arg_min;
 pub mod array_feature_extractor;
 pub mod average_pool;
 pub mod batch_normalization;
@@ -22,6 +23,7 @@ pub mod constant_of_shape;
 pub mod conv;
 pub mod conv_transpose;
 pub mod cos;
+pub mod cum_sum;
 pub mod dense;
 pub mod depth_to_space;
 pub mod div;
@@ -35,6 +37,8 @@ pub mod feature_vectorizer;
 pub mod flatten;
 pub mod floor;
 pub mod gather;
+pub mod gather_elements;
+pub mod gather_nd;
 pub mod gelu;
 pub mod gemm;
 pub mod global_average_pool;
@@ -75,9 +79,12 @@ pub mod pad;
 pub mod pow;
 pub mod reciprocal;
 pub mod reduce_l1;
+pub mod reduce_l2;
+pub mod reduce_log_sum_exp;
 pub mod reduce_max;
 pub mod reduce_mean;
 pub mod reduce_min;
+pub mod reduce_prod;
 pub mod reduce_sum;
 pub mod reduce_sum_square;
 pub mod relu;
@@ -111,6 +118,7 @@ pub mod transpose;
 pub mod tree_ensemble;
 pub mod tree_ensemble_classifier;
 pub mod tree_ensemble_regressor;
+pub mod trilu;
 pub mod unsqueeze;
 pub mod r#where;
 pub mod xor;
@@ -125,6 +133,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("add", add::cases()),
         ("and", and::cases()),
         ("arg_max", arg_max::cases()),
+        ("arg_min", arg_min::cases()),
         ("array_feature_extractor", array_feature_extractor::cases()),
         ("average_pool", average_pool::cases()),
         ("batch_normalization", batch_normalization::cases()),
@@ -139,6 +148,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("conv", conv::cases()),
         ("conv_transpose", conv_transpose::cases()),
         ("cos", cos::cases()),
+        ("cum_sum", cum_sum::cases()),
         ("dense", dense::cases()),
         ("depth_to_space", depth_to_space::cases()),
         ("div", div::cases()),
@@ -152,6 +162,8 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("flatten", flatten::cases()),
         ("floor", floor::cases()),
         ("gather", gather::cases()),
+        ("gather_elements", gather_elements::cases()),
+        ("gather_nd", gather_nd::cases()),
         ("gelu", gelu::cases()),
         ("gemm", gemm::cases()),
         ("global_average_pool", global_average_pool::cases()),
@@ -192,9 +204,12 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("pow", pow::cases()),
         ("reciprocal", reciprocal::cases()),
         ("reduce_l1", reduce_l1::cases()),
+        ("reduce_l2", reduce_l2::cases()),
+        ("reduce_log_sum_exp", reduce_log_sum_exp::cases()),
         ("reduce_max", reduce_max::cases()),
         ("reduce_mean", reduce_mean::cases()),
         ("reduce_min", reduce_min::cases()),
+        ("reduce_prod", reduce_prod::cases()),
         ("reduce_sum", reduce_sum::cases()),
         ("reduce_sum_square", reduce_sum_square::cases()),
         ("relu", relu::cases()),
@@ -228,6 +243,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("tree_ensemble", tree_ensemble::cases()),
         ("tree_ensemble_classifier", tree_ensemble_classifier::cases()),
         ("tree_ensemble_regressor", tree_ensemble_regressor::cases()),
+        ("trilu", trilu::cases()),
         ("unsqueeze", unsqueeze::cases()),
         ("where", r#where::cases()),
         ("xor", xor::cases()),

@@ -18,6 +18,7 @@ mod abs;
 mod add;
 mod and;
 mod arg_max;
+mod arg_min;
 mod array_feature_extractor;
 mod average_pool;
 mod batch_normalization;
@@ -32,6 +33,7 @@ mod constant_of_shape;
 mod conv;
 mod conv_transpose;
 mod cos;
+mod cum_sum;
 mod depth_to_space;
 mod div;
 mod einsum;
@@ -44,6 +46,8 @@ mod feature_vectorizer;
 mod flatten;
 mod floor;
 mod gather;
+mod gather_elements;
+mod gather_nd;
 mod gelu;
 mod gemm;
 mod global_average_pool;
@@ -84,9 +88,12 @@ mod pad;
 mod pow;
 mod reciprocal;
 mod reduce_l1;
+mod reduce_l2;
+mod reduce_log_sum_exp;
 mod reduce_max;
 mod reduce_mean;
 mod reduce_min;
+mod reduce_prod;
 mod reduce_sum;
 mod reduce_sum_square;
 mod relu;
@@ -120,6 +127,7 @@ mod transpose;
 mod tree_ensemble;
 mod tree_ensemble_classifier;
 mod tree_ensemble_regressor;
+mod trilu;
 mod unsqueeze;
 mod r#where;
 mod xor;
@@ -172,6 +180,7 @@ ops! {
     ONNX "Add" => add,
     ONNX "And" => and,
     ONNX "ArgMax" => arg_max,
+    ONNX "ArgMin" => arg_min,
     ONNX "AveragePool" => average_pool,
     ONNX "BatchNormalization" => batch_normalization,
     ONNX "Cast" => cast,
@@ -184,6 +193,7 @@ ops! {
     ONNX "Conv" => conv,
     ONNX "ConvTranspose" => conv_transpose,
     ONNX "Cos" => cos,
+    ONNX "CumSum" => cum_sum,
     ONNX "DepthToSpace" => depth_to_space,
     ONNX "Div" => div,
     ONNX "Einsum" => einsum,
@@ -196,6 +206,8 @@ ops! {
     ONNX "Floor" => floor,
     ONNX "GRU" => gru,
     ONNX "Gather" => gather,
+    ONNX "GatherElements" => gather_elements,
+    ONNX "GatherND" => gather_nd,
     ONNX "Gelu" => gelu,
     ONNX "Gemm" => gemm,
     ONNX "GlobalAveragePool" => global_average_pool,
@@ -230,9 +242,12 @@ ops! {
     ONNX "RNN" => rnn,
     ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceL1" => reduce_l1,
+    ONNX "ReduceL2" => reduce_l2,
+    ONNX "ReduceLogSumExp" => reduce_log_sum_exp,
     ONNX "ReduceMax" => reduce_max,
     ONNX "ReduceMean" => reduce_mean,
     ONNX "ReduceMin" => reduce_min,
+    ONNX "ReduceProd" => reduce_prod,
     ONNX "ReduceSum" => reduce_sum,
     ONNX "ReduceSumSquare" => reduce_sum_square,
     ONNX "Relu" => relu,
@@ -259,6 +274,7 @@ ops! {
     ONNX "Tile" => tile,
     ONNX "TopK" => top_k,
     ONNX "Transpose" => transpose,
+    ONNX "Trilu" => trilu,
     ONNX "Unsqueeze" => unsqueeze,
     ONNX "Where" => r#where,
     ONNX "Xor" => xor,

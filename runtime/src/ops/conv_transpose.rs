@@ -105,17 +105,19 @@ impl ConvTranspose {
                 return Err(KernelError::invalid("kernel_shape", format!("{ks:?} is not the kernel of W {kernel:?}")));
             }
         }
-        let to_i64 = |x: usize| i64::try_from(x).map_err(|_| KernelError::shape("size out of range"));
+        // i128: products of attribute values cannot overflow, and the results
+        // are range-checked when they become sizes.
+        let wide = |v: &[i64], a: usize| i128::from(v[a]);
         let mut axes = Vec::with_capacity(r);
         for a in 0..r {
-            let (i, k) = (to_i64(input[a])?, to_i64(kernel[a])?);
+            let (i, k) = (input[a] as i128, kernel[a] as i128);
             if i == 0 || k == 0 {
                 return Err(KernelError::shape(format!(
                     "ConvTranspose over an empty axis (input {input:?}, kernel {kernel:?})"
                 )));
             }
-            let span = (k - 1) * dil[a];
-            let natural = st[a] * (i - 1) + op[a] + span + 1;
+            let span = (k - 1) * wide(&dil, a);
+            let natural = wide(&st, a) * (i - 1) + wide(&op, a) + span + 1;
             let same = matches!(self.auto_pad, AutoPad::SameUpper | AutoPad::SameLower);
             let (begin, out) = match (&self.output_shape, same) {
                 (Some(os), _) if os.len() != r => {
@@ -123,8 +125,8 @@ impl ConvTranspose {
                 }
                 (_, true) => {
                     let out = match &self.output_shape {
-                        Some(os) => os[a],
-                        None => i * st[a],
+                        Some(os) => wide(os, a),
+                        None => i * wide(&st, a),
                     };
                     let total = natural - out;
                     let begin = match self.auto_pad {
@@ -135,15 +137,15 @@ impl ConvTranspose {
                 }
                 (Some(os), _) => {
                     let begin = match (&self.pads, self.auto_pad) {
-                        (Some(p), AutoPad::NotSet) if p.len() == 2 * r => p[a],
+                        (Some(p), AutoPad::NotSet) if p.len() == 2 * r => wide(p, a),
                         _ => 0,
                     };
-                    (begin, os[a])
+                    (begin, wide(os, a))
                 }
                 (None, _) => {
                     let (b, e) = match (&self.pads, self.auto_pad) {
                         (_, AutoPad::Valid) | (None, _) => (0, 0),
-                        (Some(p), _) if p.len() == 2 * r && p.iter().all(|&x| x >= 0) => (p[a], p[a + r]),
+                        (Some(p), _) if p.len() == 2 * r && p.iter().all(|&x| x >= 0) => (wide(p, a), wide(p, a + r)),
                         (Some(p), _) => {
                             return Err(KernelError::invalid("pads", format!("{p:?} for {r} spatial axes")))
                         }
@@ -157,11 +159,12 @@ impl ConvTranspose {
                 )));
             }
             let grid = out + span;
-            let size = |v: i64| usize::try_from(v).map_err(|_| KernelError::shape("size out of range"));
+            let size = |v: i128| usize::try_from(v).map_err(|_| KernelError::shape("size out of range"));
+            let lead = i64::try_from(span - begin).map_err(|_| KernelError::shape("padding out of range"))?;
             axes.push(SpreadAxis {
                 input: input[a],
-                stride: size(st[a])?,
-                lead: span - begin,
+                stride: size(wide(&st, a))?,
+                lead,
                 grid: size(grid)?,
                 output: size(out)?,
             });
@@ -296,6 +299,18 @@ mod tests {
         let ct = ConvTranspose { group: 2, ..ConvTranspose::default() };
         let Value::Real(t, _) = ct.run(&FloatArith, &[Some(&x), Some(&w)]).unwrap().remove(0) else { panic!() };
         assert_eq!((t.shape(), t.data()), (&[1, 2, 1][..], &[10.0, 21.0][..]));
+    }
+
+    #[test]
+    fn huge_attributes_are_errors_not_overflows() {
+        let ct = ConvTranspose { strides: Some(vec![i64::MAX]), ..ConvTranspose::default() };
+        assert!(ct.geometry(&[3], &[3]).is_err());
+        let ct = ConvTranspose {
+            dilations: Some(vec![i64::MAX]),
+            pads: Some(vec![i64::MAX, 0]),
+            ..ConvTranspose::default()
+        };
+        assert!(ct.geometry(&[3], &[3]).is_err());
     }
 
     #[test]

@@ -290,14 +290,14 @@ type Outcome = Result<Measured, String>;
 /// The network, its bound inputs and the scale calibration picks for them.
 fn prepare(case: &Case, model: &Model) -> Result<(Network, BoundSample, Scale), String> {
     let data = case.dir.join("test_data_set_0");
-    let net = Network::resolve(model.clone()).map_err(|e| e.to_string())?;
-
     let n_in = count_files(&data, "input");
-    if n_in != net.inputs.len() {
-        return Err(format!("{n_in} input files for {} graph inputs", net.inputs.len()));
+    if n_in != model.graph.inputs.len() {
+        return Err(format!("{n_in} input files for {} graph inputs", model.graph.inputs.len()));
     }
-    let mut tensors = Vec::with_capacity(n_in);
-    for (i, gi) in net.inputs.iter().enumerate() {
+    let (model, files) = bake_real_parameters(model, &data)?;
+    let net = Network::resolve(model).map_err(|e| e.to_string())?;
+    let mut tensors = Vec::with_capacity(files.len());
+    for (&i, gi) in files.iter().zip(&net.inputs) {
         let lit = read_tensor(&data.join(format!("input_{i}.pb")))?;
         if lit.dtype != gi.dtype {
             return Err(format!("input_{i}.pb is {} but graph input '{}' is {}", lit.dtype, gi.name, gi.dtype));
@@ -314,6 +314,46 @@ fn prepare(case: &Case, model: &Model) -> Result<(Network, BoundSample, Scale), 
         .map_err(|e| format!("calibration: {e}"))?;
     let scale = Scale::new(report.scale).map_err(|e| format!("calibration: {e}"))?;
     Ok((net, bound, scale))
+}
+
+/// Real parameters that exported models hold as constants but the node
+/// tests pass as graph inputs — Resize's `roi` and `scales`, Upsample's
+/// `scales` — become initializers with the test's values: their importers
+/// read them as f64 (a quantized real input is not the value any more).
+/// Returns the model and, for each remaining graph input, its file index.
+fn bake_real_parameters(model: &Model, data: &Path) -> Result<(Model, Vec<usize>), String> {
+    use cairn_transpiler::ir::TensorData;
+    let params: BTreeSet<&str> = model
+        .graph
+        .nodes
+        .iter()
+        .flat_map(|n| {
+            let from = match n.op_type.as_str() {
+                "Resize" => 1,
+                "Upsample" => 1,
+                _ => usize::MAX,
+            };
+            n.inputs.iter().skip(from).map(String::as_str)
+        })
+        .collect();
+    let mut model = model.clone();
+    let mut files = Vec::new();
+    let inputs = std::mem::take(&mut model.graph.inputs);
+    for (i, vi) in inputs.into_iter().enumerate() {
+        let lit = read_tensor(&data.join(format!("input_{i}.pb")))?;
+        if params.contains(vi.name.as_str()) && matches!(lit.data, LiteralData::Real(_)) {
+            model.graph.initializers.push(TensorData {
+                name: vi.name.clone(),
+                elem_type: lit.dtype.onnx_code(),
+                dims: lit.shape.iter().map(|&d| d as i64).collect(),
+                content: TensorContent::Literal(lit),
+            });
+        } else {
+            files.push(i);
+            model.graph.inputs.push(vi);
+        }
+    }
+    Ok((model, files))
 }
 
 /// Runs one test; `Err` describes the first problem.

@@ -22,6 +22,8 @@ pub enum Input {
     Weight { shape: Vec<usize>, range: f64 },
     /// An initializer of integers (shapes, axes, indices...).
     ConstInt { shape: Vec<usize>, values: Vec<i64> },
+    /// An initializer of reals with these exact values (scales...).
+    ConstReal { shape: Vec<usize>, values: Vec<f64> },
     /// An omitted optional input.
     Absent,
 }
@@ -209,6 +211,9 @@ pub fn build(case: &Case) -> (Model, BoundSample) {
             }
             Input::ConstInt { shape, values } => {
                 graph.initializers.push(tensor(&name, DType::I64, shape, LiteralData::Int(values.clone())));
+            }
+            Input::ConstReal { shape, values } => {
+                graph.initializers.push(tensor(&name, DType::F32, shape, LiteralData::Real(values.clone())));
             }
         }
         node_inputs.push(name);

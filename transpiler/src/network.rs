@@ -176,6 +176,9 @@ struct Resolver {
     slots: HashMap<String, Slot>,
     slot_names: Vec<String>,
     problems: Vec<Problem>,
+    /// Initializers and Constant nodes' tensors, for importers that need a
+    /// parameter's value (`Attrs::constant_input`).
+    literals: HashMap<String, Literal>,
 }
 
 impl Resolver {
@@ -246,7 +249,10 @@ impl Resolver {
                 continue;
             };
             match ops::attrs::literal(t, "its data") {
-                Ok(literal) => constants.push(ConstantValue { name: t.name.clone(), slot, literal }),
+                Ok(literal) => {
+                    self.literals.insert(t.name.clone(), literal.clone());
+                    constants.push(ConstantValue { name: t.name.clone(), slot, literal });
+                }
                 Err(e) => self.problem(loc, e),
             }
         }
@@ -332,7 +338,7 @@ impl Resolver {
             return None;
         };
         let opset = self.domain_opset(model, &node.domain, loc)?;
-        let attrs = Attrs::new(node, opset);
+        let attrs = Attrs::new(node, opset).with_constants(&self.literals);
         match (spec.import)(&attrs) {
             Ok(op) => {
                 // Only a successful import has read every attribute it understands.
@@ -379,12 +385,31 @@ impl Resolver {
     }
 }
 
+/// The tensors of the graph's Constant nodes given as a `value` tensor
+/// attribute (what exporters write), by output name.
+fn constant_node_tensors(g: &Graph) -> Vec<(String, Literal)> {
+    g.nodes
+        .iter()
+        .filter(|n| ops::canonical_domain(&n.domain) == ops::ONNX && n.op_type == "Constant")
+        .filter_map(|n| {
+            let out = n.outputs.first()?;
+            let value = n.attributes.iter().find(|a| a.name == "value")?;
+            match &value.value {
+                crate::ir::AttrValue::Tensor(t) => ops::attrs::literal(t, "value").ok().map(|l| (out.clone(), l)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 impl Network {
     /// Resolves a loaded model against the op table. Every problem is
     /// collected — the model's opset, initializers, inputs, each node, the
     /// outputs — and reported at once.
     pub fn resolve(model: Model) -> Result<Network, UnsupportedModel> {
-        let mut r = Resolver { slots: HashMap::new(), slot_names: Vec::new(), problems: Vec::new() };
+        let mut r =
+            Resolver { slots: HashMap::new(), slot_names: Vec::new(), problems: Vec::new(), literals: HashMap::new() };
+        r.literals.extend(constant_node_tensors(&model.graph));
         let opset = r.opset(&model);
         let g = &model.graph;
         let constants = r.constants(g);

@@ -89,6 +89,7 @@ pub mod reduce_sum;
 pub mod reduce_sum_square;
 pub mod relu;
 pub mod reshape;
+pub mod resize;
 pub mod rnn;
 pub mod round;
 pub mod scaler;
@@ -120,6 +121,7 @@ pub mod tree_ensemble_classifier;
 pub mod tree_ensemble_regressor;
 pub mod trilu;
 pub mod unsqueeze;
+pub mod upsample;
 pub mod r#where;
 pub mod xor;
 pub mod zip_map;
@@ -214,6 +216,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("reduce_sum_square", reduce_sum_square::cases()),
         ("relu", relu::cases()),
         ("reshape", reshape::cases()),
+        ("resize", resize::cases()),
         ("rnn", rnn::cases()),
         ("round", round::cases()),
         ("scaler", scaler::cases()),
@@ -245,6 +248,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("tree_ensemble_regressor", tree_ensemble_regressor::cases()),
         ("trilu", trilu::cases()),
         ("unsqueeze", unsqueeze::cases()),
+        ("upsample", upsample::cases()),
         ("where", r#where::cases()),
         ("xor", xor::cases()),
         ("zip_map", zip_map::cases()),

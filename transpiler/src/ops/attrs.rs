@@ -14,13 +14,31 @@ pub struct Attrs<'a> {
     /// The model's default-domain opset version.
     pub opset: i64,
     read: RefCell<Vec<String>>,
+    /// Values known before any evaluation (initializers and Constant nodes'
+    /// tensors), by name: parameters some operators need at import, such as
+    /// Resize's real `scales`, which the shape domain cannot carry.
+    constants: Option<&'a std::collections::HashMap<String, Literal>>,
 }
 
 pub type ImportResult = Result<Box<dyn cairn_runtime::Operator>, String>;
 
 impl<'a> Attrs<'a> {
     pub fn new(node: &'a Node, opset: i64) -> Self {
-        Attrs { node, opset, read: RefCell::new(Vec::new()) }
+        Attrs { node, opset, read: RefCell::new(Vec::new()), constants: None }
+    }
+
+    /// The same, with the graph's constant values available to
+    /// [`Attrs::constant_input`].
+    pub fn with_constants(mut self, constants: &'a std::collections::HashMap<String, Literal>) -> Self {
+        self.constants = Some(constants);
+        self
+    }
+
+    /// Input `i`'s value when it is an initializer or a Constant node's
+    /// tensor; `None` when it is omitted, computed, or a graph input.
+    pub fn constant_input(&self, i: usize) -> Option<&'a Literal> {
+        let name = self.node.inputs.get(i).filter(|n| !n.is_empty())?;
+        self.constants?.get(name)
     }
 
     pub fn node(&self) -> &'a Node {

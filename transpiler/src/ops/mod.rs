@@ -98,6 +98,7 @@ mod reduce_sum;
 mod reduce_sum_square;
 mod relu;
 mod reshape;
+mod resize;
 mod rnn;
 mod round;
 mod scaler;
@@ -129,6 +130,7 @@ mod tree_ensemble_classifier;
 mod tree_ensemble_regressor;
 mod trilu;
 mod unsqueeze;
+mod upsample;
 mod r#where;
 mod xor;
 mod zip_map;
@@ -252,6 +254,7 @@ ops! {
     ONNX "ReduceSumSquare" => reduce_sum_square,
     ONNX "Relu" => relu,
     ONNX "Reshape" => reshape,
+    ONNX "Resize" => resize,
     ONNX "Round" => round,
     ONNX "Scan" => scan,
     ONNX "Selu" => selu,
@@ -276,6 +279,7 @@ ops! {
     ONNX "Transpose" => transpose,
     ONNX "Trilu" => trilu,
     ONNX "Unsqueeze" => unsqueeze,
+    ONNX "Upsample" => upsample,
     ONNX "Where" => r#where,
     ONNX "Xor" => xor,
     ONNX_ML "ArrayFeatureExtractor" => array_feature_extractor,

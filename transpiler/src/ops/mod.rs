@@ -34,6 +34,7 @@ mod conv;
 mod cos;
 mod cum_sum;
 mod div;
+mod dropout;
 mod elu;
 mod equal;
 mod erf;
@@ -78,11 +79,13 @@ mod mul;
 mod neg;
 mod normalizer;
 mod not;
+mod one_hot;
 mod one_hot_encoder;
 mod or;
 mod p_relu;
 mod pad;
 mod pow;
+mod range;
 mod reciprocal;
 mod reduce_l1;
 mod reduce_l2;
@@ -188,6 +191,7 @@ ops! {
     ONNX "Cos" => cos,
     ONNX "CumSum" => cum_sum,
     ONNX "Div" => div,
+    ONNX "Dropout" => dropout,
     ONNX "Elu" => elu,
     ONNX "Equal" => equal,
     ONNX "Erf" => erf,
@@ -226,11 +230,13 @@ ops! {
     ONNX "Mul" => mul,
     ONNX "Neg" => neg,
     ONNX "Not" => not,
+    ONNX "OneHot" => one_hot,
     ONNX "Or" => or,
     ONNX "PRelu" => p_relu,
     ONNX "Pad" => pad,
     ONNX "Pow" => pow,
     ONNX "RNN" => rnn,
+    ONNX "Range" => range,
     ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceL1" => reduce_l1,
     ONNX "ReduceL2" => reduce_l2,

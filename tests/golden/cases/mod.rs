@@ -27,6 +27,7 @@ pub mod cum_sum;
 pub mod dense;
 pub mod depth_to_space;
 pub mod div;
+pub mod dropout;
 pub mod einsum;
 pub mod elu;
 pub mod equal;
@@ -72,11 +73,13 @@ pub mod mul;
 pub mod neg;
 pub mod normalizer;
 pub mod not;
+pub mod one_hot;
 pub mod one_hot_encoder;
 pub mod or;
 pub mod p_relu;
 pub mod pad;
 pub mod pow;
+pub mod range;
 pub mod reciprocal;
 pub mod reduce_l1;
 pub mod reduce_l2;
@@ -154,6 +157,7 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("dense", dense::cases()),
         ("depth_to_space", depth_to_space::cases()),
         ("div", div::cases()),
+        ("dropout", dropout::cases()),
         ("einsum", einsum::cases()),
         ("elu", elu::cases()),
         ("equal", equal::cases()),
@@ -199,11 +203,13 @@ pub fn all() -> Vec<(&'static str, Vec<Case>)> {
         ("neg", neg::cases()),
         ("normalizer", normalizer::cases()),
         ("not", not::cases()),
+        ("one_hot", one_hot::cases()),
         ("one_hot_encoder", one_hot_encoder::cases()),
         ("or", or::cases()),
         ("p_relu", p_relu::cases()),
         ("pad", pad::cases()),
         ("pow", pow::cases()),
+        ("range", range::cases()),
         ("reciprocal", reciprocal::cases()),
         ("reduce_l1", reduce_l1::cases()),
         ("reduce_l2", reduce_l2::cases()),

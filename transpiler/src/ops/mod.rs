@@ -36,6 +36,7 @@ mod cos;
 mod cum_sum;
 mod depth_to_space;
 mod div;
+mod dropout;
 mod einsum;
 mod elu;
 mod equal;
@@ -81,11 +82,13 @@ mod mul;
 mod neg;
 mod normalizer;
 mod not;
+mod one_hot;
 mod one_hot_encoder;
 mod or;
 mod p_relu;
 mod pad;
 mod pow;
+mod range;
 mod reciprocal;
 mod reduce_l1;
 mod reduce_l2;
@@ -198,6 +201,7 @@ ops! {
     ONNX "CumSum" => cum_sum,
     ONNX "DepthToSpace" => depth_to_space,
     ONNX "Div" => div,
+    ONNX "Dropout" => dropout,
     ONNX "Einsum" => einsum,
     ONNX "Elu" => elu,
     ONNX "Equal" => equal,
@@ -237,11 +241,13 @@ ops! {
     ONNX "Mul" => mul,
     ONNX "Neg" => neg,
     ONNX "Not" => not,
+    ONNX "OneHot" => one_hot,
     ONNX "Or" => or,
     ONNX "PRelu" => p_relu,
     ONNX "Pad" => pad,
     ONNX "Pow" => pow,
     ONNX "RNN" => rnn,
+    ONNX "Range" => range,
     ONNX "Reciprocal" => reciprocal,
     ONNX "ReduceL1" => reduce_l1,
     ONNX "ReduceL2" => reduce_l2,

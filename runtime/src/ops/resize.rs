@@ -147,7 +147,7 @@ impl Resize {
                 }
             }
             (_, Some(sc)) => {
-                if sc.len() != axes.len() || sc.iter().any(|&s| !(s > 0.0)) {
+                if sc.len() != axes.len() || sc.iter().any(|&s| s.is_nan() || s <= 0.0) {
                     return Err(KernelError::invalid("scales", format!("{sc:?} for axes {axes:?}")));
                 }
                 for (&a, &s) in axes.iter().zip(sc) {

@@ -92,10 +92,10 @@ impl TopK {
                 lanes.push(lane);
             }
         }
-        for o in 0..outer {
+        for (o, block) in lanes.chunks(stride.max(1)).enumerate() {
             for j in 0..k {
-                for s in 0..stride {
-                    let pos = lanes[o * stride + s][j];
+                for (s, lane) in block.iter().enumerate() {
+                    let pos = lane[j];
                     values.push(t.data()[o * dim * stride + s + pos * stride]);
                     indices.push(pos as i64);
                 }

@@ -18,7 +18,7 @@ use crate::model::Model;
 use crate::{Error, Result};
 
 /// Where a package keeps its compiled program.
-pub const PROGRAM_FILE: &str = "program.json";
+pub use cairn_transpiler::codegen::package::PROGRAM_FILE;
 
 /// A cairn package: a directory `cairn transpile` wrote.
 #[derive(Clone, Debug)]

@@ -10,6 +10,8 @@ use super::library::LIBRARY_FILES;
 use super::Manifest;
 
 pub const MANIFEST_FILE: &str = "cairn.json";
+/// Where a compiled package keeps its compiled program (written by `cairn`).
+pub const PROGRAM_FILE: &str = "program.json";
 /// The ONNX model a package was generated from, copied into it.
 pub const MODEL_FILE: &str = "model.onnx";
 
@@ -184,7 +186,7 @@ impl Package {
 /// its top-level files, `src/lib.cairo` and the `cairn/` library copy (whole,
 /// so a package of an older cairn with other library files is still ours).
 fn foreign_files(dir: &Path) -> io::Result<Vec<String>> {
-    const TOP: &[&str] = &["Scarb.toml", "cairo_project.toml", MANIFEST_FILE, MODEL_FILE, "cairn", "src"];
+    const TOP: &[&str] = &["Scarb.toml", "cairo_project.toml", MANIFEST_FILE, MODEL_FILE, PROGRAM_FILE, "cairn", "src"];
     let mut foreign = Vec::new();
     for entry in fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();

@@ -329,8 +329,7 @@ fn bake_real_parameters(model: &Model, data: &Path) -> Result<(Model, Vec<usize>
         .iter()
         .flat_map(|n| {
             let from = match n.op_type.as_str() {
-                "Resize" => 1,
-                "Upsample" => 1,
+                "Resize" | "Upsample" => 1,
                 _ => usize::MAX,
             };
             n.inputs.iter().skip(from).map(String::as_str)

@@ -100,10 +100,9 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
 
 pub(super) fn emit(n: &NodeGen, k: &Resize, what: &str) -> CodegenResult {
     let x = n.input(0)?;
-    let sizes = match k.sizes_input.and_then(|i| n.optional_input(i)) {
-        Some(v) if v.is_empty() => None,
-        Some(_) => Some(n.constant_ints(k.sizes_input.unwrap_or(3), "sizes")?),
-        None => None,
+    let sizes = match k.sizes_input {
+        Some(i) if n.optional_input(i).is_some_and(|v| !v.is_empty()) => Some(n.constant_ints(i, "sizes")?),
+        _ => None,
     };
     let (out, taps) = k.plan(&x.shape, sizes.as_deref()).map_err(|e| e.to_string())?;
     let base = format!("{}_{}", what.to_uppercase(), ident(n.name).to_uppercase());

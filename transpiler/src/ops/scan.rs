@@ -130,7 +130,8 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
     let num_states = spec.num_states(n.inputs.len()).map_err(|e| e.to_string())?;
     let mut param_shapes = Vec::with_capacity(n.inputs.len());
     let mut code = String::new();
-    let mut trips = None;
+    // Shape inference ran the kernel, so the scan inputs share one nonzero length.
+    let mut trips = 0;
     let mut slices = Vec::new();
     for i in 0..n.inputs.len() {
         let x = n.input(i)?;
@@ -142,10 +143,7 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
         let j = i - num_states;
         let axis = spec.input_axis(j, x.shape.len()).map_err(|e| e.to_string())?;
         let len = x.shape[axis];
-        if trips.is_some_and(|t| t != len) {
-            return Err("scan inputs have different lengths".into());
-        }
-        trips = Some(len);
+        trips = len;
         let (outer, inner) = (x.shape[..axis].iter().product::<usize>(), x.shape[axis + 1..].iter().product::<usize>());
         let mut slice_shape = x.shape.clone();
         slice_shape.remove(axis);
@@ -157,7 +155,6 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
             format!("let x{j} = cairn::ops::scan::slice_at({}, {outer}, {len}, {inner}, {pos});", x.expr)
         });
     }
-    let trips = trips.filter(|&t| t > 0).ok_or("Scan over an empty sequence")?;
     let fname = format!("scan_{}", ident(n.name));
     let body = subgraph_function(&op.body, &fname, &param_shapes, n.scale)?;
     for (i, (out, shape)) in body.outputs.iter().take(num_states).zip(&param_shapes).enumerate() {

@@ -69,9 +69,23 @@ pub fn to_i64(x: felt252) -> i64 {
     x.try_into().expect('fixed-point overflow')
 }
 
-/// Signed comparison of two stored values.
+/// Signed comparison of two stored values. b - a - 1 lies in (-2^64, 2^64),
+/// so it is a u128 exactly when a < b: one conversion (one range check when
+/// it fits; a negative difference is recognised by its wide felt form)
+/// instead of two i64 conversions and an i64 comparison.
 pub fn lt(a: felt252, b: felt252) -> bool {
-    to_i64(a) < to_i64(b)
+    is_non_negative(b - a - 1)
+}
+
+/// x >= 0 for |x| < 2^127 (every stored value, and differences of two): a
+/// non-negative x is a u128; a negative one is p - |x|, far above 2^128.
+#[inline(always)]
+pub fn is_non_negative(x: felt252) -> bool {
+    let u: Option<u128> = x.try_into();
+    match u {
+        Option::Some(_) => true,
+        Option::None => false,
+    }
 }
 
 /// floor(n / d) for |n| < 2^127 and d > 0 (the offset 2^127 is not used:

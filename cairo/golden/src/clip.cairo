@@ -69,6 +69,36 @@ pub mod clip_weight_bounds {
     }
 }
 
+pub mod clip_equal_bounds {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 10);
+        let in_x1 = cairn::io::take_real(ref input, 1);
+        let in_x2 = cairn::io::take_real(ref input, 1);
+        cairn::io::finish_input(input);
+        let v_y0 = node_clip_equal_bounds(sc, in_x0, in_x1, in_x2);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `clip_equal_bounds` (Clip): x0, x1, x2 -> y0 float32[10]
+    fn node_clip_equal_bounds(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
+        cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-478238, -287810, -205953, 242619, -200884, -42834, 149449, -381974, -16678, -445408, 32768, 32768].span());
+        assert(out.span() == array![32768, 32768, 32768, 32768, 32768, 32768, 32768, 32768, 32768, 32768].span(), 'golden mismatch');
+    }
+}
+
 pub mod clip_min_only {
     use cairn::fixed::{Scale, scale};
 

@@ -5,6 +5,34 @@ use crate::arith::Arith;
 use crate::fixed::lt;
 use crate::tensor::{broadcast_map, numel};
 
+/// A function of one stored value, applied to a tensor by [`map`].
+pub trait Unary<T> {
+    fn apply(self: @T, v: felt252) -> felt252;
+}
+
+/// `f` applied to every element, in order. Eight elements per loop iteration
+/// (one `multi_pop_front`, the calls inlined): the loop's own cost is paid once
+/// per eight, ~3.4 steps per element instead of ~10 for a plain `for`.
+pub fn map<T, +Unary<T>, +Drop<T>>(x: Span<felt252>, f: @T) -> Span<felt252> {
+    let mut out = array![];
+    let mut rest = x;
+    while let Option::Some(chunk) = rest.multi_pop_front::<8>() {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*chunk).unbox();
+        out.append(f.apply(v0));
+        out.append(f.apply(v1));
+        out.append(f.apply(v2));
+        out.append(f.apply(v3));
+        out.append(f.apply(v4));
+        out.append(f.apply(v5));
+        out.append(f.apply(v6));
+        out.append(f.apply(v7));
+    }
+    for v in rest {
+        out.append(f.apply(*v));
+    }
+    out.span()
+}
+
 #[derive(Copy, Drop, PartialEq, Debug)]
 pub enum BinaryOp {
     Add,

@@ -72,8 +72,23 @@ pub fn binary<A, +Arith<A>>(
     // (broadcasting only added size-1 axes): no index maps.
     let n = numel(out_shape);
     if a.len() == n && b.len() == n {
-        for i in 0..n {
-            out.append(apply(ar, op, *a[i], *b[i]));
+        // same size: both operands popped eight values at a time
+        let mut ra = a;
+        let mut rb = b;
+        while let (Option::Some(ca), Option::Some(cb)) = (ra.multi_pop_front::<8>(), rb.multi_pop_front::<8>()) {
+            let [a0, a1, a2, a3, a4, a5, a6, a7] = (*ca).unbox();
+            let [b0, b1, b2, b3, b4, b5, b6, b7] = (*cb).unbox();
+            out.append(apply(ar, op, a0, b0));
+            out.append(apply(ar, op, a1, b1));
+            out.append(apply(ar, op, a2, b2));
+            out.append(apply(ar, op, a3, b3));
+            out.append(apply(ar, op, a4, b4));
+            out.append(apply(ar, op, a5, b5));
+            out.append(apply(ar, op, a6, b6));
+            out.append(apply(ar, op, a7, b7));
+        }
+        while let (Option::Some(va), Option::Some(vb)) = (ra.pop_front(), rb.pop_front()) {
+            out.append(apply(ar, op, *va, *vb));
         }
         return out.span();
     }

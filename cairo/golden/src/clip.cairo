@@ -20,6 +20,7 @@ pub mod clip_input_bounds {
     }
 
     /// Node `clip_input_bounds` (Clip): x0, x1, x2 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_clip_input_bounds(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -58,6 +59,7 @@ pub mod clip_weight_bounds {
     ];
 
     /// Node `clip_weight_bounds` (Clip): x0, x1, x2 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_clip_weight_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(160597), Option::Some(-28778))
     }
@@ -88,6 +90,7 @@ pub mod clip_equal_bounds {
     }
 
     /// Node `clip_equal_bounds` (Clip): x0, x1, x2 -> y0 float32[10]
+    #[inline(never)]
     fn node_clip_equal_bounds(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -117,6 +120,7 @@ pub mod clip_min_only {
     }
 
     /// Node `clip_min_only` (Clip): x0, x1 -> y0 float32[10]
+    #[inline(never)]
     fn node_clip_min_only(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::None)
     }
@@ -146,6 +150,7 @@ pub mod clip_max_only {
     }
 
     /// Node `clip_max_only` (Clip): x0, -, x2 -> y0 float32[10]
+    #[inline(never)]
     fn node_clip_max_only(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::Some(*i2[0]))
     }
@@ -174,6 +179,7 @@ pub mod clip_no_bounds {
     }
 
     /// Node `clip_no_bounds` (Clip): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_clip_no_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::None)
     }
@@ -204,6 +210,7 @@ pub mod clip_min_greater_than_max {
     }
 
     /// Node `clip_min_greater_than_max` (Clip): x0, x1, x2 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_min_greater_than_max(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -234,6 +241,7 @@ pub mod clip_scale_32 {
     }
 
     /// Node `clip_scale_32` (Clip): x0, x1, x2 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -262,6 +270,7 @@ pub mod clip_attr_bounds {
     }
 
     /// Node `clip_attr_bounds` (Clip): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_clip_attr_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(-98304), Option::Some(216269))
     }
@@ -290,6 +299,7 @@ pub mod clip_attr_min_only {
     }
 
     /// Node `clip_attr_min_only` (Clip): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_attr_min_only(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(6554), Option::None)
     }
@@ -318,6 +328,7 @@ pub mod clip_attr_max_only {
     }
 
     /// Node `clip_attr_max_only` (Clip): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_attr_max_only(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::Some(-45875))
     }
@@ -346,6 +357,7 @@ pub mod clip_attr_defaults {
     }
 
     /// Node `clip_attr_defaults` (Clip): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_clip_attr_defaults(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::None)
     }
@@ -374,6 +386,7 @@ pub mod clip_attr_min_greater_than_max {
     }
 
     /// Node `clip_attr_min_greater_than_max` (Clip): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_clip_attr_min_greater_than_max(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(65536), Option::Some(-65536))
     }
@@ -402,6 +415,7 @@ pub mod clip_attr_unrepresentable {
     }
 
     /// Node `clip_attr_unrepresentable` (Clip): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_clip_attr_unrepresentable(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         core::panic_with_felt252('Clip bound out of range')
     }
@@ -433,6 +447,7 @@ pub mod clip_int8 {
     }
 
     /// Node `clip_int8` (Clip): x0, x1, x2 -> y0 int8[6]
+    #[inline(never)]
     fn node_clip_int8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -471,6 +486,7 @@ pub mod clip_int64_const_bounds {
     ];
 
     /// Node `clip_int64_const_bounds` (Clip): x0, x1, x2 -> y0 int64[5]
+    #[inline(never)]
     fn node_clip_int64_const_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(-3), Option::Some(34359738368))
     }
@@ -500,6 +516,7 @@ pub mod clip_int32_max_only {
     }
 
     /// Node `clip_int32_max_only` (Clip): x0, -, x2 -> y0 int32[4]
+    #[inline(never)]
     fn node_clip_int32_max_only(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::Some(*i2[0]))
     }
@@ -530,6 +547,7 @@ pub mod clip_int_min_greater_than_max {
     }
 
     /// Node `clip_int_min_greater_than_max` (Clip): x0, x1, x2 -> y0 int16[3]
+    #[inline(never)]
     fn node_clip_int_min_greater_than_max(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -558,6 +576,7 @@ pub mod clip_attr_int_ignored {
     }
 
     /// Node `clip_attr_int_ignored` (Clip): x0 -> y0 int32[3]
+    #[inline(never)]
     fn node_clip_attr_int_ignored(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::None)
     }

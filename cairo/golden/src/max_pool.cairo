@@ -18,6 +18,7 @@ pub mod max_pool_2d_stride2 {
     }
 
     /// Node `max_pool_2d_stride2` (MaxPool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_2d_stride2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::max_pool::max_pool_2d_inside(i0, 2, 5, 5, 2, 2, 2, 2, 2, 2)
     }
@@ -46,6 +47,7 @@ pub mod max_pool_inside_overlapping_batch {
     }
 
     /// Node `max_pool_inside_overlapping_batch` (MaxPool): x0 -> y0 float32[2, 3, 2, 5]
+    #[inline(never)]
     fn node_max_pool_inside_overlapping_batch(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::max_pool::max_pool_2d_inside(i0, 6, 6, 7, 3, 3, 2, 1, 2, 5)
     }
@@ -74,6 +76,7 @@ pub mod max_pool_2x2_negative_and_ties {
     }
 
     /// Node `max_pool_2x2_negative_and_ties` (MaxPool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_2x2_negative_and_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::max_pool::max_pool_2d_inside(i0, 2, 4, 4, 2, 2, 2, 2, 2, 2)
     }
@@ -102,6 +105,7 @@ pub mod max_pool_pads_negative_values {
     }
 
     /// Node `max_pool_pads_negative_values` (MaxPool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_pads_negative_values(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -139,6 +143,7 @@ pub mod max_pool_ceil_mode {
     }
 
     /// Node `max_pool_ceil_mode` (MaxPool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_ceil_mode(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -176,6 +181,7 @@ pub mod max_pool_ceil_mode_last_window_dropped {
     }
 
     /// Node `max_pool_ceil_mode_last_window_dropped` (MaxPool): x0 -> y0 float32[1, 1, 3]
+    #[inline(never)]
     fn node_max_pool_ceil_mode_last_window_dropped(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -213,6 +219,7 @@ pub mod max_pool_dilations {
     }
 
     /// Node `max_pool_dilations` (MaxPool): x0 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_max_pool_dilations(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -250,6 +257,7 @@ pub mod max_pool_same_upper {
     }
 
     /// Node `max_pool_same_upper` (MaxPool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_same_upper(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameUpper,
@@ -287,6 +295,7 @@ pub mod max_pool_same_lower_1d {
     }
 
     /// Node `max_pool_same_lower_1d` (MaxPool): x0 -> y0 float32[1, 2, 5]
+    #[inline(never)]
     fn node_max_pool_same_lower_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameLower,
@@ -324,6 +333,7 @@ pub mod max_pool_valid {
     }
 
     /// Node `max_pool_valid` (MaxPool): x0 -> y0 float32[1, 1, 2, 4]
+    #[inline(never)]
     fn node_max_pool_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::max_pool::max_pool_2d_inside(i0, 1, 4, 5, 3, 2, 1, 1, 2, 4)
     }
@@ -352,6 +362,7 @@ pub mod max_pool_3d {
     }
 
     /// Node `max_pool_3d` (MaxPool): x0 -> y0 float32[1, 2, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -390,6 +401,7 @@ pub mod max_pool_indices_row_major {
     }
 
     /// Node `max_pool_indices_row_major` (MaxPool): x0 -> y0 float32[2, 2, 2, 4], y1 int64[2, 2, 2, 4]
+    #[inline(never)]
     fn node_max_pool_indices_row_major(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -428,6 +440,7 @@ pub mod max_pool_indices_column_major {
     }
 
     /// Node `max_pool_indices_column_major` (MaxPool): x0 -> y0 float32[2, 1, 3, 4], y1 int64[2, 1, 3, 4]
+    #[inline(never)]
     fn node_max_pool_indices_column_major(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -466,6 +479,7 @@ pub mod max_pool_indices_column_major_3d {
     }
 
     /// Node `max_pool_indices_column_major_3d` (MaxPool): x0 -> y0 float32[1, 2, 2, 2, 2], y1 int64[1, 2, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_indices_column_major_3d(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -504,6 +518,7 @@ pub mod max_pool_int8_ties_indices {
     }
 
     /// Node `max_pool_int8_ties_indices` (MaxPool): x0 -> y0 int8[1, 1, 3, 3], y1 int64[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_int8_ties_indices(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -542,6 +557,7 @@ pub mod max_pool_ties_real {
     }
 
     /// Node `max_pool_ties_real` (MaxPool): x0 -> y0 float32[1, 1, 1, 5], y1 int64[1, 1, 1, 5]
+    #[inline(never)]
     fn node_max_pool_ties_real(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,

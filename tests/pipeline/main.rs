@@ -14,6 +14,7 @@ mod api;
 mod cairo_e2e;
 mod codegen_snapshots;
 mod corpus;
+mod cost_report;
 mod examples;
 mod golden_vectors;
 mod library_files;

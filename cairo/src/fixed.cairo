@@ -155,6 +155,21 @@ pub fn rescale(p: felt252, sc: Scale) -> felt252 {
     q.into() - TWO_POW_63
 }
 
+/// max(0, rescale(p)): the rounding and overflow checks of `rescale`, then
+/// ReLU — what a dense layer followed by a Relu computes, with one
+/// comparison on the quotient instead of a pass of sign tests. q < 2^63
+/// means the rounded value is negative (ReLU gives 0, and it is above -2^63
+/// since u is a u128); otherwise the same q < 2^64 check as `rescale`.
+pub fn rescale_relu(p: felt252, sc: Scale) -> felt252 {
+    let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
+    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    if q < 0x8000000000000000 {
+        return 0;
+    }
+    assert(q < 0x10000000000000000, 'fixed-point overflow');
+    q.into() - TWO_POW_63
+}
+
 /// Quantized real multiply: one rounding. Mirrors `FixedArith::mul`.
 pub fn mul(a: felt252, b: felt252, sc: Scale) -> felt252 {
     rescale(a * b, sc)

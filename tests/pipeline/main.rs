@@ -20,5 +20,6 @@ mod golden_vectors;
 mod library_files;
 mod ml_outputs;
 mod op_table;
+mod relu_folding;
 mod shape_folding;
 mod untrusted_inputs;

@@ -58,6 +58,8 @@ pub(super) struct Emitter<'a> {
     outputs_spec: Vec<IoSpec>,
     used_ops: BTreeSet<String>,
     node_functions: Vec<NodeFunction>,
+    /// Relu nodes whose max(0, ·) the dense layer before them applied.
+    relu_folded: BTreeSet<String>,
     unroll_budget: usize,
     /// Prefix of generated item names: empty for the model, `scan_<node>_`
     /// for a loop body, so its functions and constants cannot collide with
@@ -79,6 +81,7 @@ impl<'a> Emitter<'a> {
             outputs_spec: Vec::new(),
             used_ops: BTreeSet::new(),
             node_functions: Vec::new(),
+            relu_folded: BTreeSet::new(),
             unroll_budget: if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 },
             prefix: String::new(),
         }
@@ -259,11 +262,19 @@ impl<'a> Emitter<'a> {
             inputs: gen_inputs,
             outputs: gen_outputs,
             scale: self.opts.scale,
+            relu_folded: false,
         };
+        let relu_after = self.sole_relu_reader(node);
+        let gen = NodeGen { relu_folded: relu_after.is_some() || self.relu_folded.contains(&node.name), ..gen };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
         let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget) {
-            Some(fast) => fast?,
-            None => (spec.codegen)(&gen)?,
+            Some(fast) => {
+                if let Some(relu) = relu_after {
+                    self.relu_folded.insert(relu);
+                }
+                fast?
+            }
+            None => (spec.codegen)(&NodeGen { relu_folded: self.relu_folded.contains(&node.name), ..gen })?,
         };
         self.items.extend(code.items);
         let used: Vec<usize> = node.outputs.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| i).collect();
@@ -291,6 +302,19 @@ impl<'a> Emitter<'a> {
             self.slots[s] = Some(Slot::computed(*dtype, shape.clone(), var.clone()));
         }
         Ok(())
+    }
+
+    /// The name of the Relu node that alone reads `node`'s only output (not a
+    /// graph output), if any: a dense fast path may fold it into its rounding.
+    fn sole_relu_reader(&self, node: &NetNode) -> Option<String> {
+        let [Some(out)] = node.outputs[..] else { return None };
+        if self.net.outputs.iter().any(|o| o.slot == out) {
+            return None;
+        }
+        let mut readers = self.net.nodes.iter().filter(|m| m.inputs.contains(&Some(out)));
+        let reader = readers.next()?;
+        let only = readers.next().is_none() && reader.inputs.iter().filter(|i| **i == Some(out)).count() == 1;
+        (only && reader.domain == ops::ONNX && reader.op_type == "Relu").then(|| reader.name.clone())
     }
 
     /// The documented function of one node.

@@ -16,9 +16,20 @@ pub fn transpile(args: TranspileArgs) -> Result<()> {
     if let Some(c) = &calibration {
         eprintln!("calibration: scale {} (expected error vs f32: max {:.3e})", c.scale, c.max_abs_error);
     }
+    let existed = args.output.exists();
     let mut package = model.transpile(&args.output, scale, None)?;
     if !args.no_compile {
-        let program = target::compile(&package, args.json)?;
+        let program = match target::compile(&package, args.json) {
+            Ok(p) => p,
+            // A package that does not compile has no program hash and cannot
+            // be run or proved: do not leave one behind where there was none.
+            Err(e) if !existed => {
+                let removed = std::fs::remove_dir_all(&args.output).is_ok();
+                let what = if removed { "the package was removed" } else { "the package could not be removed" };
+                return Err(e.context(format!("{what} ({})", args.output.display())));
+            }
+            Err(e) => return Err(e),
+        };
         if !args.json {
             eprintln!("{} bytecode words", program.compiled().bytecode.len());
         }

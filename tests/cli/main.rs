@@ -7,3 +7,4 @@ mod support;
 mod cairo;
 mod errors;
 mod prove;
+mod self_contained;

@@ -23,7 +23,7 @@ pub mod vm;
 
 pub use cairo_lang_executable::executable::Executable;
 pub use compile::CompiledProgram;
-pub use corelib::{cache_dir, default_corelib_dir, CORELIB_SOURCE};
+pub use corelib::{cache_dir, corelib_embedded, default_corelib_dir, CORELIB_SOURCE};
 pub use starknet_types_core::felt::Felt;
 pub use tests_runner::CairoTestReport;
 pub use vm::{CairoRun, TraceEntry};
@@ -63,9 +63,16 @@ pub struct Toolchain {
 }
 
 impl Toolchain {
-    /// `$CAIRN_CORELIB`, else the directory `scripts/fetch-corelib.sh` fills.
+    /// `$CAIRN_CORELIB`, else the cache's corelib directory — which
+    /// `scripts/fetch-corelib.sh` fills, or this binary writes from its
+    /// embedded copy on first use.
     pub fn locate() -> Result<Toolchain, CairoError> {
-        let path = std::env::var_os("CAIRN_CORELIB").map(PathBuf::from).unwrap_or_else(default_corelib_dir);
+        if let Some(path) = std::env::var_os("CAIRN_CORELIB") {
+            return Toolchain::with_corelib(Path::new(&path));
+        }
+        let path = default_corelib_dir();
+        corelib::ensure_default_corelib(&path)
+            .map_err(|e| CairoError::Project { path: path.clone(), detail: format!("writing the corelib: {e}") })?;
         Toolchain::with_corelib(&path)
     }
 

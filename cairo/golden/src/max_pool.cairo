@@ -17,10 +17,26 @@ pub mod max_pool_2d_stride2 {
         output
     }
 
+    /// Two input rows of `max_pool_2d_stride2` (2×2 windows, stride 2): one maximum per window.
+    #[inline(never)]
+    fn max_pool_2d_stride2_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
+        let [v0, v1, v2, v3, _, v5, v6, v7, v8, _] = (*rows.multi_pop_front::<10>().unwrap()).unbox();
+        out.append(cairn::ops::max_pool::max4(v0, v1, v5, v6));
+        out.append(cairn::ops::max_pool::max4(v2, v3, v7, v8));
+    }
+
     /// Node `max_pool_2d_stride2` (MaxPool): x0 -> y0 float32[1, 2, 2, 2]
     #[inline(never)]
     fn node_max_pool_2d_stride2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::max_pool::max_pool_2d_inside(i0, 2, 5, 5, 2, 2, 2, 2, 2, 2)
+        let mut out = array![];
+        let mut rows = i0;
+        for _ in 0..2_u32 {
+            for _ in 0..2_u32 {
+                max_pool_2d_stride2_row_pair(ref rows, ref out);
+            }
+            rows = rows.slice(5, rows.len() - 5);
+        }
+        out.span()
     }
 
     #[test]
@@ -75,10 +91,23 @@ pub mod max_pool_2x2_negative_and_ties {
         output
     }
 
+    /// Two input rows of `max_pool_2x2_negative_and_ties` (2×2 windows, stride 2): one maximum per window.
+    #[inline(never)]
+    fn max_pool_2x2_negative_and_ties_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*rows.multi_pop_front::<8>().unwrap()).unbox();
+        out.append(cairn::ops::max_pool::max4(v0, v1, v4, v5));
+        out.append(cairn::ops::max_pool::max4(v2, v3, v6, v7));
+    }
+
     /// Node `max_pool_2x2_negative_and_ties` (MaxPool): x0 -> y0 float32[1, 2, 2, 2]
     #[inline(never)]
     fn node_max_pool_2x2_negative_and_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::max_pool::max_pool_2d_inside(i0, 2, 4, 4, 2, 2, 2, 2, 2, 2)
+        let mut out = array![];
+        let mut rows = i0;
+        for _ in 0..4_u32 {
+            max_pool_2x2_negative_and_ties_row_pair(ref rows, ref out);
+        }
+        out.span()
     }
 
     #[test]

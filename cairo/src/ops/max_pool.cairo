@@ -73,6 +73,12 @@ pub fn max_pool(
     (out.span(), indices.span())
 }
 
+/// The maximum of a 2×2 window of stored values (generated row functions).
+#[inline(always)]
+pub fn max4(a: felt252, b: felt252, c: felt252, d: felt252) -> felt252 {
+    max2(max2(a, b), max2(c, d))
+}
+
 /// max(a, b) of two stored values (b - a is below 2^64 in magnitude).
 #[inline(always)]
 fn max2(a: felt252, b: felt252) -> felt252 {

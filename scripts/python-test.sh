@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 # Pinned like scripts/gen-corpus.sh's (the versions the corpus was exported with).
-pins=(numpy==2.4.6 scikit-learn==1.7.2 skl2onnx==1.19.1 onnx==1.22.0)
+# skl2onnx imports `packaging` without declaring it.
+pins=(numpy==2.4.6 scikit-learn==1.7.2 skl2onnx==1.19.1 onnx==1.22.0 packaging==26.4)
 export PIP_CACHE_DIR="$CAIRN_CACHE/pip"
 
 scripts/fetch-corelib.sh   # the package compiles Cairo with the pinned corelib
@@ -25,7 +26,8 @@ echo "== wheel $(basename "$wheel") ($((SECONDS - start)) s)"
 start=$SECONDS
 python3 -m venv "$tmp/venv"
 py="$tmp/venv/bin/python"
-"$py" -m pip install --quiet --disable-pip-version-check "$wheel" "${pins[@]}"
+# --no-compile: byte-compiling scipy and scikit-learn on install costs more than the tests.
+"$py" -m pip install --quiet --no-compile --disable-pip-version-check "$wheel" "${pins[@]}"
 echo "== fresh venv with the wheel, ${pins[*]} ($((SECONDS - start)) s)"
 
 # Run from outside the repository so that `import cairn` can only be the

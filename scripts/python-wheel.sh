@@ -26,7 +26,9 @@ fi
 
 mkdir -p "$out"
 echo "== maturin build ($profile profile) into $out" >&2
-"$venv/bin/maturin" build --manifest-path python/Cargo.toml --profile "$profile" --locked \
+# --strip: symbols and line tables are half the wheel, and a panic reaches
+# Python as a RuntimeError with its message, not as a backtrace.
+"$venv/bin/maturin" build --manifest-path python/Cargo.toml --profile "$profile" --locked --strip \
   --interpreter python3 --out "$out" >&2
 # The newest wheel there is this build's (maturin overwrites one of the same name).
 ls -t "$out"/*.whl | head -n 1

@@ -128,9 +128,11 @@ def transpile(
         force: replace an existing package at ``out_dir``.
         compile: compile the package (a few seconds for small models).
     """
-    if isinstance(model, Package):
-        raise TypeError("transpile takes an ONNX model (cairn.Model or a path), not a package")
-    native, _ = _target(model)
+    native, given_package = _target(model)
+    if given_package is not None:
+        raise _cairn.InputError(
+            f"transpile takes an ONNX model (a cairn.Model or an .onnx path), not the package {given_package.dir}"
+        )
     if calibration_samples is not None:
         if scale is not None:
             raise _cairn.InputError("give scale or calibration_samples, not both")

@@ -14,7 +14,7 @@ from . import _cairn
 
 #: What the native module takes for one tensor: input name (or None for "the
 #: next input"), shape, "real" or "int", little-endian 8-byte values.
-_Array = Tuple[Optional[str], List[int], str, bytes]
+_Array = Tuple[Optional[str], Optional[List[int]], str, bytes]
 
 
 def _is_torch_tensor(x: Any) -> bool:

@@ -166,7 +166,8 @@ class Package:
     @property
     def manifest(self) -> Dict[str, Any]:
         """The manifest ``cairn.json`` as a dict."""
-        return json.loads(self._native.manifest_json())
+        manifest: Dict[str, Any] = json.loads(self._native.manifest_json())
+        return manifest
 
     def compile(self) -> "Package":
         """Compiles the package (reusing its compiled program when the sources

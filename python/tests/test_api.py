@@ -27,7 +27,7 @@ MLP_SAMPLES = ROOT / "examples" / "mlp" / "samples.json"
 WORK = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="cairn-pytest-"))
 WORK.mkdir(parents=True, exist_ok=True)
 
-TESTS = []
+TESTS: list = []
 
 
 def test(f):
@@ -57,7 +57,7 @@ def digit():
 
 
 # Shared state, built by the tests in order (a package, its proof).
-S = {}
+S: dict = {}
 
 
 @test
@@ -136,6 +136,7 @@ def transpile_compiles_and_refuses_to_overwrite_without_force():
     # Replacing it with force gives the same program.
     again = cairn.transpile(MLP, out, scale=16, force=True)
     assert again.program_hash == package.program_hash
+    raises(cairn.InputError, lambda: cairn.transpile(package, WORK / "again"), "not the package")
     # A directory holding someone else's files is never taken over.
     foreign = WORK / "not_a_package"
     foreign.mkdir(exist_ok=True)
@@ -271,6 +272,37 @@ def security_levels():
     raises(cairn.InvalidProof, lambda: cairn.verify(proof.data, any_program=True, min_security_bits=200), "below")
     raises(cairn.InputError, lambda: cairn.verify(proof.data, any_program=True, min_security_bits=40), "80 bits")
     raises(cairn.InputError, lambda: cairn.prove(S["package"], digit(), security_bits=40), "floor")
+
+
+@test
+def threads_run_prove_and_verify_at_once():
+    # Heavy calls release the GIL: several threads use one package at once.
+    import threading
+
+    package, proof = S["package"], S["proof"]
+    x = digit()
+    want = S["reference"].outputs[0].raw
+    results, errors = {}, []
+
+    def job(name, fn):
+        try:
+            results[name] = fn()
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append((name, e))
+
+    jobs = {
+        "cairo-1": lambda: cairn.run(package, x, backend="cairo").outputs[0].raw,
+        "cairo-2": lambda: cairn.run(package, x, backend="cairo").outputs[0].raw,
+        "prove": lambda: cairn.verify(cairn.prove(package, x), model=package).outputs[0].raw,
+        "verify": lambda: cairn.verify(proof, model=package).outputs[0].raw,
+    }
+    threads = [threading.Thread(target=job, args=item) for item in jobs.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert all(results[name] == want for name in jobs), results
 
 
 @test

@@ -81,6 +81,25 @@ def inspect_reports_inputs_outputs_ops():
 
 
 @test
+def unsupported_model_is_reported_by_inspect_and_raised_by_load():
+    from onnx import TensorProto, helper, save
+
+    graph = helper.make_graph(
+        [helper.make_node("Det", ["x"], ["y"])],
+        "det",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 2])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [])],
+    )
+    path = WORK / "det.onnx"
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    r = cairn.inspect(path)
+    assert r["supported"] is False and r["ops"] == ["Det"], r
+    assert any("operator Det is not supported" in p for p in r["problems"]), r["problems"]
+    raises(cairn.ModelError, lambda: cairn.load(path), "cannot run this model", "Det")
+    raises(cairn.ModelError, lambda: cairn.run(path, np.eye(2, dtype=np.float32)), "Det")
+
+
+@test
 def model_declares_its_io():
     m = cairn.load(MLP)
     assert [i.name for i in m.inputs] == ["input"]

@@ -13,6 +13,7 @@ source scripts/env.sh
 # skl2onnx imports `packaging` without declaring it.
 pins=(numpy==2.4.6 scikit-learn==1.7.2 skl2onnx==1.19.1 onnx==1.22.0 packaging==26.4)
 export PIP_CACHE_DIR="$CAIRN_CACHE/pip"
+python="${PYTHON:-python3}"   # 3.9 or later
 
 scripts/fetch-corelib.sh   # the package compiles Cairo with the pinned corelib
 
@@ -24,7 +25,7 @@ wheel=$(scripts/python-wheel.sh "$tmp/wheels")
 echo "== wheel $(basename "$wheel") ($((SECONDS - start)) s)"
 
 start=$SECONDS
-python3 -m venv "$tmp/venv"
+"$python" -m venv "$tmp/venv"
 py="$tmp/venv/bin/python"
 # --no-compile: byte-compiling scipy and scikit-learn on install costs more than the tests.
 "$py" -m pip install --quiet --no-compile --disable-pip-version-check "$wheel" "${pins[@]}"

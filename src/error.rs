@@ -58,6 +58,10 @@ pub enum Error {
     OutputMismatch(#[source] IoError),
     #[error("the program did not echo its input after its outputs")]
     NotEchoed,
+    #[error(
+        "recompiling the package for its cost report gave a different program; run `cairn transpile --force` again"
+    )]
+    ProfileMismatch,
     #[error("the run cannot be proved")]
     Adapter(#[from] AdapterError),
     #[error("the run cannot be proved")]

@@ -12,7 +12,9 @@
 //! * [`Package`] — a Cairo package on disk; [`Package::compile`] gives a
 //!   [`Program`] (cached in the package);
 //! * [`Program`] — run on the Cairo VM, [`Program::prove`] a [`Proof`];
-//! * [`verify`] — check proof bytes against an [`Expected`] program.
+//! * [`verify`] — check proof bytes against an [`Expected`] program;
+//! * [`Program::cost_report`] — where a run's steps go, node by node, and
+//!   the trace rows proving it takes ([`CostReport`]).
 //!
 //! Errors are one typed [`Error`] that keeps the node, operator, input or
 //! file they concern. Models, packages and programs are `Send + Sync`:
@@ -39,6 +41,7 @@
 //! # Ok::<(), cairn::Error>(())
 //! ```
 
+pub mod cost;
 pub mod error;
 pub mod model;
 pub mod package;
@@ -49,6 +52,7 @@ pub use cairn_cairo::Felt;
 pub use cairn_runtime::Scale;
 pub use cairn_transpiler::inputs::{BoundSample, InputData, InputTensor, Sample};
 pub use cairn_transpiler::outputs::OutputTensor;
+pub use cost::CostReport;
 pub use error::{Error, Result};
 pub use model::Model;
 pub use package::{Package, Program, Run};

@@ -69,9 +69,23 @@ pub fn to_i64(x: felt252) -> i64 {
     x.try_into().expect('fixed-point overflow')
 }
 
-/// Signed comparison of two stored values.
+/// Signed comparison of two stored values. b - a - 1 lies in (-2^64, 2^64),
+/// so it is a u128 exactly when a < b: one conversion (one range check when
+/// it fits; a negative difference is recognised by its wide felt form)
+/// instead of two i64 conversions and an i64 comparison.
 pub fn lt(a: felt252, b: felt252) -> bool {
-    to_i64(a) < to_i64(b)
+    is_non_negative(b - a - 1)
+}
+
+/// x >= 0 for |x| < 2^127 (every stored value, and differences of two): a
+/// non-negative x is a u128; a negative one is p - |x|, far above 2^128.
+#[inline(always)]
+pub fn is_non_negative(x: felt252) -> bool {
+    let u: Option<u128> = x.try_into();
+    match u {
+        Option::Some(_) => true,
+        Option::None => false,
+    }
 }
 
 /// floor(n / d) for |n| < 2^127 and d > 0 (the offset 2^127 is not used:
@@ -137,6 +151,21 @@ pub fn scale(bits: u32) -> Scale {
 pub fn rescale(p: felt252, sc: Scale) -> felt252 {
     let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
     let (q, _) = DivRem::div_rem(u, sc.divisor);
+    assert(q < 0x10000000000000000, 'fixed-point overflow');
+    q.into() - TWO_POW_63
+}
+
+/// max(0, rescale(p)): the rounding and overflow checks of `rescale`, then
+/// ReLU — what a dense layer followed by a Relu computes, with one
+/// comparison on the quotient instead of a pass of sign tests. q < 2^63
+/// means the rounded value is negative (ReLU gives 0, and it is above -2^63
+/// since u is a u128); otherwise the same q < 2^64 check as `rescale`.
+pub fn rescale_relu(p: felt252, sc: Scale) -> felt252 {
+    let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
+    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    if q < 0x8000000000000000 {
+        return 0;
+    }
     assert(q < 0x10000000000000000, 'fixed-point overflow');
     q.into() - TWO_POW_63
 }

@@ -48,6 +48,20 @@ pub struct CairoTrace {
     pub public_input: PublicInput,
     /// Executed steps (rows before padding).
     pub steps: usize,
+    /// What each part of the run needs in rows; the trace has the next power
+    /// of two above the largest.
+    pub row_needs: RowNeeds,
+}
+
+/// The rows each part of a run needs (cairo-air.md §2.9): one per step, one
+/// per public memory cell or memory hole, one per NUM_RCH range-check gaps,
+/// one per value of the range-check window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RowNeeds {
+    pub steps: usize,
+    pub memory: usize,
+    pub range_check_gaps: usize,
+    pub range_check_window: usize,
 }
 
 impl CairoTrace {
@@ -171,13 +185,19 @@ fn assemble(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
     let gaps = range_check_gaps(&rows, &mem, pi.window);
     let w_len = (pi.window.stop - pi.window.begin) as usize;
     let t = input.trace.len();
-    let need_rows = [t, public.len() + holes.len() + 1, gaps.len().div_ceil(NUM_RCH) + 1, w_len + 1, 8];
+    let row_needs = RowNeeds {
+        steps: t,
+        memory: public.len() + holes.len() + 1,
+        range_check_gaps: gaps.len().div_ceil(NUM_RCH) + 1,
+        range_check_window: w_len + 1,
+    };
+    let need_rows = [row_needs.steps, row_needs.memory, row_needs.range_check_gaps, row_needs.range_check_window, 8];
     let n = need_rows.iter().copied().max().unwrap_or(8).next_power_of_two();
     let fill = Fillers { public: &public, holes: &holes, gaps: &gaps, window: pi.window };
     let mut cols = main_columns(input, &rows, &mem, &fill, n);
     sort_memory(&mut cols, &public, n)?;
     sort_range_checks(&mut cols, &mut pi, n);
-    Ok(CairoTrace { columns: cols, public_input: pi, steps: t })
+    Ok(CairoTrace { columns: cols, public_input: pi, steps: t, row_needs })
 }
 
 /// The run ends in the entry code's loop, with the executable's frame, and

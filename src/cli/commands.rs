@@ -65,6 +65,11 @@ pub struct RunArgs {
     pub backend: Backend,
     #[command(flatten)]
     pub scale: ScaleArgs,
+    /// Also report the cost of the first sample's run, node by node: Cairo
+    /// steps and their share, the trace rows a proof needs and why, and an
+    /// estimate of prove time and memory (Cairo backend only).
+    #[arg(long)]
+    pub profile: bool,
     /// Print machine-readable JSON instead of text.
     #[arg(long)]
     pub json: bool,

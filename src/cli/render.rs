@@ -195,3 +195,42 @@ pub fn transpile_summary(dir: &Path, m: &Manifest) -> String {
     let _ = writeln!(s, "run it   cairn run {} --input <file>", dir.display());
     s
 }
+
+/// `cairn run --profile`: steps per node, biggest first, then rows and the
+/// prover estimate.
+pub fn cost_report(c: &cairn::CostReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "\ncost of one run, node by node (Cairo steps, measured):");
+    let mut nodes: Vec<_> = c.nodes.iter().collect();
+    nodes.sort_by_key(|n| std::cmp::Reverse(n.steps));
+    let width = nodes.iter().map(|n| n.node.len()).max().unwrap_or(4).max(4);
+    let _ = writeln!(s, "  {:<width$}  {:<22} {:>10} {:>7}", "node", "op", "steps", "share");
+    for n in nodes {
+        let _ = writeln!(s, "  {:<width$}  {:<22} {:>10} {:>6.1}%", n.node, n.op_type, n.steps, 100.0 * n.share);
+    }
+    let framing = c.framing_steps as f64 / c.steps.max(1) as f64;
+    let _ = writeln!(
+        s,
+        "  {:<width$}  {:<22} {:>10} {:>6.1}%",
+        "(framing)",
+        "inputs, outputs, entry",
+        c.framing_steps,
+        100.0 * framing
+    );
+    let _ = writeln!(s, "  {:<width$}  {:<22} {:>10}", "total", "", c.steps);
+    let builtins: Vec<String> = c.builtins.iter().filter(|(_, n)| *n > 0).map(|(b, n)| format!("{b} {n}")).collect();
+    let _ = writeln!(s, "builtins     {}", builtins.join(", "));
+    let r = &c.row_needs;
+    let _ = writeln!(
+        s,
+        "trace rows   {} (set by {}; needs: steps {}, memory {}, range-check gaps {}, range-check window {})",
+        c.trace_rows, c.rows_set_by, r.steps, r.memory, r.range_check_gaps, r.range_check_window
+    );
+    let _ = writeln!(
+        s,
+        "estimate     ~{:.1} prove CPU-seconds, ~{:.1} GB peak (scaled from the measured rate at 131,072 rows)",
+        c.estimate.cpu_seconds,
+        c.estimate.peak_bytes as f64 / 1e9
+    );
+    s
+}

@@ -24,6 +24,9 @@ pub struct RunReport {
     pub scale: u32,
     pub calibration: Option<CalibrationReport>,
     pub cairo: Option<CairoInfo>,
+    /// With `--profile`: the first sample's run, node by node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<cairn::CostReport>,
     pub samples: Vec<Vec<OutputTensor>>,
 }
 

@@ -13,8 +13,12 @@ pub fn run(args: RunArgs) -> Result<()> {
     let samples = target::samples(&t.model, &args.input)?;
     let many = samples.len() > 1;
     let label = |i: usize| if many { format!("sample {i}") } else { args.input.display().to_string() };
+    if args.profile && args.backend != Backend::Cairo {
+        anyhow::bail!("--profile measures the Cairo program: use it with --backend cairo");
+    }
     let mut results = Vec::with_capacity(samples.len());
     let mut cairo = None;
+    let mut cost = None;
     match args.backend {
         Backend::Reference => {
             for (i, s) in samples.iter().enumerate() {
@@ -37,6 +41,10 @@ pub fn run(args: RunArgs) -> Result<()> {
                 builtins = run.vm.builtins.clone();
                 results.push(run.outputs);
             }
+            if args.profile {
+                let step = "measuring the cost of the first sample, node by node";
+                cost = Some(progress::step(step, args.json, || program.cost_report(&samples[0]))?);
+            }
             cairo = Some(CairoInfo {
                 package: program.package().dir().display().to_string(),
                 program_hash: format!("{:#x}", program.program_hash()),
@@ -55,12 +63,16 @@ pub fn run(args: RunArgs) -> Result<()> {
         scale: scale.bits(),
         calibration,
         cairo,
+        cost,
         samples: results,
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", render::run_report(&report, t.model.network()));
+        if let Some(c) = &report.cost {
+            print!("{}", render::cost_report(c));
+        }
     }
     Ok(())
 }

@@ -34,6 +34,39 @@ fn transpile_and_run(name: &str) {
 }
 
 #[test]
+fn run_profile_charges_the_steps_to_the_nodes() {
+    let dir = tmp_path("cli-cairo-profile-mlp");
+    let dir_s = dir.to_str().expect("utf-8 path");
+    json(&["transpile", "examples/mlp/model.onnx", "-o", dir_s, "--force", "--json"]);
+    let input = "examples/mlp/input.json";
+    let report = json(&["run", dir_s, "--input", input, "--profile", "--json"]);
+    let steps = report["cairo"]["steps"][0].as_u64().expect("steps");
+    let cost = &report["cost"];
+    assert_eq!(cost["steps"].as_u64(), Some(steps));
+    let nodes = cost["nodes"].as_array().expect("nodes");
+    let names: Vec<&str> = nodes.iter().map(|n| n["node"].as_str().expect("name")).collect();
+    assert_eq!(names, ["fc1", "relu1", "fc2"]);
+    let charged: u64 = nodes.iter().map(|n| n["steps"].as_u64().expect("steps")).sum::<u64>()
+        + cost["framing_steps"].as_u64().expect("framing");
+    assert_eq!(charged, steps);
+    let rows = cost["trace_rows"].as_u64().expect("rows");
+    assert!(rows.is_power_of_two() && rows >= steps, "{rows} rows for {steps} steps");
+
+    // The text form lists the nodes, the rows and the estimate.
+    let (ok, text, stderr) = cairn(&["run", dir_s, "--input", input, "--profile"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        text.contains("fc1") && text.contains(&format!("trace rows   {rows}")) && text.contains("estimate"),
+        "{text}"
+    );
+
+    // The reference runtime has no steps to report.
+    let (ok, _, stderr) =
+        cairn(&["run", "examples/mlp/model.onnx", "--input", input, "--backend", "reference", "--profile"]);
+    assert!(!ok && stderr.contains("--backend cairo"), "{stderr}");
+}
+
+#[test]
 fn mlp_transpiles_and_runs_on_cairo() {
     transpile_and_run("mlp");
 }

@@ -17,6 +17,7 @@ mod compile;
 pub mod contracts;
 mod corelib;
 mod guard;
+pub mod profile;
 mod tests_runner;
 pub mod vm;
 
@@ -78,6 +79,15 @@ impl Toolchain {
     /// Compiles the package's single `#[executable]` function.
     pub fn compile_executable(&self, package: &Path) -> Result<CompiledProgram, CairoError> {
         guard::compiler(package, || compile::compile_executable(&self.corelib, package))
+    }
+
+    /// Compiles the executable and locates each of its functions in the
+    /// bytecode ([`profile::FunctionMap`]), for cost reports.
+    pub fn compile_executable_mapped(
+        &self,
+        package: &Path,
+    ) -> Result<(CompiledProgram, profile::FunctionMap), CairoError> {
+        guard::compiler(package, || compile::compile_executable_mapped(&self.corelib, package))
     }
 
     /// Compiles and runs every `#[test]` of the package (gas disabled).

@@ -18,6 +18,7 @@ pub mod abs_real {
     }
 
     /// Node `abs_real` (Abs): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_abs_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod abs_edges {
     }
 
     /// Node `abs_edges` (Abs): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_abs_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod abs_overflow {
     }
 
     /// Node `abs_overflow` (Abs): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_abs_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@sc, i0)
     }
@@ -103,6 +106,7 @@ pub mod abs_opset_6 {
     }
 
     /// Node `abs_opset_6` (Abs): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_abs_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@sc, i0)
     }
@@ -131,6 +135,7 @@ pub mod abs_int32 {
     }
 
     /// Node `abs_int32` (Abs): x0 -> y0 int32[5]
+    #[inline(never)]
     fn node_abs_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@cairn::arith::int_range(-2147483648, 2147483647), i0)
     }
@@ -159,6 +164,7 @@ pub mod abs_uint8 {
     }
 
     /// Node `abs_uint8` (Abs): x0 -> y0 uint8[3]
+    #[inline(never)]
     fn node_abs_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@cairn::arith::int_range(0, 255), i0)
     }
@@ -187,6 +193,7 @@ pub mod abs_int8_min_overflows {
     }
 
     /// Node `abs_int8_min_overflows` (Abs): x0 -> y0 int8[2]
+    #[inline(never)]
     fn node_abs_int8_min_overflows(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@cairn::arith::int_range(-128, 127), i0)
     }
@@ -216,6 +223,7 @@ pub mod abs_scale_32 {
     }
 
     /// Node `abs_scale_32` (Abs): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_abs_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::abs::abs(@sc, i0)
     }

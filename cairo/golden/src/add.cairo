@@ -19,6 +19,7 @@ pub mod add_same_shape {
     }
 
     /// Node `add_same_shape` (Add): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_add_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -48,6 +49,7 @@ pub mod add_broadcast {
     }
 
     /// Node `add_broadcast` (Add): x0, x1 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_add_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![2, 1, 4].span(), i1, array![3, 1].span(), array![2, 3, 4].span())
     }
@@ -81,6 +83,7 @@ pub mod add_weight_row {
     ];
 
     /// Node `add_weight_row` (Add): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_add_weight_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![3, 4].span(), C_X1.span(), array![4].span(), array![3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod add_int32 {
     }
 
     /// Node `add_int32` (Add): x0, x1 -> y0 int32[4]
+    #[inline(never)]
     fn node_add_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -139,6 +143,7 @@ pub mod add_scale_30 {
     }
 
     /// Node `add_scale_30` (Add): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_add_scale_30(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![5].span(), i1, array![5].span(), array![5].span())
     }

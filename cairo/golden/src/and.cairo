@@ -19,6 +19,7 @@ pub mod and_truth_table {
     }
 
     /// Node `and_truth_table` (And): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_and_truth_table(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::and::and(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -48,6 +49,7 @@ pub mod and_broadcast {
     }
 
     /// Node `and_broadcast` (And): x0, x1 -> y0 bool[2, 2, 3]
+    #[inline(never)]
     fn node_and_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::and::and(i0, array![2, 1, 3].span(), i1, array![2, 1].span(), array![2, 2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod and_scalar {
     }
 
     /// Node `and_scalar` (And): x0, x1 -> y0 bool[2, 2]
+    #[inline(never)]
     fn node_and_scalar(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::and::and(i0, array![2, 2].span(), i1, array![].span(), array![2, 2].span())
     }
@@ -106,6 +109,7 @@ pub mod and_opset_7 {
     }
 
     /// Node `and_opset_7` (And): x0, x1 -> y0 bool[3]
+    #[inline(never)]
     fn node_and_opset_7(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::and::and(i0, array![3].span(), i1, array![3].span(), array![3].span())
     }

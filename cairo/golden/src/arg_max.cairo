@@ -18,6 +18,7 @@ pub mod arg_max_default {
     }
 
     /// Node `arg_max_default` (ArgMax): x0 -> y0 int64[1, 4]
+    #[inline(never)]
     fn node_arg_max_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![3, 4].span(), 0, false)
     }
@@ -46,6 +47,7 @@ pub mod arg_max_axis1_keepdims0 {
     }
 
     /// Node `arg_max_axis1_keepdims0` (ArgMax): x0 -> y0 int64[3]
+    #[inline(never)]
     fn node_arg_max_axis1_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![3, 4].span(), 1, false)
     }
@@ -74,6 +76,7 @@ pub mod arg_max_negative_axis {
     }
 
     /// Node `arg_max_negative_axis` (ArgMax): x0 -> y0 int64[2, 3, 1]
+    #[inline(never)]
     fn node_arg_max_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![2, 3, 4].span(), 2, false)
     }
@@ -102,6 +105,7 @@ pub mod arg_max_middle_axis {
     }
 
     /// Node `arg_max_middle_axis` (ArgMax): x0 -> y0 int64[2, 4]
+    #[inline(never)]
     fn node_arg_max_middle_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![2, 3, 4].span(), 1, false)
     }
@@ -130,6 +134,7 @@ pub mod arg_max_1d {
     }
 
     /// Node `arg_max_1d` (ArgMax): x0 -> y0 int64[]
+    #[inline(never)]
     fn node_arg_max_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![9].span(), 0, false)
     }
@@ -158,6 +163,7 @@ pub mod arg_max_ties_first {
     }
 
     /// Node `arg_max_ties_first` (ArgMax): x0 -> y0 int64[2, 1]
+    #[inline(never)]
     fn node_arg_max_ties_first(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![2, 4].span(), 1, false)
     }
@@ -186,6 +192,7 @@ pub mod arg_max_ties_last {
     }
 
     /// Node `arg_max_ties_last` (ArgMax): x0 -> y0 int64[2, 1]
+    #[inline(never)]
     fn node_arg_max_ties_last(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![2, 4].span(), 1, true)
     }
@@ -214,6 +221,7 @@ pub mod arg_max_ties_last_axis0 {
     }
 
     /// Node `arg_max_ties_last_axis0` (ArgMax): x0 -> y0 int64[1, 2]
+    #[inline(never)]
     fn node_arg_max_ties_last_axis0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![3, 2].span(), 0, true)
     }
@@ -242,6 +250,7 @@ pub mod arg_max_negative_values {
     }
 
     /// Node `arg_max_negative_values` (ArgMax): x0 -> y0 int64[1]
+    #[inline(never)]
     fn node_arg_max_negative_values(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![5].span(), 0, false)
     }
@@ -270,6 +279,7 @@ pub mod arg_max_int32 {
     }
 
     /// Node `arg_max_int32` (ArgMax): x0 -> y0 int64[2, 1]
+    #[inline(never)]
     fn node_arg_max_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![2, 3].span(), 1, false)
     }
@@ -298,6 +308,7 @@ pub mod arg_max_int32_last {
     }
 
     /// Node `arg_max_int32_last` (ArgMax): x0 -> y0 int64[2, 1]
+    #[inline(never)]
     fn node_arg_max_int32_last(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![2, 3].span(), 1, true)
     }
@@ -326,6 +337,7 @@ pub mod arg_max_opset_11 {
     }
 
     /// Node `arg_max_opset_11` (ArgMax): x0 -> y0 int64[3, 1]
+    #[inline(never)]
     fn node_arg_max_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![3, 2].span(), 1, false)
     }
@@ -354,6 +366,7 @@ pub mod arg_max_axis_of_one {
     }
 
     /// Node `arg_max_axis_of_one` (ArgMax): x0 -> y0 int64[3, 2]
+    #[inline(never)]
     fn node_arg_max_axis_of_one(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::arg_max::arg_max(i0, array![3, 1, 2].span(), 1, false)
     }

@@ -23,6 +23,7 @@ pub mod array_feature_extractor_columns {
     ];
 
     /// Node `array_feature_extractor_columns` (ArrayFeatureExtractor): x0, x1 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_array_feature_extractor_columns(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::array_feature_extractor::array_feature_extractor(i0, array![3, 5].span(), C_X1.span())
     }
@@ -56,6 +57,7 @@ pub mod array_feature_extractor_vector {
     ];
 
     /// Node `array_feature_extractor_vector` (ArrayFeatureExtractor): x0, x1 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_array_feature_extractor_vector(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::array_feature_extractor::array_feature_extractor(i0, array![6].span(), C_X1.span())
     }
@@ -89,6 +91,7 @@ pub mod array_feature_extractor_ints {
     ];
 
     /// Node `array_feature_extractor_ints` (ArrayFeatureExtractor): x0, x1 -> y0 int64[2, 1]
+    #[inline(never)]
     fn node_array_feature_extractor_ints(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::array_feature_extractor::array_feature_extractor(i0, array![2, 3].span(), C_X1.span())
     }

@@ -18,6 +18,7 @@ pub mod average_pool_2d_stride2 {
     }
 
     /// Node `average_pool_2d_stride2` (AveragePool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_average_pool_2d_stride2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -54,6 +55,7 @@ pub mod average_pool_pads_exclude {
     }
 
     /// Node `average_pool_pads_exclude` (AveragePool): x0 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_average_pool_pads_exclude(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -90,6 +92,7 @@ pub mod average_pool_pads_include {
     }
 
     /// Node `average_pool_pads_include` (AveragePool): x0 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_average_pool_pads_include(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -126,6 +129,7 @@ pub mod average_pool_ceil_include_pad {
     }
 
     /// Node `average_pool_ceil_include_pad` (AveragePool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_average_pool_ceil_include_pad(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -162,6 +166,7 @@ pub mod average_pool_ceil_exclude_pad {
     }
 
     /// Node `average_pool_ceil_exclude_pad` (AveragePool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_average_pool_ceil_exclude_pad(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -198,6 +203,7 @@ pub mod average_pool_dilations_1d {
     }
 
     /// Node `average_pool_dilations_1d` (AveragePool): x0 -> y0 float32[2, 1, 7]
+    #[inline(never)]
     fn node_average_pool_dilations_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -234,6 +240,7 @@ pub mod average_pool_same_upper_include {
     }
 
     /// Node `average_pool_same_upper_include` (AveragePool): x0 -> y0 float32[1, 1, 5, 5]
+    #[inline(never)]
     fn node_average_pool_same_upper_include(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameUpper,
@@ -270,6 +277,7 @@ pub mod average_pool_same_lower_exclude {
     }
 
     /// Node `average_pool_same_lower_exclude` (AveragePool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_average_pool_same_lower_exclude(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameLower,
@@ -306,6 +314,7 @@ pub mod average_pool_valid {
     }
 
     /// Node `average_pool_valid` (AveragePool): x0 -> y0 float32[1, 1, 4, 2]
+    #[inline(never)]
     fn node_average_pool_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::Valid,
@@ -342,6 +351,7 @@ pub mod average_pool_3d {
     }
 
     /// Node `average_pool_3d` (AveragePool): x0 -> y0 float32[1, 1, 3, 4, 4]
+    #[inline(never)]
     fn node_average_pool_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -378,6 +388,7 @@ pub mod average_pool_half_ulp_rounding {
     }
 
     /// Node `average_pool_half_ulp_rounding` (AveragePool): x0 -> y0 float32[1, 1, 5]
+    #[inline(never)]
     fn node_average_pool_half_ulp_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,

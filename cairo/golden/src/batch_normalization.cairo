@@ -34,6 +34,7 @@ pub mod batch_normalization_nchw {
     ];
 
     /// Node `batch_normalization_nchw` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[2, 3, 2, 2]
+    #[inline(never)]
     fn node_batch_normalization_nchw(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 3, 4, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(1),
@@ -80,6 +81,7 @@ pub mod batch_normalization_2d {
     ];
 
     /// Node `batch_normalization_2d` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[4, 3]
+    #[inline(never)]
     fn node_batch_normalization_2d(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 3, 1, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(1),
@@ -126,6 +128,7 @@ pub mod batch_normalization_3d_epsilon {
     ];
 
     /// Node `batch_normalization_3d_epsilon` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 2, 5]
+    #[inline(never)]
     fn node_batch_normalization_3d_epsilon(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 5, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(6554),
@@ -160,6 +163,7 @@ pub mod batch_normalization_all_inputs {
     }
 
     /// Node `batch_normalization_all_inputs` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[2, 2, 3]
+    #[inline(never)]
     fn node_batch_normalization_all_inputs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>, i3: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 3, i1, i2, i3, i4, Option::Some(1),
@@ -206,6 +210,7 @@ pub mod batch_normalization_negative_variance {
     ];
 
     /// Node `batch_normalization_negative_variance` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 2, 2]
+    #[inline(never)]
     fn node_batch_normalization_negative_variance(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 2, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(1),
@@ -257,6 +262,7 @@ pub mod batch_normalization_all_weights {
     ];
 
     /// Node `batch_normalization_all_weights` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_batch_normalization_all_weights(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 3, 1, C_X1.span(), C_X2.span(), C_X3.span(), C_X4.span(), Option::Some(163840),
@@ -291,6 +297,7 @@ pub mod batch_normalization_sub_reaches_min {
     }
 
     /// Node `batch_normalization_sub_reaches_min` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_batch_normalization_sub_reaches_min(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>, i3: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 1, 1, i1, i2, i3, i4, Option::Some(0),
@@ -337,6 +344,7 @@ pub mod batch_normalization_zero_denominator {
     ];
 
     /// Node `batch_normalization_zero_denominator` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_batch_normalization_zero_denominator(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 1, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(0),
@@ -372,6 +380,7 @@ pub mod batch_normalization_overflow {
     }
 
     /// Node `batch_normalization_overflow` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 1, 2]
+    #[inline(never)]
     fn node_batch_normalization_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>, i3: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 1, 2, i1, i2, i3, i4, Option::Some(1),
@@ -419,6 +428,7 @@ pub mod batch_normalization_scale_32 {
     ];
 
     /// Node `batch_normalization_scale_32` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_batch_normalization_scale_32(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 3, 1, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(42950),
@@ -465,6 +475,7 @@ pub mod batch_normalization_scale_8 {
     ];
 
     /// Node `batch_normalization_scale_8` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[2, 2, 2]
+    #[inline(never)]
     fn node_batch_normalization_scale_8(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 2, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(0),
@@ -511,6 +522,7 @@ pub mod batch_normalization_opset_9 {
     ];
 
     /// Node `batch_normalization_opset_9` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 2, 3]
+    #[inline(never)]
     fn node_batch_normalization_opset_9(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 3, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(1),
@@ -557,6 +569,7 @@ pub mod batch_normalization_opset_7 {
     ];
 
     /// Node `batch_normalization_opset_7` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 2, 3]
+    #[inline(never)]
     fn node_batch_normalization_opset_7(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 3, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::Some(1),
@@ -603,6 +616,7 @@ pub mod batch_normalization_epsilon_unrepresentable {
     ];
 
     /// Node `batch_normalization_epsilon_unrepresentable` (BatchNormalization): x0, x1, x2, x3, x4 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_batch_normalization_epsilon_unrepresentable(sc: Scale, i0: Span<felt252>, i4: Span<felt252>) -> Span<felt252> {
         cairn::ops::batch_normalization::batch_normalization(
             sc, i0, 2, 1, C_X1.span(), C_X2.span(), C_X3.span(), i4, Option::None,

@@ -18,6 +18,7 @@ pub mod binarizer_default {
     }
 
     /// Node `binarizer_default` (Binarizer): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_binarizer_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::binarizer::binarizer(i0, 0, sc.one)
     }
@@ -46,6 +47,7 @@ pub mod binarizer_ties {
     }
 
     /// Node `binarizer_ties` (Binarizer): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_binarizer_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::binarizer::binarizer(i0, 16384, sc.one)
     }
@@ -74,6 +76,7 @@ pub mod binarizer_unrepresentable {
     }
 
     /// Node `binarizer_unrepresentable` (Binarizer): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_binarizer_unrepresentable(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::binarizer::binarizer(i0, 19660, sc.one)
     }

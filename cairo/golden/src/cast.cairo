@@ -18,6 +18,7 @@ pub mod cast_float_to_float16 {
     }
 
     /// Node `cast_float_to_float16` (Cast): x0 -> y0 float16[2, 3]
+    #[inline(never)]
     fn node_cast_float_to_float16(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -46,6 +47,7 @@ pub mod cast_float_to_double {
     }
 
     /// Node `cast_float_to_double` (Cast): x0 -> y0 float64[4]
+    #[inline(never)]
     fn node_cast_float_to_double(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -74,6 +76,7 @@ pub mod cast_float_to_int32 {
     }
 
     /// Node `cast_float_to_int32` (Cast): x0 -> y0 int32[10]
+    #[inline(never)]
     fn node_cast_float_to_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-2147483648, 2147483647))
     }
@@ -102,6 +105,7 @@ pub mod cast_float_to_int64_random {
     }
 
     /// Node `cast_float_to_int64_random` (Cast): x0 -> y0 int64[3, 4]
+    #[inline(never)]
     fn node_cast_float_to_int64_random(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-9223372036854775808, 9223372036854775807))
     }
@@ -130,6 +134,7 @@ pub mod cast_float_to_int64_extremes {
     }
 
     /// Node `cast_float_to_int64_extremes` (Cast): x0 -> y0 int64[2]
+    #[inline(never)]
     fn node_cast_float_to_int64_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-9223372036854775808, 9223372036854775807))
     }
@@ -158,6 +163,7 @@ pub mod cast_float_to_int8_overflow {
     }
 
     /// Node `cast_float_to_int8_overflow` (Cast): x0 -> y0 int8[2]
+    #[inline(never)]
     fn node_cast_float_to_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-128, 127))
     }
@@ -187,6 +193,7 @@ pub mod cast_float_to_int8_edges {
     }
 
     /// Node `cast_float_to_int8_edges` (Cast): x0 -> y0 int8[3]
+    #[inline(never)]
     fn node_cast_float_to_int8_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-128, 127))
     }
@@ -215,6 +222,7 @@ pub mod cast_float_to_uint8_negative {
     }
 
     /// Node `cast_float_to_uint8_negative` (Cast): x0 -> y0 uint8[1]
+    #[inline(never)]
     fn node_cast_float_to_uint8_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(0, 255))
     }
@@ -244,6 +252,7 @@ pub mod cast_float_to_uint8 {
     }
 
     /// Node `cast_float_to_uint8` (Cast): x0 -> y0 uint8[3]
+    #[inline(never)]
     fn node_cast_float_to_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(0, 255))
     }
@@ -272,6 +281,7 @@ pub mod cast_float_to_int32_scale_32 {
     }
 
     /// Node `cast_float_to_int32_scale_32` (Cast): x0 -> y0 int32[6]
+    #[inline(never)]
     fn node_cast_float_to_int32_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-2147483648, 2147483647))
     }
@@ -300,6 +310,7 @@ pub mod cast_float_to_bool {
     }
 
     /// Node `cast_float_to_bool` (Cast): x0 -> y0 bool[5]
+    #[inline(never)]
     fn node_cast_float_to_bool(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::to_bool(i0)
     }
@@ -328,6 +339,7 @@ pub mod cast_int_to_bool {
     }
 
     /// Node `cast_int_to_bool` (Cast): x0 -> y0 bool[4]
+    #[inline(never)]
     fn node_cast_int_to_bool(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::to_bool(i0)
     }
@@ -356,6 +368,7 @@ pub mod cast_int32_to_float {
     }
 
     /// Node `cast_int32_to_float` (Cast): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_cast_int32_to_float(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_real(sc, i0)
     }
@@ -384,6 +397,7 @@ pub mod cast_int64_to_float_overflow {
     }
 
     /// Node `cast_int64_to_float_overflow` (Cast): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_cast_int64_to_float_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_real(sc, i0)
     }
@@ -413,6 +427,7 @@ pub mod cast_int64_to_float_min {
     }
 
     /// Node `cast_int64_to_float_min` (Cast): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_cast_int64_to_float_min(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_real(sc, i0)
     }
@@ -441,6 +456,7 @@ pub mod cast_bool_to_float {
     }
 
     /// Node `cast_bool_to_float` (Cast): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_cast_bool_to_float(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_real(sc, i0)
     }
@@ -469,6 +485,7 @@ pub mod cast_uint8_to_double_scale_8 {
     }
 
     /// Node `cast_uint8_to_double_scale_8` (Cast): x0 -> y0 float64[3]
+    #[inline(never)]
     fn node_cast_uint8_to_double_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_real(sc, i0)
     }
@@ -497,6 +514,7 @@ pub mod cast_int64_to_int16 {
     }
 
     /// Node `cast_int64_to_int16` (Cast): x0 -> y0 int16[4]
+    #[inline(never)]
     fn node_cast_int64_to_int16(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_int(i0, cairn::arith::int_range(-32768, 32767))
     }
@@ -525,6 +543,7 @@ pub mod cast_int64_to_int16_overflow {
     }
 
     /// Node `cast_int64_to_int16_overflow` (Cast): x0 -> y0 int16[1]
+    #[inline(never)]
     fn node_cast_int64_to_int16_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_int(i0, cairn::arith::int_range(-32768, 32767))
     }
@@ -554,6 +573,7 @@ pub mod cast_int32_to_uint32_negative {
     }
 
     /// Node `cast_int32_to_uint32_negative` (Cast): x0 -> y0 uint32[2]
+    #[inline(never)]
     fn node_cast_int32_to_uint32_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_int(i0, cairn::arith::int_range(0, 4294967295))
     }
@@ -583,6 +603,7 @@ pub mod cast_int8_to_int64 {
     }
 
     /// Node `cast_int8_to_int64` (Cast): x0 -> y0 int64[3]
+    #[inline(never)]
     fn node_cast_int8_to_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_int(i0, cairn::arith::int_range(-9223372036854775808, 9223372036854775807))
     }
@@ -611,6 +632,7 @@ pub mod cast_int64_to_uint64 {
     }
 
     /// Node `cast_int64_to_uint64` (Cast): x0 -> y0 uint64[2]
+    #[inline(never)]
     fn node_cast_int64_to_uint64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_int(i0, cairn::arith::int_range(0, 9223372036854775807))
     }
@@ -639,6 +661,7 @@ pub mod cast_int64_to_uint64_negative {
     }
 
     /// Node `cast_int64_to_uint64_negative` (Cast): x0 -> y0 uint64[1]
+    #[inline(never)]
     fn node_cast_int64_to_uint64_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::int_to_int(i0, cairn::arith::int_range(0, 9223372036854775807))
     }
@@ -668,6 +691,7 @@ pub mod cast_opset_6 {
     }
 
     /// Node `cast_opset_6` (Cast): x0 -> y0 int32[2]
+    #[inline(never)]
     fn node_cast_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cast::real_to_int(sc, i0, cairn::arith::int_range(-2147483648, 2147483647))
     }

@@ -18,6 +18,7 @@ pub mod ceil_real {
     }
 
     /// Node `ceil_real` (Ceil): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_ceil_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod ceil_edges {
     }
 
     /// Node `ceil_edges` (Ceil): x0 -> y0 float32[11]
+    #[inline(never)]
     fn node_ceil_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod ceil_opset_6 {
     }
 
     /// Node `ceil_opset_6` (Ceil): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_ceil_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod ceil_scale_1 {
     }
 
     /// Node `ceil_scale_1` (Ceil): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_ceil_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod ceil_scale_32 {
     }
 
     /// Node `ceil_scale_32` (Ceil): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_ceil_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod ceil_overflow {
     }
 
     /// Node `ceil_overflow` (Ceil): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_ceil_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }
@@ -187,6 +193,7 @@ pub mod ceil_largest {
     }
 
     /// Node `ceil_largest` (Ceil): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_ceil_largest(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::ceil::ceil(sc, i0)
     }

@@ -18,6 +18,7 @@ pub mod celu_default {
     }
 
     /// Node `celu_default` (Celu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_celu_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 65536)
     }
@@ -46,6 +47,7 @@ pub mod celu_alpha {
     }
 
     /// Node `celu_alpha` (Celu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_celu_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 131072)
     }
@@ -74,6 +76,7 @@ pub mod celu_small_alpha {
     }
 
     /// Node `celu_small_alpha` (Celu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_celu_small_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 6554)
     }
@@ -102,6 +105,7 @@ pub mod celu_tiny_alpha {
     }
 
     /// Node `celu_tiny_alpha` (Celu): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_celu_tiny_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 7)
     }
@@ -130,6 +134,7 @@ pub mod celu_alpha_quantizes_to_zero {
     }
 
     /// Node `celu_alpha_quantizes_to_zero` (Celu): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_celu_alpha_quantizes_to_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 0)
     }
@@ -159,6 +164,7 @@ pub mod celu_edges {
     }
 
     /// Node `celu_edges` (Celu): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_celu_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 65536)
     }
@@ -187,6 +193,7 @@ pub mod celu_scale_32 {
     }
 
     /// Node `celu_scale_32` (Celu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_celu_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::celu::celu(sc, i0, 4294967296)
     }

@@ -20,6 +20,7 @@ pub mod clip_input_bounds {
     }
 
     /// Node `clip_input_bounds` (Clip): x0, x1, x2 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_clip_input_bounds(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -58,6 +59,7 @@ pub mod clip_weight_bounds {
     ];
 
     /// Node `clip_weight_bounds` (Clip): x0, x1, x2 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_clip_weight_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(160597), Option::Some(-28778))
     }
@@ -66,6 +68,37 @@ pub mod clip_weight_bounds {
     fn golden() {
         let out = run(array![196884, -241718, 89995, 136799, -295777, -163976, 472342, -418978, -176814, -467114, -300352, 63405].span());
         assert(out.span() == array![-28778, -28778, -28778, -28778, -28778, -28778, -28778, -28778, -28778, -28778, -28778, -28778].span(), 'golden mismatch');
+    }
+}
+
+pub mod clip_equal_bounds {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 10);
+        let in_x1 = cairn::io::take_real(ref input, 1);
+        let in_x2 = cairn::io::take_real(ref input, 1);
+        cairn::io::finish_input(input);
+        let v_y0 = node_clip_equal_bounds(sc, in_x0, in_x1, in_x2);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `clip_equal_bounds` (Clip): x0, x1, x2 -> y0 float32[10]
+    #[inline(never)]
+    fn node_clip_equal_bounds(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
+        cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-478238, -287810, -205953, 242619, -200884, -42834, 149449, -381974, -16678, -445408, 32768, 32768].span());
+        assert(out.span() == array![32768, 32768, 32768, 32768, 32768, 32768, 32768, 32768, 32768, 32768].span(), 'golden mismatch');
     }
 }
 
@@ -87,6 +120,7 @@ pub mod clip_min_only {
     }
 
     /// Node `clip_min_only` (Clip): x0, x1 -> y0 float32[10]
+    #[inline(never)]
     fn node_clip_min_only(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::None)
     }
@@ -116,6 +150,7 @@ pub mod clip_max_only {
     }
 
     /// Node `clip_max_only` (Clip): x0, -, x2 -> y0 float32[10]
+    #[inline(never)]
     fn node_clip_max_only(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::Some(*i2[0]))
     }
@@ -144,6 +179,7 @@ pub mod clip_no_bounds {
     }
 
     /// Node `clip_no_bounds` (Clip): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_clip_no_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::None)
     }
@@ -174,6 +210,7 @@ pub mod clip_min_greater_than_max {
     }
 
     /// Node `clip_min_greater_than_max` (Clip): x0, x1, x2 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_min_greater_than_max(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -204,6 +241,7 @@ pub mod clip_scale_32 {
     }
 
     /// Node `clip_scale_32` (Clip): x0, x1, x2 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -232,6 +270,7 @@ pub mod clip_attr_bounds {
     }
 
     /// Node `clip_attr_bounds` (Clip): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_clip_attr_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(-98304), Option::Some(216269))
     }
@@ -260,6 +299,7 @@ pub mod clip_attr_min_only {
     }
 
     /// Node `clip_attr_min_only` (Clip): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_attr_min_only(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(6554), Option::None)
     }
@@ -288,6 +328,7 @@ pub mod clip_attr_max_only {
     }
 
     /// Node `clip_attr_max_only` (Clip): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_clip_attr_max_only(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::Some(-45875))
     }
@@ -316,6 +357,7 @@ pub mod clip_attr_defaults {
     }
 
     /// Node `clip_attr_defaults` (Clip): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_clip_attr_defaults(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::None)
     }
@@ -344,6 +386,7 @@ pub mod clip_attr_min_greater_than_max {
     }
 
     /// Node `clip_attr_min_greater_than_max` (Clip): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_clip_attr_min_greater_than_max(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(65536), Option::Some(-65536))
     }
@@ -372,6 +415,7 @@ pub mod clip_attr_unrepresentable {
     }
 
     /// Node `clip_attr_unrepresentable` (Clip): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_clip_attr_unrepresentable(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         core::panic_with_felt252('Clip bound out of range')
     }
@@ -403,6 +447,7 @@ pub mod clip_int8 {
     }
 
     /// Node `clip_int8` (Clip): x0, x1, x2 -> y0 int8[6]
+    #[inline(never)]
     fn node_clip_int8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -441,6 +486,7 @@ pub mod clip_int64_const_bounds {
     ];
 
     /// Node `clip_int64_const_bounds` (Clip): x0, x1, x2 -> y0 int64[5]
+    #[inline(never)]
     fn node_clip_int64_const_bounds(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(-3), Option::Some(34359738368))
     }
@@ -470,6 +516,7 @@ pub mod clip_int32_max_only {
     }
 
     /// Node `clip_int32_max_only` (Clip): x0, -, x2 -> y0 int32[4]
+    #[inline(never)]
     fn node_clip_int32_max_only(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::Some(*i2[0]))
     }
@@ -500,6 +547,7 @@ pub mod clip_int_min_greater_than_max {
     }
 
     /// Node `clip_int_min_greater_than_max` (Clip): x0, x1, x2 -> y0 int16[3]
+    #[inline(never)]
     fn node_clip_int_min_greater_than_max(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::Some(*i1[0]), Option::Some(*i2[0]))
     }
@@ -528,6 +576,7 @@ pub mod clip_attr_int_ignored {
     }
 
     /// Node `clip_attr_int_ignored` (Clip): x0 -> y0 int32[3]
+    #[inline(never)]
     fn node_clip_attr_int_ignored(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::clip::clip(i0, Option::None, Option::None)
     }

@@ -19,6 +19,7 @@ pub mod concat_axis0 {
     }
 
     /// Node `concat_axis0` (Concat): x0, x1 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_concat_axis0(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0, i1].span();
         let shapes = array![array![2, 3].span(), array![1, 3].span()].span();
@@ -55,6 +56,7 @@ pub mod concat_axis1_three_with_weight {
     ];
 
     /// Node `concat_axis1_three_with_weight` (Concat): x0, x1, x2 -> y0 float32[2, 6, 2]
+    #[inline(never)]
     fn node_concat_axis1_three_with_weight(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0, i1, C_X2.span()].span();
         let shapes = array![array![2, 1, 2].span(), array![2, 3, 2].span(), array![2, 2, 2].span()].span();
@@ -87,6 +89,7 @@ pub mod concat_negative_axis {
     }
 
     /// Node `concat_negative_axis` (Concat): x0, x1, x2 -> y0 float32[2, 6]
+    #[inline(never)]
     fn node_concat_negative_axis(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0, i1, i2].span();
         let shapes = array![array![2, 2].span(), array![2, 3].span(), array![2, 1].span()].span();
@@ -118,6 +121,7 @@ pub mod concat_last_axis_3d {
     }
 
     /// Node `concat_last_axis_3d` (Concat): x0, x1 -> y0 float32[2, 2, 3]
+    #[inline(never)]
     fn node_concat_last_axis_3d(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0, i1].span();
         let shapes = array![array![2, 2, 1].span(), array![2, 2, 2].span()].span();
@@ -148,6 +152,7 @@ pub mod concat_single_input {
     }
 
     /// Node `concat_single_input` (Concat): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_concat_single_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0].span();
         let shapes = array![array![3].span()].span();
@@ -183,6 +188,7 @@ pub mod concat_int64_with_const {
     ];
 
     /// Node `concat_int64_with_const` (Concat): x0, x1 -> y0 int64[5]
+    #[inline(never)]
     fn node_concat_int64_with_const(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0, C_X1.span()].span();
         let shapes = array![array![3].span(), array![2].span()].span();
@@ -214,6 +220,7 @@ pub mod concat_int8_axis_neg2 {
     }
 
     /// Node `concat_int8_axis_neg2` (Concat): x0, x1 -> y0 int8[3, 2]
+    #[inline(never)]
     fn node_concat_int8_axis_neg2(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         let inputs = array![i0, i1].span();
         let shapes = array![array![1, 2].span(), array![2, 2].span()].span();

@@ -32,6 +32,7 @@ pub mod conv_2d_bias {
     ];
 
     /// Node `conv_2d_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 3, 3]
+    #[inline(never)]
     fn node_conv_2d_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -112,6 +113,7 @@ pub mod conv_2d_bias_fast {
     }
 
     /// Node `conv_2d_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 3, 3]
+    #[inline(never)]
     fn node_conv_2d_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -172,6 +174,7 @@ pub mod conv_2d_pads_strides_no_bias {
     ];
 
     /// Node `conv_2d_pads_strides_no_bias` (Conv): x0, x1 -> y0 float32[1, 2, 3, 3]
+    #[inline(never)]
     fn node_conv_2d_pads_strides_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -234,6 +237,7 @@ pub mod conv_2d_pads_strides_no_bias_fast {
     }
 
     /// Node `conv_2d_pads_strides_no_bias` (Conv): x0, x1 -> y0 float32[1, 2, 3, 3]
+    #[inline(never)]
     fn node_conv_2d_pads_strides_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -295,6 +299,7 @@ pub mod conv_1d_dilations_batch {
     ];
 
     /// Node `conv_1d_dilations_batch` (Conv): x0, x1, x2 -> y0 float32[2, 4, 7]
+    #[inline(never)]
     fn node_conv_1d_dilations_batch(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -366,6 +371,7 @@ pub mod conv_1d_dilations_batch_fast {
     }
 
     /// Node `conv_1d_dilations_batch` (Conv): x0, x1, x2 -> y0 float32[2, 4, 7]
+    #[inline(never)]
     fn node_conv_1d_dilations_batch(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..2_u32 {
@@ -428,6 +434,7 @@ pub mod conv_3d_bias {
     ];
 
     /// Node `conv_3d_bias` (Conv): x0, x1, x2 -> y0 float32[1, 2, 3, 2, 4]
+    #[inline(never)]
     fn node_conv_3d_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -523,6 +530,7 @@ pub mod conv_3d_bias_fast {
     }
 
     /// Node `conv_3d_bias` (Conv): x0, x1, x2 -> y0 float32[1, 2, 3, 2, 4]
+    #[inline(never)]
     fn node_conv_3d_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -581,6 +589,7 @@ pub mod conv_group2 {
     ];
 
     /// Node `conv_group2` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
+    #[inline(never)]
     fn node_conv_group2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -667,6 +676,7 @@ pub mod conv_group2_fast {
     }
 
     /// Node `conv_group2` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
+    #[inline(never)]
     fn node_conv_group2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -746,6 +756,7 @@ pub mod conv_depthwise_bias {
     ];
 
     /// Node `conv_depthwise_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 5, 5]
+    #[inline(never)]
     fn node_conv_depthwise_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -830,6 +841,7 @@ pub mod conv_depthwise_bias_fast {
     }
 
     /// Node `conv_depthwise_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 5, 5]
+    #[inline(never)]
     fn node_conv_depthwise_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -901,6 +913,7 @@ pub mod conv_depthwise_multiplier {
     ];
 
     /// Node `conv_depthwise_multiplier` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
+    #[inline(never)]
     fn node_conv_depthwise_multiplier(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -983,6 +996,7 @@ pub mod conv_depthwise_multiplier_fast {
     }
 
     /// Node `conv_depthwise_multiplier` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
+    #[inline(never)]
     fn node_conv_depthwise_multiplier(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1048,6 +1062,7 @@ pub mod conv_same_upper_even_kernel {
     ];
 
     /// Node `conv_same_upper_even_kernel` (Conv): x0, x1, x2 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_conv_same_upper_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameUpper,
@@ -1104,6 +1119,7 @@ pub mod conv_same_upper_even_kernel_fast {
     }
 
     /// Node `conv_same_upper_even_kernel` (Conv): x0, x1, x2 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_conv_same_upper_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1154,6 +1170,7 @@ pub mod conv_same_lower_even_kernel {
     ];
 
     /// Node `conv_same_lower_even_kernel` (Conv): x0, x1 -> y0 float32[1, 2, 5, 5]
+    #[inline(never)]
     fn node_conv_same_lower_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameLower,
@@ -1220,6 +1237,7 @@ pub mod conv_same_lower_even_kernel_fast {
     }
 
     /// Node `conv_same_lower_even_kernel` (Conv): x0, x1 -> y0 float32[1, 2, 5, 5]
+    #[inline(never)]
     fn node_conv_same_lower_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1273,6 +1291,7 @@ pub mod conv_valid {
     ];
 
     /// Node `conv_valid` (Conv): x0, x1 -> y0 float32[1, 1, 3, 2]
+    #[inline(never)]
     fn node_conv_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::Valid,
@@ -1324,6 +1343,7 @@ pub mod conv_valid_fast {
     }
 
     /// Node `conv_valid` (Conv): x0, x1 -> y0 float32[1, 1, 3, 2]
+    #[inline(never)]
     fn node_conv_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1377,6 +1397,7 @@ pub mod conv_kernel_shape_attr {
     ];
 
     /// Node `conv_kernel_shape_attr` (Conv): x0, x1 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_conv_kernel_shape_attr(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -1435,6 +1456,7 @@ pub mod conv_kernel_shape_attr_fast {
     }
 
     /// Node `conv_kernel_shape_attr` (Conv): x0, x1 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_conv_kernel_shape_attr(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1485,6 +1507,7 @@ pub mod conv_runtime_weights {
     }
 
     /// Node `conv_runtime_weights` (Conv): x0, x1, x2 -> y0 float32[1, 2, 4, 4]
+    #[inline(never)]
     fn node_conv_runtime_weights(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -1531,6 +1554,7 @@ pub mod conv_scale_30 {
     ];
 
     /// Node `conv_scale_30` (Conv): x0, x1, x2 -> y0 float32[1, 1, 2, 2]
+    #[inline(never)]
     fn node_conv_scale_30(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -1586,6 +1610,7 @@ pub mod conv_scale_30_fast {
     }
 
     /// Node `conv_scale_30` (Conv): x0, x1, x2 -> y0 float32[1, 1, 2, 2]
+    #[inline(never)]
     fn node_conv_scale_30(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1633,6 +1658,7 @@ pub mod conv_overflow {
     ];
 
     /// Node `conv_overflow` (Conv): x0, x1 -> y0 float32[1, 1, 1, 1]
+    #[inline(never)]
     fn node_conv_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -1683,6 +1709,7 @@ pub mod conv_overflow_fast {
     }
 
     /// Node `conv_overflow` (Conv): x0, x1 -> y0 float32[1, 1, 1, 1]
+    #[inline(never)]
     fn node_conv_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {

@@ -24,6 +24,7 @@ pub mod conv_transpose_2d_default {
     ];
 
     /// Node `conv_transpose_2d_default` (ConvTranspose): x0, x1 -> y0 float32[1, 2, 5, 5]
+    #[inline(never)]
     fn node_conv_transpose_2d_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 2, 3, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 2, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 2, grid: 7 }].span(), array![1, 1].span())
     }
@@ -66,6 +67,7 @@ pub mod conv_transpose_2d_strides_pads_bias {
     ];
 
     /// Node `conv_transpose_2d_strides_pads_bias` (ConvTranspose): x0, x1, x2 -> y0 float32[1, 3, 5, 5]
+    #[inline(never)]
     fn node_conv_transpose_2d_strides_pads_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 2, 3, 3].span(), C_X1.span(), array![2, 3, 3, 3].span(), Option::Some((C_X2.span(), array![3].span())), 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 1, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 1, grid: 7 }].span(), array![1, 1].span())
     }
@@ -99,6 +101,7 @@ pub mod conv_transpose_asymmetric_pads {
     ];
 
     /// Node `conv_transpose_asymmetric_pads` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 3, 4]
+    #[inline(never)]
     fn node_conv_transpose_asymmetric_pads(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 4].span(), C_X1.span(), array![1, 1, 3, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 2, grid: 5 }, cairn::ops::conv_transpose::SpreadAxis { input: 4, stride: 1, lead: 0, grid: 5 }].span(), array![1, 1].span())
     }
@@ -132,6 +135,7 @@ pub mod conv_transpose_output_padding {
     ];
 
     /// Node `conv_transpose_output_padding` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 7, 8]
+    #[inline(never)]
     fn node_conv_transpose_output_padding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2, 3].span(), C_X1.span(), array![1, 1, 3, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 3, lead: 2, grid: 9 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 10 }].span(), array![1, 1].span())
     }
@@ -165,6 +169,7 @@ pub mod conv_transpose_dilations {
     ];
 
     /// Node `conv_transpose_dilations` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 5, 5]
+    #[inline(never)]
     fn node_conv_transpose_dilations(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 2, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 2, grid: 7 }].span(), array![2, 2].span())
     }
@@ -204,6 +209,7 @@ pub mod conv_transpose_group_2 {
     ];
 
     /// Node `conv_transpose_group_2` (ConvTranspose): x0, x1, x2 -> y0 float32[1, 2, 4, 4]
+    #[inline(never)]
     fn node_conv_transpose_group_2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 4, 3, 3].span(), C_X1.span(), array![4, 1, 2, 2].span(), Option::Some((C_X2.span(), array![2].span())), 2, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 1, grid: 5 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 1, grid: 5 }].span(), array![1, 1].span())
     }
@@ -245,6 +251,7 @@ pub mod conv_transpose_group_2_strided {
     ];
 
     /// Node `conv_transpose_group_2_strided` (ConvTranspose): x0, x1 -> y0 float32[2, 6, 5, 5]
+    #[inline(never)]
     fn node_conv_transpose_group_2_strided(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![2, 4, 2, 2].span(), C_X1.span(), array![4, 3, 3, 3].span(), Option::None, 2, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 2, lead: 2, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 2, lead: 2, grid: 7 }].span(), array![1, 1].span())
     }
@@ -278,6 +285,7 @@ pub mod conv_transpose_1d {
     ];
 
     /// Node `conv_transpose_1d` (ConvTranspose): x0, x1 -> y0 float32[1, 2, 11]
+    #[inline(never)]
     fn node_conv_transpose_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 5].span(), C_X1.span(), array![1, 2, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 5, stride: 2, lead: 2, grid: 13 }].span(), array![1].span())
     }
@@ -312,6 +320,7 @@ pub mod conv_transpose_3d {
     ];
 
     /// Node `conv_transpose_3d` (ConvTranspose): x0, x1 -> y0 float32[1, 2, 3, 4, 3]
+    #[inline(never)]
     fn node_conv_transpose_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2, 2, 2].span(), C_X1.span(), array![1, 2, 2, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 2, lead: 1, grid: 5 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }].span(), array![1, 1, 1].span())
     }
@@ -345,6 +354,7 @@ pub mod conv_transpose_kernel_shape {
     ];
 
     /// Node `conv_transpose_kernel_shape` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_conv_transpose_kernel_shape(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 1, grid: 5 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 1, lead: 1, grid: 5 }].span(), array![1, 1].span())
     }
@@ -379,6 +389,7 @@ pub mod conv_transpose_output_shape {
     ];
 
     /// Node `conv_transpose_output_shape` (ConvTranspose): x0, x1 -> y0 float32[1, 2, 10, 8]
+    #[inline(never)]
     fn node_conv_transpose_output_shape(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 2, 3, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 3, lead: 2, grid: 12 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 10 }].span(), array![1, 1].span())
     }
@@ -412,6 +423,7 @@ pub mod conv_transpose_output_shape_crop {
     ];
 
     /// Node `conv_transpose_output_shape_crop` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 5, 6]
+    #[inline(never)]
     fn node_conv_transpose_output_shape_crop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 1, 3, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 8 }].span(), array![1, 1].span())
     }
@@ -445,6 +457,7 @@ pub mod conv_transpose_same_upper {
     ];
 
     /// Node `conv_transpose_same_upper` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 6, 6]
+    #[inline(never)]
     fn node_conv_transpose_same_upper(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 1, 3, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 8 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 8 }].span(), array![1, 1].span())
     }
@@ -478,6 +491,7 @@ pub mod conv_transpose_same_lower {
     ];
 
     /// Node `conv_transpose_same_lower` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 6, 6]
+    #[inline(never)]
     fn node_conv_transpose_same_lower(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 1, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 1, grid: 7 }].span(), array![1, 1].span())
     }
@@ -511,6 +525,7 @@ pub mod conv_transpose_same_upper_output_shape {
     ];
 
     /// Node `conv_transpose_same_upper_output_shape` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 5]
+    #[inline(never)]
     fn node_conv_transpose_same_upper_output_shape(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3].span(), C_X1.span(), array![1, 1, 4].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 2, grid: 8 }].span(), array![1].span())
     }
@@ -544,6 +559,7 @@ pub mod conv_transpose_valid {
     ];
 
     /// Node `conv_transpose_valid` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 6, 6]
+    #[inline(never)]
     fn node_conv_transpose_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 3, 3].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 1, grid: 7 }, cairn::ops::conv_transpose::SpreadAxis { input: 3, stride: 2, lead: 1, grid: 7 }].span(), array![1, 1].span())
     }
@@ -577,6 +593,7 @@ pub mod conv_transpose_large_pads_1d {
     ];
 
     /// Node `conv_transpose_large_pads_1d` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 2]
+    #[inline(never)]
     fn node_conv_transpose_large_pads_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 6].span(), C_X1.span(), array![1, 1, 3].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 6, stride: 1, lead: -1, grid: 4 }].span(), array![1].span())
     }
@@ -607,6 +624,7 @@ pub mod conv_transpose_runtime_weights {
     }
 
     /// Node `conv_transpose_runtime_weights` (ConvTranspose): x0, x1, x2 -> y0 float32[1, 2, 4, 3]
+    #[inline(never)]
     fn node_conv_transpose_runtime_weights(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 2, 2, 2].span(), i1, array![2, 2, 2, 2].span(), Option::Some((i2, array![2].span())), 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 2, lead: 1, grid: 5 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }].span(), array![1, 1].span())
     }
@@ -636,6 +654,7 @@ pub mod conv_transpose_rounding {
     }
 
     /// Node `conv_transpose_rounding` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 2]
+    #[inline(never)]
     fn node_conv_transpose_rounding(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2].span(), i1, array![1, 1, 1].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 0, grid: 2 }].span(), array![1].span())
     }
@@ -665,6 +684,7 @@ pub mod conv_transpose_overflow {
     }
 
     /// Node `conv_transpose_overflow` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 3]
+    #[inline(never)]
     fn node_conv_transpose_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2].span(), i1, array![1, 1, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }].span(), array![1].span())
     }
@@ -699,6 +719,7 @@ pub mod conv_transpose_opset_11 {
     ];
 
     /// Node `conv_transpose_opset_11` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_conv_transpose_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2, 2].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 2, lead: 1, grid: 5 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 2, lead: 1, grid: 5 }].span(), array![1, 1].span())
     }
@@ -732,6 +753,7 @@ pub mod conv_transpose_opset_1 {
     ];
 
     /// Node `conv_transpose_opset_1` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_conv_transpose_opset_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2, 2].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }].span(), array![1, 1].span())
     }
@@ -765,6 +787,7 @@ pub mod conv_transpose_scale_8 {
     ];
 
     /// Node `conv_transpose_scale_8` (ConvTranspose): x0, x1 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_conv_transpose_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::conv_transpose::conv_transpose(@sc, i0, array![1, 1, 2, 2].span(), C_X1.span(), array![1, 1, 2, 2].span(), Option::None, 1, array![cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }, cairn::ops::conv_transpose::SpreadAxis { input: 2, stride: 1, lead: 1, grid: 4 }].span(), array![1, 1].span())
     }

@@ -18,6 +18,7 @@ pub mod cos_real {
     }
 
     /// Node `cos_real` (Cos): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_cos_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod cos_edges {
     }
 
     /// Node `cos_edges` (Cos): x0 -> y0 float32[12]
+    #[inline(never)]
     fn node_cos_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod cos_extremes {
     }
 
     /// Node `cos_extremes` (Cos): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_cos_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod cos_opset_7 {
     }
 
     /// Node `cos_opset_7` (Cos): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_cos_opset_7(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod cos_scale_1 {
     }
 
     /// Node `cos_scale_1` (Cos): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_cos_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod cos_scale_8 {
     }
 
     /// Node `cos_scale_8` (Cos): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_cos_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -186,6 +192,7 @@ pub mod cos_scale_32 {
     }
 
     /// Node `cos_scale_32` (Cos): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_cos_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }
@@ -214,6 +221,7 @@ pub mod cos_scale_32_seeded {
     }
 
     /// Node `cos_scale_32_seeded` (Cos): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_cos_scale_32_seeded(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cos::cos(sc, i0)
     }

@@ -23,6 +23,7 @@ pub mod cum_sum_1d {
     ];
 
     /// Node `cum_sum_1d` (CumSum): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_cum_sum_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![6].span(), 0, false, false)
     }
@@ -56,6 +57,7 @@ pub mod cum_sum_exclusive {
     ];
 
     /// Node `cum_sum_exclusive` (CumSum): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_cum_sum_exclusive(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![6].span(), 0, true, false)
     }
@@ -89,6 +91,7 @@ pub mod cum_sum_reverse {
     ];
 
     /// Node `cum_sum_reverse` (CumSum): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_cum_sum_reverse(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![6].span(), 0, false, true)
     }
@@ -122,6 +125,7 @@ pub mod cum_sum_reverse_exclusive {
     ];
 
     /// Node `cum_sum_reverse_exclusive` (CumSum): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_cum_sum_reverse_exclusive(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![6].span(), 0, true, true)
     }
@@ -155,6 +159,7 @@ pub mod cum_sum_2d_axis0 {
     ];
 
     /// Node `cum_sum_2d_axis0` (CumSum): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_cum_sum_2d_axis0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![3, 4].span(), 0, false, false)
     }
@@ -188,6 +193,7 @@ pub mod cum_sum_3d_middle_reverse {
     ];
 
     /// Node `cum_sum_3d_middle_reverse` (CumSum): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_cum_sum_3d_middle_reverse(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![2, 3, 2].span(), 1, false, true)
     }
@@ -221,6 +227,7 @@ pub mod cum_sum_3d_middle_exclusive {
     ];
 
     /// Node `cum_sum_3d_middle_exclusive` (CumSum): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_cum_sum_3d_middle_exclusive(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![2, 3, 2].span(), 1, true, false)
     }
@@ -254,6 +261,7 @@ pub mod cum_sum_axis_one_long {
     ];
 
     /// Node `cum_sum_axis_one_long` (CumSum): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_cum_sum_axis_one_long(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![3, 1].span(), 1, true, false)
     }
@@ -287,6 +295,7 @@ pub mod cum_sum_int32_axis {
     ];
 
     /// Node `cum_sum_int32_axis` (CumSum): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_cum_sum_int32_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![2, 3].span(), 1, false, false)
     }
@@ -320,6 +329,7 @@ pub mod cum_sum_range_ends {
     ];
 
     /// Node `cum_sum_range_ends` (CumSum): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_cum_sum_range_ends(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![3].span(), 0, false, false)
     }
@@ -353,6 +363,7 @@ pub mod cum_sum_overflow {
     ];
 
     /// Node `cum_sum_overflow` (CumSum): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_cum_sum_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![3].span(), 0, false, false)
     }
@@ -387,6 +398,7 @@ pub mod cum_sum_exclusive_unseen_total {
     ];
 
     /// Node `cum_sum_exclusive_unseen_total` (CumSum): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_cum_sum_exclusive_unseen_total(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![3].span(), 0, true, true)
     }
@@ -420,6 +432,7 @@ pub mod cum_sum_int32 {
     ];
 
     /// Node `cum_sum_int32` (CumSum): x0, x1 -> y0 int32[2, 3]
+    #[inline(never)]
     fn node_cum_sum_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), 1, false, false)
     }
@@ -453,6 +466,7 @@ pub mod cum_sum_int8_overflow {
     ];
 
     /// Node `cum_sum_int8_overflow` (CumSum): x0, x1 -> y0 int8[3]
+    #[inline(never)]
     fn node_cum_sum_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@cairn::arith::int_range(-128, 127), i0, array![3].span(), 0, false, false)
     }
@@ -487,6 +501,7 @@ pub mod cum_sum_uint8 {
     ];
 
     /// Node `cum_sum_uint8` (CumSum): x0, x1 -> y0 uint8[4]
+    #[inline(never)]
     fn node_cum_sum_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@cairn::arith::int_range(0, 255), i0, array![4].span(), 0, false, true)
     }
@@ -520,6 +535,7 @@ pub mod cum_sum_opset_11 {
     ];
 
     /// Node `cum_sum_opset_11` (CumSum): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_cum_sum_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![2, 3].span(), 1, false, false)
     }
@@ -553,6 +569,7 @@ pub mod cum_sum_scale_32 {
     ];
 
     /// Node `cum_sum_scale_32` (CumSum): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_cum_sum_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::cum_sum::cum_sum(@sc, i0, array![2, 3].span(), 1, false, false)
     }

@@ -149,6 +149,7 @@ pub mod dense_gemm_wide_fast {
     }
 
     /// Node `dense_gemm_wide` (Gemm): x0, x1, x2 -> y0 float32[1, 3]
+    #[inline(never)]
     fn node_dense_gemm_wide(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..1_u32 {
@@ -771,6 +772,7 @@ pub mod dense_gemm_groups_fast {
     }
 
     /// Node `dense_gemm_groups` (Gemm): x0, x1, x2 -> y0 float32[2, 16]
+    #[inline(never)]
     fn node_dense_gemm_groups(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..2_u32 {
@@ -843,6 +845,7 @@ pub mod dense_gemm_rows_fast {
     }
 
     /// Node `dense_gemm_rows` (Gemm): x0, x1, x2 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_dense_gemm_rows(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..3_u32 {
@@ -905,6 +908,7 @@ pub mod dense_matmul_batched_fast {
     }
 
     /// Node `dense_matmul_batched` (MatMul): x0, x1 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_dense_matmul_batched(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..6_u32 {
@@ -965,6 +969,7 @@ pub mod dense_matmul_vector_fast {
     }
 
     /// Node `dense_matmul_vector` (MatMul): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_dense_matmul_vector(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..1_u32 {
@@ -1070,6 +1075,7 @@ pub mod dense_conv_cnn_like_fast {
     }
 
     /// Node `dense_conv_cnn_like` (Conv): x0, x1, x2 -> y0 float32[1, 4, 8, 8]
+    #[inline(never)]
     fn node_dense_conv_cnn_like(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {
@@ -1197,6 +1203,7 @@ pub mod dense_conv_groups_strides_fast {
     }
 
     /// Node `dense_conv_groups_strides` (Conv): x0, x1 -> y0 float32[2, 6, 3, 3]
+    #[inline(never)]
     fn node_dense_conv_groups_strides(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..2_u32 {
@@ -1307,6 +1314,7 @@ pub mod dense_conv_1d_same_fast {
     }
 
     /// Node `dense_conv_1d_same` (Conv): x0, x1, x2 -> y0 float32[1, 3, 9]
+    #[inline(never)]
     fn node_dense_conv_1d_same(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for b in 0..1_u32 {

@@ -18,6 +18,7 @@ pub mod depth_to_space_dcr_default {
     }
 
     /// Node `depth_to_space_dcr_default` (DepthToSpace): x0 -> y0 float32[1, 2, 4, 6]
+    #[inline(never)]
     fn node_depth_to_space_dcr_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![1, 8, 2, 3].span(), 2, false)
     }
@@ -46,6 +47,7 @@ pub mod depth_to_space_dcr_explicit {
     }
 
     /// Node `depth_to_space_dcr_explicit` (DepthToSpace): x0 -> y0 float32[2, 1, 4, 4]
+    #[inline(never)]
     fn node_depth_to_space_dcr_explicit(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![2, 4, 2, 2].span(), 2, false)
     }
@@ -74,6 +76,7 @@ pub mod depth_to_space_crd {
     }
 
     /// Node `depth_to_space_crd` (DepthToSpace): x0 -> y0 float32[2, 2, 4, 6]
+    #[inline(never)]
     fn node_depth_to_space_crd(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![2, 8, 2, 3].span(), 2, true)
     }
@@ -102,6 +105,7 @@ pub mod depth_to_space_block_3_crd {
     }
 
     /// Node `depth_to_space_block_3_crd` (DepthToSpace): x0 -> y0 float32[1, 1, 6, 3]
+    #[inline(never)]
     fn node_depth_to_space_block_3_crd(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![1, 9, 2, 1].span(), 3, true)
     }
@@ -130,6 +134,7 @@ pub mod depth_to_space_block_1 {
     }
 
     /// Node `depth_to_space_block_1` (DepthToSpace): x0 -> y0 float32[1, 3, 2, 2]
+    #[inline(never)]
     fn node_depth_to_space_block_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![1, 3, 2, 2].span(), 1, false)
     }
@@ -158,6 +163,7 @@ pub mod depth_to_space_int64 {
     }
 
     /// Node `depth_to_space_int64` (DepthToSpace): x0 -> y0 int64[1, 1, 2, 2]
+    #[inline(never)]
     fn node_depth_to_space_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![1, 4, 1, 1].span(), 2, false)
     }
@@ -186,6 +192,7 @@ pub mod depth_to_space_opset_1 {
     }
 
     /// Node `depth_to_space_opset_1` (DepthToSpace): x0 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_depth_to_space_opset_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![1, 4, 2, 2].span(), 2, false)
     }
@@ -214,6 +221,7 @@ pub mod depth_to_space_opset_11_crd {
     }
 
     /// Node `depth_to_space_opset_11_crd` (DepthToSpace): x0 -> y0 float32[1, 1, 2, 4]
+    #[inline(never)]
     fn node_depth_to_space_opset_11_crd(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::depth_to_space::depth_to_space(i0, array![1, 4, 1, 2].span(), 2, true)
     }

@@ -19,6 +19,7 @@ pub mod div_same_shape {
     }
 
     /// Node `div_same_shape` (Div): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_div_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -48,6 +49,7 @@ pub mod div_broadcast {
     }
 
     /// Node `div_broadcast` (Div): x0, x1 -> y0 float32[2, 4, 3]
+    #[inline(never)]
     fn node_div_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![2, 1, 3].span(), i1, array![4, 1].span(), array![2, 4, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod div_negative_divisors {
     }
 
     /// Node `div_negative_divisors` (Div): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_div_negative_divisors(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -106,6 +109,7 @@ pub mod div_rounds_half_up {
     }
 
     /// Node `div_rounds_half_up` (Div): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_div_rounds_half_up(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -139,6 +143,7 @@ pub mod div_by_weight {
     ];
 
     /// Node `div_by_weight` (Div): x0, x1 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_div_by_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![3, 2].span(), C_X1.span(), array![2].span(), array![3, 2].span())
     }
@@ -168,6 +173,7 @@ pub mod div_by_zero {
     }
 
     /// Node `div_by_zero` (Div): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_div_by_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -198,6 +204,7 @@ pub mod div_zero_by_zero {
     }
 
     /// Node `div_zero_by_zero` (Div): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_div_zero_by_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -228,6 +235,7 @@ pub mod div_overflow {
     }
 
     /// Node `div_overflow` (Div): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_div_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -258,6 +266,7 @@ pub mod div_large_ok {
     }
 
     /// Node `div_large_ok` (Div): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_div_large_ok(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -287,6 +296,7 @@ pub mod div_int32_truncates {
     }
 
     /// Node `div_int32_truncates` (Div): x0, x1 -> y0 int32[7]
+    #[inline(never)]
     fn node_div_int32_truncates(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![7].span(), i1, array![7].span(), array![7].span())
     }
@@ -316,6 +326,7 @@ pub mod div_int8_overflow {
     }
 
     /// Node `div_int8_overflow` (Div): x0, x1 -> y0 int8[1]
+    #[inline(never)]
     fn node_div_int8_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@cairn::arith::int_range(-128, 127), i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -346,6 +357,7 @@ pub mod div_int_by_zero {
     }
 
     /// Node `div_int_by_zero` (Div): x0, x1 -> y0 int64[2]
+    #[inline(never)]
     fn node_div_int_by_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -376,6 +388,7 @@ pub mod div_scale_32 {
     }
 
     /// Node `div_scale_32` (Div): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_div_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -405,6 +418,7 @@ pub mod div_scale_4 {
     }
 
     /// Node `div_scale_4` (Div): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_div_scale_4(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::div::div(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }

@@ -18,6 +18,7 @@ pub mod dropout_default {
     }
 
     /// Node `dropout_default` (Dropout): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_dropout_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -47,6 +48,7 @@ pub mod dropout_mask {
     }
 
     /// Node `dropout_mask` (Dropout): x0 -> y0 float32[2, 3, 2], y1 bool[2, 3, 2]
+    #[inline(never)]
     fn node_dropout_mask(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(12))
     }
@@ -81,6 +83,7 @@ pub mod dropout_ratio_input {
     ];
 
     /// Node `dropout_ratio_input` (Dropout): x0, x1 -> y0 float32[5], y1 bool[5]
+    #[inline(never)]
     fn node_dropout_ratio_input(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(5))
     }
@@ -120,6 +123,7 @@ pub mod dropout_training_mode_false {
     ];
 
     /// Node `dropout_training_mode_false` (Dropout): x0, x1, x2 -> y0 float32[2, 2], y1 bool[2, 2]
+    #[inline(never)]
     fn node_dropout_training_mode_false(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(4))
     }
@@ -153,6 +157,7 @@ pub mod dropout_absent_ratio {
     ];
 
     /// Node `dropout_absent_ratio` (Dropout): x0, -, x2 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_dropout_absent_ratio(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -182,6 +187,7 @@ pub mod dropout_scalar {
     }
 
     /// Node `dropout_scalar` (Dropout): x0 -> y0 float32[], y1 bool[]
+    #[inline(never)]
     fn node_dropout_scalar(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(1))
     }
@@ -211,6 +217,7 @@ pub mod dropout_zero_size {
     }
 
     /// Node `dropout_zero_size` (Dropout): x0 -> y0 float32[0, 3], y1 bool[0, 3]
+    #[inline(never)]
     fn node_dropout_zero_size(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(0))
     }
@@ -240,6 +247,7 @@ pub mod dropout_opset_11_ratio {
     }
 
     /// Node `dropout_opset_11_ratio` (Dropout): x0 -> y0 float32[3], y1 bool[3]
+    #[inline(never)]
     fn node_dropout_opset_11_ratio(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(3))
     }
@@ -268,6 +276,7 @@ pub mod dropout_opset_7 {
     }
 
     /// Node `dropout_opset_7` (Dropout): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_dropout_opset_7(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -297,6 +306,7 @@ pub mod dropout_seed {
     }
 
     /// Node `dropout_seed` (Dropout): x0 -> y0 float32[2, 3], y1 bool[2, 3]
+    #[inline(never)]
     fn node_dropout_seed(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (i0, cairn::ops::dropout::mask(6))
     }

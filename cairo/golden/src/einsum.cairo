@@ -19,6 +19,7 @@ pub mod einsum_matmul {
     }
 
     /// Node `einsum_matmul` (Einsum): x0, x1 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_einsum_matmul(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![3, 4].span(), array![0, 1].span(), array![3, 4].span(), i1, array![4, 5].span(), array![0, 1].span(), array![4, 5].span(), array![3, 5].span(), array![0, 1].span())
     }
@@ -52,6 +53,7 @@ pub mod einsum_matmul_weight {
     ];
 
     /// Node `einsum_matmul_weight` (Einsum): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_einsum_matmul_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3].span(), array![0, 1].span(), array![2, 3].span(), C_X1.span(), array![3, 4].span(), array![0, 1].span(), array![3, 4].span(), array![2, 4].span(), array![0, 1].span())
     }
@@ -81,6 +83,7 @@ pub mod einsum_batched {
     }
 
     /// Node `einsum_batched` (Einsum): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_einsum_batched(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span(), array![2, 3, 4].span(), i1, array![2, 4, 2].span(), array![0, 1, 2].span(), array![2, 4, 2].span(), array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -110,6 +113,7 @@ pub mod einsum_attention_scores {
     }
 
     /// Node `einsum_attention_scores` (Einsum): x0, x1 -> y0 float32[1, 2, 3, 5]
+    #[inline(never)]
     fn node_einsum_attention_scores(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![1, 2, 3, 4].span(), array![0, 1, 2, 3].span(), array![1, 2, 3, 4].span(), i1, array![1, 2, 5, 4].span(), array![0, 1, 3, 2].span(), array![1, 2, 4, 5].span(), array![1, 2, 3, 5].span(), array![0, 1, 2, 3].span())
     }
@@ -139,6 +143,7 @@ pub mod einsum_attention_values {
     }
 
     /// Node `einsum_attention_values` (Einsum): x0, x1 -> y0 float32[1, 2, 3, 4]
+    #[inline(never)]
     fn node_einsum_attention_values(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![1, 2, 3, 5].span(), array![0, 1, 2, 3].span(), array![1, 2, 3, 5].span(), i1, array![1, 2, 5, 4].span(), array![0, 1, 2, 3].span(), array![1, 2, 5, 4].span(), array![1, 2, 3, 4].span(), array![0, 1, 2, 3].span())
     }
@@ -168,6 +173,7 @@ pub mod einsum_ellipsis_broadcast {
     }
 
     /// Node `einsum_ellipsis_broadcast` (Einsum): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_einsum_ellipsis_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span(), array![6, 4].span(), i1, array![4, 2].span(), array![0, 1].span(), array![4, 2].span(), array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -197,6 +203,7 @@ pub mod einsum_ellipsis_batch_1 {
     }
 
     /// Node `einsum_ellipsis_batch_1` (Einsum): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_einsum_ellipsis_batch_1(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![1, 3, 4].span(), array![0, 1, 2].span(), array![1, 3, 4].span(), i1, array![2, 4, 2].span(), array![0, 1, 2].span(), array![2, 4, 2].span(), array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -226,6 +233,7 @@ pub mod einsum_transposed_operands {
     }
 
     /// Node `einsum_transposed_operands` (Einsum): x0, x1 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_einsum_transposed_operands(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![4, 3].span(), array![1, 0].span(), array![3, 4].span(), i1, array![2, 4].span(), array![1, 0].span(), array![4, 2].span(), array![3, 2].span(), array![0, 1].span())
     }
@@ -255,6 +263,7 @@ pub mod einsum_output_transposed {
     }
 
     /// Node `einsum_output_transposed` (Einsum): x0, x1 -> y0 float32[2, 2, 3]
+    #[inline(never)]
     fn node_einsum_output_transposed(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span(), array![2, 3, 4].span(), i1, array![2, 4, 2].span(), array![0, 1, 2].span(), array![2, 4, 2].span(), array![2, 3, 2].span(), array![2, 0, 1].span())
     }
@@ -284,6 +293,7 @@ pub mod einsum_implicit_output {
     }
 
     /// Node `einsum_implicit_output` (Einsum): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_einsum_implicit_output(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3].span(), array![0, 1].span(), array![2, 3].span(), i1, array![3, 2].span(), array![0, 1].span(), array![3, 2].span(), array![2, 2].span(), array![0, 1].span())
     }
@@ -313,6 +323,7 @@ pub mod einsum_implicit_sorted {
     }
 
     /// Node `einsum_implicit_sorted` (Einsum): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_einsum_implicit_sorted(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3].span(), array![0, 1].span(), array![2, 3].span(), i1, array![3, 4].span(), array![0, 1].span(), array![3, 4].span(), array![2, 4].span(), array![0, 1].span())
     }
@@ -342,6 +353,7 @@ pub mod einsum_outer {
     }
 
     /// Node `einsum_outer` (Einsum): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_einsum_outer(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![3].span(), array![0].span(), array![3, 1].span(), i1, array![4].span(), array![0].span(), array![1, 4].span(), array![3, 4].span(), array![0, 1].span())
     }
@@ -371,6 +383,7 @@ pub mod einsum_inner {
     }
 
     /// Node `einsum_inner` (Einsum): x0, x1 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_inner(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![5].span(), array![0].span(), array![1, 5].span(), i1, array![5].span(), array![0].span(), array![5, 1].span(), array![].span(), array![].span())
     }
@@ -400,6 +413,7 @@ pub mod einsum_spaces {
     }
 
     /// Node `einsum_spaces` (Einsum): x0, x1 -> y0 float32[1, 2, 3]
+    #[inline(never)]
     fn node_einsum_spaces(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![1, 2, 2].span(), array![0, 1, 2].span(), array![1, 2, 2].span(), i1, array![1, 2, 3].span(), array![0, 1, 2].span(), array![1, 2, 3].span(), array![1, 2, 3].span(), array![0, 1, 2].span())
     }
@@ -428,6 +442,7 @@ pub mod einsum_transpose {
     }
 
     /// Node `einsum_transpose` (Einsum): x0 -> y0 float32[4, 3]
+    #[inline(never)]
     fn node_einsum_transpose(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![4, 3].span(), array![1, 4].span(), array![].span())
     }
@@ -456,6 +471,7 @@ pub mod einsum_permute_3d {
     }
 
     /// Node `einsum_permute_3d` (Einsum): x0 -> y0 float32[4, 2, 3]
+    #[inline(never)]
     fn node_einsum_permute_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![4, 2, 3].span(), array![1, 12, 4].span(), array![].span())
     }
@@ -484,6 +500,7 @@ pub mod einsum_diagonal {
     }
 
     /// Node `einsum_diagonal` (Einsum): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_einsum_diagonal(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![4].span(), array![5].span(), array![].span())
     }
@@ -512,6 +529,7 @@ pub mod einsum_trace {
     }
 
     /// Node `einsum_trace` (Einsum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_trace(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![3].span(), array![4].span(), array![0].span())
     }
@@ -540,6 +558,7 @@ pub mod einsum_batch_diagonal {
     }
 
     /// Node `einsum_batch_diagonal` (Einsum): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_einsum_batch_diagonal(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![2, 3].span(), array![9, 4].span(), array![].span())
     }
@@ -568,6 +587,7 @@ pub mod einsum_row_sum {
     }
 
     /// Node `einsum_row_sum` (Einsum): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_einsum_row_sum(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![3, 5].span(), array![5, 1].span(), array![1].span())
     }
@@ -596,6 +616,7 @@ pub mod einsum_sum_all {
     }
 
     /// Node `einsum_sum_all` (Einsum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_sum_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![3, 4].span(), array![4, 1].span(), array![0, 1].span())
     }
@@ -624,6 +645,7 @@ pub mod einsum_scalar {
     }
 
     /// Node `einsum_scalar` (Einsum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![].span(), array![].span(), array![].span())
     }
@@ -653,6 +675,7 @@ pub mod einsum_rounding {
     }
 
     /// Node `einsum_rounding` (Einsum): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_einsum_rounding(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2].span(), array![0].span(), array![2, 1].span(), i1, array![1].span(), array![0].span(), array![1, 1].span(), array![2, 1].span(), array![0, 1].span())
     }
@@ -682,6 +705,7 @@ pub mod einsum_rounding_sum {
     }
 
     /// Node `einsum_rounding_sum` (Einsum): x0, x1 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_rounding_sum(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2].span(), array![0].span(), array![1, 2].span(), i1, array![2].span(), array![0].span(), array![2, 1].span(), array![].span(), array![].span())
     }
@@ -711,6 +735,7 @@ pub mod einsum_overflow {
     }
 
     /// Node `einsum_overflow` (Einsum): x0, x1 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2].span(), array![0].span(), array![1, 2].span(), i1, array![2].span(), array![0].span(), array![2, 1].span(), array![].span(), array![].span())
     }
@@ -740,6 +765,7 @@ pub mod einsum_sum_overflow {
     }
 
     /// Node `einsum_sum_overflow` (Einsum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_einsum_sum_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@sc, i0, array![2].span(), array![1].span(), array![0].span())
     }
@@ -770,6 +796,7 @@ pub mod einsum_int64 {
     }
 
     /// Node `einsum_int64` (Einsum): x0, x1 -> y0 int64[2, 2]
+    #[inline(never)]
     fn node_einsum_int64(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![2, 2].span(), array![0, 1].span(), array![2, 2].span(), i1, array![2, 2].span(), array![0, 1].span(), array![2, 2].span(), array![2, 2].span(), array![0, 1].span())
     }
@@ -798,6 +825,7 @@ pub mod einsum_int32_sum_overflow {
     }
 
     /// Node `einsum_int32_sum_overflow` (Einsum): x0 -> y0 int32[]
+    #[inline(never)]
     fn node_einsum_int32_sum_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::view(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2].span(), array![1].span(), array![0].span())
     }
@@ -828,6 +856,7 @@ pub mod einsum_opset_12 {
     }
 
     /// Node `einsum_opset_12` (Einsum): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_einsum_opset_12(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 2].span(), array![0, 1].span(), array![2, 2].span(), i1, array![2, 2].span(), array![0, 1].span(), array![2, 2].span(), array![2, 2].span(), array![0, 1].span())
     }
@@ -857,6 +886,7 @@ pub mod einsum_scale_8 {
     }
 
     /// Node `einsum_scale_8` (Einsum): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_einsum_scale_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::einsum::product(@sc, i0, array![2, 3].span(), array![0, 1].span(), array![2, 3].span(), i1, array![3, 2].span(), array![0, 1].span(), array![3, 2].span(), array![2, 2].span(), array![0, 1].span())
     }

@@ -18,6 +18,7 @@ pub mod elu_default {
     }
 
     /// Node `elu_default` (Elu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_elu_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, 65536)
     }
@@ -46,6 +47,7 @@ pub mod elu_alpha {
     }
 
     /// Node `elu_alpha` (Elu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_elu_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, 131072)
     }
@@ -74,6 +76,7 @@ pub mod elu_negative_alpha {
     }
 
     /// Node `elu_negative_alpha` (Elu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_elu_negative_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, -32768)
     }
@@ -102,6 +105,7 @@ pub mod elu_edges {
     }
 
     /// Node `elu_edges` (Elu): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_elu_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, 65536)
     }
@@ -130,6 +134,7 @@ pub mod elu_alpha_near_the_range {
     }
 
     /// Node `elu_alpha_near_the_range` (Elu): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_elu_alpha_near_the_range(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, 9175040254476812288)
     }
@@ -158,6 +163,7 @@ pub mod elu_alpha_unrepresentable {
     }
 
     /// Node `elu_alpha_unrepresentable` (Elu): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_elu_alpha_unrepresentable(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         core::panic_with_felt252('attribute out of range')
     }
@@ -187,6 +193,7 @@ pub mod elu_opset_6 {
     }
 
     /// Node `elu_opset_6` (Elu): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_elu_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, 65536)
     }
@@ -215,6 +222,7 @@ pub mod elu_scale_32 {
     }
 
     /// Node `elu_scale_32` (Elu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_elu_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::elu::elu(sc, i0, 4294967296)
     }

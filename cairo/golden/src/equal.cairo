@@ -19,6 +19,7 @@ pub mod equal_ties_and_ulps {
     }
 
     /// Node `equal_ties_and_ulps` (Equal): x0, x1 -> y0 bool[7]
+    #[inline(never)]
     fn node_equal_ties_and_ulps(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![7].span(), i1, array![7].span(), array![7].span())
     }
@@ -48,6 +49,7 @@ pub mod equal_same_shape {
     }
 
     /// Node `equal_same_shape` (Equal): x0, x1 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_equal_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod equal_broadcast {
     }
 
     /// Node `equal_broadcast` (Equal): x0, x1 -> y0 bool[2, 3, 4]
+    #[inline(never)]
     fn node_equal_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![2, 1, 4].span(), i1, array![3, 1].span(), array![2, 3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod equal_weight_row {
     ];
 
     /// Node `equal_weight_row` (Equal): x0, x1 -> y0 bool[3, 4]
+    #[inline(never)]
     fn node_equal_weight_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![3, 4].span(), C_X1.span(), array![4].span(), array![3, 4].span())
     }
@@ -139,6 +143,7 @@ pub mod equal_int32 {
     }
 
     /// Node `equal_int32` (Equal): x0, x1 -> y0 bool[6]
+    #[inline(never)]
     fn node_equal_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -168,6 +173,7 @@ pub mod equal_int64_broadcast {
     }
 
     /// Node `equal_int64_broadcast` (Equal): x0, x1 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_equal_int64_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![2, 3].span(), i1, array![3].span(), array![2, 3].span())
     }
@@ -197,6 +203,7 @@ pub mod equal_uint8 {
     }
 
     /// Node `equal_uint8` (Equal): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_equal_uint8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -226,6 +233,7 @@ pub mod equal_bool {
     }
 
     /// Node `equal_bool` (Equal): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_equal_bool(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -255,6 +263,7 @@ pub mod equal_opset_11 {
     }
 
     /// Node `equal_opset_11` (Equal): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_equal_opset_11(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -284,6 +293,7 @@ pub mod equal_opset_13 {
     }
 
     /// Node `equal_opset_13` (Equal): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_equal_opset_13(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![4].span(), i1, array![1].span(), array![4].span())
     }
@@ -313,6 +323,7 @@ pub mod equal_scale_32 {
     }
 
     /// Node `equal_scale_32` (Equal): x0, x1 -> y0 bool[7]
+    #[inline(never)]
     fn node_equal_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::equal::equal(i0, array![7].span(), i1, array![7].span(), array![7].span())
     }

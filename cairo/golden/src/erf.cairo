@@ -18,6 +18,7 @@ pub mod erf_real {
     }
 
     /// Node `erf_real` (Erf): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_erf_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::erf::erf(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod erf_edges {
     }
 
     /// Node `erf_edges` (Erf): x0 -> y0 float32[12]
+    #[inline(never)]
     fn node_erf_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::erf::erf(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod erf_opset_9 {
     }
 
     /// Node `erf_opset_9` (Erf): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_erf_opset_9(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::erf::erf(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod erf_scale_8 {
     }
 
     /// Node `erf_scale_8` (Erf): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_erf_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::erf::erf(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod erf_scale_32 {
     }
 
     /// Node `erf_scale_32` (Erf): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_erf_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::erf::erf(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod erf_scale_1 {
     }
 
     /// Node `erf_scale_1` (Erf): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_erf_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::erf::erf(sc, i0)
     }

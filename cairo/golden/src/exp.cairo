@@ -18,6 +18,7 @@ pub mod exp_range_4 {
     }
 
     /// Node `exp_range_4` (Exp): x0 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_exp_range_4(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod exp_range_20 {
     }
 
     /// Node `exp_range_20` (Exp): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_exp_range_20(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod exp_negative {
     }
 
     /// Node `exp_negative` (Exp): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_exp_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod exp_min_value {
     }
 
     /// Node `exp_min_value` (Exp): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_exp_min_value(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod exp_near_limit {
     }
 
     /// Node `exp_near_limit` (Exp): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_exp_near_limit(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod exp_overflow {
     }
 
     /// Node `exp_overflow` (Exp): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_exp_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -187,6 +193,7 @@ pub mod exp_overflow_huge {
     }
 
     /// Node `exp_overflow_huge` (Exp): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_exp_overflow_huge(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -216,6 +223,7 @@ pub mod exp_scale_1 {
     }
 
     /// Node `exp_scale_1` (Exp): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_exp_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -244,6 +252,7 @@ pub mod exp_scale_8 {
     }
 
     /// Node `exp_scale_8` (Exp): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_exp_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -272,6 +281,7 @@ pub mod exp_scale_32 {
     }
 
     /// Node `exp_scale_32` (Exp): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_exp_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -300,6 +310,7 @@ pub mod exp_scale_32_overflow {
     }
 
     /// Node `exp_scale_32_overflow` (Exp): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_exp_scale_32_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -329,6 +340,7 @@ pub mod exp_scale_32_extremes {
     }
 
     /// Node `exp_scale_32_extremes` (Exp): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_exp_scale_32_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -357,6 +369,7 @@ pub mod exp_opset_6 {
     }
 
     /// Node `exp_opset_6` (Exp): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_exp_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -385,6 +398,7 @@ pub mod exp_sweep_scale_5 {
     }
 
     /// Node `exp_sweep_scale_5` (Exp): x0 -> y0 float32[48]
+    #[inline(never)]
     fn node_exp_sweep_scale_5(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }
@@ -413,6 +427,7 @@ pub mod exp_sweep_scale_24 {
     }
 
     /// Node `exp_sweep_scale_24` (Exp): x0 -> y0 float32[48]
+    #[inline(never)]
     fn node_exp_sweep_scale_24(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::exp::exp(sc, i0)
     }

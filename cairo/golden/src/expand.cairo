@@ -23,6 +23,7 @@ pub mod expand_dim_changed {
     ];
 
     /// Node `expand_dim_changed` (Expand): x0, x1 -> y0 float32[2, 3, 6]
+    #[inline(never)]
     fn node_expand_dim_changed(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![3, 1].span(), array![2, 3, 6].span())
     }
@@ -56,6 +57,7 @@ pub mod expand_dim_unchanged {
     ];
 
     /// Node `expand_dim_unchanged` (Expand): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_expand_dim_unchanged(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![3, 1].span(), array![3, 4].span())
     }
@@ -89,6 +91,7 @@ pub mod expand_shape_smaller_rank {
     ];
 
     /// Node `expand_shape_smaller_rank` (Expand): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_expand_shape_smaller_rank(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![2, 3].span(), array![2, 3].span())
     }
@@ -122,6 +125,7 @@ pub mod expand_scalar {
     ];
 
     /// Node `expand_scalar` (Expand): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_expand_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![].span(), array![2, 2].span())
     }
@@ -155,6 +159,7 @@ pub mod expand_int64 {
     ];
 
     /// Node `expand_int64` (Expand): x0, x1 -> y0 int64[3, 2]
+    #[inline(never)]
     fn node_expand_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![1, 2].span(), array![3, 2].span())
     }
@@ -188,6 +193,7 @@ pub mod expand_to_zero_size {
     ];
 
     /// Node `expand_to_zero_size` (Expand): x0, x1 -> y0 float32[0, 3]
+    #[inline(never)]
     fn node_expand_to_zero_size(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![1, 3].span(), array![0, 3].span())
     }
@@ -221,6 +227,7 @@ pub mod expand_opset_8 {
     ];
 
     /// Node `expand_opset_8` (Expand): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_expand_opset_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::expand::expand(i0, array![4].span(), array![2, 4].span())
     }

@@ -19,6 +19,7 @@ pub mod feature_vectorizer_two {
     }
 
     /// Node `feature_vectorizer_two` (FeatureVectorizer): x0, x1 -> y0 float32[2, 5]
+    #[inline(never)]
     fn node_feature_vectorizer_two(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::feature_vectorizer::feature_vectorizer(2, array![cairn::ops::ml::reals(sc, i0, false), cairn::ops::ml::reals(sc, i1, false)].span(), array![3, 2].span(), array![3, 2].span())
     }
@@ -48,6 +49,7 @@ pub mod feature_vectorizer_cut_and_pad {
     }
 
     /// Node `feature_vectorizer_cut_and_pad` (FeatureVectorizer): x0, x1 -> y0 float32[2, 5]
+    #[inline(never)]
     fn node_feature_vectorizer_cut_and_pad(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::feature_vectorizer::feature_vectorizer(2, array![cairn::ops::ml::reals(sc, i0, false), cairn::ops::ml::reals(sc, i1, false)].span(), array![3, 1].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod feature_vectorizer_ints {
     }
 
     /// Node `feature_vectorizer_ints` (FeatureVectorizer): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_feature_vectorizer_ints(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::feature_vectorizer::feature_vectorizer(2, array![cairn::ops::ml::reals(sc, i0, true), cairn::ops::ml::reals(sc, i1, false)].span(), array![2, 1].span(), array![2, 1].span())
     }

@@ -18,6 +18,7 @@ pub mod flatten_default_axis {
     }
 
     /// Node `flatten_default_axis` (Flatten): x0 -> y0 float32[2, 6]
+    #[inline(never)]
     fn node_flatten_default_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -46,6 +47,7 @@ pub mod flatten_axis_negative {
     }
 
     /// Node `flatten_axis_negative` (Flatten): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_flatten_axis_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -74,6 +76,7 @@ pub mod flatten_axis0 {
     }
 
     /// Node `flatten_axis0` (Flatten): x0 -> y0 float32[1, 6]
+    #[inline(never)]
     fn node_flatten_axis0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }

@@ -18,6 +18,7 @@ pub mod floor_real {
     }
 
     /// Node `floor_real` (Floor): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_floor_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::floor::floor(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod floor_edges {
     }
 
     /// Node `floor_edges` (Floor): x0 -> y0 float32[11]
+    #[inline(never)]
     fn node_floor_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::floor::floor(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod floor_opset_6 {
     }
 
     /// Node `floor_opset_6` (Floor): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_floor_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::floor::floor(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod floor_scale_1 {
     }
 
     /// Node `floor_scale_1` (Floor): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_floor_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::floor::floor(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod floor_scale_32 {
     }
 
     /// Node `floor_scale_32` (Floor): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_floor_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::floor::floor(sc, i0)
     }

@@ -23,6 +23,7 @@ pub mod gather_axis0_negative_index {
     ];
 
     /// Node `gather_axis0_negative_index` (Gather): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_axis0_negative_index(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![4, 3].span(), 0, C_X1.span())
     }
@@ -56,6 +57,7 @@ pub mod gather_axis1_2d_indices {
     ];
 
     /// Node `gather_axis1_2d_indices` (Gather): x0, x1 -> y0 float32[2, 2, 2]
+    #[inline(never)]
     fn node_gather_axis1_2d_indices(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![2, 5].span(), 1, C_X1.span())
     }
@@ -89,6 +91,7 @@ pub mod gather_scalar_index_last_axis {
     ];
 
     /// Node `gather_scalar_index_last_axis` (Gather): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_scalar_index_last_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![2, 3, 4].span(), -1, C_X1.span())
     }
@@ -122,6 +125,7 @@ pub mod gather_middle_axis_repeats {
     ];
 
     /// Node `gather_middle_axis_repeats` (Gather): x0, x1 -> y0 float32[2, 4, 2]
+    #[inline(never)]
     fn node_gather_middle_axis_repeats(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![2, 3, 2].span(), 1, C_X1.span())
     }
@@ -151,6 +155,7 @@ pub mod gather_runtime_indices {
     }
 
     /// Node `gather_runtime_indices` (Gather): x0, x1 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_gather_runtime_indices(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![3, 2].span(), 0, i1)
     }
@@ -180,6 +185,7 @@ pub mod gather_runtime_int32_axis1 {
     }
 
     /// Node `gather_runtime_int32_axis1` (Gather): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_runtime_int32_axis1(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![2, 4].span(), 1, i1)
     }
@@ -209,6 +215,7 @@ pub mod gather_int_data {
     }
 
     /// Node `gather_int_data` (Gather): x0, x1 -> y0 int16[2, 2]
+    #[inline(never)]
     fn node_gather_int_data(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![3, 2].span(), 0, i1)
     }
@@ -238,6 +245,7 @@ pub mod gather_runtime_index_too_large {
     }
 
     /// Node `gather_runtime_index_too_large` (Gather): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_runtime_index_too_large(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![3, 2].span(), 0, i1)
     }
@@ -268,6 +276,7 @@ pub mod gather_runtime_index_too_negative {
     }
 
     /// Node `gather_runtime_index_too_negative` (Gather): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_runtime_index_too_negative(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![3, 2].span(), 0, i1)
     }
@@ -298,6 +307,7 @@ pub mod gather_runtime_index_huge {
     }
 
     /// Node `gather_runtime_index_huge` (Gather): x0, x1 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_gather_runtime_index_huge(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![3, 2].span(), 0, i1)
     }
@@ -328,6 +338,7 @@ pub mod gather_runtime_index_min {
     }
 
     /// Node `gather_runtime_index_min` (Gather): x0, x1 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_gather_runtime_index_min(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather::gather(i0, array![3, 2].span(), 0, i1)
     }

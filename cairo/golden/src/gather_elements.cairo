@@ -23,6 +23,7 @@ pub mod gather_elements_axis0 {
     ];
 
     /// Node `gather_elements_axis0` (GatherElements): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_elements_axis0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![3, 3].span(), 0, C_X1.span(), array![2, 3].span())
     }
@@ -56,6 +57,7 @@ pub mod gather_elements_axis1_negative {
     ];
 
     /// Node `gather_elements_axis1_negative` (GatherElements): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_elements_axis1_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![2, 3].span(), 1, C_X1.span(), array![2, 2].span())
     }
@@ -89,6 +91,7 @@ pub mod gather_elements_smaller_indices {
     ];
 
     /// Node `gather_elements_smaller_indices` (GatherElements): x0, x1 -> y0 float32[2, 5, 1]
+    #[inline(never)]
     fn node_gather_elements_smaller_indices(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![3, 4, 2].span(), 1, C_X1.span(), array![2, 5, 1].span())
     }
@@ -122,6 +125,7 @@ pub mod gather_elements_1d {
     ];
 
     /// Node `gather_elements_1d` (GatherElements): x0, x1 -> y0 float32[7]
+    #[inline(never)]
     fn node_gather_elements_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![5].span(), 0, C_X1.span(), array![7].span())
     }
@@ -154,6 +158,7 @@ pub mod gather_elements_empty {
     ];
 
     /// Node `gather_elements_empty` (GatherElements): x0, x1 -> y0 float32[2, 0]
+    #[inline(never)]
     fn node_gather_elements_empty(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![2, 3].span(), 1, C_X1.span(), array![2, 0].span())
     }
@@ -183,6 +188,7 @@ pub mod gather_elements_runtime_indices {
     }
 
     /// Node `gather_elements_runtime_indices` (GatherElements): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_elements_runtime_indices(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![2, 3].span(), 0, i1, array![2, 3].span())
     }
@@ -212,6 +218,7 @@ pub mod gather_elements_runtime_int32 {
     }
 
     /// Node `gather_elements_runtime_int32` (GatherElements): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_elements_runtime_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![2, 4].span(), 1, i1, array![2, 2].span())
     }
@@ -245,6 +252,7 @@ pub mod gather_elements_int_data {
     ];
 
     /// Node `gather_elements_int_data` (GatherElements): x0, x1 -> y0 int16[2, 2]
+    #[inline(never)]
     fn node_gather_elements_int_data(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![2, 2].span(), 1, C_X1.span(), array![2, 2].span())
     }
@@ -278,6 +286,7 @@ pub mod gather_elements_opset_11 {
     ];
 
     /// Node `gather_elements_opset_11` (GatherElements): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_elements_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![2, 2].span(), 0, C_X1.span(), array![2, 2].span())
     }
@@ -307,6 +316,7 @@ pub mod gather_elements_index_too_large {
     }
 
     /// Node `gather_elements_index_too_large` (GatherElements): x0, x1 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_gather_elements_index_too_large(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![3, 2].span(), 0, i1, array![1, 2].span())
     }
@@ -337,6 +347,7 @@ pub mod gather_elements_index_too_negative {
     }
 
     /// Node `gather_elements_index_too_negative` (GatherElements): x0, x1 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_gather_elements_index_too_negative(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![3, 2].span(), 0, i1, array![1, 2].span())
     }
@@ -367,6 +378,7 @@ pub mod gather_elements_index_min {
     }
 
     /// Node `gather_elements_index_min` (GatherElements): x0, x1 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_gather_elements_index_min(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_elements::gather_elements(i0, array![3, 2].span(), 1, i1, array![1, 1].span())
     }

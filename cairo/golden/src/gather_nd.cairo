@@ -23,6 +23,7 @@ pub mod gather_nd_elements {
     ];
 
     /// Node `gather_nd_elements` (GatherND): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_gather_nd_elements(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 2].span(), C_X1.span(), array![2, 2].span(), 0)
     }
@@ -56,6 +57,7 @@ pub mod gather_nd_rows {
     ];
 
     /// Node `gather_nd_rows` (GatherND): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_nd_rows(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 3].span(), C_X1.span(), array![2, 1].span(), 0)
     }
@@ -89,6 +91,7 @@ pub mod gather_nd_slabs_3d {
     ];
 
     /// Node `gather_nd_slabs_3d` (GatherND): x0, x1 -> y0 float32[2, 2, 2]
+    #[inline(never)]
     fn node_gather_nd_slabs_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 3, 2].span(), C_X1.span(), array![2, 2, 2].span(), 0)
     }
@@ -122,6 +125,7 @@ pub mod gather_nd_batch1 {
     ];
 
     /// Node `gather_nd_batch1` (GatherND): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gather_nd_batch1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 2, 3].span(), C_X1.span(), array![2, 1].span(), 1)
     }
@@ -155,6 +159,7 @@ pub mod gather_nd_batch1_tuples {
     ];
 
     /// Node `gather_nd_batch1_tuples` (GatherND): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_nd_batch1_tuples(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 3, 2].span(), C_X1.span(), array![2, 2, 2].span(), 1)
     }
@@ -188,6 +193,7 @@ pub mod gather_nd_batch2 {
     ];
 
     /// Node `gather_nd_batch2` (GatherND): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gather_nd_batch2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 2, 3].span(), C_X1.span(), array![2, 2, 1].span(), 2)
     }
@@ -217,6 +223,7 @@ pub mod gather_nd_runtime_indices {
     }
 
     /// Node `gather_nd_runtime_indices` (GatherND): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_gather_nd_runtime_indices(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![3, 2].span(), i1, array![3, 2].span(), 0)
     }
@@ -250,6 +257,7 @@ pub mod gather_nd_int_data {
     ];
 
     /// Node `gather_nd_int_data` (GatherND): x0, x1 -> y0 int32[2, 2]
+    #[inline(never)]
     fn node_gather_nd_int_data(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 2].span(), C_X1.span(), array![2, 1].span(), 0)
     }
@@ -283,6 +291,7 @@ pub mod gather_nd_opset_11 {
     ];
 
     /// Node `gather_nd_opset_11` (GatherND): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_gather_nd_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 2].span(), C_X1.span(), array![1, 2].span(), 0)
     }
@@ -312,6 +321,7 @@ pub mod gather_nd_index_too_large {
     }
 
     /// Node `gather_nd_index_too_large` (GatherND): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_gather_nd_index_too_large(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![3, 2].span(), i1, array![1, 2].span(), 0)
     }
@@ -342,6 +352,7 @@ pub mod gather_nd_index_too_negative {
     }
 
     /// Node `gather_nd_index_too_negative` (GatherND): x0, x1 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_gather_nd_index_too_negative(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![3, 2].span(), i1, array![1, 1].span(), 0)
     }
@@ -372,6 +383,7 @@ pub mod gather_nd_batch_index_too_large {
     }
 
     /// Node `gather_nd_batch_index_too_large` (GatherND): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_gather_nd_batch_index_too_large(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gather_nd::gather_nd(i0, array![2, 2].span(), i1, array![2, 1].span(), 1)
     }

@@ -18,6 +18,7 @@ pub mod gelu_default {
     }
 
     /// Node `gelu_default` (Gelu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_gelu_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod gelu_none {
     }
 
     /// Node `gelu_none` (Gelu): x0 -> y0 float32[13]
+    #[inline(never)]
     fn node_gelu_none(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod gelu_extremes {
     }
 
     /// Node `gelu_extremes` (Gelu): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_gelu_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod gelu_tanh {
     }
 
     /// Node `gelu_tanh` (Gelu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_gelu_tanh(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu_tanh(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod gelu_tanh_edges {
     }
 
     /// Node `gelu_tanh_edges` (Gelu): x0 -> y0 float32[13]
+    #[inline(never)]
     fn node_gelu_tanh_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu_tanh(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod gelu_tanh_extremes {
     }
 
     /// Node `gelu_tanh_extremes` (Gelu): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_gelu_tanh_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu_tanh(sc, i0)
     }
@@ -186,6 +192,7 @@ pub mod gelu_scale_8 {
     }
 
     /// Node `gelu_scale_8` (Gelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_gelu_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu(sc, i0)
     }
@@ -214,6 +221,7 @@ pub mod gelu_scale_32 {
     }
 
     /// Node `gelu_scale_32` (Gelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_gelu_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu(sc, i0)
     }
@@ -242,6 +250,7 @@ pub mod gelu_tanh_scale_8 {
     }
 
     /// Node `gelu_tanh_scale_8` (Gelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_gelu_tanh_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu_tanh(sc, i0)
     }
@@ -270,6 +279,7 @@ pub mod gelu_tanh_scale_32 {
     }
 
     /// Node `gelu_tanh_scale_32` (Gelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_gelu_tanh_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gelu::gelu_tanh(sc, i0)
     }

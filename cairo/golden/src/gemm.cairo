@@ -47,6 +47,7 @@ pub mod gemm_dense_bias {
     ];
 
     /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
+    #[inline(never)]
     fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![1, 20].span(), C_X1.span(), array![12, 20].span(), Option::Some((C_X2.span(), array![12].span())), Option::None, Option::None, false, true)
     }
@@ -143,6 +144,7 @@ pub mod gemm_dense_bias_fast {
     }
 
     /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
+    #[inline(never)]
     fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..1_u32 {
@@ -182,6 +184,7 @@ pub mod gemm_no_bias {
     ];
 
     /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![3, 5].span(), C_X1.span(), array![5, 4].span(), Option::None, Option::None, Option::None, false, false)
     }
@@ -239,6 +242,7 @@ pub mod gemm_no_bias_fast {
     }
 
     /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..3_u32 {
@@ -283,6 +287,7 @@ pub mod gemm_trans_a_alpha_beta {
     ];
 
     /// Node `gemm_trans_a_alpha_beta` (Gemm): x0, x1, x2 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gemm_trans_a_alpha_beta(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![5, 2].span(), C_X1.span(), array![5, 3].span(), Option::Some((C_X2.span(), array![2, 3].span())), Option::Some(49152), Option::Some(-98304), true, false)
     }
@@ -322,6 +327,7 @@ pub mod gemm_trans_a_alpha_beta_fast {
     ];
 
     /// Node `gemm_trans_a_alpha_beta` (Gemm): x0, x1, x2 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_gemm_trans_a_alpha_beta(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![5, 2].span(), C_X1.span(), array![5, 3].span(), Option::Some((C_X2.span(), array![2, 3].span())), Option::Some(49152), Option::Some(-98304), true, false)
     }
@@ -356,6 +362,7 @@ pub mod gemm_scalar_bias_activation_b {
     ];
 
     /// Node `gemm_scalar_bias_activation_b` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gemm_scalar_bias_activation_b(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![2, 3].span(), i1, array![3, 2].span(), Option::Some((C_X2.span(), array![1].span())), Option::None, Option::None, false, false)
     }
@@ -394,6 +401,7 @@ pub mod gemm_beta_zero {
     ];
 
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::gemm::gemm(@sc, i0, array![2, 3].span(), C_X1.span(), array![3, 2].span(), Option::None, Option::None, Option::Some(0), false, false)
     }
@@ -451,6 +459,7 @@ pub mod gemm_beta_zero_fast {
     }
 
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..2_u32 {

@@ -19,6 +19,7 @@ pub mod greater_ties_and_ulps {
     }
 
     /// Node `greater_ties_and_ulps` (Greater): x0, x1 -> y0 bool[7]
+    #[inline(never)]
     fn node_greater_ties_and_ulps(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![7].span(), i1, array![7].span(), array![7].span())
     }
@@ -48,6 +49,7 @@ pub mod greater_same_shape {
     }
 
     /// Node `greater_same_shape` (Greater): x0, x1 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_greater_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod greater_broadcast {
     }
 
     /// Node `greater_broadcast` (Greater): x0, x1 -> y0 bool[2, 3, 4]
+    #[inline(never)]
     fn node_greater_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![2, 1, 4].span(), i1, array![3, 1].span(), array![2, 3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod greater_weight_row {
     ];
 
     /// Node `greater_weight_row` (Greater): x0, x1 -> y0 bool[3, 4]
+    #[inline(never)]
     fn node_greater_weight_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![3, 4].span(), C_X1.span(), array![4].span(), array![3, 4].span())
     }
@@ -139,6 +143,7 @@ pub mod greater_int32 {
     }
 
     /// Node `greater_int32` (Greater): x0, x1 -> y0 bool[6]
+    #[inline(never)]
     fn node_greater_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -168,6 +173,7 @@ pub mod greater_int64_broadcast {
     }
 
     /// Node `greater_int64_broadcast` (Greater): x0, x1 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_greater_int64_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![2, 3].span(), i1, array![3].span(), array![2, 3].span())
     }
@@ -197,6 +203,7 @@ pub mod greater_uint8 {
     }
 
     /// Node `greater_uint8` (Greater): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_greater_uint8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -226,6 +233,7 @@ pub mod greater_opset_9 {
     }
 
     /// Node `greater_opset_9` (Greater): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_greater_opset_9(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -255,6 +263,7 @@ pub mod greater_opset_13 {
     }
 
     /// Node `greater_opset_13` (Greater): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_greater_opset_13(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![4].span(), i1, array![1].span(), array![4].span())
     }
@@ -284,6 +293,7 @@ pub mod greater_scale_32 {
     }
 
     /// Node `greater_scale_32` (Greater): x0, x1 -> y0 bool[7]
+    #[inline(never)]
     fn node_greater_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::greater::greater(i0, array![7].span(), i1, array![7].span(), array![7].span())
     }

@@ -28,6 +28,7 @@ pub mod group_normalization_per_channel {
     ];
 
     /// Node `group_normalization_per_channel` (GroupNormalization): x0, x1, x2 -> y0 float32[2, 4, 3]
+    #[inline(never)]
     fn node_group_normalization_per_channel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::group_normalization::group_normalization(sc, i0, 2, 6, 3, C_X1.span(), C_X2.span(), Option::Some(1))
     }
@@ -66,6 +67,7 @@ pub mod group_normalization_one_group {
     ];
 
     /// Node `group_normalization_one_group` (GroupNormalization): x0, x1, x2 -> y0 float32[1, 3, 2, 2]
+    #[inline(never)]
     fn node_group_normalization_one_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::group_normalization::group_normalization(sc, i0, 1, 12, 4, C_X1.span(), C_X2.span(), Option::Some(655))
     }
@@ -104,6 +106,7 @@ pub mod group_normalization_opset_18 {
     ];
 
     /// Node `group_normalization_opset_18` (GroupNormalization): x0, x1, x2 -> y0 float32[2, 6, 2]
+    #[inline(never)]
     fn node_group_normalization_opset_18(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::group_normalization::group_normalization(sc, i0, 3, 4, 4, C_X1.span(), C_X2.span(), Option::Some(1))
     }

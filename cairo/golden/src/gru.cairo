@@ -39,6 +39,7 @@ pub mod gru_forward {
     ];
 
     /// Node `gru_forward` (GRU): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3]
+    #[inline(never)]
     fn node_gru_forward(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::gru::gru(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 3, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), false);
         (y, y_h)
@@ -89,6 +90,7 @@ pub mod gru_linear_before_reset {
     ];
 
     /// Node `gru_linear_before_reset` (GRU): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3]
+    #[inline(never)]
     fn node_gru_linear_before_reset(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::gru::gru(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 3, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), true);
         (y, y_h)
@@ -139,6 +141,7 @@ pub mod gru_reverse {
     ];
 
     /// Node `gru_reverse` (GRU): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3]
+    #[inline(never)]
     fn node_gru_reverse(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::gru::gru(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 3, cairn::ops::recurrent::REVERSE, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), true);
         (y, y_h)
@@ -196,6 +199,7 @@ pub mod gru_bidirectional_initial {
     ];
 
     /// Node `gru_bidirectional_initial` (GRU): x0, x1, x2, x3, -, x5 -> y0 float32[3, 2, 2, 3], y1 float32[2, 2, 3]
+    #[inline(never)]
     fn node_gru_bidirectional_initial(sc: Scale, i0: Span<felt252>, i5: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::gru::gru(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 3, cairn::ops::recurrent::BIDIRECTIONAL, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), i5, false);
         (y, y_h)
@@ -236,6 +240,7 @@ pub mod gru_no_bias_batch_first {
     ];
 
     /// Node `gru_no_bias_batch_first` (GRU): x0, x1, x2 -> y0 float32[2, 3, 1, 2], y1 float32[2, 1, 2]
+    #[inline(never)]
     fn node_gru_no_bias_batch_first(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::gru::gru(sc, cairn::ops::recurrent::geometry(3, 2, 2, 2, 3, cairn::ops::recurrent::FORWARD, true), i0, C_X1.span(), C_X2.span(), array![].span(), array![].span(), false);
         (y, y_h)
@@ -286,6 +291,7 @@ pub mod gru_activations_listed {
     ];
 
     /// Node `gru_activations_listed` (GRU): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3]
+    #[inline(never)]
     fn node_gru_activations_listed(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::gru::gru(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 3, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), false);
         (y, y_h)

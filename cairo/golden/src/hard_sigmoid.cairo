@@ -18,6 +18,7 @@ pub mod hard_sigmoid_default {
     }
 
     /// Node `hard_sigmoid_default` (HardSigmoid): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_hard_sigmoid_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_sigmoid::hard_sigmoid(sc, i0, 13107, 32768)
     }
@@ -46,6 +47,7 @@ pub mod hard_sigmoid_attrs {
     }
 
     /// Node `hard_sigmoid_attrs` (HardSigmoid): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_hard_sigmoid_attrs(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_sigmoid::hard_sigmoid(sc, i0, 32768, 39322)
     }
@@ -74,6 +76,7 @@ pub mod hard_sigmoid_negative_alpha {
     }
 
     /// Node `hard_sigmoid_negative_alpha` (HardSigmoid): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_hard_sigmoid_negative_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_sigmoid::hard_sigmoid(sc, i0, -19661, 32768)
     }
@@ -102,6 +105,7 @@ pub mod hard_sigmoid_edges {
     }
 
     /// Node `hard_sigmoid_edges` (HardSigmoid): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_hard_sigmoid_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_sigmoid::hard_sigmoid(sc, i0, 13107, 32768)
     }
@@ -130,6 +134,7 @@ pub mod hard_sigmoid_alpha_unrepresentable {
     }
 
     /// Node `hard_sigmoid_alpha_unrepresentable` (HardSigmoid): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_hard_sigmoid_alpha_unrepresentable(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         core::panic_with_felt252('attribute out of range')
     }
@@ -159,6 +164,7 @@ pub mod hard_sigmoid_opset_6 {
     }
 
     /// Node `hard_sigmoid_opset_6` (HardSigmoid): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_hard_sigmoid_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_sigmoid::hard_sigmoid(sc, i0, 13107, 32768)
     }
@@ -187,6 +193,7 @@ pub mod hard_sigmoid_scale_32 {
     }
 
     /// Node `hard_sigmoid_scale_32` (HardSigmoid): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_hard_sigmoid_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_sigmoid::hard_sigmoid(sc, i0, 858993472, 2147483648)
     }

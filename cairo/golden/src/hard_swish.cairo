@@ -18,6 +18,7 @@ pub mod hard_swish_real {
     }
 
     /// Node `hard_swish_real` (HardSwish): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_hard_swish_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_swish::hard_swish(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod hard_swish_edges {
     }
 
     /// Node `hard_swish_edges` (HardSwish): x0 -> y0 float32[9]
+    #[inline(never)]
     fn node_hard_swish_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_swish::hard_swish(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod hard_swish_opset_14 {
     }
 
     /// Node `hard_swish_opset_14` (HardSwish): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_hard_swish_opset_14(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_swish::hard_swish(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod hard_swish_scale_32 {
     }
 
     /// Node `hard_swish_scale_32` (HardSwish): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_hard_swish_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_swish::hard_swish(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod hard_swish_scale_1 {
     }
 
     /// Node `hard_swish_scale_1` (HardSwish): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_hard_swish_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::hard_swish::hard_swish(sc, i0)
     }

@@ -18,6 +18,7 @@ pub mod identity_real {
     }
 
     /// Node `identity_real` (Identity): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_identity_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -46,6 +47,7 @@ pub mod identity_int64 {
     }
 
     /// Node `identity_int64` (Identity): x0 -> y0 int64[3]
+    #[inline(never)]
     fn node_identity_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }

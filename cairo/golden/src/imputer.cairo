@@ -22,6 +22,7 @@ pub mod imputer_per_feature {
     ];
 
     /// Node `imputer_per_feature` (Imputer): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_imputer_per_feature(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::imputer::imputer(i0, 3, 0, ML_IMPUTER_PER_FEATURE_IMPUTED.span())
     }
@@ -54,6 +55,7 @@ pub mod imputer_one_value {
     ];
 
     /// Node `imputer_one_value` (Imputer): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_imputer_one_value(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::imputer::imputer(i0, 2, -65536, ML_IMPUTER_ONE_VALUE_IMPUTED.span())
     }
@@ -86,6 +88,7 @@ pub mod imputer_ints {
     ];
 
     /// Node `imputer_ints` (Imputer): x0 -> y0 int64[2, 2]
+    #[inline(never)]
     fn node_imputer_ints(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::imputer::imputer(i0, 2, -1, ML_IMPUTER_INTS_IMPUTED.span())
     }

@@ -28,6 +28,7 @@ pub mod instance_normalization_2d {
     ];
 
     /// Node `instance_normalization_2d` (InstanceNormalization): x0, x1, x2 -> y0 float32[2, 3, 2, 3]
+    #[inline(never)]
     fn node_instance_normalization_2d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::instance_normalization::instance_normalization(sc, i0, 3, 6, C_X1.span(), C_X2.span(), Option::Some(1))
     }
@@ -66,6 +67,7 @@ pub mod instance_normalization_1d {
     ];
 
     /// Node `instance_normalization_1d` (InstanceNormalization): x0, x1, x2 -> y0 float32[1, 4, 5]
+    #[inline(never)]
     fn node_instance_normalization_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::instance_normalization::instance_normalization(sc, i0, 4, 5, C_X1.span(), C_X2.span(), Option::Some(66))
     }
@@ -104,6 +106,7 @@ pub mod instance_normalization_opset_6 {
     ];
 
     /// Node `instance_normalization_opset_6` (InstanceNormalization): x0, x1, x2 -> y0 float32[1, 2, 4]
+    #[inline(never)]
     fn node_instance_normalization_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::instance_normalization::instance_normalization(sc, i0, 2, 4, C_X1.span(), C_X2.span(), Option::Some(1))
     }

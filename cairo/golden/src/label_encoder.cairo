@@ -26,6 +26,7 @@ pub mod label_encoder_int_to_int {
     ];
 
     /// Node `label_encoder_int_to_int` (LabelEncoder): x0 -> y0 int64[5]
+    #[inline(never)]
     fn node_label_encoder_int_to_int(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::label_encoder::label_encoder(i0, ML_LABEL_ENCODER_INT_TO_INT_KEYS.span(), ML_LABEL_ENCODER_INT_TO_INT_VALUES.span(), -7)
     }
@@ -62,6 +63,7 @@ pub mod label_encoder_int_to_real {
     ];
 
     /// Node `label_encoder_int_to_real` (LabelEncoder): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_label_encoder_int_to_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::label_encoder::label_encoder(i0, ML_LABEL_ENCODER_INT_TO_REAL_KEYS.span(), ML_LABEL_ENCODER_INT_TO_REAL_VALUES.span(), 589824)
     }
@@ -98,6 +100,7 @@ pub mod label_encoder_real_to_int {
     ];
 
     /// Node `label_encoder_real_to_int` (LabelEncoder): x0 -> y0 int64[4]
+    #[inline(never)]
     fn node_label_encoder_real_to_int(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::label_encoder::label_encoder(i0, ML_LABEL_ENCODER_REAL_TO_INT_KEYS.span(), ML_LABEL_ENCODER_REAL_TO_INT_VALUES.span(), -1)
     }

@@ -28,6 +28,7 @@ pub mod layer_normalization_last_axis {
     ];
 
     /// Node `layer_normalization_last_axis` (LayerNormalization): x0, x1, x2 -> y0 float32[2, 3, 8]
+    #[inline(never)]
     fn node_layer_normalization_last_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let (y, _mean, _inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 6, 8, C_X1.span(), C_X2.span(), Option::Some(1));
         y
@@ -67,6 +68,7 @@ pub mod layer_normalization_two_axes {
     ];
 
     /// Node `layer_normalization_two_axes` (LayerNormalization): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_layer_normalization_two_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let (y, _mean, _inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 2, 12, C_X1.span(), C_X2.span(), Option::Some(1));
         y
@@ -101,6 +103,7 @@ pub mod layer_normalization_no_bias {
     ];
 
     /// Node `layer_normalization_no_bias` (LayerNormalization): x0, x1 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_layer_normalization_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let (y, _mean, _inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 3, 5, C_X1.span(), array![].span(), Option::Some(66));
         y
@@ -142,6 +145,7 @@ pub mod layer_normalization_statistics {
     ];
 
     /// Node `layer_normalization_statistics` (LayerNormalization): x0, x1, x2 -> y0 float32[4, 6], y1 float32[4, 1], y2 float32[4, 1]
+    #[inline(never)]
     fn node_layer_normalization_statistics(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, mean, inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 4, 6, C_X1.span(), C_X2.span(), Option::Some(1));
         (y, mean, inv_std)
@@ -178,6 +182,7 @@ pub mod layer_normalization_constant_row {
     ];
 
     /// Node `layer_normalization_constant_row` (LayerNormalization): x0, x1 -> y0 float32[2, 3], y1 float32[2, 1], y2 float32[2, 1]
+    #[inline(never)]
     fn node_layer_normalization_constant_row(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, mean, inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 2, 3, C_X1.span(), array![].span(), Option::Some(1));
         (y, mean, inv_std)
@@ -217,6 +222,7 @@ pub mod layer_normalization_scale_24 {
     ];
 
     /// Node `layer_normalization_scale_24` (LayerNormalization): x0, x1, x2 -> y0 float32[2, 8]
+    #[inline(never)]
     fn node_layer_normalization_scale_24(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let (y, _mean, _inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 2, 8, C_X1.span(), C_X2.span(), Option::Some(168));
         y
@@ -251,6 +257,7 @@ pub mod layer_normalization_zero_variance {
     ];
 
     /// Node `layer_normalization_zero_variance` (LayerNormalization): x0, x1 -> y0 float32[1, 3]
+    #[inline(never)]
     fn node_layer_normalization_zero_variance(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let (y, _mean, _inv_std) = cairn::ops::layer_normalization::layer_normalization(sc, i0, 1, 3, C_X1.span(), array![].span(), Option::Some(0));
         y

@@ -18,6 +18,7 @@ pub mod leaky_relu_default {
     }
 
     /// Node `leaky_relu_default` (LeakyRelu): x0 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_leaky_relu_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(655))
     }
@@ -46,6 +47,7 @@ pub mod leaky_relu_alpha {
     }
 
     /// Node `leaky_relu_alpha` (LeakyRelu): x0 -> y0 float32[2, 6]
+    #[inline(never)]
     fn node_leaky_relu_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(13107))
     }
@@ -74,6 +76,7 @@ pub mod leaky_relu_negative_alpha {
     }
 
     /// Node `leaky_relu_negative_alpha` (LeakyRelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_leaky_relu_negative_alpha(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(-114688))
     }
@@ -102,6 +105,7 @@ pub mod leaky_relu_opset_6 {
     }
 
     /// Node `leaky_relu_opset_6` (LeakyRelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_leaky_relu_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(19661))
     }
@@ -130,6 +134,7 @@ pub mod leaky_relu_rounding {
     }
 
     /// Node `leaky_relu_rounding` (LeakyRelu): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_leaky_relu_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(32768))
     }
@@ -158,6 +163,7 @@ pub mod leaky_relu_overflow {
     }
 
     /// Node `leaky_relu_overflow` (LeakyRelu): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_leaky_relu_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(65536000000))
     }
@@ -187,6 +193,7 @@ pub mod leaky_relu_alpha_unrepresentable {
     }
 
     /// Node `leaky_relu_alpha_unrepresentable` (LeakyRelu): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_leaky_relu_alpha_unrepresentable(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::None)
     }
@@ -216,6 +223,7 @@ pub mod leaky_relu_alpha_unused {
     }
 
     /// Node `leaky_relu_alpha_unused` (LeakyRelu): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_leaky_relu_alpha_unused(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::None)
     }
@@ -244,6 +252,7 @@ pub mod leaky_relu_scale_8 {
     }
 
     /// Node `leaky_relu_scale_8` (LeakyRelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_leaky_relu_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(3))
     }
@@ -272,6 +281,7 @@ pub mod leaky_relu_scale_32 {
     }
 
     /// Node `leaky_relu_scale_32` (LeakyRelu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_leaky_relu_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::leaky_relu::leaky_relu(sc, i0, Option::Some(429496736))
     }

@@ -19,6 +19,7 @@ pub mod less_or_equal_ties_and_ulps {
     }
 
     /// Node `less_or_equal_ties_and_ulps` (LessOrEqual): x0, x1 -> y0 bool[7]
+    #[inline(never)]
     fn node_less_or_equal_ties_and_ulps(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![7].span(), i1, array![7].span(), array![7].span())
     }
@@ -48,6 +49,7 @@ pub mod less_or_equal_same_shape {
     }
 
     /// Node `less_or_equal_same_shape` (LessOrEqual): x0, x1 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_less_or_equal_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod less_or_equal_broadcast {
     }
 
     /// Node `less_or_equal_broadcast` (LessOrEqual): x0, x1 -> y0 bool[2, 3, 4]
+    #[inline(never)]
     fn node_less_or_equal_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![2, 1, 4].span(), i1, array![3, 1].span(), array![2, 3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod less_or_equal_weight_row {
     ];
 
     /// Node `less_or_equal_weight_row` (LessOrEqual): x0, x1 -> y0 bool[3, 4]
+    #[inline(never)]
     fn node_less_or_equal_weight_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![3, 4].span(), C_X1.span(), array![4].span(), array![3, 4].span())
     }
@@ -139,6 +143,7 @@ pub mod less_or_equal_int32 {
     }
 
     /// Node `less_or_equal_int32` (LessOrEqual): x0, x1 -> y0 bool[6]
+    #[inline(never)]
     fn node_less_or_equal_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -168,6 +173,7 @@ pub mod less_or_equal_int64_broadcast {
     }
 
     /// Node `less_or_equal_int64_broadcast` (LessOrEqual): x0, x1 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_less_or_equal_int64_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![2, 3].span(), i1, array![3].span(), array![2, 3].span())
     }
@@ -197,6 +203,7 @@ pub mod less_or_equal_uint8 {
     }
 
     /// Node `less_or_equal_uint8` (LessOrEqual): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_less_or_equal_uint8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -226,6 +233,7 @@ pub mod less_or_equal_opset_12 {
     }
 
     /// Node `less_or_equal_opset_12` (LessOrEqual): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_less_or_equal_opset_12(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -255,6 +263,7 @@ pub mod less_or_equal_opset_16 {
     }
 
     /// Node `less_or_equal_opset_16` (LessOrEqual): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_less_or_equal_opset_16(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![4].span(), i1, array![1].span(), array![4].span())
     }
@@ -284,6 +293,7 @@ pub mod less_or_equal_scale_32 {
     }
 
     /// Node `less_or_equal_scale_32` (LessOrEqual): x0, x1 -> y0 bool[7]
+    #[inline(never)]
     fn node_less_or_equal_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::less_or_equal::less_or_equal(i0, array![7].span(), i1, array![7].span(), array![7].span())
     }

@@ -18,6 +18,7 @@ pub mod log_positive {
     }
 
     /// Node `log_positive` (Log): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_log_positive(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod log_spread {
     }
 
     /// Node `log_spread` (Log): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_log_spread(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod log_extremes {
     }
 
     /// Node `log_extremes` (Log): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_log_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod log_of_zero {
     }
 
     /// Node `log_of_zero` (Log): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_log_of_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -131,6 +135,7 @@ pub mod log_of_negative {
     }
 
     /// Node `log_of_negative` (Log): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_log_of_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -160,6 +165,7 @@ pub mod log_opset_6 {
     }
 
     /// Node `log_opset_6` (Log): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_log_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -188,6 +194,7 @@ pub mod log_scale_32 {
     }
 
     /// Node `log_scale_32` (Log): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_log_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }
@@ -216,6 +223,7 @@ pub mod log_scale_1 {
     }
 
     /// Node `log_scale_1` (Log): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_log_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log::log(sc, i0)
     }

@@ -18,6 +18,7 @@ pub mod log_softmax_default {
     }
 
     /// Node `log_softmax_default` (LogSoftmax): x0 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_log_softmax_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 3, 5, 1)
     }
@@ -46,6 +47,7 @@ pub mod log_softmax_axis_0 {
     }
 
     /// Node `log_softmax_axis_0` (LogSoftmax): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_log_softmax_axis_0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 1, 3, 4)
     }
@@ -74,6 +76,7 @@ pub mod log_softmax_middle_axis {
     }
 
     /// Node `log_softmax_middle_axis` (LogSoftmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_log_softmax_middle_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 2, 3, 4)
     }
@@ -102,6 +105,7 @@ pub mod log_softmax_negative_axis {
     }
 
     /// Node `log_softmax_negative_axis` (LogSoftmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_log_softmax_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 2, 3, 4)
     }
@@ -130,6 +134,7 @@ pub mod log_softmax_opset_11 {
     }
 
     /// Node `log_softmax_opset_11` (LogSoftmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_log_softmax_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 2, 12, 1)
     }
@@ -158,6 +163,7 @@ pub mod log_softmax_opset_11_axis_2 {
     }
 
     /// Node `log_softmax_opset_11_axis_2` (LogSoftmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_log_softmax_opset_11_axis_2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 6, 4, 1)
     }
@@ -186,6 +192,7 @@ pub mod log_softmax_large {
     }
 
     /// Node `log_softmax_large` (LogSoftmax): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_log_softmax_large(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 1, 4, 1)
     }
@@ -214,6 +221,7 @@ pub mod log_softmax_out_of_range {
     }
 
     /// Node `log_softmax_out_of_range` (LogSoftmax): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_log_softmax_out_of_range(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 1, 2, 1)
     }
@@ -243,6 +251,7 @@ pub mod log_softmax_one_element {
     }
 
     /// Node `log_softmax_one_element` (LogSoftmax): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_log_softmax_one_element(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 1, 1, 1)
     }
@@ -271,6 +280,7 @@ pub mod log_softmax_scale_32 {
     }
 
     /// Node `log_softmax_scale_32` (LogSoftmax): x0 -> y0 float32[2, 6]
+    #[inline(never)]
     fn node_log_softmax_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::log_softmax::log_softmax(sc, i0, 2, 6, 1)
     }

@@ -41,6 +41,7 @@ pub mod lstm_forward {
     ];
 
     /// Node `lstm_forward` (LSTM): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3], y2 float32[1, 2, 3]
+    #[inline(never)]
     fn node_lstm_forward(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), array![].span());
         (y, y_h, y_c)
@@ -82,6 +83,7 @@ pub mod lstm_no_bias {
     ];
 
     /// Node `lstm_no_bias` (LSTM): x0, x1, x2 -> y0 float32[2, 1, 1, 2]
+    #[inline(never)]
     fn node_lstm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let (y, _y_h, _y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(2, 1, 3, 2, 4, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), array![].span(), array![].span(), array![].span(), array![].span());
         y
@@ -134,6 +136,7 @@ pub mod lstm_reverse {
     ];
 
     /// Node `lstm_reverse` (LSTM): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3], y2 float32[1, 2, 3]
+    #[inline(never)]
     fn node_lstm_reverse(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::REVERSE, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), array![].span());
         (y, y_h, y_c)
@@ -202,6 +205,7 @@ pub mod lstm_bidirectional_states {
     ];
 
     /// Node `lstm_bidirectional_states` (LSTM): x0, x1, x2, x3, x4, x5, x6 -> y0 float32[3, 2, 2, 3], y1 float32[2, 2, 3], y2 float32[2, 2, 3]
+    #[inline(never)]
     fn node_lstm_bidirectional_states(sc: Scale, i0: Span<felt252>, i5: Span<felt252>, i6: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         cairn::ops::recurrent::check_lengths(C_X4.span(), 3);
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::BIDIRECTIONAL, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), i5, i6, array![].span());
@@ -260,6 +264,7 @@ pub mod lstm_peepholes {
     ];
 
     /// Node `lstm_peepholes` (LSTM): x0, x1, x2, x3, -, -, -, x7 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3], y2 float32[1, 2, 3]
+    #[inline(never)]
     fn node_lstm_peepholes(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), C_X7.span());
         (y, y_h, y_c)
@@ -312,6 +317,7 @@ pub mod lstm_batch_first {
     ];
 
     /// Node `lstm_batch_first` (LSTM): x0, x1, x2, x3 -> y0 float32[2, 3, 1, 3], y1 float32[2, 1, 3], y2 float32[2, 1, 3]
+    #[inline(never)]
     fn node_lstm_batch_first(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::FORWARD, true), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), array![].span());
         (y, y_h, y_c)
@@ -363,6 +369,7 @@ pub mod lstm_last_state_only {
     ];
 
     /// Node `lstm_last_state_only` (LSTM): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3]
+    #[inline(never)]
     fn node_lstm_last_state_only(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h, _y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), array![].span());
         (y, y_h)
@@ -420,6 +427,7 @@ pub mod lstm_short_sequence {
     ];
 
     /// Node `lstm_short_sequence` (LSTM): x0, x1, x2, x3, x4 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3], y2 float32[1, 2, 3]
+    #[inline(never)]
     fn node_lstm_short_sequence(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         cairn::ops::recurrent::check_lengths(C_X4.span(), 3);
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), array![].span());
@@ -474,6 +482,7 @@ pub mod lstm_scale_24 {
     ];
 
     /// Node `lstm_scale_24` (LSTM): x0, x1, x2, x3 -> y0 float32[3, 1, 2, 3], y1 float32[1, 2, 3], y2 float32[1, 2, 3]
+    #[inline(never)]
     fn node_lstm_scale_24(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         let (y, y_h, y_c) = cairn::ops::lstm::lstm(sc, cairn::ops::recurrent::geometry(3, 2, 4, 3, 4, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span(), array![].span(), array![].span());
         (y, y_h, y_c)

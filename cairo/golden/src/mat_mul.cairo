@@ -24,6 +24,7 @@ pub mod mat_mul_2d_weight {
     ];
 
     /// Node `mat_mul_2d_weight` (MatMul): x0, x1 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_mat_mul_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![3, 4].span(), C_X1.span(), array![4, 5].span())
     }
@@ -83,6 +84,7 @@ pub mod mat_mul_2d_weight_fast {
     }
 
     /// Node `mat_mul_2d_weight` (MatMul): x0, x1 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_mat_mul_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..3_u32 {
@@ -117,6 +119,7 @@ pub mod mat_mul_2d_runtime {
     }
 
     /// Node `mat_mul_2d_runtime` (MatMul): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_mat_mul_2d_runtime(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 3].span(), i1, array![3, 4].span())
     }
@@ -146,6 +149,7 @@ pub mod mat_mul_1d_1d {
     }
 
     /// Node `mat_mul_1d_1d` (MatMul): x0, x1 -> y0 float32[]
+    #[inline(never)]
     fn node_mat_mul_1d_1d(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![4].span(), i1, array![4].span())
     }
@@ -175,6 +179,7 @@ pub mod mat_mul_1d_2d {
     }
 
     /// Node `mat_mul_1d_2d` (MatMul): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mat_mul_1d_2d(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![3].span(), i1, array![3, 2].span())
     }
@@ -204,6 +209,7 @@ pub mod mat_mul_2d_1d {
     }
 
     /// Node `mat_mul_2d_1d` (MatMul): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mat_mul_2d_1d(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 3].span(), i1, array![3].span())
     }
@@ -233,6 +239,7 @@ pub mod mat_mul_1d_batched {
     }
 
     /// Node `mat_mul_1d_batched` (MatMul): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_mat_mul_1d_batched(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![3].span(), i1, array![2, 3, 2].span())
     }
@@ -266,6 +273,7 @@ pub mod mat_mul_batched_2d_weight {
     ];
 
     /// Node `mat_mul_batched_2d_weight` (MatMul): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_mat_mul_batched_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 3, 4].span(), C_X1.span(), array![4, 2].span())
     }
@@ -318,6 +326,7 @@ pub mod mat_mul_batched_2d_weight_fast {
     }
 
     /// Node `mat_mul_batched_2d_weight` (MatMul): x0, x1 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_mat_mul_batched_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let mut out = array![];
         for r in 0..6_u32 {
@@ -352,6 +361,7 @@ pub mod mat_mul_batch_broadcast {
     }
 
     /// Node `mat_mul_batch_broadcast` (MatMul): x0, x1 -> y0 float32[2, 3, 2, 2]
+    #[inline(never)]
     fn node_mat_mul_batch_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 1, 2, 3].span(), i1, array![3, 3, 2].span())
     }
@@ -385,6 +395,7 @@ pub mod mat_mul_weight_first {
     ];
 
     /// Node `mat_mul_weight_first` (MatMul): x0, x1 -> y0 float32[2, 2, 2]
+    #[inline(never)]
     fn node_mat_mul_weight_first(sc: Scale, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, C_X0.span(), array![2, 3].span(), i1, array![2, 3, 2].span())
     }
@@ -414,6 +425,7 @@ pub mod mat_mul_int32 {
     }
 
     /// Node `mat_mul_int32` (MatMul): x0, x1 -> y0 int32[2, 2]
+    #[inline(never)]
     fn node_mat_mul_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), i1, array![3, 2].span())
     }
@@ -443,6 +455,7 @@ pub mod mat_mul_int8_overflow {
     }
 
     /// Node `mat_mul_int8_overflow` (MatMul): x0, x1 -> y0 int8[1, 1]
+    #[inline(never)]
     fn node_mat_mul_int8_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@cairn::arith::int_range(-128, 127), i0, array![1, 2].span(), i1, array![2, 1].span())
     }
@@ -473,6 +486,7 @@ pub mod mat_mul_scale_30 {
     }
 
     /// Node `mat_mul_scale_30` (MatMul): x0, x1 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_mat_mul_scale_30(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 3].span(), i1, array![3, 2].span())
     }
@@ -502,6 +516,7 @@ pub mod mat_mul_exact_partial_sums {
     }
 
     /// Node `mat_mul_exact_partial_sums` (MatMul): x0, x1 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_mat_mul_exact_partial_sums(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![1, 3].span(), i1, array![3, 1].span())
     }
@@ -531,6 +546,7 @@ pub mod mat_mul_overflow {
     }
 
     /// Node `mat_mul_overflow` (MatMul): x0, x1 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_mat_mul_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![1, 4].span(), i1, array![4, 1].span())
     }

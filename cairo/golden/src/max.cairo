@@ -18,6 +18,7 @@ pub mod max_one_input {
     }
 
     /// Node `max_one_input` (Max): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_max_one_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0].span(), array![array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -47,6 +48,7 @@ pub mod max_two_inputs {
     }
 
     /// Node `max_two_inputs` (Max): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_max_two_inputs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod max_three_broadcast {
     }
 
     /// Node `max_three_broadcast` (Max): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_max_three_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, i1, i2].span(), array![array![2, 1, 4].span(), array![3, 1].span(), array![4].span()].span(), array![2, 3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod max_weight {
     ];
 
     /// Node `max_weight` (Max): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_max_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, C_X1.span()].span(), array![array![3, 4].span(), array![4].span()].span(), array![3, 4].span())
     }
@@ -139,6 +143,7 @@ pub mod max_opset_6 {
     }
 
     /// Node `max_opset_6` (Max): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_max_opset_6(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -168,6 +173,7 @@ pub mod max_opset_8 {
     }
 
     /// Node `max_opset_8` (Max): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_max_opset_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![3].span()].span(), array![2, 3].span())
     }
@@ -197,6 +203,7 @@ pub mod max_ties_and_extremes {
     }
 
     /// Node `max_ties_and_extremes` (Max): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_max_ties_and_extremes(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, i1].span(), array![array![4].span(), array![4].span()].span(), array![4].span())
     }
@@ -226,6 +233,7 @@ pub mod max_int32 {
     }
 
     /// Node `max_int32` (Max): x0, x1 -> y0 int32[4]
+    #[inline(never)]
     fn node_max_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@cairn::arith::int_range(-2147483648, 2147483647), array![i0, i1].span(), array![array![4].span(), array![4].span()].span(), array![4].span())
     }
@@ -255,6 +263,7 @@ pub mod max_uint8 {
     }
 
     /// Node `max_uint8` (Max): x0, x1 -> y0 uint8[3]
+    #[inline(never)]
     fn node_max_uint8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@cairn::arith::int_range(0, 255), array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -284,6 +293,7 @@ pub mod max_int64_broadcast {
     }
 
     /// Node `max_int64_broadcast` (Max): x0, x1 -> y0 int64[2, 3]
+    #[inline(never)]
     fn node_max_int64_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), array![i0, i1].span(), array![array![2, 1].span(), array![3].span()].span(), array![2, 3].span())
     }
@@ -314,6 +324,7 @@ pub mod max_scale_32 {
     }
 
     /// Node `max_scale_32` (Max): x0, x1, x2 -> y0 float32[5]
+    #[inline(never)]
     fn node_max_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::max::max(@sc, array![i0, i1, i2].span(), array![array![5].span(), array![5].span(), array![1].span()].span(), array![5].span())
     }

@@ -18,23 +18,73 @@ pub mod max_pool_2d_stride2 {
     }
 
     /// Node `max_pool_2d_stride2` (MaxPool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_2d_stride2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let attrs = cairn::ops::window::WindowAttrs {
-            auto_pad: cairn::ops::window::AutoPad::NotSet,
-            kernel: array![2, 2].span(),
-            strides: array![2, 2].span(),
-            dilations: array![].span(),
-            pads: array![].span(),
-            ceil_mode: false,
-        };
-        let (y, _) = cairn::ops::max_pool::max_pool(i0, array![1, 2, 5, 5].span(), attrs, 0, false);
-        y
+        cairn::ops::max_pool::max_pool_2d_inside(i0, 2, 5, 5, 2, 2, 2, 2, 2, 2)
     }
 
     #[test]
     fn golden() {
         let out = run(array![496968, -211923, 441700, 388178, -468036, 150578, 468480, 44987, -7094, -144898, -515830, 444023, -345269, 231566, -314664, -98371, -458538, 394654, -351086, 91603, 414489, -230641, -410939, 89398, -441811, 193786, 181840, -292159, 418293, 173098, 363279, -81921, 119617, 304092, -323909, -427419, -457506, -96457, 89806, -376539, 159064, -425918, -329217, -378190, -57631, -285255, 160719, -485983, -36216, -216733].span());
         assert(out.span() == array![496968, 441700, 444023, 394654, 363279, 418293, 159064, 89806].span(), 'golden mismatch');
+    }
+}
+
+pub mod max_pool_inside_overlapping_batch {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 252);
+        cairn::io::finish_input(input);
+        let v_y0 = node_max_pool_inside_overlapping_batch(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `max_pool_inside_overlapping_batch` (MaxPool): x0 -> y0 float32[2, 3, 2, 5]
+    #[inline(never)]
+    fn node_max_pool_inside_overlapping_batch(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::max_pool::max_pool_2d_inside(i0, 6, 6, 7, 3, 3, 2, 1, 2, 5)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-165853, 292120, -266610, 114513, 4732, -259007, -255740, -43185, -136431, -492317, 197698, -411049, 112356, 456477, -239532, -241434, -346007, -337514, 15232, 250464, -188353, 339543, -24054, -22337, -63190, -92205, 488155, 330674, 171700, 175690, 349605, 475035, 471631, -326756, 414663, 234944, 308366, 3527, 84745, -203797, -371615, -205591, 61011, -157012, 167408, -241826, 298478, 231463, 419038, 312708, 157551, 4980, 465221, -275138, -46984, -148363, 179987, 283900, 273513, -224063, 474318, 291633, -6617, -74411, 23740, -155636, -305986, -402587, -436090, -155582, 247096, -469318, -503973, 297414, -306756, 443641, -472015, -266988, -453967, -231645, -154668, -429769, -105531, 482712, -14328, -295486, 118956, -8977, 441516, -450395, 332855, 389925, 498668, 68272, -402244, -34280, 164910, 31088, -206809, -355358, -106153, -4599, 320511, 498792, 276969, 428014, 69255, -349147, 74172, -122815, 499015, 172904, 455745, 49733, -247611, -435865, -77937, 243585, 87811, 503111, -480734, -45008, -366362, -445708, 356281, -199285, 284311, -222144, 319030, 105480, 250833, 411134, 182440, 78881, -181765, 384290, 148530, 465577, 59668, -205248, -511233, 382998, 12635, -33396, -1044, -403871, -457546, 454621, 94368, 495756, 92333, 495211, -378950, 160829, -434299, -437558, 13272, 158115, -25949, -249084, -366888, 141808, 65959, 298070, -199909, 523080, 404328, 156511, -443267, 484289, -102068, 323337, -320239, 254913, 429288, 46985, -307069, -242640, -160899, -159971, 330491, -509914, 232637, -522306, 382009, 154020, 272932, -180809, -450062, -57221, 131962, -36185, 176375, -100163, 92710, 454869, 505343, 51168, 304229, -115089, 350388, 476073, 7341, 362826, -299313, 473756, 430846, -14405, -484715, -26730, -87089, -335040, -241693, 424621, 461060, -242681, -420219, 118522, -179175, 358049, 446591, -96675, -436669, -47734, 168107, -476438, 269396, 256176, -142645, 409516, 220826, -292166, -470960, -200062, -516532, -13222, 388792, -233652, 361679, 336845, -262410, -261510, -372621, 311078, 396395, -265116, 186896, -518957, 217019, -457695, 1770, -326629].span());
+        assert(out.span() == array![292120, 292120, 197698, 250464, 456477, 349605, 475035, 475035, 488155, 488155, 312708, 465221, 474318, 474318, 474318, 283900, 297414, 474318, 474318, 474318, 498668, 498668, 441516, 498792, 498792, 455745, 74172, 320511, 499015, 499015, 384290, 384290, 465577, 465577, 465577, 495756, 495756, 495756, 495211, 495211, 484289, 484289, 382009, 330491, 429288, 505343, 382009, 382009, 476073, 476073, 358049, 446591, 461060, 461060, 461060, 361679, 336845, 269396, 409516, 409516].span(), 'golden mismatch');
+    }
+}
+
+pub mod max_pool_2x2_negative_and_ties {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 32);
+        cairn::io::finish_input(input);
+        let v_y0 = node_max_pool_2x2_negative_and_ties(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `max_pool_2x2_negative_and_ties` (MaxPool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
+    fn node_max_pool_2x2_negative_and_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::max_pool::max_pool_2d_inside(i0, 2, 4, 4, 2, 2, 2, 2, 2, 2)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![0, -65536, -131072, -32768, -98304, 0, -65536, -131072, -32768, -98304, 0, -65536, -131072, -32768, -98304, 0, -65536, -131072, -32768, -98304, 0, -65536, -131072, -32768, -98304, 0, -65536, -131072, -32768, -98304, 0, -65536].span());
+        assert(out.span() == array![0, -32768, -32768, 0, 0, -32768, 0, 0].span(), 'golden mismatch');
     }
 }
 
@@ -55,6 +105,7 @@ pub mod max_pool_pads_negative_values {
     }
 
     /// Node `max_pool_pads_negative_values` (MaxPool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_pads_negative_values(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -92,6 +143,7 @@ pub mod max_pool_ceil_mode {
     }
 
     /// Node `max_pool_ceil_mode` (MaxPool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_ceil_mode(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -129,6 +181,7 @@ pub mod max_pool_ceil_mode_last_window_dropped {
     }
 
     /// Node `max_pool_ceil_mode_last_window_dropped` (MaxPool): x0 -> y0 float32[1, 1, 3]
+    #[inline(never)]
     fn node_max_pool_ceil_mode_last_window_dropped(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -166,6 +219,7 @@ pub mod max_pool_dilations {
     }
 
     /// Node `max_pool_dilations` (MaxPool): x0 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_max_pool_dilations(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -203,6 +257,7 @@ pub mod max_pool_same_upper {
     }
 
     /// Node `max_pool_same_upper` (MaxPool): x0 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_same_upper(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameUpper,
@@ -240,6 +295,7 @@ pub mod max_pool_same_lower_1d {
     }
 
     /// Node `max_pool_same_lower_1d` (MaxPool): x0 -> y0 float32[1, 2, 5]
+    #[inline(never)]
     fn node_max_pool_same_lower_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::SameLower,
@@ -277,17 +333,9 @@ pub mod max_pool_valid {
     }
 
     /// Node `max_pool_valid` (MaxPool): x0 -> y0 float32[1, 1, 2, 4]
+    #[inline(never)]
     fn node_max_pool_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let attrs = cairn::ops::window::WindowAttrs {
-            auto_pad: cairn::ops::window::AutoPad::Valid,
-            kernel: array![3, 2].span(),
-            strides: array![].span(),
-            dilations: array![].span(),
-            pads: array![].span(),
-            ceil_mode: false,
-        };
-        let (y, _) = cairn::ops::max_pool::max_pool(i0, array![1, 1, 4, 5].span(), attrs, 0, false);
-        y
+        cairn::ops::max_pool::max_pool_2d_inside(i0, 1, 4, 5, 3, 2, 1, 1, 2, 4)
     }
 
     #[test]
@@ -314,6 +362,7 @@ pub mod max_pool_3d {
     }
 
     /// Node `max_pool_3d` (MaxPool): x0 -> y0 float32[1, 2, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -352,6 +401,7 @@ pub mod max_pool_indices_row_major {
     }
 
     /// Node `max_pool_indices_row_major` (MaxPool): x0 -> y0 float32[2, 2, 2, 4], y1 int64[2, 2, 2, 4]
+    #[inline(never)]
     fn node_max_pool_indices_row_major(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -390,6 +440,7 @@ pub mod max_pool_indices_column_major {
     }
 
     /// Node `max_pool_indices_column_major` (MaxPool): x0 -> y0 float32[2, 1, 3, 4], y1 int64[2, 1, 3, 4]
+    #[inline(never)]
     fn node_max_pool_indices_column_major(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -428,6 +479,7 @@ pub mod max_pool_indices_column_major_3d {
     }
 
     /// Node `max_pool_indices_column_major_3d` (MaxPool): x0 -> y0 float32[1, 2, 2, 2, 2], y1 int64[1, 2, 2, 2, 2]
+    #[inline(never)]
     fn node_max_pool_indices_column_major_3d(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -466,6 +518,7 @@ pub mod max_pool_int8_ties_indices {
     }
 
     /// Node `max_pool_int8_ties_indices` (MaxPool): x0 -> y0 int8[1, 1, 3, 3], y1 int64[1, 1, 3, 3]
+    #[inline(never)]
     fn node_max_pool_int8_ties_indices(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,
@@ -504,6 +557,7 @@ pub mod max_pool_ties_real {
     }
 
     /// Node `max_pool_ties_real` (MaxPool): x0 -> y0 float32[1, 1, 1, 5], y1 int64[1, 1, 1, 5]
+    #[inline(never)]
     fn node_max_pool_ties_real(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let attrs = cairn::ops::window::WindowAttrs {
             auto_pad: cairn::ops::window::AutoPad::NotSet,

@@ -18,6 +18,7 @@ pub mod mean_one_input {
     }
 
     /// Node `mean_one_input` (Mean): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_mean_one_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0].span(), array![array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -47,6 +48,7 @@ pub mod mean_two_inputs {
     }
 
     /// Node `mean_two_inputs` (Mean): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_mean_two_inputs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod mean_three_broadcast {
     }
 
     /// Node `mean_three_broadcast` (Mean): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_mean_three_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1, i2].span(), array![array![2, 1, 4].span(), array![3, 1].span(), array![4].span()].span(), array![2, 3, 4].span())
     }
@@ -106,6 +109,7 @@ pub mod mean_opset_6 {
     }
 
     /// Node `mean_opset_6` (Mean): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_mean_opset_6(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -135,6 +139,7 @@ pub mod mean_opset_8 {
     }
 
     /// Node `mean_opset_8` (Mean): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_mean_opset_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![3].span()].span(), array![2, 3].span())
     }
@@ -164,6 +169,7 @@ pub mod mean_rounding {
     }
 
     /// Node `mean_rounding` (Mean): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_mean_rounding(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -194,6 +200,7 @@ pub mod mean_rounding_three {
     }
 
     /// Node `mean_rounding_three` (Mean): x0, x1, x2 -> y0 float32[2]
+    #[inline(never)]
     fn node_mean_rounding_three(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1, i2].span(), array![array![2].span(), array![2].span(), array![2].span()].span(), array![2].span())
     }
@@ -223,6 +230,7 @@ pub mod mean_large_sum {
     }
 
     /// Node `mean_large_sum` (Mean): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mean_large_sum(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1].span(), array![array![2].span(), array![2].span()].span(), array![2].span())
     }
@@ -253,6 +261,7 @@ pub mod mean_scale_32 {
     }
 
     /// Node `mean_scale_32` (Mean): x0, x1, x2 -> y0 float32[5]
+    #[inline(never)]
     fn node_mean_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::mean::mean(@sc, array![i0, i1, i2].span(), array![array![5].span(), array![5].span(), array![1].span()].span(), array![5].span())
     }

@@ -18,6 +18,7 @@ pub mod min_one_input {
     }
 
     /// Node `min_one_input` (Min): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_min_one_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0].span(), array![array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -47,6 +48,7 @@ pub mod min_two_inputs {
     }
 
     /// Node `min_two_inputs` (Min): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_min_two_inputs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod min_three_broadcast {
     }
 
     /// Node `min_three_broadcast` (Min): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_min_three_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, i1, i2].span(), array![array![2, 1, 4].span(), array![3, 1].span(), array![4].span()].span(), array![2, 3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod min_weight {
     ];
 
     /// Node `min_weight` (Min): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_min_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, C_X1.span()].span(), array![array![3, 4].span(), array![4].span()].span(), array![3, 4].span())
     }
@@ -139,6 +143,7 @@ pub mod min_opset_6 {
     }
 
     /// Node `min_opset_6` (Min): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_min_opset_6(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -168,6 +173,7 @@ pub mod min_opset_8 {
     }
 
     /// Node `min_opset_8` (Min): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_min_opset_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![3].span()].span(), array![2, 3].span())
     }
@@ -197,6 +203,7 @@ pub mod min_ties_and_extremes {
     }
 
     /// Node `min_ties_and_extremes` (Min): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_min_ties_and_extremes(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, i1].span(), array![array![4].span(), array![4].span()].span(), array![4].span())
     }
@@ -226,6 +233,7 @@ pub mod min_int32 {
     }
 
     /// Node `min_int32` (Min): x0, x1 -> y0 int32[4]
+    #[inline(never)]
     fn node_min_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@cairn::arith::int_range(-2147483648, 2147483647), array![i0, i1].span(), array![array![4].span(), array![4].span()].span(), array![4].span())
     }
@@ -255,6 +263,7 @@ pub mod min_uint8 {
     }
 
     /// Node `min_uint8` (Min): x0, x1 -> y0 uint8[3]
+    #[inline(never)]
     fn node_min_uint8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@cairn::arith::int_range(0, 255), array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -284,6 +293,7 @@ pub mod min_int64_broadcast {
     }
 
     /// Node `min_int64_broadcast` (Min): x0, x1 -> y0 int64[2, 3]
+    #[inline(never)]
     fn node_min_int64_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), array![i0, i1].span(), array![array![2, 1].span(), array![3].span()].span(), array![2, 3].span())
     }
@@ -314,6 +324,7 @@ pub mod min_scale_32 {
     }
 
     /// Node `min_scale_32` (Min): x0, x1, x2 -> y0 float32[5]
+    #[inline(never)]
     fn node_min_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::min::min(@sc, array![i0, i1, i2].span(), array![array![5].span(), array![5].span(), array![1].span()].span(), array![5].span())
     }

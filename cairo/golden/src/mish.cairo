@@ -18,6 +18,7 @@ pub mod mish_real {
     }
 
     /// Node `mish_real` (Mish): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_mish_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mish::mish(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod mish_edges {
     }
 
     /// Node `mish_edges` (Mish): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_mish_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mish::mish(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod mish_extremes {
     }
 
     /// Node `mish_extremes` (Mish): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_mish_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mish::mish(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod mish_opset_18 {
     }
 
     /// Node `mish_opset_18` (Mish): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_mish_opset_18(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mish::mish(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod mish_scale_8 {
     }
 
     /// Node `mish_scale_8` (Mish): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_mish_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mish::mish(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod mish_scale_32 {
     }
 
     /// Node `mish_scale_32` (Mish): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_mish_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mish::mish(sc, i0)
     }

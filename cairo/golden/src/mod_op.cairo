@@ -19,6 +19,7 @@ pub mod mod_fmod_signs {
     }
 
     /// Node `mod_fmod_signs` (Mod): x0, x1 -> y0 float32[9]
+    #[inline(never)]
     fn node_mod_fmod_signs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![9].span(), i1, array![9].span(), array![9].span(), true)
     }
@@ -48,6 +49,7 @@ pub mod mod_floored_signs {
     }
 
     /// Node `mod_floored_signs` (Mod): x0, x1 -> y0 float32[9]
+    #[inline(never)]
     fn node_mod_floored_signs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![9].span(), i1, array![9].span(), array![9].span(), false)
     }
@@ -77,6 +79,7 @@ pub mod mod_fmod_seeded {
     }
 
     /// Node `mod_fmod_seeded` (Mod): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_mod_fmod_seeded(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![2, 4].span(), i1, array![4].span(), array![2, 4].span(), true)
     }
@@ -106,6 +109,7 @@ pub mod mod_floored_seeded {
     }
 
     /// Node `mod_floored_seeded` (Mod): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_mod_floored_seeded(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![3, 1].span(), i1, array![1, 4].span(), array![3, 4].span(), false)
     }
@@ -135,6 +139,7 @@ pub mod mod_by_zero {
     }
 
     /// Node `mod_by_zero` (Mod): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mod_by_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![2].span(), i1, array![2].span(), array![2].span(), true)
     }
@@ -165,6 +170,7 @@ pub mod mod_extremes {
     }
 
     /// Node `mod_extremes` (Mod): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mod_extremes(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![2].span(), i1, array![2].span(), array![2].span(), false)
     }
@@ -194,6 +200,7 @@ pub mod mod_int32 {
     }
 
     /// Node `mod_int32` (Mod): x0, x1 -> y0 int32[5]
+    #[inline(never)]
     fn node_mod_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![5].span(), i1, array![5].span(), array![5].span(), false)
     }
@@ -223,6 +230,7 @@ pub mod mod_int64_fmod {
     }
 
     /// Node `mod_int64_fmod` (Mod): x0, x1 -> y0 int64[5]
+    #[inline(never)]
     fn node_mod_int64_fmod(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![5].span(), i1, array![5].span(), array![5].span(), true)
     }
@@ -252,6 +260,7 @@ pub mod mod_uint8 {
     }
 
     /// Node `mod_uint8` (Mod): x0, x1 -> y0 uint8[3]
+    #[inline(never)]
     fn node_mod_uint8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![3].span(), i1, array![3].span(), array![3].span(), false)
     }
@@ -281,6 +290,7 @@ pub mod mod_int_by_zero {
     }
 
     /// Node `mod_int_by_zero` (Mod): x0, x1 -> y0 int16[1]
+    #[inline(never)]
     fn node_mod_int_by_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![1].span(), i1, array![1].span(), array![1].span(), false)
     }
@@ -311,6 +321,7 @@ pub mod mod_opset_10 {
     }
 
     /// Node `mod_opset_10` (Mod): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mod_opset_10(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![2].span(), i1, array![2].span(), array![2].span(), true)
     }
@@ -340,6 +351,7 @@ pub mod mod_scale_32 {
     }
 
     /// Node `mod_scale_32` (Mod): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_mod_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mod_op::modulo(i0, array![6].span(), i1, array![6].span(), array![6].span(), true)
     }

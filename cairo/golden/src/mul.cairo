@@ -19,6 +19,7 @@ pub mod mul_same_shape {
     }
 
     /// Node `mul_same_shape` (Mul): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_mul_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -48,6 +49,7 @@ pub mod mul_broadcast {
     }
 
     /// Node `mul_broadcast` (Mul): x0, x1 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_mul_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![2, 1, 4].span(), i1, array![3, 1].span(), array![2, 3, 4].span())
     }
@@ -81,6 +83,7 @@ pub mod mul_weight_scalar {
     ];
 
     /// Node `mul_weight_scalar` (Mul): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_mul_weight_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![3, 4].span(), C_X1.span(), array![].span(), array![3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod mul_rounds_half_up {
     }
 
     /// Node `mul_rounds_half_up` (Mul): x0, x1 -> y0 float32[8]
+    #[inline(never)]
     fn node_mul_rounds_half_up(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![8].span(), i1, array![8].span(), array![8].span())
     }
@@ -139,6 +143,7 @@ pub mod mul_large_ok {
     }
 
     /// Node `mul_large_ok` (Mul): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_mul_large_ok(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -168,6 +173,7 @@ pub mod mul_overflow {
     }
 
     /// Node `mul_overflow` (Mul): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_mul_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -198,6 +204,7 @@ pub mod mul_overflow_negative {
     }
 
     /// Node `mul_overflow_negative` (Mul): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_mul_overflow_negative(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -228,6 +235,7 @@ pub mod mul_int32 {
     }
 
     /// Node `mul_int32` (Mul): x0, x1 -> y0 int32[4]
+    #[inline(never)]
     fn node_mul_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -257,6 +265,7 @@ pub mod mul_int16_overflow {
     }
 
     /// Node `mul_int16_overflow` (Mul): x0, x1 -> y0 int16[2]
+    #[inline(never)]
     fn node_mul_int16_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@cairn::arith::int_range(-32768, 32767), i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -287,6 +296,7 @@ pub mod mul_int64_broadcast {
     }
 
     /// Node `mul_int64_broadcast` (Mul): x0, x1 -> y0 int64[3]
+    #[inline(never)]
     fn node_mul_int64_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![3].span(), i1, array![1].span(), array![3].span())
     }
@@ -316,6 +326,7 @@ pub mod mul_scale_32 {
     }
 
     /// Node `mul_scale_32` (Mul): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_mul_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }
@@ -345,6 +356,7 @@ pub mod mul_scale_8 {
     }
 
     /// Node `mul_scale_8` (Mul): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_mul_scale_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }

@@ -18,6 +18,7 @@ pub mod neg_real {
     }
 
     /// Node `neg_real` (Neg): x0 -> y0 float32[2, 5]
+    #[inline(never)]
     fn node_neg_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod neg_edges {
     }
 
     /// Node `neg_edges` (Neg): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_neg_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod neg_overflow {
     }
 
     /// Node `neg_overflow` (Neg): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_neg_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@sc, i0)
     }
@@ -103,6 +106,7 @@ pub mod neg_opset_6 {
     }
 
     /// Node `neg_opset_6` (Neg): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_neg_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@sc, i0)
     }
@@ -131,6 +135,7 @@ pub mod neg_int64 {
     }
 
     /// Node `neg_int64` (Neg): x0 -> y0 int64[4]
+    #[inline(never)]
     fn node_neg_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0)
     }
@@ -159,6 +164,7 @@ pub mod neg_int8 {
     }
 
     /// Node `neg_int8` (Neg): x0 -> y0 int8[3]
+    #[inline(never)]
     fn node_neg_int8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@cairn::arith::int_range(-128, 127), i0)
     }
@@ -187,6 +193,7 @@ pub mod neg_int8_min_overflows {
     }
 
     /// Node `neg_int8_min_overflows` (Neg): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_neg_int8_min_overflows(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@cairn::arith::int_range(-128, 127), i0)
     }
@@ -216,6 +223,7 @@ pub mod neg_uint8_zero {
     }
 
     /// Node `neg_uint8_zero` (Neg): x0 -> y0 uint8[2]
+    #[inline(never)]
     fn node_neg_uint8_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@cairn::arith::int_range(0, 255), i0)
     }
@@ -244,6 +252,7 @@ pub mod neg_uint8_overflows {
     }
 
     /// Node `neg_uint8_overflows` (Neg): x0 -> y0 uint8[2]
+    #[inline(never)]
     fn node_neg_uint8_overflows(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::neg::neg(@cairn::arith::int_range(0, 255), i0)
     }

@@ -18,6 +18,7 @@ pub mod normalizer_max {
     }
 
     /// Node `normalizer_max` (Normalizer): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_normalizer_max(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::normalizer::normalizer(sc, cairn::ops::ml::reals(sc, i0, false), 3, 4, 0)
     }
@@ -46,6 +47,7 @@ pub mod normalizer_l1 {
     }
 
     /// Node `normalizer_l1` (Normalizer): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_normalizer_l1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::normalizer::normalizer(sc, cairn::ops::ml::reals(sc, i0, false), 3, 4, 1)
     }
@@ -74,6 +76,7 @@ pub mod normalizer_l2 {
     }
 
     /// Node `normalizer_l2` (Normalizer): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_normalizer_l2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::normalizer::normalizer(sc, cairn::ops::ml::reals(sc, i0, false), 3, 4, 2)
     }
@@ -102,6 +105,7 @@ pub mod normalizer_zero_row {
     }
 
     /// Node `normalizer_zero_row` (Normalizer): x0 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_normalizer_zero_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::normalizer::normalizer(sc, cairn::ops::ml::reals(sc, i0, false), 3, 3, 0)
     }
@@ -130,6 +134,7 @@ pub mod normalizer_l2_zero_row {
     }
 
     /// Node `normalizer_l2_zero_row` (Normalizer): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_normalizer_l2_zero_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::normalizer::normalizer(sc, cairn::ops::ml::reals(sc, i0, false), 2, 2, 2)
     }
@@ -158,6 +163,7 @@ pub mod normalizer_vector {
     }
 
     /// Node `normalizer_vector` (Normalizer): x0 -> y0 float32[1, 5]
+    #[inline(never)]
     fn node_normalizer_vector(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::normalizer::normalizer(sc, cairn::ops::ml::reals(sc, i0, false), 1, 5, 1)
     }

@@ -18,6 +18,7 @@ pub mod not_1d {
     }
 
     /// Node `not_1d` (Not): x0 -> y0 bool[2]
+    #[inline(never)]
     fn node_not_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::not::not(i0)
     }
@@ -46,6 +47,7 @@ pub mod not_2d {
     }
 
     /// Node `not_2d` (Not): x0 -> y0 bool[2, 3]
+    #[inline(never)]
     fn node_not_2d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::not::not(i0)
     }
@@ -74,6 +76,7 @@ pub mod not_scalar {
     }
 
     /// Node `not_scalar` (Not): x0 -> y0 bool[]
+    #[inline(never)]
     fn node_not_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::not::not(i0)
     }
@@ -102,6 +105,7 @@ pub mod not_opset_1 {
     }
 
     /// Node `not_opset_1` (Not): x0 -> y0 bool[3]
+    #[inline(never)]
     fn node_not_opset_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::not::not(i0)
     }

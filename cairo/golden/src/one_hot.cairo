@@ -24,6 +24,7 @@ pub mod one_hot_default_axis {
     ];
 
     /// Node `one_hot_default_axis` (OneHot): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_one_hot_default_axis(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 6, 4, 1, i2)
     }
@@ -58,6 +59,7 @@ pub mod one_hot_axis0 {
     ];
 
     /// Node `one_hot_axis0` (OneHot): x0, x1, x2 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_one_hot_axis0(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 1, 3, 3, i2)
     }
@@ -92,6 +94,7 @@ pub mod one_hot_middle_axis {
     ];
 
     /// Node `one_hot_middle_axis` (OneHot): x0, x1, x2 -> y0 float32[2, 2, 2]
+    #[inline(never)]
     fn node_one_hot_middle_axis(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 2, 2, 2, i2)
     }
@@ -126,6 +129,7 @@ pub mod one_hot_negative_axis {
     ];
 
     /// Node `one_hot_negative_axis` (OneHot): x0, x1, x2 -> y0 float32[2, 3, 3]
+    #[inline(never)]
     fn node_one_hot_negative_axis(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 2, 3, 3, i2)
     }
@@ -160,6 +164,7 @@ pub mod one_hot_extreme_indices {
     ];
 
     /// Node `one_hot_extreme_indices` (OneHot): x0, x1, x2 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_one_hot_extreme_indices(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 3, 2, 1, i2)
     }
@@ -198,6 +203,7 @@ pub mod one_hot_weight_values {
     ];
 
     /// Node `one_hot_weight_values` (OneHot): x0, x1, x2 -> y0 float32[4, 3]
+    #[inline(never)]
     fn node_one_hot_weight_values(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 4, 3, 1, C_X2.span())
     }
@@ -236,6 +242,7 @@ pub mod one_hot_int_values {
     ];
 
     /// Node `one_hot_int_values` (OneHot): x0, x1, x2 -> y0 int64[4, 5]
+    #[inline(never)]
     fn node_one_hot_int_values(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 4, 5, 1, C_X2.span())
     }
@@ -274,6 +281,7 @@ pub mod one_hot_constant_indices {
     ];
 
     /// Node `one_hot_constant_indices` (OneHot): x0, x1, x2 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_one_hot_constant_indices(sc: Scale, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(C_X0.span(), 2, 3, 1, i2)
     }
@@ -308,6 +316,7 @@ pub mod one_hot_scalar_index {
     ];
 
     /// Node `one_hot_scalar_index` (OneHot): x0, x1, x2 -> y0 float32[3]
+    #[inline(never)]
     fn node_one_hot_scalar_index(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 1, 3, 1, i2)
     }
@@ -342,6 +351,7 @@ pub mod one_hot_opset_9 {
     ];
 
     /// Node `one_hot_opset_9` (OneHot): x0, x1, x2 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_one_hot_opset_9(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot::one_hot(i0, 3, 3, 1, i2)
     }

@@ -22,6 +22,7 @@ pub mod one_hot_encoder_ints {
     ];
 
     /// Node `one_hot_encoder_ints` (OneHotEncoder): x0 -> y0 float32[2, 3, 3]
+    #[inline(never)]
     fn node_one_hot_encoder_ints(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot_encoder::one_hot_encoder(sc, i0, true, ML_ONE_HOT_ENCODER_INTS_CATS.span(), true)
     }
@@ -54,6 +55,7 @@ pub mod one_hot_encoder_reals {
     ];
 
     /// Node `one_hot_encoder_reals` (OneHotEncoder): x0 -> y0 float32[4, 3]
+    #[inline(never)]
     fn node_one_hot_encoder_reals(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot_encoder::one_hot_encoder(sc, i0, false, ML_ONE_HOT_ENCODER_REALS_CATS.span(), true)
     }
@@ -86,6 +88,7 @@ pub mod one_hot_encoder_unknown {
     ];
 
     /// Node `one_hot_encoder_unknown` (OneHotEncoder): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_one_hot_encoder_unknown(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot_encoder::one_hot_encoder(sc, i0, true, ML_ONE_HOT_ENCODER_UNKNOWN_CATS.span(), false)
     }
@@ -119,6 +122,7 @@ pub mod one_hot_encoder_known {
     ];
 
     /// Node `one_hot_encoder_known` (OneHotEncoder): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_one_hot_encoder_known(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::one_hot_encoder::one_hot_encoder(sc, i0, true, ML_ONE_HOT_ENCODER_KNOWN_CATS.span(), false)
     }

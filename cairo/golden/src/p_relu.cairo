@@ -19,6 +19,7 @@ pub mod p_relu_same_shape {
     }
 
     /// Node `p_relu_same_shape` (PRelu): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_p_relu_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -52,6 +53,7 @@ pub mod p_relu_scalar_slope {
     ];
 
     /// Node `p_relu_scalar_slope` (PRelu): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_p_relu_scalar_slope(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![3, 4].span(), C_X1.span(), array![1].span(), array![3, 4].span())
     }
@@ -85,6 +87,7 @@ pub mod p_relu_channel_slope {
     ];
 
     /// Node `p_relu_channel_slope` (PRelu): x0, x1 -> y0 float32[1, 3, 2, 2]
+    #[inline(never)]
     fn node_p_relu_channel_slope(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![1, 3, 2, 2].span(), C_X1.span(), array![3, 1, 1].span(), array![1, 3, 2, 2].span())
     }
@@ -114,6 +117,7 @@ pub mod p_relu_row_slope {
     }
 
     /// Node `p_relu_row_slope` (PRelu): x0, x1 -> y0 float32[2, 5]
+    #[inline(never)]
     fn node_p_relu_row_slope(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![2, 5].span(), i1, array![5].span(), array![2, 5].span())
     }
@@ -147,6 +151,7 @@ pub mod p_relu_opset_7 {
     ];
 
     /// Node `p_relu_opset_7` (PRelu): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_p_relu_opset_7(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![2, 3].span(), C_X1.span(), array![3].span(), array![2, 3].span())
     }
@@ -180,6 +185,7 @@ pub mod p_relu_opset_9 {
     ];
 
     /// Node `p_relu_opset_9` (PRelu): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_p_relu_opset_9(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![2, 3].span(), C_X1.span(), array![3].span(), array![2, 3].span())
     }
@@ -209,6 +215,7 @@ pub mod p_relu_rounding {
     }
 
     /// Node `p_relu_rounding` (PRelu): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_p_relu_rounding(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![4].span(), i1, array![1].span(), array![4].span())
     }
@@ -238,6 +245,7 @@ pub mod p_relu_overflow {
     }
 
     /// Node `p_relu_overflow` (PRelu): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_p_relu_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![2].span(), i1, array![1].span(), array![2].span())
     }
@@ -268,6 +276,7 @@ pub mod p_relu_int32 {
     }
 
     /// Node `p_relu_int32` (PRelu): x0, x1 -> y0 int32[4]
+    #[inline(never)]
     fn node_p_relu_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![4].span(), i1, array![1].span(), array![4].span())
     }
@@ -297,6 +306,7 @@ pub mod p_relu_int8_overflow {
     }
 
     /// Node `p_relu_int8_overflow` (PRelu): x0, x1 -> y0 int8[2]
+    #[inline(never)]
     fn node_p_relu_int8_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@cairn::arith::int_range(-128, 127), i0, array![2].span(), i1, array![1].span(), array![2].span())
     }
@@ -327,6 +337,7 @@ pub mod p_relu_scale_32 {
     }
 
     /// Node `p_relu_scale_32` (PRelu): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_p_relu_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::p_relu::p_relu(@sc, i0, array![6].span(), i1, array![6].span(), array![6].span())
     }

@@ -23,6 +23,7 @@ pub mod pad_constant_zero {
     ];
 
     /// Node `pad_constant_zero` (Pad): x0, x1 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_pad_constant_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Constant, 0)
     }
@@ -61,6 +62,7 @@ pub mod pad_constant_value_weight {
     ];
 
     /// Node `pad_constant_value_weight` (Pad): x0, x1, x2 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_pad_constant_value_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Constant, *C_X2.span().at(0))
     }
@@ -95,6 +97,7 @@ pub mod pad_constant_value_runtime {
     ];
 
     /// Node `pad_constant_value_runtime` (Pad): x0, x1, x2 -> y0 float32[4, 4]
+    #[inline(never)]
     fn node_pad_constant_value_runtime(sc: Scale, i0: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 2].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Constant, *i2.at(0))
     }
@@ -128,6 +131,7 @@ pub mod pad_reflect_wide {
     ];
 
     /// Node `pad_reflect_wide` (Pad): x0, x1 -> y0 float32[7, 12]
+    #[inline(never)]
     fn node_pad_reflect_wide(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![3, 4].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Reflect, 0)
     }
@@ -161,6 +165,7 @@ pub mod pad_reflect_size1_axis {
     ];
 
     /// Node `pad_reflect_size1_axis` (Pad): x0, x1 -> y0 float32[4, 4]
+    #[inline(never)]
     fn node_pad_reflect_size1_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![1, 3].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Reflect, 0)
     }
@@ -194,6 +199,7 @@ pub mod pad_edge {
     ];
 
     /// Node `pad_edge` (Pad): x0, x1 -> y0 float32[5, 6]
+    #[inline(never)]
     fn node_pad_edge(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Edge, 0)
     }
@@ -227,6 +233,7 @@ pub mod pad_wrap {
     ];
 
     /// Node `pad_wrap` (Pad): x0, x1 -> y0 float32[7, 8]
+    #[inline(never)]
     fn node_pad_wrap(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Wrap, 0)
     }
@@ -260,6 +267,7 @@ pub mod pad_negative_crop {
     ];
 
     /// Node `pad_negative_crop` (Pad): x0, x1 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_pad_negative_crop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![4, 5].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Constant, 0)
     }
@@ -293,6 +301,7 @@ pub mod pad_negative_edge_3d {
     ];
 
     /// Node `pad_negative_edge_3d` (Pad): x0, x1 -> y0 float32[3, 2, 3]
+    #[inline(never)]
     fn node_pad_negative_edge_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3, 4].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Edge, 0)
     }
@@ -331,6 +340,7 @@ pub mod pad_axes_input {
     ];
 
     /// Node `pad_axes_input` (Pad): x0, x1, -, x3 -> y0 float32[5, 3, 5]
+    #[inline(never)]
     fn node_pad_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3, 4].span(), C_X1.span(), Option::Some(C_X3.span()), cairn::ops::pad::PadMode::Wrap, 0)
     }
@@ -369,6 +379,7 @@ pub mod pad_int_constant_value {
     ];
 
     /// Node `pad_int_constant_value` (Pad): x0, x1, x2 -> y0 int64[3, 3]
+    #[inline(never)]
     fn node_pad_int_constant_value(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 2].span(), C_X1.span(), Option::None, cairn::ops::pad::PadMode::Constant, *C_X2.span().at(0))
     }
@@ -397,6 +408,7 @@ pub mod pad_legacy_attrs {
     }
 
     /// Node `pad_legacy_attrs` (Pad): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_pad_legacy_attrs(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![2, 3].span(), array![1, 0, 0, 1].span(), Option::None, cairn::ops::pad::PadMode::Constant, 81920)
     }
@@ -425,6 +437,7 @@ pub mod pad_legacy_reflect {
     }
 
     /// Node `pad_legacy_reflect` (Pad): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_pad_legacy_reflect(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::pad::pad(i0, array![3].span(), array![2, 1].span(), Option::None, cairn::ops::pad::PadMode::Reflect, 0)
     }

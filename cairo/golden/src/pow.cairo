@@ -19,6 +19,7 @@ pub mod pow_square {
     }
 
     /// Node `pow_square` (Pow): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_pow_square(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![6].span(), i1, array![1].span(), array![6].span())
     }
@@ -48,6 +49,7 @@ pub mod pow_cube {
     }
 
     /// Node `pow_cube` (Pow): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_pow_cube(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![6].span(), i1, array![1].span(), array![6].span())
     }
@@ -77,6 +79,7 @@ pub mod pow_zero {
     }
 
     /// Node `pow_zero` (Pow): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_pow_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![6].span(), i1, array![1].span(), array![6].span())
     }
@@ -106,6 +109,7 @@ pub mod pow_thirteen {
     }
 
     /// Node `pow_thirteen` (Pow): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_pow_thirteen(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![4].span(), i1, array![1].span(), array![4].span())
     }
@@ -135,6 +139,7 @@ pub mod pow_minus_one {
     }
 
     /// Node `pow_minus_one` (Pow): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_pow_minus_one(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![5].span(), i1, array![1].span(), array![5].span())
     }
@@ -164,6 +169,7 @@ pub mod pow_minus_two {
     }
 
     /// Node `pow_minus_two` (Pow): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_pow_minus_two(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![5].span(), i1, array![1].span(), array![5].span())
     }
@@ -193,6 +199,7 @@ pub mod pow_half {
     }
 
     /// Node `pow_half` (Pow): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_pow_half(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![5].span(), i1, array![1].span(), array![5].span())
     }
@@ -222,6 +229,7 @@ pub mod pow_half_negative_base {
     }
 
     /// Node `pow_half_negative_base` (Pow): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_pow_half_negative_base(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![2].span(), i1, array![1].span(), array![2].span())
     }
@@ -252,6 +260,7 @@ pub mod pow_real_exponents {
     }
 
     /// Node `pow_real_exponents` (Pow): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_pow_real_exponents(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![5].span(), i1, array![5].span(), array![5].span())
     }
@@ -281,6 +290,7 @@ pub mod pow_real_seeded {
     }
 
     /// Node `pow_real_seeded` (Pow): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_pow_real_seeded(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![2, 4].span(), i1, array![4].span(), array![2, 4].span())
     }
@@ -310,6 +320,7 @@ pub mod pow_zero_base_real_exponent {
     }
 
     /// Node `pow_zero_base_real_exponent` (Pow): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_pow_zero_base_real_exponent(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -339,6 +350,7 @@ pub mod pow_zero_to_negative {
     }
 
     /// Node `pow_zero_to_negative` (Pow): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_pow_zero_to_negative(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -369,6 +381,7 @@ pub mod pow_zero_to_minus_one {
     }
 
     /// Node `pow_zero_to_minus_one` (Pow): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_pow_zero_to_minus_one(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -399,6 +412,7 @@ pub mod pow_negative_base_fractional {
     }
 
     /// Node `pow_negative_base_fractional` (Pow): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_pow_negative_base_fractional(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![2].span(), i1, array![1].span(), array![2].span())
     }
@@ -429,6 +443,7 @@ pub mod pow_overflow_integral {
     }
 
     /// Node `pow_overflow_integral` (Pow): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_pow_overflow_integral(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -459,6 +474,7 @@ pub mod pow_overflow_real {
     }
 
     /// Node `pow_overflow_real` (Pow): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_pow_overflow_real(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -489,6 +505,7 @@ pub mod pow_underflow_real {
     }
 
     /// Node `pow_underflow_real` (Pow): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_pow_underflow_real(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -518,6 +535,7 @@ pub mod pow_bcast {
     }
 
     /// Node `pow_bcast` (Pow): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_pow_bcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![2, 3].span(), i1, array![3].span(), array![2, 3].span())
     }
@@ -547,6 +565,7 @@ pub mod pow_real_int64_exponent {
     }
 
     /// Node `pow_real_int64_exponent` (Pow): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_pow_real_int64_exponent(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_real_int(sc, i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -576,6 +595,7 @@ pub mod pow_real_int32_negative_of_zero {
     }
 
     /// Node `pow_real_int32_negative_of_zero` (Pow): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_pow_real_int32_negative_of_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_real_int(sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -606,6 +626,7 @@ pub mod pow_int32_int32 {
     }
 
     /// Node `pow_int32_int32` (Pow): x0, x1 -> y0 int32[5]
+    #[inline(never)]
     fn node_pow_int32_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_int_int(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![5].span(), i1, array![5].span(), array![5].span())
     }
@@ -635,6 +656,7 @@ pub mod pow_int64_negative_exponent {
     }
 
     /// Node `pow_int64_negative_exponent` (Pow): x0, x1 -> y0 int64[3]
+    #[inline(never)]
     fn node_pow_int64_negative_exponent(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_int_int(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -664,6 +686,7 @@ pub mod pow_int64_negative_exponent_refused {
     }
 
     /// Node `pow_int64_negative_exponent_refused` (Pow): x0, x1 -> y0 int64[1]
+    #[inline(never)]
     fn node_pow_int64_negative_exponent_refused(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_int_int(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -694,6 +717,7 @@ pub mod pow_int8_overflow {
     }
 
     /// Node `pow_int8_overflow` (Pow): x0, x1 -> y0 int8[2]
+    #[inline(never)]
     fn node_pow_int8_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_int_int(@cairn::arith::int_range(-128, 127), i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -724,6 +748,7 @@ pub mod pow_int32_real_exponent {
     }
 
     /// Node `pow_int32_real_exponent` (Pow): x0, x1 -> y0 int32[3]
+    #[inline(never)]
     fn node_pow_int32_real_exponent(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_int_real(sc, @cairn::arith::int_range(-2147483648, 2147483647), i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -753,6 +778,7 @@ pub mod pow_int32_fractional_exponent {
     }
 
     /// Node `pow_int32_fractional_exponent` (Pow): x0, x1 -> y0 int32[1]
+    #[inline(never)]
     fn node_pow_int32_fractional_exponent(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_int_real(sc, @cairn::arith::int_range(-2147483648, 2147483647), i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -783,6 +809,7 @@ pub mod pow_opset_7 {
     }
 
     /// Node `pow_opset_7` (Pow): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_pow_opset_7(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -812,6 +839,7 @@ pub mod pow_opset_12 {
     }
 
     /// Node `pow_opset_12` (Pow): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_pow_opset_12(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow_real_int(sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -841,6 +869,7 @@ pub mod pow_scale_32 {
     }
 
     /// Node `pow_scale_32` (Pow): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_pow_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -870,6 +899,7 @@ pub mod pow_scale_8 {
     }
 
     /// Node `pow_scale_8` (Pow): x0, x1 -> y0 float32[4]
+    #[inline(never)]
     fn node_pow_scale_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::pow::pow(sc, i0, array![4].span(), i1, array![4].span(), array![4].span())
     }

@@ -18,6 +18,7 @@ pub mod reciprocal_real {
     }
 
     /// Node `reciprocal_real` (Reciprocal): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_reciprocal_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod reciprocal_rounding {
     }
 
     /// Node `reciprocal_rounding` (Reciprocal): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_reciprocal_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod reciprocal_opset_6 {
     }
 
     /// Node `reciprocal_opset_6` (Reciprocal): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_reciprocal_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod reciprocal_of_zero {
     }
 
     /// Node `reciprocal_of_zero` (Reciprocal): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_reciprocal_of_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }
@@ -131,6 +135,7 @@ pub mod reciprocal_overflow {
     }
 
     /// Node `reciprocal_overflow` (Reciprocal): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reciprocal_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }
@@ -160,6 +165,7 @@ pub mod reciprocal_scale_32 {
     }
 
     /// Node `reciprocal_scale_32` (Reciprocal): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_reciprocal_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }
@@ -188,6 +194,7 @@ pub mod reciprocal_scale_8 {
     }
 
     /// Node `reciprocal_scale_8` (Reciprocal): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_reciprocal_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reciprocal::reciprocal(sc, i0)
     }

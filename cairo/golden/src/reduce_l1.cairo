@@ -23,6 +23,7 @@ pub mod reduce_l1_axes_input {
     ];
 
     /// Node `reduce_l1_axes_input` (ReduceL1): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_l1_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_l1_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_l1_two_axes_keepdims0` (ReduceL1): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_l1_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![2, 3, 4].span(), array![2, 0].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_l1_negative_axis {
     ];
 
     /// Node `reduce_l1_negative_axis` (ReduceL1): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_l1_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_l1_all_axes {
     }
 
     /// Node `reduce_l1_all_axes` (ReduceL1): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_l1_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -145,6 +149,7 @@ pub mod reduce_l1_noop {
     }
 
     /// Node `reduce_l1_noop` (ReduceL1): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_l1_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -178,6 +183,7 @@ pub mod reduce_l1_empty_group {
     ];
 
     /// Node `reduce_l1_empty_group` (ReduceL1): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_l1_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![2, 0].span(), array![1].span())
     }
@@ -206,6 +212,7 @@ pub mod reduce_l1_rounding {
     }
 
     /// Node `reduce_l1_rounding` (ReduceL1): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_l1_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![5].span(), array![0].span())
     }
@@ -234,6 +241,7 @@ pub mod reduce_l1_overflow {
     }
 
     /// Node `reduce_l1_overflow` (ReduceL1): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_l1_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![3].span(), array![0].span())
     }
@@ -263,6 +271,7 @@ pub mod reduce_l1_attr_axes {
     }
 
     /// Node `reduce_l1_attr_axes` (ReduceL1): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_l1_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -291,6 +300,7 @@ pub mod reduce_l1_attr_all {
     }
 
     /// Node `reduce_l1_attr_all` (ReduceL1): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_l1_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -324,6 +334,7 @@ pub mod reduce_l1_int32 {
     ];
 
     /// Node `reduce_l1_int32` (ReduceL1): x0, x1 -> y0 int32[2, 1]
+    #[inline(never)]
     fn node_reduce_l1_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), array![1].span())
     }
@@ -352,6 +363,7 @@ pub mod reduce_l1_int8_overflow {
     }
 
     /// Node `reduce_l1_int8_overflow` (ReduceL1): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_reduce_l1_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@cairn::arith::int_range(-128, 127), i0, array![3].span(), array![0].span())
     }
@@ -381,6 +393,7 @@ pub mod reduce_l1_uint8 {
     }
 
     /// Node `reduce_l1_uint8` (ReduceL1): x0 -> y0 uint8[1]
+    #[inline(never)]
     fn node_reduce_l1_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@cairn::arith::int_range(0, 255), i0, array![4].span(), array![0].span())
     }
@@ -414,6 +427,7 @@ pub mod reduce_l1_scale_32 {
     ];
 
     /// Node `reduce_l1_scale_32` (ReduceL1): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_l1_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l1::reduce_l1(@sc, i0, array![3, 4].span(), array![1].span())
     }

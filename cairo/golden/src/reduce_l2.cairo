@@ -23,6 +23,7 @@ pub mod reduce_l2_axes_input {
     ];
 
     /// Node `reduce_l2_axes_input` (ReduceL2): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_l2_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_l2_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_l2_two_axes_keepdims0` (ReduceL2): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_l2_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2, 3, 4].span(), array![2, 0].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_l2_negative_axis {
     ];
 
     /// Node `reduce_l2_negative_axis` (ReduceL2): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_l2_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_l2_all_axes {
     }
 
     /// Node `reduce_l2_all_axes` (ReduceL2): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_l2_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -145,6 +149,7 @@ pub mod reduce_l2_noop {
     }
 
     /// Node `reduce_l2_noop` (ReduceL2): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_l2_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -178,6 +183,7 @@ pub mod reduce_l2_empty_group {
     ];
 
     /// Node `reduce_l2_empty_group` (ReduceL2): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_l2_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2, 0].span(), array![1].span())
     }
@@ -206,6 +212,7 @@ pub mod reduce_l2_rounding {
     }
 
     /// Node `reduce_l2_rounding` (ReduceL2): x0 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_l2_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![3, 3].span(), array![1].span())
     }
@@ -234,6 +241,7 @@ pub mod reduce_l2_overflow {
     }
 
     /// Node `reduce_l2_overflow` (ReduceL2): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_l2_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2].span(), array![0].span())
     }
@@ -263,6 +271,7 @@ pub mod reduce_l2_overflow_wide {
     }
 
     /// Node `reduce_l2_overflow_wide` (ReduceL2): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_l2_overflow_wide(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![3].span(), array![0].span())
     }
@@ -292,6 +301,7 @@ pub mod reduce_l2_overflow_wider {
     }
 
     /// Node `reduce_l2_overflow_wider` (ReduceL2): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_l2_overflow_wider(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![5].span(), array![0].span())
     }
@@ -321,6 +331,7 @@ pub mod reduce_l2_attr_axes {
     }
 
     /// Node `reduce_l2_attr_axes` (ReduceL2): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_l2_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -349,6 +360,7 @@ pub mod reduce_l2_attr_all {
     }
 
     /// Node `reduce_l2_attr_all` (ReduceL2): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_l2_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -382,6 +394,7 @@ pub mod reduce_l2_int32 {
     ];
 
     /// Node `reduce_l2_int32` (ReduceL2): x0, x1 -> y0 int32[2, 1]
+    #[inline(never)]
     fn node_reduce_l2_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), array![1].span())
     }
@@ -410,6 +423,7 @@ pub mod reduce_l2_int8_overflow {
     }
 
     /// Node `reduce_l2_int8_overflow` (ReduceL2): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_reduce_l2_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@cairn::arith::int_range(-128, 127), i0, array![3].span(), array![0].span())
     }
@@ -439,6 +453,7 @@ pub mod reduce_l2_uint8 {
     }
 
     /// Node `reduce_l2_uint8` (ReduceL2): x0 -> y0 uint8[1]
+    #[inline(never)]
     fn node_reduce_l2_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@cairn::arith::int_range(0, 255), i0, array![4].span(), array![0].span())
     }
@@ -472,6 +487,7 @@ pub mod reduce_l2_scale_32 {
     ];
 
     /// Node `reduce_l2_scale_32` (ReduceL2): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_l2_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_l2::reduce_l2(@sc, i0, array![3, 4].span(), array![1].span())
     }

@@ -23,6 +23,7 @@ pub mod reduce_log_sum_exp_axes_input {
     ];
 
     /// Node `reduce_log_sum_exp_axes_input` (ReduceLogSumExp): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_log_sum_exp_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_log_sum_exp_two_axes_keepdims0` (ReduceLogSumExp): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![2, 3, 4].span(), array![2, 0].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_log_sum_exp_negative_axis {
     ];
 
     /// Node `reduce_log_sum_exp_negative_axis` (ReduceLogSumExp): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_log_sum_exp_all_axes {
     }
 
     /// Node `reduce_log_sum_exp_all_axes` (ReduceLogSumExp): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -145,6 +149,7 @@ pub mod reduce_log_sum_exp_noop {
     }
 
     /// Node `reduce_log_sum_exp_noop` (ReduceLogSumExp): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -173,6 +178,7 @@ pub mod reduce_log_sum_exp_single {
     }
 
     /// Node `reduce_log_sum_exp_single` (ReduceLogSumExp): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_single(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![1].span(), array![0].span())
     }
@@ -201,6 +207,7 @@ pub mod reduce_log_sum_exp_spread {
     }
 
     /// Node `reduce_log_sum_exp_spread` (ReduceLogSumExp): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_spread(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![6].span(), array![0].span())
     }
@@ -229,6 +236,7 @@ pub mod reduce_log_sum_exp_large {
     }
 
     /// Node `reduce_log_sum_exp_large` (ReduceLogSumExp): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_large(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![3].span(), array![0].span())
     }
@@ -257,6 +265,7 @@ pub mod reduce_log_sum_exp_overflow {
     }
 
     /// Node `reduce_log_sum_exp_overflow` (ReduceLogSumExp): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![2].span(), array![0].span())
     }
@@ -286,6 +295,7 @@ pub mod reduce_log_sum_exp_attr_axes {
     }
 
     /// Node `reduce_log_sum_exp_attr_axes` (ReduceLogSumExp): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -314,6 +324,7 @@ pub mod reduce_log_sum_exp_attr_all {
     }
 
     /// Node `reduce_log_sum_exp_attr_all` (ReduceLogSumExp): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -347,6 +358,7 @@ pub mod reduce_log_sum_exp_scale_8 {
     ];
 
     /// Node `reduce_log_sum_exp_scale_8` (ReduceLogSumExp): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -380,6 +392,7 @@ pub mod reduce_log_sum_exp_scale_32 {
     ];
 
     /// Node `reduce_log_sum_exp_scale_32` (ReduceLogSumExp): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_log_sum_exp_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_log_sum_exp::reduce_log_sum_exp(@sc, i0, array![3, 4].span(), array![1].span())
     }

@@ -23,6 +23,7 @@ pub mod reduce_mean_axes_input {
     ];
 
     /// Node `reduce_mean_axes_input` (ReduceMean): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_mean_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_mean_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_mean_two_axes_keepdims0` (ReduceMean): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_mean_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![0, 2].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_mean_negative_axis {
     ];
 
     /// Node `reduce_mean_negative_axis` (ReduceMean): x0, x1 -> y0 float32[2, 3, 1]
+    #[inline(never)]
     fn node_reduce_mean_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![2].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_mean_all_axes {
     }
 
     /// Node `reduce_mean_all_axes` (ReduceMean): x0 -> y0 float32[1, 1, 1]
+    #[inline(never)]
     fn node_reduce_mean_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -149,6 +153,7 @@ pub mod reduce_mean_empty_axes {
     ];
 
     /// Node `reduce_mean_empty_axes` (ReduceMean): x0, x1 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_mean_empty_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3, 2].span(), array![0, 1].span())
     }
@@ -177,6 +182,7 @@ pub mod reduce_mean_noop {
     }
 
     /// Node `reduce_mean_noop` (ReduceMean): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_mean_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -210,6 +216,7 @@ pub mod reduce_mean_noop_with_axes {
     ];
 
     /// Node `reduce_mean_noop_with_axes` (ReduceMean): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_mean_noop_with_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3].span(), array![1].span())
     }
@@ -238,6 +245,7 @@ pub mod reduce_mean_attr_axes {
     }
 
     /// Node `reduce_mean_attr_axes` (ReduceMean): x0 -> y0 float32[2, 1, 1]
+    #[inline(never)]
     fn node_reduce_mean_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![1, 2].span())
     }
@@ -266,6 +274,7 @@ pub mod reduce_mean_attr_all {
     }
 
     /// Node `reduce_mean_attr_all` (ReduceMean): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_mean_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -294,6 +303,7 @@ pub mod reduce_mean_attr_negative {
     }
 
     /// Node `reduce_mean_attr_negative` (ReduceMean): x0 -> y0 float32[1, 3]
+    #[inline(never)]
     fn node_reduce_mean_attr_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![4, 3].span(), array![0].span())
     }
@@ -327,6 +337,7 @@ pub mod reduce_mean_rounds_half_up {
     ];
 
     /// Node `reduce_mean_rounds_half_up` (ReduceMean): x0, x1 -> y0 float32[4, 1]
+    #[inline(never)]
     fn node_reduce_mean_rounds_half_up(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![4, 3].span(), array![1].span())
     }
@@ -360,6 +371,7 @@ pub mod reduce_mean_pairs_half_up {
     ];
 
     /// Node `reduce_mean_pairs_half_up` (ReduceMean): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_mean_pairs_half_up(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 2].span(), array![1].span())
     }
@@ -388,6 +400,7 @@ pub mod reduce_mean_large {
     }
 
     /// Node `reduce_mean_large` (ReduceMean): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_mean_large(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3].span(), array![0].span())
     }
@@ -421,6 +434,7 @@ pub mod reduce_mean_empty_group {
     ];
 
     /// Node `reduce_mean_empty_group` (ReduceMean): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_mean_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 0].span(), array![1].span())
     }
@@ -455,6 +469,7 @@ pub mod reduce_mean_int32_truncates {
     ];
 
     /// Node `reduce_mean_int32_truncates` (ReduceMean): x0, x1 -> y0 int32[3, 1]
+    #[inline(never)]
     fn node_reduce_mean_int32_truncates(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![3, 2].span(), array![1].span())
     }
@@ -488,6 +503,7 @@ pub mod reduce_mean_scale_32 {
     ];
 
     /// Node `reduce_mean_scale_32` (ReduceMean): x0, x1 -> y0 float32[1, 4]
+    #[inline(never)]
     fn node_reduce_mean_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3, 4].span(), array![0].span())
     }
@@ -521,6 +537,7 @@ pub mod reduce_mean_scale_4 {
     ];
 
     /// Node `reduce_mean_scale_4` (ReduceMean): x0, x1 -> y0 float32[1, 4]
+    #[inline(never)]
     fn node_reduce_mean_scale_4(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3, 4].span(), array![0].span())
     }

@@ -23,6 +23,7 @@ pub mod reduce_min_axes_input {
     ];
 
     /// Node `reduce_min_axes_input` (ReduceMin): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_min_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![3, 4].span(), array![1].span(), Option::None)
     }
@@ -56,6 +57,7 @@ pub mod reduce_min_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_min_two_axes_keepdims0` (ReduceMin): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_min_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3, 4].span(), array![2, 0].span(), Option::None)
     }
@@ -89,6 +91,7 @@ pub mod reduce_min_negative_axis {
     ];
 
     /// Node `reduce_min_negative_axis` (ReduceMin): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_min_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3, 4].span(), array![1].span(), Option::None)
     }
@@ -117,6 +120,7 @@ pub mod reduce_min_all_axes {
     }
 
     /// Node `reduce_min_all_axes` (ReduceMin): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_min_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3, 2].span(), array![0, 1, 2].span(), Option::None)
     }
@@ -149,6 +153,7 @@ pub mod reduce_min_empty_axes {
     ];
 
     /// Node `reduce_min_empty_axes` (ReduceMin): x0, x1 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_reduce_min_empty_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3].span(), array![0, 1].span(), Option::None)
     }
@@ -177,6 +182,7 @@ pub mod reduce_min_noop {
     }
 
     /// Node `reduce_min_noop` (ReduceMin): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_min_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -210,6 +216,7 @@ pub mod reduce_min_noop_with_axes {
     ];
 
     /// Node `reduce_min_noop_with_axes` (ReduceMin): x0, x1 -> y0 float32[1, 3]
+    #[inline(never)]
     fn node_reduce_min_noop_with_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3].span(), array![0].span(), Option::None)
     }
@@ -238,6 +245,7 @@ pub mod reduce_min_scalar {
     }
 
     /// Node `reduce_min_scalar` (ReduceMin): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_min_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![].span(), array![].span(), Option::None)
     }
@@ -266,6 +274,7 @@ pub mod reduce_min_ties_and_ulps {
     }
 
     /// Node `reduce_min_ties_and_ulps` (ReduceMin): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_min_ties_and_ulps(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![5].span(), array![0].span(), Option::None)
     }
@@ -294,6 +303,7 @@ pub mod reduce_min_range_ends {
     }
 
     /// Node `reduce_min_range_ends` (ReduceMin): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_min_range_ends(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![3].span(), array![0].span(), Option::None)
     }
@@ -327,6 +337,7 @@ pub mod reduce_min_zero_size_output {
     ];
 
     /// Node `reduce_min_zero_size_output` (ReduceMin): x0, x1 -> y0 float32[0, 1]
+    #[inline(never)]
     fn node_reduce_min_zero_size_output(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![0, 3].span(), array![1].span(), Option::None)
     }
@@ -355,6 +366,7 @@ pub mod reduce_min_attr_axes {
     }
 
     /// Node `reduce_min_attr_axes` (ReduceMin): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_min_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3, 4].span(), array![1].span(), Option::None)
     }
@@ -383,6 +395,7 @@ pub mod reduce_min_attr_all {
     }
 
     /// Node `reduce_min_attr_all` (ReduceMin): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_min_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3, 4].span(), array![0, 1, 2].span(), Option::None)
     }
@@ -411,6 +424,7 @@ pub mod reduce_min_attr_axes_outer_inner {
     }
 
     /// Node `reduce_min_attr_axes_outer_inner` (ReduceMin): x0 -> y0 float32[1, 3, 1]
+    #[inline(never)]
     fn node_reduce_min_attr_axes_outer_inner(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3, 4].span(), array![0, 2].span(), Option::None)
     }
@@ -444,6 +458,7 @@ pub mod reduce_min_int32 {
     ];
 
     /// Node `reduce_min_int32` (ReduceMin): x0, x1 -> y0 int32[1, 3]
+    #[inline(never)]
     fn node_reduce_min_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 3].span(), array![0].span(), Option::Some(2147483647))
     }
@@ -477,6 +492,7 @@ pub mod reduce_min_int8_empty_group {
     ];
 
     /// Node `reduce_min_int8_empty_group` (ReduceMin): x0, x1 -> y0 int8[2, 1]
+    #[inline(never)]
     fn node_reduce_min_int8_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 0].span(), array![1].span(), Option::Some(127))
     }
@@ -505,6 +521,7 @@ pub mod reduce_min_uint8_all {
     }
 
     /// Node `reduce_min_uint8_all` (ReduceMin): x0 -> y0 uint8[]
+    #[inline(never)]
     fn node_reduce_min_uint8_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![4].span(), array![0].span(), Option::Some(255))
     }
@@ -538,6 +555,7 @@ pub mod reduce_min_bool {
     ];
 
     /// Node `reduce_min_bool` (ReduceMin): x0, x1 -> y0 bool[2, 1]
+    #[inline(never)]
     fn node_reduce_min_bool(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 2].span(), array![1].span(), Option::Some(1))
     }
@@ -571,6 +589,7 @@ pub mod reduce_min_bool_empty_group {
     ];
 
     /// Node `reduce_min_bool_empty_group` (ReduceMin): x0, x1 -> y0 bool[2, 1]
+    #[inline(never)]
     fn node_reduce_min_bool_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![2, 0].span(), array![1].span(), Option::Some(1))
     }
@@ -604,6 +623,7 @@ pub mod reduce_min_scale_32 {
     ];
 
     /// Node `reduce_min_scale_32` (ReduceMin): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_min_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_min::reduce_min(i0, array![3, 4].span(), array![1].span(), Option::None)
     }

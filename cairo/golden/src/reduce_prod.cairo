@@ -23,6 +23,7 @@ pub mod reduce_prod_axes_input {
     ];
 
     /// Node `reduce_prod_axes_input` (ReduceProd): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_prod_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_prod_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_prod_two_axes_keepdims0` (ReduceProd): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_prod_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3, 4].span(), array![2, 0].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_prod_negative_axis {
     ];
 
     /// Node `reduce_prod_negative_axis` (ReduceProd): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_prod_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_prod_all_axes {
     }
 
     /// Node `reduce_prod_all_axes` (ReduceProd): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_prod_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -149,6 +153,7 @@ pub mod reduce_prod_empty_axes {
     ];
 
     /// Node `reduce_prod_empty_axes` (ReduceProd): x0, x1 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_reduce_prod_empty_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3].span(), array![0, 1].span())
     }
@@ -177,6 +182,7 @@ pub mod reduce_prod_noop {
     }
 
     /// Node `reduce_prod_noop` (ReduceProd): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_prod_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -210,6 +216,7 @@ pub mod reduce_prod_empty_group {
     ];
 
     /// Node `reduce_prod_empty_group` (ReduceProd): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_prod_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 0].span(), array![1].span())
     }
@@ -238,6 +245,7 @@ pub mod reduce_prod_rounding {
     }
 
     /// Node `reduce_prod_rounding` (ReduceProd): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_reduce_prod_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3].span(), array![1].span())
     }
@@ -266,6 +274,7 @@ pub mod reduce_prod_partial_overflow {
     }
 
     /// Node `reduce_prod_partial_overflow` (ReduceProd): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_prod_partial_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![3].span(), array![0].span())
     }
@@ -295,6 +304,7 @@ pub mod reduce_prod_overflow {
     }
 
     /// Node `reduce_prod_overflow` (ReduceProd): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_prod_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![3].span(), array![0].span())
     }
@@ -324,6 +334,7 @@ pub mod reduce_prod_attr_axes {
     }
 
     /// Node `reduce_prod_attr_axes` (ReduceProd): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_prod_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -352,6 +363,7 @@ pub mod reduce_prod_attr_all {
     }
 
     /// Node `reduce_prod_attr_all` (ReduceProd): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_prod_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -385,6 +397,7 @@ pub mod reduce_prod_int32 {
     ];
 
     /// Node `reduce_prod_int32` (ReduceProd): x0, x1 -> y0 int32[2, 1]
+    #[inline(never)]
     fn node_reduce_prod_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), array![1].span())
     }
@@ -413,6 +426,7 @@ pub mod reduce_prod_int8_overflow {
     }
 
     /// Node `reduce_prod_int8_overflow` (ReduceProd): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_reduce_prod_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@cairn::arith::int_range(-128, 127), i0, array![3].span(), array![0].span())
     }
@@ -442,6 +456,7 @@ pub mod reduce_prod_int8_edge {
     }
 
     /// Node `reduce_prod_int8_edge` (ReduceProd): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_reduce_prod_int8_edge(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@cairn::arith::int_range(-128, 127), i0, array![3].span(), array![0].span())
     }
@@ -470,6 +485,7 @@ pub mod reduce_prod_uint8 {
     }
 
     /// Node `reduce_prod_uint8` (ReduceProd): x0 -> y0 uint8[1]
+    #[inline(never)]
     fn node_reduce_prod_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@cairn::arith::int_range(0, 255), i0, array![4].span(), array![0].span())
     }
@@ -503,6 +519,7 @@ pub mod reduce_prod_scale_32 {
     ];
 
     /// Node `reduce_prod_scale_32` (ReduceProd): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_prod_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_prod::reduce_prod(@sc, i0, array![3, 4].span(), array![1].span())
     }

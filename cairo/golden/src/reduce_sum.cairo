@@ -23,6 +23,7 @@ pub mod reduce_sum_axes_input {
     ];
 
     /// Node `reduce_sum_axes_input` (ReduceSum): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_sum_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_sum_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_sum_two_axes_keepdims0` (ReduceSum): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_sum_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3, 4].span(), array![2, 0].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_sum_negative_axis {
     ];
 
     /// Node `reduce_sum_negative_axis` (ReduceSum): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_sum_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_sum_all_axes {
     }
 
     /// Node `reduce_sum_all_axes` (ReduceSum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_sum_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -145,6 +149,7 @@ pub mod reduce_sum_all_keepdims {
     }
 
     /// Node `reduce_sum_all_keepdims` (ReduceSum): x0 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_reduce_sum_all_keepdims(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3].span(), array![0, 1].span())
     }
@@ -177,6 +182,7 @@ pub mod reduce_sum_empty_axes {
     ];
 
     /// Node `reduce_sum_empty_axes` (ReduceSum): x0, x1 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_reduce_sum_empty_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3].span(), array![0, 1].span())
     }
@@ -205,6 +211,7 @@ pub mod reduce_sum_noop {
     }
 
     /// Node `reduce_sum_noop` (ReduceSum): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_sum_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -237,6 +244,7 @@ pub mod reduce_sum_noop_empty_axes {
     ];
 
     /// Node `reduce_sum_noop_empty_axes` (ReduceSum): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_sum_noop_empty_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -270,6 +278,7 @@ pub mod reduce_sum_noop_with_axes {
     ];
 
     /// Node `reduce_sum_noop_with_axes` (ReduceSum): x0, x1 -> y0 float32[1, 3]
+    #[inline(never)]
     fn node_reduce_sum_noop_with_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3].span(), array![0].span())
     }
@@ -298,6 +307,7 @@ pub mod reduce_sum_scalar {
     }
 
     /// Node `reduce_sum_scalar` (ReduceSum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_sum_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![].span(), array![].span())
     }
@@ -331,6 +341,7 @@ pub mod reduce_sum_zero_size {
     ];
 
     /// Node `reduce_sum_zero_size` (ReduceSum): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_sum_zero_size(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 0].span(), array![1].span())
     }
@@ -359,6 +370,7 @@ pub mod reduce_sum_attr_axes {
     }
 
     /// Node `reduce_sum_attr_axes` (ReduceSum): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_sum_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -387,6 +399,7 @@ pub mod reduce_sum_attr_all {
     }
 
     /// Node `reduce_sum_attr_all` (ReduceSum): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_sum_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -415,6 +428,7 @@ pub mod reduce_sum_attr_axes_outer_inner {
     }
 
     /// Node `reduce_sum_attr_axes_outer_inner` (ReduceSum): x0 -> y0 float32[1, 3, 1]
+    #[inline(never)]
     fn node_reduce_sum_attr_axes_outer_inner(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![2, 3, 4].span(), array![0, 2].span())
     }
@@ -443,6 +457,7 @@ pub mod reduce_sum_exact_partials {
     }
 
     /// Node `reduce_sum_exact_partials` (ReduceSum): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_sum_exact_partials(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![3].span(), array![0].span())
     }
@@ -471,6 +486,7 @@ pub mod reduce_sum_overflow {
     }
 
     /// Node `reduce_sum_overflow` (ReduceSum): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_sum_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![3].span(), array![0].span())
     }
@@ -505,6 +521,7 @@ pub mod reduce_sum_int32 {
     ];
 
     /// Node `reduce_sum_int32` (ReduceSum): x0, x1 -> y0 int32[1, 3]
+    #[inline(never)]
     fn node_reduce_sum_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), array![0].span())
     }
@@ -533,6 +550,7 @@ pub mod reduce_sum_int8_overflow {
     }
 
     /// Node `reduce_sum_int8_overflow` (ReduceSum): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_reduce_sum_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@cairn::arith::int_range(-128, 127), i0, array![3].span(), array![0].span())
     }
@@ -567,6 +585,7 @@ pub mod reduce_sum_scale_32 {
     ];
 
     /// Node `reduce_sum_scale_32` (ReduceSum): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_sum_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum::reduce_sum(@sc, i0, array![3, 4].span(), array![1].span())
     }

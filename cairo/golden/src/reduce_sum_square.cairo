@@ -23,6 +23,7 @@ pub mod reduce_sum_square_axes_input {
     ];
 
     /// Node `reduce_sum_square_axes_input` (ReduceSumSquare): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_sum_square_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -56,6 +57,7 @@ pub mod reduce_sum_square_two_axes_keepdims0 {
     ];
 
     /// Node `reduce_sum_square_two_axes_keepdims0` (ReduceSumSquare): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_reduce_sum_square_two_axes_keepdims0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 3, 4].span(), array![2, 0].span())
     }
@@ -89,6 +91,7 @@ pub mod reduce_sum_square_negative_axis {
     ];
 
     /// Node `reduce_sum_square_negative_axis` (ReduceSumSquare): x0, x1 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_sum_square_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -117,6 +120,7 @@ pub mod reduce_sum_square_all_axes {
     }
 
     /// Node `reduce_sum_square_all_axes` (ReduceSumSquare): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_sum_square_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
     }
@@ -145,6 +149,7 @@ pub mod reduce_sum_square_noop {
     }
 
     /// Node `reduce_sum_square_noop` (ReduceSumSquare): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_reduce_sum_square_noop(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -178,6 +183,7 @@ pub mod reduce_sum_square_empty_group {
     ];
 
     /// Node `reduce_sum_square_empty_group` (ReduceSumSquare): x0, x1 -> y0 float32[2, 1]
+    #[inline(never)]
     fn node_reduce_sum_square_empty_group(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 0].span(), array![1].span())
     }
@@ -206,6 +212,7 @@ pub mod reduce_sum_square_rounding {
     }
 
     /// Node `reduce_sum_square_rounding` (ReduceSumSquare): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_sum_square_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![5].span(), array![0].span())
     }
@@ -234,6 +241,7 @@ pub mod reduce_sum_square_overflow {
     }
 
     /// Node `reduce_sum_square_overflow` (ReduceSumSquare): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_reduce_sum_square_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![3].span(), array![0].span())
     }
@@ -263,6 +271,7 @@ pub mod reduce_sum_square_attr_axes {
     }
 
     /// Node `reduce_sum_square_attr_axes` (ReduceSumSquare): x0 -> y0 float32[2, 1, 4]
+    #[inline(never)]
     fn node_reduce_sum_square_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 3, 4].span(), array![1].span())
     }
@@ -291,6 +300,7 @@ pub mod reduce_sum_square_attr_all {
     }
 
     /// Node `reduce_sum_square_attr_all` (ReduceSumSquare): x0 -> y0 float32[]
+    #[inline(never)]
     fn node_reduce_sum_square_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
     }
@@ -324,6 +334,7 @@ pub mod reduce_sum_square_int32 {
     ];
 
     /// Node `reduce_sum_square_int32` (ReduceSumSquare): x0, x1 -> y0 int32[2, 1]
+    #[inline(never)]
     fn node_reduce_sum_square_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@cairn::arith::int_range(-2147483648, 2147483647), i0, array![2, 3].span(), array![1].span())
     }
@@ -352,6 +363,7 @@ pub mod reduce_sum_square_int8_overflow {
     }
 
     /// Node `reduce_sum_square_int8_overflow` (ReduceSumSquare): x0 -> y0 int8[1]
+    #[inline(never)]
     fn node_reduce_sum_square_int8_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@cairn::arith::int_range(-128, 127), i0, array![3].span(), array![0].span())
     }
@@ -381,6 +393,7 @@ pub mod reduce_sum_square_uint8 {
     }
 
     /// Node `reduce_sum_square_uint8` (ReduceSumSquare): x0 -> y0 uint8[1]
+    #[inline(never)]
     fn node_reduce_sum_square_uint8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@cairn::arith::int_range(0, 255), i0, array![4].span(), array![0].span())
     }
@@ -414,6 +427,7 @@ pub mod reduce_sum_square_scale_32 {
     ];
 
     /// Node `reduce_sum_square_scale_32` (ReduceSumSquare): x0, x1 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_reduce_sum_square_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![3, 4].span(), array![1].span())
     }

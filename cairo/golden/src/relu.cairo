@@ -18,6 +18,7 @@ pub mod relu_real {
     }
 
     /// Node `relu_real` (Relu): x0 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_relu_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::relu::relu(i0)
     }
@@ -46,6 +47,7 @@ pub mod relu_int64 {
     }
 
     /// Node `relu_int64` (Relu): x0 -> y0 int64[4]
+    #[inline(never)]
     fn node_relu_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::relu::relu(i0)
     }

@@ -23,6 +23,7 @@ pub mod reshape_infer {
     ];
 
     /// Node `reshape_infer` (Reshape): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_reshape_infer(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -56,6 +57,7 @@ pub mod reshape_copy_zero {
     ];
 
     /// Node `reshape_copy_zero` (Reshape): x0, x1 -> y0 float32[2, 6]
+    #[inline(never)]
     fn node_reshape_copy_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }

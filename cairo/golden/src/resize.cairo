@@ -28,6 +28,7 @@ pub mod resize_nearest_up_half_pixel {
     ];
 
     /// Node `resize_nearest_up_half_pixel` (Resize): x0, -, x2 -> y0 float32[1, 1, 4, 6]
+    #[inline(never)]
     fn node_resize_nearest_up_half_pixel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_NEAREST_UP_HALF_PIXEL_SOURCE.span())
     }
@@ -65,6 +66,7 @@ pub mod resize_nearest_down_asymmetric {
     ];
 
     /// Node `resize_nearest_down_asymmetric` (Resize): x0, -, x2 -> y0 float32[1, 1, 2, 2]
+    #[inline(never)]
     fn node_resize_nearest_down_asymmetric(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_NEAREST_DOWN_ASYMMETRIC_SOURCE.span())
     }
@@ -104,6 +106,7 @@ pub mod resize_nearest_sizes_prefer_ceil {
     ];
 
     /// Node `resize_nearest_sizes_prefer_ceil` (Resize): x0, -, -, x3 -> y0 float32[1, 1, 5, 7]
+    #[inline(never)]
     fn node_resize_nearest_sizes_prefer_ceil(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_NEAREST_SIZES_PREFER_CEIL_SOURCE.span())
     }
@@ -144,6 +147,7 @@ pub mod resize_nearest_floor_align_corners {
     ];
 
     /// Node `resize_nearest_floor_align_corners` (Resize): x0, -, x2 -> y0 float32[1, 2, 4, 6]
+    #[inline(never)]
     fn node_resize_nearest_floor_align_corners(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_NEAREST_FLOOR_ALIGN_CORNERS_SOURCE.span())
     }
@@ -183,6 +187,7 @@ pub mod resize_nearest_ceil_tf_half_pixel {
     ];
 
     /// Node `resize_nearest_ceil_tf_half_pixel` (Resize): x0, -, x2 -> y0 float32[1, 1, 5, 5]
+    #[inline(never)]
     fn node_resize_nearest_ceil_tf_half_pixel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_NEAREST_CEIL_TF_HALF_PIXEL_SOURCE.span())
     }
@@ -239,6 +244,7 @@ pub mod resize_linear_up_half_pixel {
     ];
 
     /// Node `resize_linear_up_half_pixel` (Resize): x0, -, x2 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_resize_linear_up_half_pixel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_UP_HALF_PIXEL_TERMS.span(), RESIZE_RESIZE_LINEAR_UP_HALF_PIXEL_INDEX.span(), RESIZE_RESIZE_LINEAR_UP_HALF_PIXEL_WEIGHT.span())
     }
@@ -294,6 +300,7 @@ pub mod resize_linear_align_corners_sizes {
     ];
 
     /// Node `resize_linear_align_corners_sizes` (Resize): x0, -, -, x3 -> y0 float32[1, 2, 3, 5]
+    #[inline(never)]
     fn node_resize_linear_align_corners_sizes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_ALIGN_CORNERS_SIZES_TERMS.span(), RESIZE_RESIZE_LINEAR_ALIGN_CORNERS_SIZES_INDEX.span(), RESIZE_RESIZE_LINEAR_ALIGN_CORNERS_SIZES_WEIGHT.span())
     }
@@ -369,6 +376,7 @@ pub mod resize_linear_pytorch_half_pixel {
     ];
 
     /// Node `resize_linear_pytorch_half_pixel` (Resize): x0, -, x2 -> y0 float32[1, 1, 6, 2]
+    #[inline(never)]
     fn node_resize_linear_pytorch_half_pixel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_PYTORCH_HALF_PIXEL_TERMS.span(), RESIZE_RESIZE_LINEAR_PYTORCH_HALF_PIXEL_INDEX.span(), RESIZE_RESIZE_LINEAR_PYTORCH_HALF_PIXEL_WEIGHT.span())
     }
@@ -418,6 +426,7 @@ pub mod resize_linear_down_asymmetric {
     ];
 
     /// Node `resize_linear_down_asymmetric` (Resize): x0, -, x2 -> y0 float32[1, 1, 3, 3]
+    #[inline(never)]
     fn node_resize_linear_down_asymmetric(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_DOWN_ASYMMETRIC_TERMS.span(), RESIZE_RESIZE_LINEAR_DOWN_ASYMMETRIC_INDEX.span(), RESIZE_RESIZE_LINEAR_DOWN_ASYMMETRIC_WEIGHT.span())
     }
@@ -465,6 +474,7 @@ pub mod resize_linear_1d {
     ];
 
     /// Node `resize_linear_1d` (Resize): x0, -, x2 -> y0 float32[8]
+    #[inline(never)]
     fn node_resize_linear_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_1D_TERMS.span(), RESIZE_RESIZE_LINEAR_1D_INDEX.span(), RESIZE_RESIZE_LINEAR_1D_WEIGHT.span())
     }
@@ -534,6 +544,7 @@ pub mod resize_linear_3d_trilinear {
     ];
 
     /// Node `resize_linear_3d_trilinear` (Resize): x0, -, x2 -> y0 float32[1, 3, 4, 3]
+    #[inline(never)]
     fn node_resize_linear_3d_trilinear(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_3D_TRILINEAR_TERMS.span(), RESIZE_RESIZE_LINEAR_3D_TRILINEAR_INDEX.span(), RESIZE_RESIZE_LINEAR_3D_TRILINEAR_WEIGHT.span())
     }
@@ -571,6 +582,7 @@ pub mod resize_nearest_int64 {
     ];
 
     /// Node `resize_nearest_int64` (Resize): x0, -, x2 -> y0 int64[1, 4, 3]
+    #[inline(never)]
     fn node_resize_nearest_int64(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_NEAREST_INT64_SOURCE.span())
     }
@@ -629,6 +641,7 @@ pub mod resize_axes_opset18 {
     ];
 
     /// Node `resize_axes_opset18` (Resize): x0, -, x2 -> y0 float32[1, 1, 4, 6]
+    #[inline(never)]
     fn node_resize_axes_opset18(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_AXES_OPSET18_TERMS.span(), RESIZE_RESIZE_AXES_OPSET18_INDEX.span(), RESIZE_RESIZE_AXES_OPSET18_WEIGHT.span())
     }
@@ -667,6 +680,7 @@ pub mod resize_opset11_nearest {
     ];
 
     /// Node `resize_opset11_nearest` (Resize): x0, -, x2 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_resize_opset11_nearest(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_OPSET11_NEAREST_SOURCE.span())
     }
@@ -705,6 +719,7 @@ pub mod resize_opset10_nearest {
     ];
 
     /// Node `resize_opset10_nearest` (Resize): x0, x1 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_resize_opset10_nearest(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, RESIZE_RESIZE_OPSET10_NEAREST_SOURCE.span())
     }
@@ -755,6 +770,7 @@ pub mod resize_opset10_linear {
     ];
 
     /// Node `resize_opset10_linear` (Resize): x0, x1 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_resize_opset10_linear(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_OPSET10_LINEAR_TERMS.span(), RESIZE_RESIZE_OPSET10_LINEAR_INDEX.span(), RESIZE_RESIZE_OPSET10_LINEAR_WEIGHT.span())
     }
@@ -800,6 +816,7 @@ pub mod resize_linear_extremes {
     ];
 
     /// Node `resize_linear_extremes` (Resize): x0, -, x2 -> y0 float32[1, 1, 1, 4]
+    #[inline(never)]
     fn node_resize_linear_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, RESIZE_RESIZE_LINEAR_EXTREMES_TERMS.span(), RESIZE_RESIZE_LINEAR_EXTREMES_INDEX.span(), RESIZE_RESIZE_LINEAR_EXTREMES_WEIGHT.span())
     }

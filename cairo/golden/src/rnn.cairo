@@ -37,6 +37,7 @@ pub mod rnn_forward {
     ];
 
     /// Node `rnn_forward` (RNN): x0, x1, x2, x3 -> y0 float32[4, 1, 2, 5], y1 float32[1, 2, 5]
+    #[inline(never)]
     fn node_rnn_forward(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::rnn::rnn(sc, cairn::ops::recurrent::geometry(4, 2, 3, 5, 1, cairn::ops::recurrent::FORWARD, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span());
         (y, y_h)
@@ -89,6 +90,7 @@ pub mod rnn_bidirectional {
     ];
 
     /// Node `rnn_bidirectional` (RNN): x0, x1, x2, x3 -> y0 float32[4, 2, 2, 5], y1 float32[2, 2, 5]
+    #[inline(never)]
     fn node_rnn_bidirectional(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::rnn::rnn(sc, cairn::ops::recurrent::geometry(4, 2, 3, 5, 1, cairn::ops::recurrent::BIDIRECTIONAL, false), i0, C_X1.span(), C_X2.span(), C_X3.span(), array![].span());
         (y, y_h)
@@ -130,6 +132,7 @@ pub mod rnn_reverse_initial {
     ];
 
     /// Node `rnn_reverse_initial` (RNN): x0, x1, x2, -, -, x5 -> y0 float32[3, 1, 1, 4]
+    #[inline(never)]
     fn node_rnn_reverse_initial(sc: Scale, i0: Span<felt252>, i5: Span<felt252>) -> Span<felt252> {
         let (y, _y_h) = cairn::ops::rnn::rnn(sc, cairn::ops::recurrent::geometry(3, 1, 2, 4, 1, cairn::ops::recurrent::REVERSE, false), i0, C_X1.span(), C_X2.span(), array![].span(), i5);
         y
@@ -173,6 +176,7 @@ pub mod rnn_batch_first {
     ];
 
     /// Node `rnn_batch_first` (RNN): x0, x1, x2 -> y0 float32[2, 4, 1, 5], y1 float32[2, 1, 5]
+    #[inline(never)]
     fn node_rnn_batch_first(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (y, y_h) = cairn::ops::rnn::rnn(sc, cairn::ops::recurrent::geometry(4, 2, 3, 5, 1, cairn::ops::recurrent::FORWARD, true), i0, C_X1.span(), C_X2.span(), array![].span(), array![].span());
         (y, y_h)

@@ -18,6 +18,7 @@ pub mod round_real {
     }
 
     /// Node `round_real` (Round): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_round_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod round_ties_to_even {
     }
 
     /// Node `round_ties_to_even` (Round): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_round_ties_to_even(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod round_near_ties {
     }
 
     /// Node `round_near_ties` (Round): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_round_near_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod round_extremes {
     }
 
     /// Node `round_extremes` (Round): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_round_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod round_overflow {
     }
 
     /// Node `round_overflow` (Round): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_round_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -159,6 +164,7 @@ pub mod round_largest {
     }
 
     /// Node `round_largest` (Round): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_round_largest(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -187,6 +193,7 @@ pub mod round_opset_11 {
     }
 
     /// Node `round_opset_11` (Round): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_round_opset_11(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -215,6 +222,7 @@ pub mod round_scale_1 {
     }
 
     /// Node `round_scale_1` (Round): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_round_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }
@@ -243,6 +251,7 @@ pub mod round_scale_32 {
     }
 
     /// Node `round_scale_32` (Round): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_round_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::round::round(sc, i0)
     }

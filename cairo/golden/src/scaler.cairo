@@ -26,6 +26,7 @@ pub mod scaler_per_feature {
     ];
 
     /// Node `scaler_per_feature` (Scaler): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_scaler_per_feature(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::scaler::scaler(sc, cairn::ops::ml::reals(sc, i0, false), 4, ML_SCALER_PER_FEATURE_OFFSET.span(), ML_SCALER_PER_FEATURE_SCALE.span())
     }
@@ -62,6 +63,7 @@ pub mod scaler_broadcast {
     ];
 
     /// Node `scaler_broadcast` (Scaler): x0 -> y0 float32[2, 5]
+    #[inline(never)]
     fn node_scaler_broadcast(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::scaler::scaler(sc, cairn::ops::ml::reals(sc, i0, false), 5, ML_SCALER_BROADCAST_OFFSET.span(), ML_SCALER_BROADCAST_SCALE.span())
     }
@@ -98,6 +100,7 @@ pub mod scaler_int_input {
     ];
 
     /// Node `scaler_int_input` (Scaler): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_scaler_int_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::scaler::scaler(sc, cairn::ops::ml::reals(sc, i0, true), 3, ML_SCALER_INT_INPUT_OFFSET.span(), ML_SCALER_INT_INPUT_SCALE.span())
     }
@@ -134,6 +137,7 @@ pub mod scaler_large_scale {
     ];
 
     /// Node `scaler_large_scale` (Scaler): x0 -> y0 float32[1, 2]
+    #[inline(never)]
     fn node_scaler_large_scale(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::scaler::scaler(sc, cairn::ops::ml::reals(sc, i0, false), 2, ML_SCALER_LARGE_SCALE_OFFSET.span(), ML_SCALER_LARGE_SCALE_SCALE.span())
     }

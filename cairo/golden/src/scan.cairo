@@ -20,11 +20,13 @@ pub mod scan_running_sum {
     }
 
     /// Node `body_sum_out` (Add): sum_in, next -> sum_out float32[2]
+    #[inline(never)]
     fn scan_scan_running_sum_node_body_sum_out(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
 
     /// Node `body_scan_out` (Identity): sum_out -> scan_out float32[2]
+    #[inline(never)]
     fn scan_scan_running_sum_node_body_scan_out(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -37,6 +39,7 @@ pub mod scan_running_sum {
     }
 
     /// Node `scan_running_sum` (Scan): x0, x1 -> y0 float32[2], y1 float32[4, 2]
+    #[inline(never)]
     fn node_scan_running_sum(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let mut s0 = i0;
         let mut y1: Array<felt252> = array![];
@@ -82,16 +85,19 @@ pub mod scan_knn_distances {
     ];
 
     /// Node `body_batch_out` (Identity): batch_in -> batch_out float32[2, 4]
+    #[inline(never)]
     fn scan_scan_knn_distances_node_body_batch_out(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
 
     /// Node `body_diff` (Sub): batch_in, row -> diff float32[2, 4]
+    #[inline(never)]
     fn scan_scan_knn_distances_node_body_diff(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![2, 4].span(), i1, array![4].span(), array![2, 4].span())
     }
 
     /// Node `body_dist` (ReduceSumSquare): diff -> dist float32[2]
+    #[inline(never)]
     fn scan_scan_knn_distances_node_body_dist(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![2, 4].span(), array![1].span())
     }
@@ -105,6 +111,7 @@ pub mod scan_knn_distances {
     }
 
     /// Node `scan_knn_distances` (Scan): x0, x1 -> y0 float32[2, 4], y1 float32[5, 2]
+    #[inline(never)]
     fn node_scan_knn_distances(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let mut s0 = i0;
         let mut y1: Array<felt252> = array![];
@@ -150,16 +157,19 @@ pub mod scan_knn_distances_3x6 {
     ];
 
     /// Node `body_batch_out` (Identity): batch_in -> batch_out float32[3, 4]
+    #[inline(never)]
     fn scan_scan_knn_distances_3x6_node_body_batch_out(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
 
     /// Node `body_diff` (Sub): batch_in, row -> diff float32[3, 4]
+    #[inline(never)]
     fn scan_scan_knn_distances_3x6_node_body_diff(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![3, 4].span(), i1, array![4].span(), array![3, 4].span())
     }
 
     /// Node `body_dist` (ReduceSumSquare): diff -> dist float32[3]
+    #[inline(never)]
     fn scan_scan_knn_distances_3x6_node_body_dist(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::reduce_sum_square::reduce_sum_square(@sc, i0, array![3, 4].span(), array![1].span())
     }
@@ -173,6 +183,7 @@ pub mod scan_knn_distances_3x6 {
     }
 
     /// Node `scan_knn_distances_3x6` (Scan): x0, x1 -> y0 float32[3, 4], y1 float32[6, 3]
+    #[inline(never)]
     fn node_scan_knn_distances_3x6(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let mut s0 = i0;
         let mut y1: Array<felt252> = array![];
@@ -218,16 +229,19 @@ pub mod scan_axes_and_directions {
     ];
 
     /// Node `body_weighted` (Mul): acc_in, w -> weighted float32[3]
+    #[inline(never)]
     fn scan_scan_axes_and_directions_node_body_weighted(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![3].span(), C_SCAN_SCAN_AXES_AND_DIRECTIONS_W.span(), array![3].span(), array![3].span())
     }
 
     /// Node `body_acc_out` (Add): weighted, x -> acc_out float32[3]
+    #[inline(never)]
     fn scan_scan_axes_and_directions_node_body_acc_out(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
 
     /// Node `body_scaled` (Mul): acc_out, acc_out -> scaled float32[3]
+    #[inline(never)]
     fn scan_scan_axes_and_directions_node_body_scaled(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -241,6 +255,7 @@ pub mod scan_axes_and_directions {
     }
 
     /// Node `scan_axes_and_directions` (Scan): x0, x1 -> y0 float32[3], y1 float32[3, 4]
+    #[inline(never)]
     fn node_scan_axes_and_directions(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let mut s0 = i0;
         let mut y1: Array<felt252> = array![];
@@ -286,16 +301,19 @@ pub mod scan_reverse_input_only {
     ];
 
     /// Node `body_weighted` (Mul): acc_in, w -> weighted float32[3]
+    #[inline(never)]
     fn scan_scan_reverse_input_only_node_body_weighted(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![3].span(), C_SCAN_SCAN_REVERSE_INPUT_ONLY_W.span(), array![3].span(), array![3].span())
     }
 
     /// Node `body_acc_out` (Add): weighted, x -> acc_out float32[3]
+    #[inline(never)]
     fn scan_scan_reverse_input_only_node_body_acc_out(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
 
     /// Node `body_scaled` (Mul): acc_out, acc_out -> scaled float32[3]
+    #[inline(never)]
     fn scan_scan_reverse_input_only_node_body_scaled(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::mul::mul(@sc, i0, array![3].span(), i1, array![3].span(), array![3].span())
     }
@@ -309,6 +327,7 @@ pub mod scan_reverse_input_only {
     }
 
     /// Node `scan_reverse_input_only` (Scan): x0, x1 -> y0 float32[3], y1 float32[5, 3]
+    #[inline(never)]
     fn node_scan_reverse_input_only(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let mut s0 = i0;
         let mut y1: Array<felt252> = array![];
@@ -349,11 +368,13 @@ pub mod scan_int64_sum {
     }
 
     /// Node `body_sum_out` (Add): sum_in, next -> sum_out int64[2]
+    #[inline(never)]
     fn scan_scan_int64_sum_node_body_sum_out(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::add::add(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
 
     /// Node `body_scan_out` (Identity): sum_out -> scan_out int64[2]
+    #[inline(never)]
     fn scan_scan_int64_sum_node_body_scan_out(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -366,6 +387,7 @@ pub mod scan_int64_sum {
     }
 
     /// Node `scan_int64_sum` (Scan): x0, x1 -> y0 int64[2], y1 int64[3, 2]
+    #[inline(never)]
     fn node_scan_int64_sum(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let mut s0 = i0;
         let mut y1: Array<felt252> = array![];

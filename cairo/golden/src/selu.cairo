@@ -18,6 +18,7 @@ pub mod selu_default {
     }
 
     /// Node `selu_default` (Selu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_selu_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::selu::selu(sc, i0, 68859, 115219)
     }
@@ -46,6 +47,7 @@ pub mod selu_attrs {
     }
 
     /// Node `selu_attrs` (Selu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_selu_attrs(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::selu::selu(sc, i0, 196608, 393216)
     }
@@ -74,6 +76,7 @@ pub mod selu_edges {
     }
 
     /// Node `selu_edges` (Selu): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_selu_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::selu::selu(sc, i0, 68859, 115219)
     }
@@ -102,6 +105,7 @@ pub mod selu_overflow {
     }
 
     /// Node `selu_overflow` (Selu): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_selu_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::selu::selu(sc, i0, 68859, 115219)
     }
@@ -131,6 +135,7 @@ pub mod selu_opset_6 {
     }
 
     /// Node `selu_opset_6` (Selu): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_selu_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::selu::selu(sc, i0, 68859, 115219)
     }
@@ -159,6 +164,7 @@ pub mod selu_scale_32 {
     }
 
     /// Node `selu_scale_32` (Selu): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_selu_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::selu::selu(sc, i0, 4512726528, 7550979196)
     }

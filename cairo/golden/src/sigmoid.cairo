@@ -18,6 +18,7 @@ pub mod sigmoid_range_8 {
     }
 
     /// Node `sigmoid_range_8` (Sigmoid): x0 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_sigmoid_range_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod sigmoid_range_40 {
     }
 
     /// Node `sigmoid_range_40` (Sigmoid): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_sigmoid_range_40(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod sigmoid_extremes {
     }
 
     /// Node `sigmoid_extremes` (Sigmoid): x0 -> y0 float32[11]
+    #[inline(never)]
     fn node_sigmoid_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod sigmoid_scale_1 {
     }
 
     /// Node `sigmoid_scale_1` (Sigmoid): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_sigmoid_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod sigmoid_scale_8 {
     }
 
     /// Node `sigmoid_scale_8` (Sigmoid): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_sigmoid_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod sigmoid_scale_32 {
     }
 
     /// Node `sigmoid_scale_32` (Sigmoid): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_sigmoid_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -186,6 +192,7 @@ pub mod sigmoid_scale_32_extremes {
     }
 
     /// Node `sigmoid_scale_32_extremes` (Sigmoid): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_sigmoid_scale_32_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -214,6 +221,7 @@ pub mod sigmoid_opset_6 {
     }
 
     /// Node `sigmoid_opset_6` (Sigmoid): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_sigmoid_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -242,6 +250,7 @@ pub mod sigmoid_sweep_scale_13 {
     }
 
     /// Node `sigmoid_sweep_scale_13` (Sigmoid): x0 -> y0 float32[32]
+    #[inline(never)]
     fn node_sigmoid_sweep_scale_13(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }
@@ -270,6 +279,7 @@ pub mod sigmoid_sweep_scale_27 {
     }
 
     /// Node `sigmoid_sweep_scale_27` (Sigmoid): x0 -> y0 float32[32]
+    #[inline(never)]
     fn node_sigmoid_sweep_scale_27(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sigmoid::sigmoid(sc, i0)
     }

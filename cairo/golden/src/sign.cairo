@@ -18,6 +18,7 @@ pub mod sign_real {
     }
 
     /// Node `sign_real` (Sign): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_sign_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod sign_edges {
     }
 
     /// Node `sign_edges` (Sign): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_sign_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod sign_opset_9 {
     }
 
     /// Node `sign_opset_9` (Sign): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_sign_opset_9(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod sign_int32 {
     }
 
     /// Node `sign_int32` (Sign): x0 -> y0 int32[4]
+    #[inline(never)]
     fn node_sign_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@cairn::arith::int_range(-2147483648, 2147483647), i0)
     }
@@ -130,6 +134,7 @@ pub mod sign_uint16 {
     }
 
     /// Node `sign_uint16` (Sign): x0 -> y0 uint16[3]
+    #[inline(never)]
     fn node_sign_uint16(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@cairn::arith::int_range(0, 65535), i0)
     }
@@ -158,6 +163,7 @@ pub mod sign_scale_1 {
     }
 
     /// Node `sign_scale_1` (Sign): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_sign_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@sc, i0)
     }
@@ -186,6 +192,7 @@ pub mod sign_scale_32 {
     }
 
     /// Node `sign_scale_32` (Sign): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_sign_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sign::sign(@sc, i0)
     }

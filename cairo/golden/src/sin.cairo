@@ -18,6 +18,7 @@ pub mod sin_real {
     }
 
     /// Node `sin_real` (Sin): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_sin_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod sin_edges {
     }
 
     /// Node `sin_edges` (Sin): x0 -> y0 float32[12]
+    #[inline(never)]
     fn node_sin_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod sin_extremes {
     }
 
     /// Node `sin_extremes` (Sin): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_sin_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod sin_opset_7 {
     }
 
     /// Node `sin_opset_7` (Sin): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_sin_opset_7(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod sin_scale_1 {
     }
 
     /// Node `sin_scale_1` (Sin): x0 -> y0 float32[6]
+    #[inline(never)]
     fn node_sin_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod sin_scale_8 {
     }
 
     /// Node `sin_scale_8` (Sin): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_sin_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -186,6 +192,7 @@ pub mod sin_scale_32 {
     }
 
     /// Node `sin_scale_32` (Sin): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_sin_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }
@@ -214,6 +221,7 @@ pub mod sin_scale_32_seeded {
     }
 
     /// Node `sin_scale_32_seeded` (Sin): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_sin_scale_32_seeded(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sin::sin(sc, i0)
     }

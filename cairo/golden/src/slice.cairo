@@ -28,6 +28,7 @@ pub mod slice_starts_ends {
     ];
 
     /// Node `slice_starts_ends` (Slice): x0, x1, x2 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_slice_starts_ends(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![3, 4].span(), C_X1.span(), C_X2.span(), Option::None, Option::None)
     }
@@ -76,6 +77,7 @@ pub mod slice_negative_step {
     ];
 
     /// Node `slice_negative_step` (Slice): x0, x1, x2, x3, x4 -> y0 float32[4, 3]
+    #[inline(never)]
     fn node_slice_negative_step(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![4, 5].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::Some(C_X4.span()))
     }
@@ -119,6 +121,7 @@ pub mod slice_clamping_and_negative_axis {
     ];
 
     /// Node `slice_clamping_and_negative_axis` (Slice): x0, x1, x2, x3 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_slice_clamping_and_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![3, 5].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::None)
     }
@@ -167,6 +170,7 @@ pub mod slice_reverse_extremes {
     ];
 
     /// Node `slice_reverse_extremes` (Slice): x0, x1, x2, x3, x4 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_slice_reverse_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![2, 4].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::Some(C_X4.span()))
     }
@@ -215,6 +219,7 @@ pub mod slice_huge_step {
     ];
 
     /// Node `slice_huge_step` (Slice): x0, x1, x2, x3, x4 -> y0 float32[1, 1]
+    #[inline(never)]
     fn node_slice_huge_step(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![2, 4].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::Some(C_X4.span()))
     }
@@ -258,6 +263,7 @@ pub mod slice_axes_absent_steps_given {
     ];
 
     /// Node `slice_axes_absent_steps_given` (Slice): x0, x1, x2, -, x4 -> y0 float32[3, 3]
+    #[inline(never)]
     fn node_slice_axes_absent_steps_given(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![5, 4].span(), C_X1.span(), C_X2.span(), Option::None, Option::Some(C_X4.span()))
     }
@@ -306,6 +312,7 @@ pub mod slice_3d_stride3 {
     ];
 
     /// Node `slice_3d_stride3` (Slice): x0, x1, x2, x3, x4 -> y0 float32[1, 3, 3]
+    #[inline(never)]
     fn node_slice_3d_stride3(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![2, 3, 7].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::Some(C_X4.span()))
     }
@@ -349,6 +356,7 @@ pub mod slice_empty_result {
     ];
 
     /// Node `slice_empty_result` (Slice): x0, x1, x2, x3 -> y0 float32[0, 2]
+    #[inline(never)]
     fn node_slice_empty_result(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![4, 2].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::None)
     }
@@ -397,6 +405,7 @@ pub mod slice_int32 {
     ];
 
     /// Node `slice_int32` (Slice): x0, x1, x2, x3, x4 -> y0 int32[2]
+    #[inline(never)]
     fn node_slice_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![6].span(), C_X1.span(), C_X2.span(), Option::Some(C_X3.span()), Option::Some(C_X4.span()))
     }
@@ -425,6 +434,7 @@ pub mod slice_legacy_attrs {
     }
 
     /// Node `slice_legacy_attrs` (Slice): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_slice_legacy_attrs(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![3, 4].span(), array![-2, 1].span(), array![9223372036854775807, 3].span(), Option::Some(array![1, 0].span()), Option::None)
     }
@@ -453,6 +463,7 @@ pub mod slice_legacy_no_axes {
     }
 
     /// Node `slice_legacy_no_axes` (Slice): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_slice_legacy_no_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::slice::slice(i0, array![4, 3].span(), array![1].span(), array![-1].span(), Option::None, Option::None)
     }

@@ -18,6 +18,7 @@ pub mod softmax_last_axis {
     }
 
     /// Node `softmax_last_axis` (Softmax): x0 -> y0 float32[2, 5]
+    #[inline(never)]
     fn node_softmax_last_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 5, 1)
     }
@@ -46,6 +47,7 @@ pub mod softmax_axis0 {
     }
 
     /// Node `softmax_axis0` (Softmax): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_softmax_axis0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 3, 4)
     }
@@ -74,6 +76,7 @@ pub mod softmax_axis1_3d {
     }
 
     /// Node `softmax_axis1_3d` (Softmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_softmax_axis1_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 3, 4)
     }
@@ -102,6 +105,7 @@ pub mod softmax_negative_axis {
     }
 
     /// Node `softmax_negative_axis` (Softmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_softmax_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 3, 4)
     }
@@ -130,6 +134,7 @@ pub mod softmax_1d {
     }
 
     /// Node `softmax_1d` (Softmax): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_softmax_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 7, 1)
     }
@@ -158,6 +163,7 @@ pub mod softmax_legacy_default {
     }
 
     /// Node `softmax_legacy_default` (Softmax): x0 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_softmax_legacy_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 12, 1)
     }
@@ -186,6 +192,7 @@ pub mod softmax_legacy_axis0 {
     }
 
     /// Node `softmax_legacy_axis0` (Softmax): x0 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_softmax_legacy_axis0(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 12, 1)
     }
@@ -214,6 +221,7 @@ pub mod softmax_legacy_axis2 {
     }
 
     /// Node `softmax_legacy_axis2` (Softmax): x0 -> y0 float32[2, 2, 3]
+    #[inline(never)]
     fn node_softmax_legacy_axis2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 4, 3, 1)
     }
@@ -242,6 +250,7 @@ pub mod softmax_legacy_negative_axis {
     }
 
     /// Node `softmax_legacy_negative_axis` (Softmax): x0 -> y0 float32[2, 3, 2]
+    #[inline(never)]
     fn node_softmax_legacy_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 6, 1)
     }
@@ -270,6 +279,7 @@ pub mod softmax_wide_range {
     }
 
     /// Node `softmax_wide_range` (Softmax): x0 -> y0 float32[3, 6]
+    #[inline(never)]
     fn node_softmax_wide_range(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 3, 6, 1)
     }
@@ -298,6 +308,7 @@ pub mod softmax_extremes {
     }
 
     /// Node `softmax_extremes` (Softmax): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_softmax_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 3, 1)
     }
@@ -326,6 +337,7 @@ pub mod softmax_ties {
     }
 
     /// Node `softmax_ties` (Softmax): x0 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_softmax_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 2, 2)
     }
@@ -354,6 +366,7 @@ pub mod softmax_scale_8 {
     }
 
     /// Node `softmax_scale_8` (Softmax): x0 -> y0 float32[2, 6]
+    #[inline(never)]
     fn node_softmax_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 2, 6, 1)
     }
@@ -382,6 +395,7 @@ pub mod softmax_scale_32 {
     }
 
     /// Node `softmax_scale_32` (Softmax): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_softmax_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 3, 4)
     }
@@ -410,6 +424,7 @@ pub mod softmax_scale_1 {
     }
 
     /// Node `softmax_scale_1` (Softmax): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_softmax_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 5, 1)
     }
@@ -438,6 +453,7 @@ pub mod softmax_axis_of_one {
     }
 
     /// Node `softmax_axis_of_one` (Softmax): x0 -> y0 float32[3, 1, 2]
+    #[inline(never)]
     fn node_softmax_axis_of_one(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 3, 1, 2)
     }
@@ -466,6 +482,7 @@ pub mod softmax_sweep_scale_20 {
     }
 
     /// Node `softmax_sweep_scale_20` (Softmax): x0 -> y0 float32[4, 8]
+    #[inline(never)]
     fn node_softmax_sweep_scale_20(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 1, 4, 8)
     }
@@ -494,6 +511,7 @@ pub mod softmax_sweep_scale_27 {
     }
 
     /// Node `softmax_sweep_scale_27` (Softmax): x0 -> y0 float32[4, 16]
+    #[inline(never)]
     fn node_softmax_sweep_scale_27(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softmax::softmax(sc, i0, 4, 16, 1)
     }

@@ -18,6 +18,7 @@ pub mod softplus_real {
     }
 
     /// Node `softplus_real` (Softplus): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_softplus_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softplus::softplus(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod softplus_edges {
     }
 
     /// Node `softplus_edges` (Softplus): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_softplus_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softplus::softplus(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod softplus_extremes {
     }
 
     /// Node `softplus_extremes` (Softplus): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_softplus_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softplus::softplus(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod softplus_opset_1 {
     }
 
     /// Node `softplus_opset_1` (Softplus): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_softplus_opset_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softplus::softplus(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod softplus_scale_8 {
     }
 
     /// Node `softplus_scale_8` (Softplus): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_softplus_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softplus::softplus(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod softplus_scale_32 {
     }
 
     /// Node `softplus_scale_32` (Softplus): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_softplus_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softplus::softplus(sc, i0)
     }

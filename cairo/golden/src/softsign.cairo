@@ -18,6 +18,7 @@ pub mod softsign_real {
     }
 
     /// Node `softsign_real` (Softsign): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_softsign_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softsign::softsign(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod softsign_edges {
     }
 
     /// Node `softsign_edges` (Softsign): x0 -> y0 float32[7]
+    #[inline(never)]
     fn node_softsign_edges(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softsign::softsign(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod softsign_extremes {
     }
 
     /// Node `softsign_extremes` (Softsign): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_softsign_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softsign::softsign(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod softsign_opset_1 {
     }
 
     /// Node `softsign_opset_1` (Softsign): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_softsign_opset_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softsign::softsign(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod softsign_scale_32 {
     }
 
     /// Node `softsign_scale_32` (Softsign): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_softsign_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::softsign::softsign(sc, i0)
     }

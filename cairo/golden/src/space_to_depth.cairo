@@ -18,6 +18,7 @@ pub mod space_to_depth_block_2 {
     }
 
     /// Node `space_to_depth_block_2` (SpaceToDepth): x0 -> y0 float32[1, 8, 2, 3]
+    #[inline(never)]
     fn node_space_to_depth_block_2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::space_to_depth::space_to_depth(i0, array![1, 2, 4, 6].span(), 2)
     }
@@ -46,6 +47,7 @@ pub mod space_to_depth_block_3_batch {
     }
 
     /// Node `space_to_depth_block_3_batch` (SpaceToDepth): x0 -> y0 float32[2, 9, 1, 2]
+    #[inline(never)]
     fn node_space_to_depth_block_3_batch(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::space_to_depth::space_to_depth(i0, array![2, 1, 3, 6].span(), 3)
     }
@@ -74,6 +76,7 @@ pub mod space_to_depth_block_1 {
     }
 
     /// Node `space_to_depth_block_1` (SpaceToDepth): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
     fn node_space_to_depth_block_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::space_to_depth::space_to_depth(i0, array![1, 2, 2, 2].span(), 1)
     }
@@ -102,6 +105,7 @@ pub mod space_to_depth_int32 {
     }
 
     /// Node `space_to_depth_int32` (SpaceToDepth): x0 -> y0 int32[1, 4, 1, 1]
+    #[inline(never)]
     fn node_space_to_depth_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::space_to_depth::space_to_depth(i0, array![1, 1, 2, 2].span(), 2)
     }
@@ -130,6 +134,7 @@ pub mod space_to_depth_opset_1 {
     }
 
     /// Node `space_to_depth_opset_1` (SpaceToDepth): x0 -> y0 float32[1, 4, 2, 1]
+    #[inline(never)]
     fn node_space_to_depth_opset_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::space_to_depth::space_to_depth(i0, array![1, 1, 4, 2].span(), 2)
     }

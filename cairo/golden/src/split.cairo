@@ -20,6 +20,7 @@ pub mod split_equal_parts {
     }
 
     /// Node `split_equal_parts` (Split): x0 -> y0 float32[2], y1 float32[2], y2 float32[2]
+    #[inline(never)]
     fn node_split_equal_parts(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![6].span(), 0, 0, 2), cairn::ops::split::split(i0, array![6].span(), 0, 2, 2), cairn::ops::split::split(i0, array![6].span(), 0, 4, 2))
     }
@@ -49,6 +50,7 @@ pub mod split_equal_parts_axis_1 {
     }
 
     /// Node `split_equal_parts_axis_1` (Split): x0 -> y0 float32[2, 3], y1 float32[2, 3]
+    #[inline(never)]
     fn node_split_equal_parts_axis_1(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![2, 6].span(), 1, 0, 3), cairn::ops::split::split(i0, array![2, 6].span(), 1, 3, 3))
     }
@@ -83,6 +85,7 @@ pub mod split_variable_parts {
     ];
 
     /// Node `split_variable_parts` (Split): x0, x1 -> y0 float32[2, 2], y1 float32[2, 4]
+    #[inline(never)]
     fn node_split_variable_parts(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![2, 6].span(), 1, 0, 2), cairn::ops::split::split(i0, array![2, 6].span(), 1, 2, 4))
     }
@@ -118,6 +121,7 @@ pub mod split_zero_size_part {
     ];
 
     /// Node `split_zero_size_part` (Split): x0, x1 -> y0 float32[0, 2], y1 float32[3, 2], y2 float32[0, 2]
+    #[inline(never)]
     fn node_split_zero_size_part(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![3, 2].span(), 0, 0, 0), cairn::ops::split::split(i0, array![3, 2].span(), 0, 0, 3), cairn::ops::split::split(i0, array![3, 2].span(), 0, 3, 0))
     }
@@ -152,6 +156,7 @@ pub mod split_int32 {
     ];
 
     /// Node `split_int32` (Split): x0, x1 -> y0 int32[1], y1 int32[3]
+    #[inline(never)]
     fn node_split_int32(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![4].span(), 0, 0, 1), cairn::ops::split::split(i0, array![4].span(), 0, 1, 3))
     }
@@ -182,6 +187,7 @@ pub mod split_num_outputs_uneven {
     }
 
     /// Node `split_num_outputs_uneven` (Split): x0 -> y0 float32[3], y1 float32[3], y2 float32[1]
+    #[inline(never)]
     fn node_split_num_outputs_uneven(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![7].span(), 0, 0, 3), cairn::ops::split::split(i0, array![7].span(), 0, 3, 3), cairn::ops::split::split(i0, array![7].span(), 0, 6, 1))
     }
@@ -211,6 +217,7 @@ pub mod split_num_outputs_2d {
     }
 
     /// Node `split_num_outputs_2d` (Split): x0 -> y0 float32[2, 3], y1 float32[2, 2]
+    #[inline(never)]
     fn node_split_num_outputs_2d(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![2, 5].span(), 1, 0, 3), cairn::ops::split::split(i0, array![2, 5].span(), 1, 3, 2))
     }
@@ -240,6 +247,7 @@ pub mod split_attr_parts {
     }
 
     /// Node `split_attr_parts` (Split): x0 -> y0 float32[1, 2], y1 float32[4, 2]
+    #[inline(never)]
     fn node_split_attr_parts(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![5, 2].span(), 0, 0, 1), cairn::ops::split::split(i0, array![5, 2].span(), 0, 1, 4))
     }
@@ -269,6 +277,7 @@ pub mod split_opset_2_equal {
     }
 
     /// Node `split_opset_2_equal` (Split): x0 -> y0 float32[2, 2], y1 float32[2, 2]
+    #[inline(never)]
     fn node_split_opset_2_equal(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         (cairn::ops::split::split(i0, array![4, 2].span(), 0, 0, 2), cairn::ops::split::split(i0, array![4, 2].span(), 0, 2, 2))
     }

@@ -18,6 +18,7 @@ pub mod sqrt_real {
     }
 
     /// Node `sqrt_real` (Sqrt): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_sqrt_real(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod sqrt_spread {
     }
 
     /// Node `sqrt_spread` (Sqrt): x0 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_sqrt_spread(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod sqrt_tiny {
     }
 
     /// Node `sqrt_tiny` (Sqrt): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_sqrt_tiny(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod sqrt_opset_6 {
     }
 
     /// Node `sqrt_opset_6` (Sqrt): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_sqrt_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod sqrt_negative {
     }
 
     /// Node `sqrt_negative` (Sqrt): x0 -> y0 float32[2]
+    #[inline(never)]
     fn node_sqrt_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -159,6 +164,7 @@ pub mod sqrt_largest {
     }
 
     /// Node `sqrt_largest` (Sqrt): x0 -> y0 float32[1]
+    #[inline(never)]
     fn node_sqrt_largest(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -187,6 +193,7 @@ pub mod sqrt_scale_32 {
     }
 
     /// Node `sqrt_scale_32` (Sqrt): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_sqrt_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }
@@ -215,6 +222,7 @@ pub mod sqrt_scale_1 {
     }
 
     /// Node `sqrt_scale_1` (Sqrt): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_sqrt_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sqrt::sqrt(sc, i0)
     }

@@ -23,6 +23,7 @@ pub mod squeeze_axes_input {
     ];
 
     /// Node `squeeze_axes_input` (Squeeze): x0, x1 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_squeeze_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -51,6 +52,7 @@ pub mod squeeze_all_legacy {
     }
 
     /// Node `squeeze_all_legacy` (Squeeze): x0 -> y0 float32[3]
+    #[inline(never)]
     fn node_squeeze_all_legacy(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }

@@ -19,6 +19,7 @@ pub mod sub_same_shape {
     }
 
     /// Node `sub_same_shape` (Sub): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_sub_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![2, 3].span(), i1, array![2, 3].span(), array![2, 3].span())
     }
@@ -48,6 +49,7 @@ pub mod sub_broadcast {
     }
 
     /// Node `sub_broadcast` (Sub): x0, x1 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_sub_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![3, 1].span(), i1, array![2, 1, 4].span(), array![2, 3, 4].span())
     }
@@ -81,6 +83,7 @@ pub mod sub_weight_row {
     ];
 
     /// Node `sub_weight_row` (Sub): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_sub_weight_row(sc: Scale, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, C_X0.span(), array![4].span(), i1, array![3, 4].span(), array![3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod sub_int64 {
     }
 
     /// Node `sub_int64` (Sub): x0, x1 -> y0 int64[4]
+    #[inline(never)]
     fn node_sub_int64(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@cairn::arith::int_range(-9223372036854775808, 9223372036854775807), i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -139,6 +143,7 @@ pub mod sub_overflow {
     }
 
     /// Node `sub_overflow` (Sub): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_sub_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -169,6 +174,7 @@ pub mod sub_reaches_min {
     }
 
     /// Node `sub_reaches_min` (Sub): x0, x1 -> y0 float32[1]
+    #[inline(never)]
     fn node_sub_reaches_min(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![1].span(), i1, array![1].span(), array![1].span())
     }
@@ -198,6 +204,7 @@ pub mod sub_int8_overflow {
     }
 
     /// Node `sub_int8_overflow` (Sub): x0, x1 -> y0 int8[2]
+    #[inline(never)]
     fn node_sub_int8_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@cairn::arith::int_range(-128, 127), i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -228,6 +235,7 @@ pub mod sub_uint8_negative {
     }
 
     /// Node `sub_uint8_negative` (Sub): x0, x1 -> y0 uint8[2]
+    #[inline(never)]
     fn node_sub_uint8_negative(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@cairn::arith::int_range(0, 255), i0, array![2].span(), i1, array![2].span(), array![2].span())
     }
@@ -258,6 +266,7 @@ pub mod sub_scale_32 {
     }
 
     /// Node `sub_scale_32` (Sub): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_sub_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![5].span(), i1, array![5].span(), array![5].span())
     }
@@ -287,6 +296,7 @@ pub mod sub_scale_1 {
     }
 
     /// Node `sub_scale_1` (Sub): x0, x1 -> y0 float32[5]
+    #[inline(never)]
     fn node_sub_scale_1(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sub::sub(@sc, i0, array![5].span(), i1, array![1].span(), array![5].span())
     }

@@ -18,6 +18,7 @@ pub mod sum_one_input {
     }
 
     /// Node `sum_one_input` (Sum): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_sum_one_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0].span(), array![array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -47,6 +48,7 @@ pub mod sum_two_inputs {
     }
 
     /// Node `sum_two_inputs` (Sum): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_sum_two_inputs(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![2, 3].span()].span(), array![2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod sum_three_broadcast {
     }
 
     /// Node `sum_three_broadcast` (Sum): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_sum_three_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1, i2].span(), array![array![2, 1, 4].span(), array![3, 1].span(), array![4].span()].span(), array![2, 3, 4].span())
     }
@@ -110,6 +113,7 @@ pub mod sum_weight {
     ];
 
     /// Node `sum_weight` (Sum): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_sum_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, C_X1.span()].span(), array![array![3, 4].span(), array![4].span()].span(), array![3, 4].span())
     }
@@ -139,6 +143,7 @@ pub mod sum_opset_6 {
     }
 
     /// Node `sum_opset_6` (Sum): x0, x1 -> y0 float32[3]
+    #[inline(never)]
     fn node_sum_opset_6(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -168,6 +173,7 @@ pub mod sum_opset_8 {
     }
 
     /// Node `sum_opset_8` (Sum): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_sum_opset_8(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1].span(), array![array![2, 3].span(), array![3].span()].span(), array![2, 3].span())
     }
@@ -198,6 +204,7 @@ pub mod sum_checked_once {
     }
 
     /// Node `sum_checked_once` (Sum): x0, x1, x2 -> y0 float32[2]
+    #[inline(never)]
     fn node_sum_checked_once(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1, i2].span(), array![array![2].span(), array![2].span(), array![2].span()].span(), array![2].span())
     }
@@ -227,6 +234,7 @@ pub mod sum_overflow {
     }
 
     /// Node `sum_overflow` (Sum): x0, x1 -> y0 float32[2]
+    #[inline(never)]
     fn node_sum_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1].span(), array![array![2].span(), array![2].span()].span(), array![2].span())
     }
@@ -257,6 +265,7 @@ pub mod sum_int32 {
     }
 
     /// Node `sum_int32` (Sum): x0, x1 -> y0 int32[3]
+    #[inline(never)]
     fn node_sum_int32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@cairn::arith::int_range(-2147483648, 2147483647), array![i0, i1].span(), array![array![3].span(), array![3].span()].span(), array![3].span())
     }
@@ -287,6 +296,7 @@ pub mod sum_int8_overflow {
     }
 
     /// Node `sum_int8_overflow` (Sum): x0, x1, x2 -> y0 int8[2]
+    #[inline(never)]
     fn node_sum_int8_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@cairn::arith::int_range(-128, 127), array![i0, i1, i2].span(), array![array![2].span(), array![2].span(), array![2].span()].span(), array![2].span())
     }
@@ -318,6 +328,7 @@ pub mod sum_scale_32 {
     }
 
     /// Node `sum_scale_32` (Sum): x0, x1, x2 -> y0 float32[5]
+    #[inline(never)]
     fn node_sum_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::sum::sum(@sc, array![i0, i1, i2].span(), array![array![5].span(), array![5].span(), array![1].span()].span(), array![5].span())
     }

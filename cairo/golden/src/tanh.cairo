@@ -18,6 +18,7 @@ pub mod tanh_range_8 {
     }
 
     /// Node `tanh_range_8` (Tanh): x0 -> y0 float32[3, 5]
+    #[inline(never)]
     fn node_tanh_range_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -46,6 +47,7 @@ pub mod tanh_range_40 {
     }
 
     /// Node `tanh_range_40` (Tanh): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_tanh_range_40(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -74,6 +76,7 @@ pub mod tanh_extremes {
     }
 
     /// Node `tanh_extremes` (Tanh): x0 -> y0 float32[11]
+    #[inline(never)]
     fn node_tanh_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -102,6 +105,7 @@ pub mod tanh_scale_1 {
     }
 
     /// Node `tanh_scale_1` (Tanh): x0 -> y0 float32[8]
+    #[inline(never)]
     fn node_tanh_scale_1(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -130,6 +134,7 @@ pub mod tanh_scale_8 {
     }
 
     /// Node `tanh_scale_8` (Tanh): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_tanh_scale_8(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -158,6 +163,7 @@ pub mod tanh_scale_32 {
     }
 
     /// Node `tanh_scale_32` (Tanh): x0 -> y0 float32[16]
+    #[inline(never)]
     fn node_tanh_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -186,6 +192,7 @@ pub mod tanh_scale_32_extremes {
     }
 
     /// Node `tanh_scale_32_extremes` (Tanh): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_tanh_scale_32_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -214,6 +221,7 @@ pub mod tanh_opset_6 {
     }
 
     /// Node `tanh_opset_6` (Tanh): x0 -> y0 float32[4]
+    #[inline(never)]
     fn node_tanh_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -242,6 +250,7 @@ pub mod tanh_sweep_scale_13 {
     }
 
     /// Node `tanh_sweep_scale_13` (Tanh): x0 -> y0 float32[32]
+    #[inline(never)]
     fn node_tanh_sweep_scale_13(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }
@@ -270,6 +279,7 @@ pub mod tanh_sweep_scale_27 {
     }
 
     /// Node `tanh_sweep_scale_27` (Tanh): x0 -> y0 float32[32]
+    #[inline(never)]
     fn node_tanh_sweep_scale_27(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tanh::tanh(sc, i0)
     }

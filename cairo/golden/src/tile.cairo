@@ -23,6 +23,7 @@ pub mod tile_1d {
     ];
 
     /// Node `tile_1d` (Tile): x0, x1 -> y0 float32[6]
+    #[inline(never)]
     fn node_tile_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![3].span(), array![6].span())
     }
@@ -56,6 +57,7 @@ pub mod tile_2d {
     ];
 
     /// Node `tile_2d` (Tile): x0, x1 -> y0 float32[4, 9]
+    #[inline(never)]
     fn node_tile_2d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![2, 3].span(), array![4, 9].span())
     }
@@ -89,6 +91,7 @@ pub mod tile_one_axis {
     ];
 
     /// Node `tile_one_axis` (Tile): x0, x1 -> y0 float32[2, 4, 3]
+    #[inline(never)]
     fn node_tile_one_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![2, 1, 3].span(), array![2, 4, 3].span())
     }
@@ -122,6 +125,7 @@ pub mod tile_zero_repeats {
     ];
 
     /// Node `tile_zero_repeats` (Tile): x0, x1 -> y0 float32[0, 3]
+    #[inline(never)]
     fn node_tile_zero_repeats(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![2, 3].span(), array![0, 3].span())
     }
@@ -154,6 +158,7 @@ pub mod tile_scalar {
     ];
 
     /// Node `tile_scalar` (Tile): x0, x1 -> y0 float32[]
+    #[inline(never)]
     fn node_tile_scalar(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![].span(), array![].span())
     }
@@ -187,6 +192,7 @@ pub mod tile_int32 {
     ];
 
     /// Node `tile_int32` (Tile): x0, x1 -> y0 int32[6]
+    #[inline(never)]
     fn node_tile_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![2].span(), array![6].span())
     }
@@ -220,6 +226,7 @@ pub mod tile_opset_6 {
     ];
 
     /// Node `tile_opset_6` (Tile): x0, x1 -> y0 float32[2, 4]
+    #[inline(never)]
     fn node_tile_opset_6(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tile::tile(i0, array![2, 2].span(), array![2, 4].span())
     }

@@ -24,6 +24,7 @@ pub mod top_k_default {
     ];
 
     /// Node `top_k_default` (TopK): x0, x1 -> y0 float32[3, 2], y1 int64[3, 2]
+    #[inline(never)]
     fn node_top_k_default(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![3, 5].span(), 1, 2, true);
         (values, indices)
@@ -59,6 +60,7 @@ pub mod top_k_axis0 {
     ];
 
     /// Node `top_k_axis0` (TopK): x0, x1 -> y0 float32[3, 3], y1 int64[3, 3]
+    #[inline(never)]
     fn node_top_k_axis0(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![4, 3].span(), 0, 3, true);
         (values, indices)
@@ -94,6 +96,7 @@ pub mod top_k_middle_axis {
     ];
 
     /// Node `top_k_middle_axis` (TopK): x0, x1 -> y0 float32[2, 2, 3], y1 int64[2, 2, 3]
+    #[inline(never)]
     fn node_top_k_middle_axis(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![2, 4, 3].span(), 1, 2, true);
         (values, indices)
@@ -129,6 +132,7 @@ pub mod top_k_smallest {
     ];
 
     /// Node `top_k_smallest` (TopK): x0, x1 -> y0 float32[3, 3], y1 int64[3, 3]
+    #[inline(never)]
     fn node_top_k_smallest(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![3, 5].span(), 1, 3, false);
         (values, indices)
@@ -164,6 +168,7 @@ pub mod top_k_unsorted_flag {
     ];
 
     /// Node `top_k_unsorted_flag` (TopK): x0, x1 -> y0 float32[2, 4], y1 int64[2, 4]
+    #[inline(never)]
     fn node_top_k_unsorted_flag(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![2, 6].span(), 1, 4, true);
         (values, indices)
@@ -199,6 +204,7 @@ pub mod top_k_ties_largest {
     ];
 
     /// Node `top_k_ties_largest` (TopK): x0, x1 -> y0 float32[2, 4], y1 int64[2, 4]
+    #[inline(never)]
     fn node_top_k_ties_largest(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![2, 5].span(), 1, 4, true);
         (values, indices)
@@ -234,6 +240,7 @@ pub mod top_k_ties_smallest {
     ];
 
     /// Node `top_k_ties_smallest` (TopK): x0, x1 -> y0 float32[2, 4], y1 int64[2, 4]
+    #[inline(never)]
     fn node_top_k_ties_smallest(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![2, 5].span(), 1, 4, false);
         (values, indices)
@@ -269,6 +276,7 @@ pub mod top_k_whole_axis {
     ];
 
     /// Node `top_k_whole_axis` (TopK): x0, x1 -> y0 float32[7], y1 int64[7]
+    #[inline(never)]
     fn node_top_k_whole_axis(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![7].span(), 0, 7, true);
         (values, indices)
@@ -304,6 +312,7 @@ pub mod top_k_zero {
     ];
 
     /// Node `top_k_zero` (TopK): x0, x1 -> y0 float32[2, 0], y1 int64[2, 0]
+    #[inline(never)]
     fn node_top_k_zero(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![2, 3].span(), 1, 0, true);
         (values, indices)
@@ -339,6 +348,7 @@ pub mod top_k_int32 {
     ];
 
     /// Node `top_k_int32` (TopK): x0, x1 -> y0 int32[2, 2], y1 int64[2, 2]
+    #[inline(never)]
     fn node_top_k_int32(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![2, 4].span(), 1, 2, true);
         (values, indices)
@@ -374,6 +384,7 @@ pub mod top_k_extreme_values {
     ];
 
     /// Node `top_k_extreme_values` (TopK): x0, x1 -> y0 float32[5], y1 int64[5]
+    #[inline(never)]
     fn node_top_k_extreme_values(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![5].span(), 0, 5, false);
         (values, indices)
@@ -404,6 +415,7 @@ pub mod top_k_opset1_attribute {
     }
 
     /// Node `top_k_opset1_attribute` (TopK): x0 -> y0 float32[3, 2], y1 int64[3, 2]
+    #[inline(never)]
     fn node_top_k_opset1_attribute(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![3, 4].span(), 1, 2, true);
         (values, indices)
@@ -439,6 +451,7 @@ pub mod top_k_opset10 {
     ];
 
     /// Node `top_k_opset10` (TopK): x0, x1 -> y0 float32[3, 3], y1 int64[3, 3]
+    #[inline(never)]
     fn node_top_k_opset10(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         let (values, indices) = cairn::ops::top_k::top_k(i0, array![3, 4].span(), 1, 3, true);
         (values, indices)

@@ -18,6 +18,7 @@ pub mod transpose_default_reverses {
     }
 
     /// Node `transpose_default_reverses` (Transpose): x0 -> y0 float32[4, 3, 2]
+    #[inline(never)]
     fn node_transpose_default_reverses(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::transpose::transpose(i0, array![2, 3, 4].span(), array![].span())
     }
@@ -46,6 +47,7 @@ pub mod transpose_perm_3d {
     }
 
     /// Node `transpose_perm_3d` (Transpose): x0 -> y0 float32[4, 2, 3]
+    #[inline(never)]
     fn node_transpose_perm_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::transpose::transpose(i0, array![2, 3, 4].span(), array![2, 0, 1].span())
     }
@@ -74,6 +76,7 @@ pub mod transpose_nchw_to_nhwc {
     }
 
     /// Node `transpose_nchw_to_nhwc` (Transpose): x0 -> y0 float32[1, 3, 2, 2]
+    #[inline(never)]
     fn node_transpose_nchw_to_nhwc(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::transpose::transpose(i0, array![1, 2, 3, 2].span(), array![0, 2, 3, 1].span())
     }
@@ -102,6 +105,7 @@ pub mod transpose_identity_perm {
     }
 
     /// Node `transpose_identity_perm` (Transpose): x0 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_transpose_identity_perm(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::transpose::transpose(i0, array![3, 2].span(), array![0, 1].span())
     }
@@ -130,6 +134,7 @@ pub mod transpose_1d {
     }
 
     /// Node `transpose_1d` (Transpose): x0 -> y0 float32[5]
+    #[inline(never)]
     fn node_transpose_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::transpose::transpose(i0, array![5].span(), array![].span())
     }
@@ -158,6 +163,7 @@ pub mod transpose_int32 {
     }
 
     /// Node `transpose_int32` (Transpose): x0 -> y0 int32[3, 2]
+    #[inline(never)]
     fn node_transpose_int32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::transpose::transpose(i0, array![2, 3].span(), array![1, 0].span())
     }

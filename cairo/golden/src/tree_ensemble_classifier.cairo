@@ -61,6 +61,7 @@ pub mod tree_ensemble_classifier_three {
     ];
 
     /// Node `tree_ensemble_classifier_three` (TreeEnsembleClassifier): x0 -> y0 int64[6], y1 float32[6, 3]
+    #[inline(never)]
     fn node_tree_ensemble_classifier_three(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_MODE.span(), feature: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_FEATURE.span(), lo: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_LO.span(), hi: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_HI.span(), if_true: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_TARGET.span(), weight: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_WEIGHT.span() }, ML_TREE_ENSEMBLE_CLASSIFIER_THREE_LABELS.span(), array![].span(), false, 32768, cairn::ops::ml::COMPLEMENT, cairn::ops::ml::post(0, 0, 0))
     }
@@ -136,6 +137,7 @@ pub mod tree_ensemble_classifier_three_softmax {
     ];
 
     /// Node `tree_ensemble_classifier_three_softmax` (TreeEnsembleClassifier): x0 -> y0 int64[6], y1 float32[6, 3]
+    #[inline(never)]
     fn node_tree_ensemble_classifier_three_softmax(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_MODE.span(), feature: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_FEATURE.span(), lo: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_LO.span(), hi: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_HI.span(), if_true: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_TARGET.span(), weight: ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_WEIGHT.span() }, ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_LABELS.span(), ML_TREE_ENSEMBLE_CLASSIFIER_THREE_SOFTMAX_BASE_VALUES.span(), false, 32768, cairn::ops::ml::COMPLEMENT, cairn::ops::ml::post(2, 0, 0))
     }
@@ -207,6 +209,7 @@ pub mod tree_ensemble_classifier_binary {
     ];
 
     /// Node `tree_ensemble_classifier_binary` (TreeEnsembleClassifier): x0 -> y0 int64[6], y1 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_classifier_binary(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_MODE.span(), feature: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_FEATURE.span(), lo: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LO.span(), hi: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_HI.span(), if_true: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_TARGET.span(), weight: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_WEIGHT.span() }, ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LABELS.span(), array![].span(), true, 32768, cairn::ops::ml::COMPLEMENT, cairn::ops::ml::post(0, 0, 0))
     }
@@ -282,6 +285,7 @@ pub mod tree_ensemble_classifier_binary_signed {
     ];
 
     /// Node `tree_ensemble_classifier_binary_signed` (TreeEnsembleClassifier): x0 -> y0 int64[6], y1 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_classifier_binary_signed(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_MODE.span(), feature: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_FEATURE.span(), lo: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_LO.span(), hi: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_HI.span(), if_true: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_TARGET.span(), weight: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_WEIGHT.span() }, ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_LABELS.span(), ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_SIGNED_BASE_VALUES.span(), true, 0, cairn::ops::ml::NEGATE, cairn::ops::ml::post(0, 0, 0))
     }
@@ -353,6 +357,7 @@ pub mod tree_ensemble_classifier_binary_logistic {
     ];
 
     /// Node `tree_ensemble_classifier_binary_logistic` (TreeEnsembleClassifier): x0 -> y0 int64[6], y1 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_classifier_binary_logistic(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_MODE.span(), feature: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_FEATURE.span(), lo: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_LO.span(), hi: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_HI.span(), if_true: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_TARGET.span(), weight: ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_WEIGHT.span() }, ML_TREE_ENSEMBLE_CLASSIFIER_BINARY_LOGISTIC_LABELS.span(), array![].span(), true, 0, cairn::ops::ml::LOGISTIC_PAIR, cairn::ops::ml::post(1, 0, 0))
     }
@@ -422,6 +427,7 @@ pub mod tree_ensemble_classifier_as_tensor {
     ];
 
     /// Node `tree_ensemble_classifier_as_tensor` (TreeEnsembleClassifier): x0 -> y0 int64[6], y1 float32[6, 3]
+    #[inline(never)]
     fn node_tree_ensemble_classifier_as_tensor(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
         cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_MODE.span(), feature: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_FEATURE.span(), lo: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_LO.span(), hi: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_HI.span(), if_true: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_TARGET.span(), weight: ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_WEIGHT.span() }, ML_TREE_ENSEMBLE_CLASSIFIER_AS_TENSOR_LABELS.span(), array![].span(), false, 32768, cairn::ops::ml::COMPLEMENT, cairn::ops::ml::post(0, 0, 0))
     }

@@ -56,6 +56,7 @@ pub mod tree_ensemble_regressor_sum {
     ];
 
     /// Node `tree_ensemble_regressor_sum` (TreeEnsembleRegressor): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_regressor_sum(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tree_ensemble_regressor::tree_ensemble_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_REGRESSOR_SUM_MODE.span(), feature: ML_TREE_ENSEMBLE_REGRESSOR_SUM_FEATURE.span(), lo: ML_TREE_ENSEMBLE_REGRESSOR_SUM_LO.span(), hi: ML_TREE_ENSEMBLE_REGRESSOR_SUM_HI.span(), if_true: ML_TREE_ENSEMBLE_REGRESSOR_SUM_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_REGRESSOR_SUM_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_REGRESSOR_SUM_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_REGRESSOR_SUM_TARGET.span(), weight: ML_TREE_ENSEMBLE_REGRESSOR_SUM_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, array![].span(), cairn::ops::ml::post(0, 0, 0))
     }
@@ -126,6 +127,7 @@ pub mod tree_ensemble_regressor_average {
     ];
 
     /// Node `tree_ensemble_regressor_average` (TreeEnsembleRegressor): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_regressor_average(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tree_ensemble_regressor::tree_ensemble_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_MODE.span(), feature: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_FEATURE.span(), lo: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_LO.span(), hi: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_HI.span(), if_true: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_TARGET.span(), weight: ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::AVERAGE, ML_TREE_ENSEMBLE_REGRESSOR_AVERAGE_BASE_VALUES.span(), cairn::ops::ml::post(0, 0, 0))
     }
@@ -192,6 +194,7 @@ pub mod tree_ensemble_regressor_min {
     ];
 
     /// Node `tree_ensemble_regressor_min` (TreeEnsembleRegressor): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_regressor_min(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tree_ensemble_regressor::tree_ensemble_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_REGRESSOR_MIN_MODE.span(), feature: ML_TREE_ENSEMBLE_REGRESSOR_MIN_FEATURE.span(), lo: ML_TREE_ENSEMBLE_REGRESSOR_MIN_LO.span(), hi: ML_TREE_ENSEMBLE_REGRESSOR_MIN_HI.span(), if_true: ML_TREE_ENSEMBLE_REGRESSOR_MIN_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_REGRESSOR_MIN_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_REGRESSOR_MIN_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_REGRESSOR_MIN_TARGET.span(), weight: ML_TREE_ENSEMBLE_REGRESSOR_MIN_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::MIN, array![].span(), cairn::ops::ml::post(0, 0, 0))
     }
@@ -262,6 +265,7 @@ pub mod tree_ensemble_regressor_max {
     ];
 
     /// Node `tree_ensemble_regressor_max` (TreeEnsembleRegressor): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_regressor_max(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tree_ensemble_regressor::tree_ensemble_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_REGRESSOR_MAX_MODE.span(), feature: ML_TREE_ENSEMBLE_REGRESSOR_MAX_FEATURE.span(), lo: ML_TREE_ENSEMBLE_REGRESSOR_MAX_LO.span(), hi: ML_TREE_ENSEMBLE_REGRESSOR_MAX_HI.span(), if_true: ML_TREE_ENSEMBLE_REGRESSOR_MAX_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_REGRESSOR_MAX_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_REGRESSOR_MAX_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_REGRESSOR_MAX_TARGET.span(), weight: ML_TREE_ENSEMBLE_REGRESSOR_MAX_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::MAX, ML_TREE_ENSEMBLE_REGRESSOR_MAX_BASE_VALUES.span(), cairn::ops::ml::post(0, 0, 0))
     }
@@ -328,6 +332,7 @@ pub mod tree_ensemble_regressor_logistic {
     ];
 
     /// Node `tree_ensemble_regressor_logistic` (TreeEnsembleRegressor): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_regressor_logistic(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tree_ensemble_regressor::tree_ensemble_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_MODE.span(), feature: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_FEATURE.span(), lo: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_LO.span(), hi: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_HI.span(), if_true: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_TARGET.span(), weight: ML_TREE_ENSEMBLE_REGRESSOR_LOGISTIC_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, array![].span(), cairn::ops::ml::post(1, 0, 0))
     }
@@ -398,6 +403,7 @@ pub mod tree_ensemble_regressor_as_tensor {
     ];
 
     /// Node `tree_ensemble_regressor_as_tensor` (TreeEnsembleRegressor): x0 -> y0 float32[6, 2]
+    #[inline(never)]
     fn node_tree_ensemble_regressor_as_tensor(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::tree_ensemble_regressor::tree_ensemble_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_MODE.span(), feature: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_FEATURE.span(), lo: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_LO.span(), hi: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_HI.span(), if_true: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_ROOTS.span(), members: array![].span(), target: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_TARGET.span(), weight: ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, ML_TREE_ENSEMBLE_REGRESSOR_AS_TENSOR_BASE_VALUES.span(), cairn::ops::ml::post(0, 0, 0))
     }

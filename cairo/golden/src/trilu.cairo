@@ -18,6 +18,7 @@ pub mod trilu_upper_default {
     }
 
     /// Node `trilu_upper_default` (Trilu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_trilu_upper_default(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![4, 5].span(), true, 0)
     }
@@ -46,6 +47,7 @@ pub mod trilu_lower {
     }
 
     /// Node `trilu_lower` (Trilu): x0 -> y0 float32[4, 5]
+    #[inline(never)]
     fn node_trilu_lower(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![4, 5].span(), false, 0)
     }
@@ -79,6 +81,7 @@ pub mod trilu_upper_k_positive {
     ];
 
     /// Node `trilu_upper_k_positive` (Trilu): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_trilu_upper_k_positive(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 4].span(), true, 2)
     }
@@ -112,6 +115,7 @@ pub mod trilu_upper_k_negative {
     ];
 
     /// Node `trilu_upper_k_negative` (Trilu): x0, x1 -> y0 float32[5, 3]
+    #[inline(never)]
     fn node_trilu_upper_k_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![5, 3].span(), true, -1)
     }
@@ -145,6 +149,7 @@ pub mod trilu_lower_k_positive {
     ];
 
     /// Node `trilu_lower_k_positive` (Trilu): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_trilu_lower_k_positive(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 4].span(), false, 1)
     }
@@ -178,6 +183,7 @@ pub mod trilu_lower_k_negative {
     ];
 
     /// Node `trilu_lower_k_negative` (Trilu): x0, x1 -> y0 float32[4, 3]
+    #[inline(never)]
     fn node_trilu_lower_k_negative(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![4, 3].span(), false, -2)
     }
@@ -211,6 +217,7 @@ pub mod trilu_upper_k_beyond {
     ];
 
     /// Node `trilu_upper_k_beyond` (Trilu): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_trilu_upper_k_beyond(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 4].span(), true, 7)
     }
@@ -244,6 +251,7 @@ pub mod trilu_lower_k_beyond {
     ];
 
     /// Node `trilu_lower_k_beyond` (Trilu): x0, x1 -> y0 float32[3, 4]
+    #[inline(never)]
     fn node_trilu_lower_k_beyond(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 4].span(), false, -7)
     }
@@ -277,6 +285,7 @@ pub mod trilu_upper_k_min {
     ];
 
     /// Node `trilu_upper_k_min` (Trilu): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_trilu_upper_k_min(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![2, 3].span(), true, -5)
     }
@@ -310,6 +319,7 @@ pub mod trilu_lower_k_max {
     ];
 
     /// Node `trilu_lower_k_max` (Trilu): x0, x1 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_trilu_lower_k_max(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![2, 3].span(), false, 5)
     }
@@ -343,6 +353,7 @@ pub mod trilu_batched {
     ];
 
     /// Node `trilu_batched` (Trilu): x0, x1 -> y0 float32[2, 3, 3, 3]
+    #[inline(never)]
     fn node_trilu_batched(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![2, 3, 3, 3].span(), true, 0)
     }
@@ -376,6 +387,7 @@ pub mod trilu_one_row {
     ];
 
     /// Node `trilu_one_row` (Trilu): x0, x1 -> y0 float32[3, 1, 5]
+    #[inline(never)]
     fn node_trilu_one_row(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 1, 5].span(), false, 1)
     }
@@ -404,6 +416,7 @@ pub mod trilu_zero_size {
     }
 
     /// Node `trilu_zero_size` (Trilu): x0 -> y0 float32[3, 0, 5]
+    #[inline(never)]
     fn node_trilu_zero_size(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 0, 5].span(), true, 0)
     }
@@ -437,6 +450,7 @@ pub mod trilu_int {
     ];
 
     /// Node `trilu_int` (Trilu): x0, x1 -> y0 int64[3, 3]
+    #[inline(never)]
     fn node_trilu_int(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::trilu::trilu(i0, array![3, 3].span(), false, 0)
     }

@@ -23,6 +23,7 @@ pub mod unsqueeze_axes_input {
     ];
 
     /// Node `unsqueeze_axes_input` (Unsqueeze): x0, x1 -> y0 float32[1, 3, 2, 1]
+    #[inline(never)]
     fn node_unsqueeze_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }
@@ -51,6 +52,7 @@ pub mod unsqueeze_legacy_attr {
     }
 
     /// Node `unsqueeze_legacy_attr` (Unsqueeze): x0 -> y0 float32[3, 1]
+    #[inline(never)]
     fn node_unsqueeze_legacy_attr(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         i0
     }

@@ -29,6 +29,7 @@ pub mod upsample_nearest_opset9 {
     ];
 
     /// Node `upsample_nearest_opset9` (Upsample): x0, x1 -> y0 float32[1, 1, 4, 9]
+    #[inline(never)]
     fn node_upsample_nearest_opset9(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, UPSAMPLE_UPSAMPLE_NEAREST_OPSET9_SOURCE.span())
     }
@@ -79,6 +80,7 @@ pub mod upsample_linear_opset9 {
     ];
 
     /// Node `upsample_linear_opset9` (Upsample): x0, x1 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_upsample_linear_opset9(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, UPSAMPLE_UPSAMPLE_LINEAR_OPSET9_TERMS.span(), UPSAMPLE_UPSAMPLE_LINEAR_OPSET9_INDEX.span(), UPSAMPLE_UPSAMPLE_LINEAR_OPSET9_WEIGHT.span())
     }
@@ -112,6 +114,7 @@ pub mod upsample_nearest_opset7_attribute {
     ];
 
     /// Node `upsample_nearest_opset7_attribute` (Upsample): x0 -> y0 float32[1, 4, 5]
+    #[inline(never)]
     fn node_upsample_nearest_opset7_attribute(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::gather(i0, UPSAMPLE_UPSAMPLE_NEAREST_OPSET7_ATTRIBUTE_SOURCE.span())
     }
@@ -157,6 +160,7 @@ pub mod upsample_linear_opset7_attribute {
     ];
 
     /// Node `upsample_linear_opset7_attribute` (Upsample): x0 -> y0 float32[1, 1, 4, 4]
+    #[inline(never)]
     fn node_upsample_linear_opset7_attribute(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::resize::weighted_sums(sc, i0, UPSAMPLE_UPSAMPLE_LINEAR_OPSET7_ATTRIBUTE_TERMS.span(), UPSAMPLE_UPSAMPLE_LINEAR_OPSET7_ATTRIBUTE_INDEX.span(), UPSAMPLE_UPSAMPLE_LINEAR_OPSET7_ATTRIBUTE_WEIGHT.span())
     }

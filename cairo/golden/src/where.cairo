@@ -20,6 +20,7 @@ pub mod where_same_shape {
     }
 
     /// Node `where_same_shape` (Where): x0, x1, x2 -> y0 float32[2, 2]
+    #[inline(never)]
     fn node_where_same_shape(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![2, 2].span(), i1, array![2, 2].span(), i2, array![2, 2].span(), array![2, 2].span())
     }
@@ -50,6 +51,7 @@ pub mod where_broadcast_all_three {
     }
 
     /// Node `where_broadcast_all_three` (Where): x0, x1, x2 -> y0 float32[2, 3, 4]
+    #[inline(never)]
     fn node_where_broadcast_all_three(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![2, 1, 1].span(), i1, array![3, 1].span(), i2, array![1, 4].span(), array![2, 3, 4].span())
     }
@@ -84,6 +86,7 @@ pub mod where_constant_branch {
     ];
 
     /// Node `where_constant_branch` (Where): x0, x1, x2 -> y0 float32[5]
+    #[inline(never)]
     fn node_where_constant_branch(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![5].span(), i1, array![5].span(), C_X2.span(), array![1].span(), array![5].span())
     }
@@ -114,6 +117,7 @@ pub mod where_int64 {
     }
 
     /// Node `where_int64` (Where): x0, x1, x2 -> y0 int64[4]
+    #[inline(never)]
     fn node_where_int64(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![4].span(), i1, array![4].span(), i2, array![4].span(), array![4].span())
     }
@@ -144,6 +148,7 @@ pub mod where_int32_scalar_condition {
     }
 
     /// Node `where_int32_scalar_condition` (Where): x0, x1, x2 -> y0 int32[3]
+    #[inline(never)]
     fn node_where_int32_scalar_condition(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![].span(), i1, array![3].span(), i2, array![1].span(), array![3].span())
     }
@@ -174,6 +179,7 @@ pub mod where_bool_values {
     }
 
     /// Node `where_bool_values` (Where): x0, x1, x2 -> y0 bool[4]
+    #[inline(never)]
     fn node_where_bool_values(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![4].span(), i1, array![4].span(), i2, array![4].span(), array![4].span())
     }
@@ -204,6 +210,7 @@ pub mod where_opset_9 {
     }
 
     /// Node `where_opset_9` (Where): x0, x1, x2 -> y0 float32[3]
+    #[inline(never)]
     fn node_where_opset_9(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![3].span(), i1, array![3].span(), i2, array![3].span(), array![3].span())
     }
@@ -234,6 +241,7 @@ pub mod where_scale_32 {
     }
 
     /// Node `where_scale_32` (Where): x0, x1, x2 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_where_scale_32(sc: Scale, i0: Span<felt252>, i1: Span<felt252>, i2: Span<felt252>) -> Span<felt252> {
         cairn::ops::where::where(i0, array![2, 3].span(), i1, array![2, 3].span(), i2, array![3].span(), array![2, 3].span())
     }

@@ -19,6 +19,7 @@ pub mod xor_truth_table {
     }
 
     /// Node `xor_truth_table` (Xor): x0, x1 -> y0 bool[4]
+    #[inline(never)]
     fn node_xor_truth_table(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::xor::xor(i0, array![4].span(), i1, array![4].span(), array![4].span())
     }
@@ -48,6 +49,7 @@ pub mod xor_broadcast {
     }
 
     /// Node `xor_broadcast` (Xor): x0, x1 -> y0 bool[2, 2, 3]
+    #[inline(never)]
     fn node_xor_broadcast(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::xor::xor(i0, array![2, 1, 3].span(), i1, array![2, 1].span(), array![2, 2, 3].span())
     }
@@ -77,6 +79,7 @@ pub mod xor_scalar {
     }
 
     /// Node `xor_scalar` (Xor): x0, x1 -> y0 bool[2, 2]
+    #[inline(never)]
     fn node_xor_scalar(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::xor::xor(i0, array![2, 2].span(), i1, array![].span(), array![2, 2].span())
     }
@@ -106,6 +109,7 @@ pub mod xor_opset_7 {
     }
 
     /// Node `xor_opset_7` (Xor): x0, x1 -> y0 bool[3]
+    #[inline(never)]
     fn node_xor_opset_7(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
         cairn::ops::xor::xor(i0, array![3].span(), i1, array![3].span(), array![3].span())
     }

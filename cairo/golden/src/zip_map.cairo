@@ -18,6 +18,7 @@ pub mod zip_map_ints {
     }
 
     /// Node `zip_map_ints` (ZipMap): x0 -> y0 float32[2, 3]
+    #[inline(never)]
     fn node_zip_map_ints(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::zip_map::zip_map(i0)
     }
@@ -46,6 +47,7 @@ pub mod zip_map_strings {
     }
 
     /// Node `zip_map_strings` (ZipMap): x0 -> y0 float32[3, 2]
+    #[inline(never)]
     fn node_zip_map_strings(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         cairn::ops::zip_map::zip_map(i0)
     }

@@ -5,6 +5,34 @@ use crate::arith::Arith;
 use crate::fixed::lt;
 use crate::tensor::{broadcast_map, numel};
 
+/// A function of one stored value, applied to a tensor by [`map`].
+pub trait Unary<T> {
+    fn apply(self: @T, v: felt252) -> felt252;
+}
+
+/// `f` applied to every element, in order. Eight elements per loop iteration
+/// (one `multi_pop_front`, the calls inlined): the loop's own cost is paid once
+/// per eight, ~3.4 steps per element instead of ~10 for a plain `for`.
+pub fn map<T, +Unary<T>, +Drop<T>>(x: Span<felt252>, f: @T) -> Span<felt252> {
+    let mut out = array![];
+    let mut rest = x;
+    while let Option::Some(chunk) = rest.multi_pop_front::<8>() {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*chunk).unbox();
+        out.append(f.apply(v0));
+        out.append(f.apply(v1));
+        out.append(f.apply(v2));
+        out.append(f.apply(v3));
+        out.append(f.apply(v4));
+        out.append(f.apply(v5));
+        out.append(f.apply(v6));
+        out.append(f.apply(v7));
+    }
+    for v in rest {
+        out.append(f.apply(*v));
+    }
+    out.span()
+}
+
 #[derive(Copy, Drop, PartialEq, Debug)]
 pub enum BinaryOp {
     Add,
@@ -44,8 +72,23 @@ pub fn binary<A, +Arith<A>>(
     // (broadcasting only added size-1 axes): no index maps.
     let n = numel(out_shape);
     if a.len() == n && b.len() == n {
-        for i in 0..n {
-            out.append(apply(ar, op, *a[i], *b[i]));
+        // same size: both operands popped eight values at a time
+        let mut ra = a;
+        let mut rb = b;
+        while let (Option::Some(ca), Option::Some(cb)) = (ra.multi_pop_front::<8>(), rb.multi_pop_front::<8>()) {
+            let [a0, a1, a2, a3, a4, a5, a6, a7] = (*ca).unbox();
+            let [b0, b1, b2, b3, b4, b5, b6, b7] = (*cb).unbox();
+            out.append(apply(ar, op, a0, b0));
+            out.append(apply(ar, op, a1, b1));
+            out.append(apply(ar, op, a2, b2));
+            out.append(apply(ar, op, a3, b3));
+            out.append(apply(ar, op, a4, b4));
+            out.append(apply(ar, op, a5, b5));
+            out.append(apply(ar, op, a6, b6));
+            out.append(apply(ar, op, a7, b7));
+        }
+        while let (Option::Some(va), Option::Some(vb)) = (ra.pop_front(), rb.pop_front()) {
+            out.append(apply(ar, op, *va, *vb));
         }
         return out.span();
     }

@@ -7,7 +7,7 @@
 //! row-major). Exact (a selection), reals and integers alike. The geometry is
 //! computed here (ops/window.cairo). Mirrors runtime/src/ops/max_pool.rs.
 
-use crate::fixed::lt;
+use crate::fixed::{is_non_negative, lt};
 use crate::tensor::numel;
 use super::window::{WindowAttrs, resolve, split_nc, taps};
 
@@ -71,4 +71,80 @@ pub fn max_pool(
         }
     }
     (out.span(), indices.span())
+}
+
+/// max(a, b) of two stored values (b - a is below 2^64 in magnitude).
+#[inline(always)]
+fn max2(a: felt252, b: felt252) -> felt252 {
+    if is_non_negative(b - a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The fast path for Y alone when every window lies inside a 2-D input (no
+/// padding reached, dilation 1): the transpiler checks this with the
+/// reference's own geometry. Window (i, j) of plane p starts at
+/// p·h·w + i·sh·w + j·sw; its maximum is the same value the general path
+/// selects (ties pick equal values).
+pub fn max_pool_2d_inside(
+    x: Span<felt252>, planes: u32, h: u32, w: u32, kh: u32, kw: u32, sh: u32, sw: u32, oh: u32, ow: u32,
+) -> Span<felt252> {
+    assert(x.len() == planes * h * w, 'MaxPool input size');
+    if kh == 2 && kw == 2 && sh == 2 && sw == 2 {
+        return max_pool_2x2(x, planes, h, w, oh, ow);
+    }
+    let mut out = array![];
+    let row_step = sh * w;
+    let mut plane = 0;
+    for _ in 0..planes {
+        let mut row = plane;
+        for _ in 0..oh {
+            let mut start = row;
+            for _ in 0..ow {
+                let best = if kh == 2 && kw == 2 {
+                    max2(max2(*x[start], *x[start + 1]), max2(*x[start + w], *x[start + w + 1]))
+                } else {
+                    let mut best = *x[start];
+                    for a in 0..kh {
+                        let mut k = start + a * w;
+                        for _ in 0..kw {
+                            best = max2(best, *x[k]);
+                            k += 1;
+                        }
+                    }
+                    best
+                };
+                out.append(best);
+                start += sw;
+            }
+            row += row_step;
+        }
+        plane += h * w;
+    }
+    out.span()
+}
+
+/// 2×2 windows with stride 2, the common case: each output row pops its two
+/// input rows two values at a time (no index arithmetic per window).
+fn max_pool_2x2(x: Span<felt252>, planes: u32, h: u32, w: u32, oh: u32, ow: u32) -> Span<felt252> {
+    let mut out = array![];
+    let plane_size = h * w;
+    let mut rest = x;
+    for _ in 0..planes {
+        let mut plane = rest.slice(0, plane_size);
+        rest = rest.slice(plane_size, rest.len() - plane_size);
+        for _ in 0..oh {
+            let mut top = plane.slice(0, w);
+            let mut bottom = plane.slice(w, w);
+            plane = plane.slice(2 * w, plane.len() - 2 * w);
+            for _ in 0..ow {
+                let [a, b] = (*top.multi_pop_front::<2>().unwrap()).unbox();
+                let [c, d] = (*bottom.multi_pop_front::<2>().unwrap()).unbox();
+                out.append(max2(max2(a, b), max2(c, d)));
+            }
+        }
+    }
+    out.span()
 }

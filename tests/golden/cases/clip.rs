@@ -17,6 +17,7 @@ pub fn cases() -> Vec<Case> {
             "Clip",
             vec![r(&[3, 4], 8.0), w(), Input::Weight { shape: vec![], range: 0.5 }],
         ),
+        Case::new("clip_equal_bounds", "Clip", vec![r(&[10], 8.0), scalar(0.5), scalar(0.5)]),
         Case::new("clip_min_only", "Clip", vec![r(&[10], 8.0), scalar(0.0)]),
         Case::new("clip_max_only", "Clip", vec![r(&[10], 8.0), Input::Absent, scalar(6.0)]),
         Case::new("clip_no_bounds", "Clip", vec![r(&[6], 8.0)]),

@@ -8,6 +8,22 @@ pub fn cases() -> Vec<Case> {
         Case::new("max_pool_2d_stride2", "MaxPool", vec![r(&[1, 2, 5, 5])])
             .ints("kernel_shape", &[2, 2])
             .ints("strides", &[2, 2]),
+        // the 2-D fast path (every window inside): overlapping 3×3 windows
+        // with unequal strides, a batch of two, rows and columns left over
+        Case::new("max_pool_inside_overlapping_batch", "MaxPool", vec![r(&[2, 3, 6, 7])])
+            .ints("kernel_shape", &[3, 3])
+            .ints("strides", &[2, 1]),
+        // 2×2 stride 2 over all-negative values and ties
+        Case::new(
+            "max_pool_2x2_negative_and_ties",
+            "MaxPool",
+            vec![Input::RealValues {
+                shape: vec![1, 2, 4, 4],
+                values: (0..32).map(|v| -(((v * 7) % 5) as f64) / 2.0).collect(),
+            }],
+        )
+        .ints("kernel_shape", &[2, 2])
+        .ints("strides", &[2, 2]),
         // padding never wins (all-negative windows at the border)
         Case::new(
             "max_pool_pads_negative_values",

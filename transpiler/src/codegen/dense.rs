@@ -38,6 +38,16 @@ const MAX_K: usize = 4096;
 /// Terms one straight-line function may hold (its ap change grows with them).
 const MAX_TERMS_PER_FN: usize = 4096;
 
+/// The rounding of each output: with a Relu folded in, `rescale_relu` (the
+/// same rounding and range check, then max(0, ·): what the two nodes compute).
+fn rounding(n: &NodeGen) -> &'static str {
+    if n.relu_folded {
+        "cairn::fixed::rescale_relu"
+    } else {
+        "cairn::fixed::rescale"
+    }
+}
+
 /// The fast code for `n`, when it applies; `budget` is the number of unrolled
 /// terms still allowed.
 pub fn fast_path(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>> {
@@ -223,7 +233,7 @@ fn emit_rows(n: &NodeGen, p: &RowPlan) -> NodeCode {
         for (r, v) in vars.iter().enumerate() {
             let b = p.bias[j0 + r];
             let sum = if b != 0 { format!("{v} + {b}") } else { v.clone() };
-            let _ = writeln!(f, "    out.append(cairn::fixed::rescale({sum}, sc));");
+            let _ = writeln!(f, "    out.append({}({sum}, sc));", rounding(n));
         }
         f.push_str("}\n");
         items.push(f);
@@ -327,7 +337,7 @@ impl RowForm {
     }
 
     /// The function computing one output row of channel `mi`.
-    fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128) -> String {
+    fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128, rounding: &str) -> String {
         let g = mi / self.mg;
         let seg = self.segment();
         // which values of the segment are read: [i][ch][col]
@@ -375,7 +385,7 @@ impl RowForm {
         }
         for sum in sums {
             let total = if bias != 0 { format!("{sum} + {bias}") } else { sum };
-            let _ = writeln!(f, "    out.append(cairn::fixed::rescale({total}, sc));");
+            let _ = writeln!(f, "    out.append({rounding}({total}, sc));");
         }
         f.push_str("}\n");
         f
@@ -439,7 +449,7 @@ fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Op
         .map(|mi| {
             let filt = &wt.data()[mi * per_filter..(mi + 1) * per_filter];
             let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
-            form.channel_function(&base, mi, filt, b)
+            form.channel_function(&base, mi, filt, b, rounding(n))
         })
         .collect();
     let (c, h, w) = (form.c, form.h, form.w);
@@ -549,7 +559,7 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>
             let mi = g * mg + r;
             let b = bias.as_ref().map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
             let sum = if b != 0 { format!("y{r} + {b}") } else { format!("y{r}") };
-            let _ = writeln!(body, "        pos.append(cairn::fixed::rescale({sum}, sc));");
+            let _ = writeln!(body, "        pos.append({}({sum}, sc));", rounding(n));
         }
     }
     let _ = writeln!(body, "    }}");

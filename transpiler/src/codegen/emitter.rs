@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use cairn_runtime::{DType, FixedArith, Value};
 
 use super::emit::{self, const_array, describe, ident};
+use super::manifest::NodeFunction;
 use super::{dense, indent, render_lib, render_module, unique};
 use super::{CodegenError, IoSpec, Manifest, NodeCode, NodeGen, Package, TranspileOptions, ValueGen};
 use crate::network::{NetNode, Network};
@@ -56,6 +57,9 @@ pub(super) struct Emitter<'a> {
     inputs_spec: Vec<IoSpec>,
     outputs_spec: Vec<IoSpec>,
     used_ops: BTreeSet<String>,
+    node_functions: Vec<NodeFunction>,
+    /// Relu nodes whose max(0, ·) the dense layer before them applied.
+    relu_folded: BTreeSet<String>,
     unroll_budget: usize,
     /// Prefix of generated item names: empty for the model, `scan_<node>_`
     /// for a loop body, so its functions and constants cannot collide with
@@ -76,6 +80,8 @@ impl<'a> Emitter<'a> {
             inputs_spec: Vec::new(),
             outputs_spec: Vec::new(),
             used_ops: BTreeSet::new(),
+            node_functions: Vec::new(),
+            relu_folded: BTreeSet::new(),
             unroll_budget: if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 },
             prefix: String::new(),
         }
@@ -256,16 +262,29 @@ impl<'a> Emitter<'a> {
             inputs: gen_inputs,
             outputs: gen_outputs,
             scale: self.opts.scale,
+            relu_folded: false,
         };
+        let relu_after = self.sole_relu_reader(node);
+        let gen = NodeGen { relu_folded: relu_after.is_some() || self.relu_folded.contains(&node.name), ..gen };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
         let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget) {
-            Some(fast) => fast?,
-            None => (spec.codegen)(&gen)?,
+            Some(fast) => {
+                if let Some(relu) = relu_after {
+                    self.relu_folded.insert(relu);
+                }
+                fast?
+            }
+            None => (spec.codegen)(&NodeGen { relu_folded: self.relu_folded.contains(&node.name), ..gen })?,
         };
         self.items.extend(code.items);
         let used: Vec<usize> = node.outputs.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| i).collect();
         let fname = format!("{}node_{}", self.prefix, ident(&node.name));
         self.items.push(self.node_function(node, inferred, &used, &fname, &params, &code.body));
+        self.node_functions.push(NodeFunction {
+            node: node.name.clone(),
+            op_type: node.op_type.clone(),
+            function: fname.clone(),
+        });
         let vars: Vec<String> = used
             .iter()
             .map(|&i| format!("v_{}", ident(&self.net.slot_names[node.outputs[i].expect("used")])))
@@ -283,6 +302,19 @@ impl<'a> Emitter<'a> {
             self.slots[s] = Some(Slot::computed(*dtype, shape.clone(), var.clone()));
         }
         Ok(())
+    }
+
+    /// The name of the Relu node that alone reads `node`'s only output (not a
+    /// graph output), if any: a dense fast path may fold it into its rounding.
+    fn sole_relu_reader(&self, node: &NetNode) -> Option<String> {
+        let [Some(out)] = node.outputs[..] else { return None };
+        if self.net.outputs.iter().any(|o| o.slot == out) {
+            return None;
+        }
+        let mut readers = self.net.nodes.iter().filter(|m| m.inputs.contains(&Some(out)));
+        let reader = readers.next()?;
+        let only = readers.next().is_none() && reader.inputs.iter().filter(|i| **i == Some(out)).count() == 1;
+        (only && reader.domain == ops::ONNX && reader.op_type == "Relu").then(|| reader.name.clone())
     }
 
     /// The documented function of one node.
@@ -310,7 +342,9 @@ impl<'a> Emitter<'a> {
             })
             .collect();
         format!(
-            "/// Node `{}` ({}): {} -> {}\nfn {fname}(sc: Scale{}{}) -> {ret} {{\n{}}}\n",
+            // Never inlined: each node keeps a call frame of its own, so a
+            // cost report can charge every step to the node that ran it.
+            "/// Node `{}` ({}): {} -> {}\n#[inline(never)]\nfn {fname}(sc: Scale{}{}) -> {ret} {{\n{}}}\n",
             node.name,
             node.op_type,
             ins.join(", "),
@@ -442,7 +476,8 @@ impl<'a> Emitter<'a> {
 
     pub(super) fn finish(self) -> Package {
         let used_ops = self.used_ops.into_iter().collect();
-        let manifest = Manifest::new(self.net, self.opts, self.inputs_spec, self.outputs_spec, used_ops);
+        let mut manifest = Manifest::new(self.net, self.opts, self.inputs_spec, self.outputs_spec, used_ops);
+        manifest.node_functions = self.node_functions;
         let lib = render_lib(&manifest, &self.main_body, &self.items);
         let module = render_module(manifest.scale, &self.main_body, &self.items);
         Package::new(lib, module, manifest)

@@ -47,6 +47,20 @@ pub struct Manifest {
     pub compiler: String,
     /// Poseidon hash of the compiled CASM bytecode (hex); set by compilation.
     pub program_hash: Option<String>,
+    /// The Cairo function of each emitted node, in emission order: what a
+    /// cost report charges a run's steps to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub node_functions: Vec<NodeFunction>,
+}
+
+/// One node's function in `src/lib.cairo`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeFunction {
+    /// The ONNX node's name.
+    pub node: String,
+    pub op_type: String,
+    /// The Cairo function's name (`node_<name>`).
+    pub function: String,
 }
 
 impl Manifest {
@@ -68,6 +82,7 @@ impl Manifest {
             nodes: net.nodes.len(),
             compiler: "cairo-lang 2.17.0".into(),
             program_hash: None,
+            node_functions: Vec::new(),
         }
     }
 

@@ -4,9 +4,9 @@
 //!
 //! The package (`Package::write_to`):
 //! * `src/lib.cairo` — one function per ONNX node, named after it; weights as
-//!   constants; an `#[executable] fn main(input: Array<felt252>) -> Array<felt252>`
-//!   taking every input flattened (inputs in graph order) and returning every
-//!   output flattened, then the inputs again (so a proof binds both);
+//!   constants; an `#[executable_raw] fn main(input, ref output)` taking every
+//!   input flattened (inputs in graph order) and returning every output
+//!   flattened, then the inputs again (so a proof binds both);
 //! * `cairn/` — the exact copy of the `cairn` Cairo library it calls;
 //! * `Scarb.toml` and `cairo_project.toml` — builds with Scarb or cairn's
 //!   embedded compiler;
@@ -118,14 +118,24 @@ fn render_lib(m: &Manifest, main_body: &str, items: &[String]) -> String {
     let _ = writeln!(s, "//! `main` takes the inputs flattened and concatenated in this order and");
     let _ = writeln!(s, "//! returns the outputs the same way, followed by the inputs it was given:");
     let _ = writeln!(s, "//! a proof of this program's run then attests input → output.\n");
-    s.push_str(concat!(
-        "#[executable]\n",
-        "fn main(input: Array<felt252>) -> Array<felt252> {\n",
-        "    let mut output = run(input.span());\n",
-        "    output.append_span(input.span());\n",
-        "    output\n",
-        "}\n\n",
-    ));
+    // A raw executable: the input and output segments keep the layout of
+    // `#[executable] fn main(Array<felt252>) -> Array<felt252>` ([n, values...]
+    // each way, what `io::decode_io` reads), without its per-element Serde
+    // loops (~20 steps per input value).
+    let n_out: usize = m.outputs.iter().map(|o| o.len()).sum();
+    let _ = write!(
+        s,
+        concat!(
+            "#[executable_raw]\n",
+            "fn main(mut input: Span<felt252>, ref output: Array<felt252>) {{\n",
+            "    cairn::io::open_frame(ref input, ref output, {n_out});\n",
+            "    let outputs = run(input);\n",
+            "    cairn::io::copy(ref output, outputs.span());\n",
+            "    cairn::io::copy(ref output, input);\n",
+            "}}\n\n",
+        ),
+        n_out = n_out
+    );
     s.push_str(&render_module(m.scale, main_body, items));
     s
 }

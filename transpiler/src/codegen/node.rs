@@ -39,6 +39,10 @@ pub struct NodeGen<'a> {
     /// `None` for an output nothing uses (the generator need not compute it).
     pub outputs: Vec<Option<ValueGen>>,
     pub scale: Scale,
+    /// For a dense node: its output's only reader is a Relu, which the fast
+    /// path may fold into its rounding (`rescale_relu`). For a Relu: that
+    /// fold happened, so the node passes its input through.
+    pub relu_folded: bool,
 }
 
 impl<'a> NodeGen<'a> {

@@ -28,6 +28,11 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
     let x = n.input(0)?;
     let used = |i: usize| n.outputs.get(i).is_some_and(|o| o.is_some());
     let (y, ind) = (used(0), used(1));
+    if y && !ind {
+        if let Some(code) = inside_2d(m, &x.expr, &x.shape) {
+            return Ok(NodeCode::expr(code));
+        }
+    }
     let (pattern, result) = match (y, ind) {
         (true, true) => ("(y, indices)", "(y, indices)"),
         (true, false) => ("(y, _)", "y"),
@@ -41,4 +46,31 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
         shape_lit(&x.shape),
         m.storage_order
     )))
+}
+
+/// `cairn::ops::max_pool::max_pool_2d_inside` when every window of a 2-D
+/// pool lies inside the input, by the reference's own geometry (so padding
+/// never competes and no window is clipped): the general kernel's result
+/// without its run-time geometry tables.
+fn inside_2d(m: &MaxPool, x: &str, shape: &[usize]) -> Option<String> {
+    let [n, c, h, w] = *shape else { return None };
+    let win = m.window.resolve(&[h, w], None).ok()?;
+    if win.dilations.iter().any(|&d| d != 1) {
+        return None;
+    }
+    let n_k: usize = win.kernel.iter().product();
+    let taps = win.taps().ok()?;
+    if taps.is_empty() || taps.iter().any(|t| t.valid.len() != n_k) {
+        return None;
+    }
+    Some(format!(
+        "cairn::ops::max_pool::max_pool_2d_inside({x}, {}, {h}, {w}, {}, {}, {}, {}, {}, {})",
+        n * c,
+        win.kernel[0],
+        win.kernel[1],
+        win.strides[0],
+        win.strides[1],
+        win.output[0],
+        win.output[1]
+    ))
 }

@@ -11,7 +11,16 @@ pub fn import(_a: &Attrs) -> ImportResult {
     Ok(Box::new(Relu))
 }
 
-/// Emits `cairn::ops::relu::relu` (a comparison; same for reals and ints).
+/// Emits `cairn::ops::relu::relu` (a comparison; same for reals and ints),
+/// or passes the input through when the dense layer before it already
+/// applied max(0, ·) in its rounding (`NodeGen::relu_folded`).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
-    Ok(crate::codegen::NodeCode::expr(format!("cairn::ops::relu::relu({})", n.input(0)?.expr)))
+    let x = &n.input(0)?.expr;
+    if n.relu_folded {
+        return Ok(crate::codegen::NodeCode::expr(format!(
+            "// max(0, ·) applied by the rounding of the layer before
+{x}"
+        )));
+    }
+    Ok(crate::codegen::NodeCode::expr(format!("cairn::ops::relu::relu({x})")))
 }

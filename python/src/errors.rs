@@ -87,7 +87,8 @@ pub fn to_py(e: Error) -> PyErr {
         | Error::NotCompiled { .. }
         | Error::HashDisagrees { .. }
         | Error::BadProgramHash { .. }
-        | Error::OutputMismatch(_) => PackageError::new_err(msg),
+        | Error::OutputMismatch(_)
+        | Error::ProfileMismatch => PackageError::new_err(msg),
         Error::Cairo(_) | Error::CairoRun { .. } | Error::NotEchoed | Error::Adapter(_) | Error::Trace(_) => {
             CairoError::new_err(msg)
         }

@@ -6,7 +6,8 @@ A notebook-style walk through cairn's Python API, cell by cell:
   2. export it to ONNX with skl2onnx;
   3. inspect it and choose the fixed-point scale from training samples;
   4. transpile it to a Cairo package (compiled: its program hash names it);
-  5. run a test digit on the exact fixed-point reference and on the Cairo VM;
+  5. run a test digit on the exact fixed-point reference and on the Cairo VM,
+     and see what its steps are spent on;
   6. prove that inference with a STARK and verify the proof against the package.
 
 Run it with the `cairn` wheel installed (scripts/python-test.sh does):
@@ -88,6 +89,14 @@ print(f"  probabilities (fixed point): {np.round(probabilities.values[0], 4)}")
 print(f"  raw integers (value = q / 2^{reference.scale}): {probabilities.raw[:4]} ...")
 print(f"  Cairo run: {on_cairo.steps} steps, bit-exact: {on_cairo['probabilities'].raw == probabilities.raw}")
 assert [t.raw for t in on_cairo.outputs] == [t.raw for t in reference.outputs]
+
+# %% Before proving: where the steps go, and what a proof of this run will take.
+cost = timed("cost report", lambda: cairn.cost_report(package, digit))
+top = max(cost["nodes"], key=lambda n: n["steps"])
+print(
+    f"  most steps in {top['node']} ({top['op_type']}, {top['share']:.0%}); a proof needs {cost['trace_rows']} "
+    f"trace rows (set by {cost['rows_set_by']}), about {cost['estimate']['cpu_seconds']:.1f} CPU-s in a release build"
+)
 
 # %% 6. Prove the inference, then verify it as someone holding only the package would.
 proof = timed("prove", lambda: cairn.prove(package, digit))

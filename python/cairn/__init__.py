@@ -38,7 +38,7 @@ from ._cairn import (
     ProvingError,
     __version__,
 )
-from ._api import calibrate, inspect, load, prove, run, transpile, verify
+from ._api import calibrate, cost_report, inspect, load, prove, run, transpile, verify
 from ._types import Calibration, IoSpec, Model, Package, Proof, RunResult, Tensor, Verification
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "PackageError",
     "ProvingError",
     "calibrate",
+    "cost_report",
     "inspect",
     "load",
     "prove",

@@ -1,4 +1,4 @@
-"""cairn's Python API: inspect, calibrate, transpile, run, prove, verify.
+"""cairn's Python API: inspect, calibrate, transpile, run, cost_report, prove, verify.
 
 Each function is a thin layer over the `cairn` Rust library (the same code
 the `cairn` command line runs); errors are raised as :class:`cairn.CairnError`
@@ -188,6 +188,24 @@ def run(model: ModelLike, inputs: Any, backend: str = "reference", scale: Option
         program_hash=program.program_hash,
         package=Package(program.package),
     )
+
+
+def cost_report(model: ModelLike, inputs: Any, scale: Optional[int] = None) -> Dict[str, Any]:
+    """Where one inference's Cairo steps go, and what proving it will take —
+    before proving (what ``cairn run --profile`` prints).
+
+    ``model`` and ``inputs`` are as for :func:`run`. Returns a dict: ``steps``
+    (whole run), ``nodes`` (per node: ``node``, ``op_type``, ``function``,
+    ``steps``, ``share``), ``framing_steps`` (outside every node),
+    ``builtins``, ``row_needs``, ``trace_rows`` (what a proof commits to) and
+    ``rows_set_by``, measured on a real run; and ``estimate``
+    (``cpu_seconds``, ``peak_bytes`` of proving), scaled from measured rates.
+    """
+    native, package = _target(model)
+    bits = _scale(scale, package)
+    samples = bind_one(native, inputs)
+    report: Dict[str, Any] = json.loads(_program(native, package, bits, samples).cost_report(samples))
+    return report
 
 
 def prove(

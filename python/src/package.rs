@@ -105,6 +105,20 @@ impl Program {
         Ok(runs.into_iter().map(|(outs, steps)| (tensors(outs), steps)).collect())
     }
 
+    /// The cost report of running the one sample of `samples` (where the
+    /// steps go per node, the trace rows a proof needs), as JSON.
+    fn cost_report(&self, py: Python<'_>, samples: &PySamples) -> PyResult<String> {
+        let [sample] = samples.samples.as_slice() else {
+            return Err(InputError::new_err(format!(
+                "a cost report is of one inference, but {} samples were given",
+                samples.samples.len()
+            )));
+        };
+        let program = &self.inner;
+        let report = detached(py, move || program.cost_report(sample))?.py_err()?;
+        serde_json::to_string(&report).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
+    }
+
     /// Proves the one sample of `samples` at `security_bits` or more.
     fn prove<'py>(&self, py: Python<'py>, samples: &PySamples, security_bits: u32) -> PyResult<ProofParts<'py>> {
         let [sample] = samples.samples.as_slice() else {

@@ -187,6 +187,19 @@ def cairo_run_is_bit_exact_with_the_reference():
 
 
 @test
+def cost_report_charges_the_run_steps_to_nodes():
+    package = S["package"]
+    x = digit()
+    report = cairn.cost_report(package, x)
+    steps = cairn.run(package, x, backend="cairo").steps
+    assert report["steps"] == steps, (report["steps"], steps)
+    assert report["nodes"] and sum(n["steps"] for n in report["nodes"]) + report["framing_steps"] == steps
+    assert report["trace_rows"] >= steps and report["trace_rows"] & (report["trace_rows"] - 1) == 0
+    assert report["estimate"]["cpu_seconds"] > 0
+    raises(cairn.InputError, lambda: cairn.cost_report(package, MLP_SAMPLES), "one inference takes one")
+
+
+@test
 def prove_and_verify_against_the_package():
     package = S["package"]
     x = digit()

@@ -23,3 +23,4 @@ echo "== cargo test (workspace: fast and full tiers)"
 cargo test --workspace --locked -- --include-ignored --skip onnx_node_tests
 echo "== ONNX conformance (per-op table)"
 cargo test --locked --test conformance -- --include-ignored --nocapture
+scripts/python-test.sh   # the Python package: its wheel in a fresh venv runs the example and API tests

@@ -50,7 +50,7 @@ pub mod verifying;
 
 pub use cairn_cairo::Felt;
 pub use cairn_runtime::Scale;
-pub use cairn_transpiler::inputs::BoundSample;
+pub use cairn_transpiler::inputs::{BoundSample, InputData, InputTensor, Sample};
 pub use cairn_transpiler::outputs::OutputTensor;
 pub use cost::CostReport;
 pub use error::{Error, Result};

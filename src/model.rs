@@ -62,16 +62,21 @@ impl Model {
     pub fn read_samples(&self, path: impl AsRef<Path>) -> Result<Vec<BoundSample>> {
         let path = path.as_ref();
         let samples = inputs::read_samples(path, &self.network).map_err(|e| Error::Samples(Box::new(e)))?;
-        self.bind(&samples, &path.display().to_string())
+        self.bind_samples(&samples, &path.display().to_string())
     }
 
     /// Like [`Model::read_samples`], from the file's bytes; `what` names them.
     pub fn parse_samples(&self, bytes: &[u8], what: &str) -> Result<Vec<BoundSample>> {
         let samples = inputs::parse_samples(bytes, what, &self.network).map_err(|e| Error::Samples(Box::new(e)))?;
-        self.bind(&samples, what)
+        self.bind_samples(&samples, what)
     }
 
-    fn bind(&self, samples: &[Sample], what: &str) -> Result<Vec<BoundSample>> {
+    /// Checks samples built in memory (tensors by input name or in input
+    /// order, as a caller holding arrays has them — the Python package's
+    /// numpy arrays) against the model's inputs, exactly as
+    /// [`Model::read_samples`] checks a file's; `what` names them in errors.
+    /// A tensor without a shape is flat data that fills the model's shape.
+    pub fn bind_samples(&self, samples: &[Sample], what: &str) -> Result<Vec<BoundSample>> {
         if samples.is_empty() {
             return Err(Error::NoSamples { path: what.to_string() });
         }

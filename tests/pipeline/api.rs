@@ -108,3 +108,30 @@ fn errors_keep_their_context() {
         other => panic!("{other:?}"),
     }
 }
+
+/// `Model::bind_samples` (the Python package's way in): arrays in memory are
+/// checked exactly as a file's samples are, and a shape that the data does
+/// not fill — which no file can express — is refused, not handed to kernels.
+#[test]
+fn samples_built_in_memory_bind_like_files() {
+    use cairn::{InputData, InputTensor, Sample};
+    let model = Model::load("examples/mlp/model.onnx").expect("load");
+    let from_file = model.read_samples("examples/mlp/input.json").expect("samples");
+    let values = match &from_file[0].tensors[0].1 {
+        InputData::Real(v) => v.clone(),
+        other => panic!("{other:?}"),
+    };
+    let tensor = |shape: Option<Vec<usize>>, data: Vec<f64>| InputTensor { shape, data: InputData::Real(data) };
+    let named = Sample::Named([("input".to_string(), tensor(Some(vec![1, 64]), values.clone()))].into());
+    let ordered = Sample::Ordered(vec![tensor(Some(vec![1, 64]), values.clone())]);
+    let flat = Sample::Ordered(vec![tensor(None, values.clone())]);
+    let bound = model.bind_samples(&[named, ordered, flat], "arrays").expect("binds");
+    assert!(bound.iter().all(|b| b == &from_file[0]), "the same sample as the file's");
+
+    let short = Sample::Ordered(vec![tensor(Some(vec![1, 64]), values[..63].to_vec())]);
+    let err = model.bind_samples(&[short], "arrays").expect_err("63 values for [1, 64]");
+    assert!(err.to_string().starts_with("arrays"), "{err}");
+    let cause = std::error::Error::source(&err).map(|s| s.to_string()).unwrap_or_default();
+    assert!(cause.contains("63 values do not fill the model's shape"), "{cause}");
+    assert!(model.bind_samples(&[], "arrays").is_err(), "no samples");
+}

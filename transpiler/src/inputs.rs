@@ -386,6 +386,13 @@ fn resolve_shape(
                     _ => {}
                 }
             }
+            // Files give shapes their data fills; a caller binding arrays in
+            // memory (Model::bind_samples) could pass a shape and data that
+            // disagree, which must not reach the kernels.
+            let need: usize = shape.iter().product();
+            if need != n {
+                return Err(InputError::Length { name: gi.name.clone(), got: n, expected, need });
+            }
             Ok(shape.clone())
         }
         None => {

@@ -1,0 +1,76 @@
+"""cairn: verifiable machine-learning inference on Starknet, from Python.
+
+An ONNX model is evaluated with exact, documented fixed-point semantics
+(:func:`run` with ``backend="reference"``), transpiled to a readable Cairo
+program that reproduces them bit for bit (:func:`transpile`), run on the Cairo
+VM (``backend="cairo"``), and the run proved with a STARK (:func:`prove`) that
+anyone holding the package can check (:func:`verify`)::
+
+    import cairn
+
+    package = cairn.transpile("model.onnx", "pkg/")
+    result = cairn.run(package, x, backend="cairo")       # numpy outputs + raw ints
+    proof = cairn.prove(package, x)
+    checked = cairn.verify(proof.data, model=package)     # raises cairn.InvalidProof if false
+    assert checked.outputs[0].raw == result.outputs[0].raw
+
+Errors: every failure is a :class:`CairnError` subclass carrying the library's
+message (:class:`InputError`, :class:`ModelError`, :class:`EvaluationError`,
+:class:`PackageError`, :class:`CairoError`, :class:`ProvingError`); a rejected
+proof is :class:`InvalidProof`, which is deliberately not a ``CairnError``.
+See docs/python.md.
+"""
+
+from ._cairn import (
+    DEFAULT_HEADROOM_BITS,
+    DEFAULT_SCALE,
+    DEFAULT_SECURITY_BITS,
+    MAX_PROOF_BYTES,
+    MAX_SCALE,
+    SECURITY_FLOOR_BITS,
+    CairnError,
+    CairoError,
+    EvaluationError,
+    InputError,
+    InvalidProof,
+    ModelError,
+    PackageError,
+    ProvingError,
+    __version__,
+)
+from ._api import calibrate, cost_report, inspect, load, prove, run, transpile, verify
+from ._types import Calibration, IoSpec, Model, Package, Proof, RunResult, Tensor, Verification
+
+__all__ = [
+    "__version__",
+    "DEFAULT_HEADROOM_BITS",
+    "DEFAULT_SCALE",
+    "DEFAULT_SECURITY_BITS",
+    "MAX_PROOF_BYTES",
+    "MAX_SCALE",
+    "SECURITY_FLOOR_BITS",
+    "CairnError",
+    "CairoError",
+    "EvaluationError",
+    "InputError",
+    "InvalidProof",
+    "ModelError",
+    "PackageError",
+    "ProvingError",
+    "calibrate",
+    "cost_report",
+    "inspect",
+    "load",
+    "prove",
+    "run",
+    "transpile",
+    "verify",
+    "Calibration",
+    "IoSpec",
+    "Model",
+    "Package",
+    "Proof",
+    "RunResult",
+    "Tensor",
+    "Verification",
+]

@@ -136,7 +136,13 @@ pub fn inspect_text(r: &InspectReport) -> String {
             let _ = writeln!(s, "          ({note})");
         }
     }
-    let _ = writeln!(s, "weights   {} initializers, {} parameters", r.initializers, r.parameters);
+    let _ = write!(s, "weights   {} initializers, {} parameters", r.initializers, r.parameters);
+    match (r.max_abs_weight, r.max_weight_scale) {
+        (Some(m), Some(sc)) => {
+            let _ = writeln!(s, "; largest |w| {m:.4e}, storable at scales up to {sc}");
+        }
+        _ => s.push('\n'),
+    }
     if r.supported {
         let _ = writeln!(s, "status    supported: every node runs on cairn's fixed-point runtime");
     } else {

@@ -125,6 +125,28 @@ fn nan_and_inf_inputs_are_rejected_with_their_position() {
 }
 
 #[test]
+fn inspect_flags_non_finite_weights_and_reports_the_largest_scale() {
+    let bad = linear("nan_weight.onnx", &[f32::NAN, 1.0]);
+    let (ok, stdout, stderr) = cairn(&["inspect", bad.to_str().unwrap(), "--json"]);
+    assert!(!ok, "a NaN weight makes the model unrunnable: inspect must fail\n{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("the report is printed anyway");
+    assert_eq!(report["supported"], false);
+    let problems = report["problems"].to_string();
+    assert!(problems.contains("1 of 2 values are not finite") && problems.contains("NaN"), "{problems}");
+    assert!(stderr.contains("cairn cannot run this model (1 problem(s))"), "{stderr}");
+
+    // A finite model: the largest weight, 1e9 ≈ 2^29.9, is storable up to scale 33.
+    let big = linear("big_weight.onnx", &[1e9, 1.0]);
+    let (ok, stdout, stderr) = cairn(&["inspect", big.to_str().unwrap(), "--json"]);
+    assert!(ok, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["max_abs_weight"].as_f64(), Some(1e9));
+    assert_eq!(report["max_weight_scale"].as_u64(), Some(33));
+    let (_, text, _) = cairn(&["inspect", big.to_str().unwrap()]);
+    assert!(text.contains("storable at scales up to 33"), "{text}");
+}
+
+#[test]
 fn fixed_point_overflow_names_the_node() {
     // 1e9 · 1e9 = 1e18 exceeds the ±1.4e14 range at scale 16
     let m = linear("overflow.onnx", &[1e9, 1.0]);

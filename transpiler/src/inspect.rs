@@ -43,6 +43,11 @@ pub struct InspectReport {
     pub outputs: Vec<IoInfo>,
     pub initializers: usize,
     pub parameters: usize,
+    /// The largest finite |value| among the real initializers, and the
+    /// largest fixed-point scale that stores it below 2^63 (a model run at a
+    /// larger scale fails to quantize it).
+    pub max_abs_weight: Option<f64>,
+    pub max_weight_scale: Option<u32>,
     pub supported: bool,
     /// Every problem that prevents running the model.
     pub problems: Vec<String>,
@@ -108,15 +113,19 @@ pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
         outputs: g.outputs.iter().map(|o| IoInfo { name: o.name.clone(), ty: value_type(o), note: None }).collect(),
         initializers: g.initializers.len(),
         parameters,
+        max_abs_weight: None,
+        max_weight_scale: None,
         supported: false,
         problems: Vec::new(),
         unsupported_ops: Vec::new(),
         shape_inference_error: None,
         nodes: Vec::new(),
     };
+    check_weights(g, &mut report);
     match Network::resolve(model) {
         Ok(net) => {
-            report.supported = true;
+            // Weight problems found above still count.
+            report.supported = report.problems.is_empty();
             for (info, out) in report.outputs.iter_mut().zip(&net.outputs) {
                 let Some(labels) = &out.labels else { continue };
                 let shown = labels.iter().take(8).cloned().collect::<Vec<_>>().join(", ");
@@ -153,4 +162,41 @@ pub fn inspect_report(path: &Path, model: Model) -> InspectReport {
     }
     report.nodes = nodes;
     report
+}
+
+/// Non-finite real weights (NaN, ±inf) are problems: no scale quantizes them,
+/// so no run of the model can succeed. The largest finite magnitude bounds
+/// the scales the model can run at.
+fn check_weights(g: &crate::ir::Graph, report: &mut InspectReport) {
+    let mut max_abs: Option<f64> = None;
+    for t in &g.initializers {
+        let TensorContent::Literal(l) = &t.content else { continue };
+        let cairn_runtime::LiteralData::Real(values) = &l.data else { continue };
+        let bad: Vec<usize> = values.iter().enumerate().filter(|(_, v)| !v.is_finite()).map(|(i, _)| i).collect();
+        if let Some(&first) = bad.first() {
+            report.supported = false;
+            report.problems.push(format!(
+                "initializer `{}`: {} of {} values are not finite (the first, at flat index {first}, is {});                  no fixed-point scale can store them",
+                t.name,
+                bad.len(),
+                values.len(),
+                values[first]
+            ));
+        }
+        for v in values.iter().filter(|v| v.is_finite()) {
+            max_abs = Some(max_abs.map_or(v.abs(), |m: f64| m.max(v.abs())));
+        }
+    }
+    report.max_abs_weight = max_abs;
+    // round(|w| · 2^s) < 2^63  <=>  s < 63 − log2|w| (within rounding).
+    if let Some(m) = max_abs {
+        let fits = (0..=62u32).rev().find(|&s| (m * 2f64.powi(s as i32)).round() < 2f64.powi(63));
+        if fits.is_none() {
+            report.supported = false;
+            report.problems.push(format!(
+                "a weight of magnitude {m:e} exceeds 2^63 even at scale 0: no fixed-point scale can store it"
+            ));
+        }
+        report.max_weight_scale = fits;
+    }
 }

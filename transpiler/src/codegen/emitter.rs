@@ -255,6 +255,8 @@ impl<'a> Emitter<'a> {
                 s.map(|_| ValueGen { expr: String::new(), dtype: *dtype, shape: shape.clone(), constant: None })
             })
             .collect();
+        // A dense fast path may fold the Relu that alone reads its output.
+        let relu_after = self.sole_relu_reader(node);
         let gen = NodeGen {
             name: &node.name,
             op_type: &node.op_type,
@@ -262,10 +264,8 @@ impl<'a> Emitter<'a> {
             inputs: gen_inputs,
             outputs: gen_outputs,
             scale: self.opts.scale,
-            relu_folded: false,
+            relu_folded: relu_after.is_some(),
         };
-        let relu_after = self.sole_relu_reader(node);
-        let gen = NodeGen { relu_folded: relu_after.is_some() || self.relu_folded.contains(&node.name), ..gen };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
         let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget) {
             Some(fast) => {

@@ -11,4 +11,5 @@ pub mod arith;
 pub mod fixed;
 pub mod io;
 pub mod ops;
+pub mod packed;
 pub mod tensor;

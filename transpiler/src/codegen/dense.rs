@@ -23,7 +23,10 @@ use cairn_runtime::ops::window::Taps;
 use cairn_runtime::shape::broadcast_map;
 use cairn_runtime::{Arith, FixedArith, Value};
 
+use starknet_types_core::felt::Felt;
+
 use super::emit::{const_array, ident};
+use super::packed::Packing;
 use super::{NodeCode, NodeGen};
 
 /// Unrolled terms per model before falling back to loops (compile memory).
@@ -50,7 +53,7 @@ fn rounding(n: &NodeGen) -> &'static str {
 
 /// The fast code for `n`, when it applies; `budget` is the number of unrolled
 /// terms still allowed.
-pub fn fast_path(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>> {
+pub fn fast_path(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<NodeCode, String>> {
     let plan = match n.op_type {
         "Gemm" => gemm_plan(n),
         "MatMul" => matmul_plan(n),
@@ -62,8 +65,42 @@ pub fn fast_path(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, Str
         return None;
     }
     *budget -= terms;
-    Some(Ok(emit_rows(n, &plan)))
+    let weights = plan.k * plan.weights.len();
+    let packing = packing_for(&plan, n.scale.bits()).filter(|_| {
+        // Inputs beyond the bound need a plain path: the library's loops read
+        // the weights as one constant array, which the compiler cannot size
+        // past ~2^15 values; a bigger layer also unrolls the plain sums.
+        let fallback_terms = if weights > LIBRARY_MAX_WEIGHTS { terms } else { 0 };
+        fallback_terms <= *budget
+    });
+    Some(match packing {
+        Some(pk) => {
+            if weights > LIBRARY_MAX_WEIGHTS {
+                *budget -= terms;
+                packed_rows(n, &plan, pk, Fallback::Plain)
+            } else {
+                packed_rows(n, &plan, pk, Fallback::Library(library))
+            }
+        }
+        None => Ok(emit_rows(n, &plan, None)),
+    })
 }
+
+/// The largest weight tensor the packed code falls back to the library's
+/// loops for; a larger one falls back to the plain unrolled sums.
+const LIBRARY_MAX_WEIGHTS: usize = 16_384;
+
+/// The code inputs outside a packing's bound take.
+enum Fallback {
+    /// The op table's code for the node (the library's loops).
+    Library(Library),
+    /// The plain unrolled sums.
+    Plain,
+}
+
+/// The op table's code for a node: the library call the packed code falls
+/// back to.
+pub type Library = fn(&NodeGen) -> crate::ops::CodegenResult;
 
 /// A row-wise dense product: `rows` rows of `k` inputs, each giving `n_out`
 /// outputs `y[j] = rescale(sum_k x[k] * w[j][k] + bias[j])`.
@@ -138,25 +175,33 @@ fn matmul_plan(n: &NodeGen) -> Option<RowPlan> {
     Some(RowPlan { rows, k, weights, bias: vec![0; n_out] })
 }
 
-/// `x3 * 123 + x7 * -4 + ...` over nonzero weights, or `0`.
-fn sum_expr(weights: &[i64], offset: usize) -> String {
+/// The multiplier of input `t` in the sum of output (or packed word) `j`, as
+/// a Cairo literal; `None` for a zero weight, which costs nothing.
+type Coef<'a> = &'a dyn Fn(usize, usize) -> Option<String>;
+
+/// The plain coefficients: the quantized weights themselves.
+fn plain_coef(weights: &[Vec<i64>]) -> impl Fn(usize, usize) -> Option<String> + '_ {
+    move |j, t| (weights[j][t] != 0).then(|| weights[j][t].to_string())
+}
+
+/// `x3 * 123 + x7 * -4 + ...` over the nonzero coefficients of `j` for inputs
+/// `k0..k1`, or `0`.
+fn sum_expr(coef: Coef, j: usize, k0: usize, k1: usize) -> String {
     let mut s = String::new();
-    for (i, &w) in weights.iter().enumerate() {
-        if w == 0 {
-            continue;
-        }
+    for t in k0..k1 {
+        let Some(c) = coef(j, t) else { continue };
         if !s.is_empty() {
             s.push_str(" + ");
         }
-        match w {
-            1 => {
-                let _ = write!(s, "x{}", offset + i);
+        match c.as_str() {
+            "1" => {
+                let _ = write!(s, "x{t}");
             }
-            -1 => {
-                let _ = write!(s, "-x{}", offset + i);
+            "-1" => {
+                let _ = write!(s, "-x{t}");
             }
             _ => {
-                let _ = write!(s, "x{} * {w}", offset + i);
+                let _ = write!(s, "x{t} * {c}");
             }
         }
     }
@@ -177,8 +222,8 @@ fn destructure(used: &[bool], offset: usize) -> String {
 /// inputs `k0..k1`. The first chunk of a group starts the sums; later ones
 /// take them as an argument, so no partial sum has to survive a call in the
 /// caller (the compiler cannot keep many values alive across large calls).
-fn chunk_fn(name: &str, weights: &[Vec<i64>], js: std::ops::Range<usize>, k0: usize, k1: usize, first: bool) -> String {
-    let used: Vec<bool> = (k0..k1).map(|t| js.clone().any(|j| weights[j][t] != 0)).collect();
+fn chunk_fn(name: &str, coef: Coef, js: std::ops::Range<usize>, k0: usize, k1: usize, first: bool) -> String {
+    let used: Vec<bool> = (k0..k1).map(|t| js.clone().any(|j| coef(j, t).is_some())).collect();
     let r = js.len();
     let acc_param = if first { String::new() } else { format!(", acc: [felt252; {r}]") };
     let mut s = format!(
@@ -193,7 +238,7 @@ fn chunk_fn(name: &str, weights: &[Vec<i64>], js: std::ops::Range<usize>, k0: us
         let _ = writeln!(s, "    let [{}] = acc;", accs.join(", "));
     }
     for (i, j) in js.clone().enumerate() {
-        let sum = sum_expr(&weights[j][k0..k1], k0);
+        let sum = sum_expr(coef, j, k0, k1);
         if first {
             let _ = writeln!(s, "    let y{i} = {sum};");
         } else {
@@ -205,64 +250,145 @@ fn chunk_fn(name: &str, weights: &[Vec<i64>], js: std::ops::Range<usize>, k0: us
     s
 }
 
-fn emit_rows(n: &NodeGen, p: &RowPlan) -> NodeCode {
+/// The row code of a dense product: plain (each output's sum rounded by
+/// itself) or, with a packing, over packed words (each word's lanes split and
+/// rounded by `cairn::packed`). The packed code is only correct within the
+/// packing's input bound: `packed_rows` adds the check around it.
+fn emit_rows(n: &NodeGen, p: &RowPlan, packing: Option<Packing>) -> NodeCode {
     let base = ident(n.name);
     let n_out = p.weights.len();
+    let lanes = packing.map_or(1, |pk| pk.lanes);
+    // A unit is one output (plain) or one word of `lanes` outputs (packed).
+    let units = n_out.div_ceil(lanes);
+    let outputs_of = |u: usize| u * lanes..((u + 1) * lanes).min(n_out);
+    let plain = plain_coef(&p.weights);
+    let packed = |u: usize, t: usize| {
+        let pk = packing.expect("packed units");
+        pk.word(&p.weights, outputs_of(u), t).map(|f| super::packed::literal(&f))
+    };
+    let coef: Coef = if packing.is_some() { &packed } else { &plain };
+    let (param, arg) = if packing.is_some() { ("ln: cairn::packed::Lanes", "ln") } else { ("sc: Scale", "sc") };
     let chunk = CHUNK.min(p.k).max(1);
-    // Outputs per group function: its chunks together hold about TERMS_PER_FN terms.
-    let group = (TERMS_PER_FN / p.k.max(1)).clamp(1, n_out.max(1));
+    // Units per group function: its chunks together hold about TERMS_PER_FN terms.
+    let group = (TERMS_PER_FN / p.k.max(1)).clamp(1, units.max(1));
     let chunks: Vec<(usize, usize)> = (0..p.k).step_by(chunk).map(|k0| (k0, (k0 + chunk).min(p.k))).collect();
     let mut items = Vec::new();
     let x = &n.inputs[0].as_ref().expect("checked by the plan").expr;
-    let n_groups = n_out.div_ceil(group);
-    for (g, j0) in (0..n_out).step_by(group).enumerate() {
-        let j1 = (j0 + group).min(n_out);
-        // One function per output group: its chunk sums, bias and rescale.
+    let n_groups = units.div_ceil(group);
+    for (g, u0) in (0..units).step_by(group).enumerate() {
+        let u1 = (u0 + group).min(units);
+        let (j0, j1) = (outputs_of(u0).start, outputs_of(u1 - 1).end);
+        // One function per group: its chunk sums, bias and rounding.
         let mut f = format!(
-            "/// Outputs {j0}..{j1} of `{}` for one input row: exact sums, bias, one rounding each.\n#[inline(never)]\nfn {base}_g{g}(row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n",
+            "/// Outputs {j0}..{j1} of `{}` for one input row: exact sums, bias, one rounding each.\n#[inline(never)]\nfn {base}_g{g}(row: Span<felt252>, {param}, ref out: Array<felt252>) {{\n",
             n.name
         );
         for (c, &(k0, k1)) in chunks.iter().enumerate() {
             let fname = format!("{base}_g{g}_c{c}");
-            items.push(chunk_fn(&fname, &p.weights, j0..j1, k0, k1, c == 0));
+            items.push(chunk_fn(&fname, coef, u0..u1, k0, k1, c == 0));
             let acc = if c == 0 { String::new() } else { ", acc".to_string() };
             let _ = writeln!(f, "    let acc = {fname}(row.slice({k0}, {}){acc});", k1 - k0);
         }
-        let vars: Vec<String> = (0..j1 - j0).map(|r| format!("s{r}")).collect();
+        let vars: Vec<String> = (0..u1 - u0).map(|r| format!("s{r}")).collect();
         let _ = writeln!(f, "    let [{}] = acc;", vars.join(", "));
         for (r, v) in vars.iter().enumerate() {
-            let b = p.bias[j0 + r];
-            let sum = if b != 0 { format!("{v} + {b}") } else { v.clone() };
-            let _ = writeln!(f, "    out.append({}({sum}, sc));", rounding(n));
+            let u = u0 + r;
+            match packing {
+                None => {
+                    let b = p.bias[u];
+                    let sum = if b != 0 { format!("{v} + {b}") } else { v.clone() };
+                    let _ = writeln!(f, "    out.append({}({sum}, sc));", rounding(n));
+                }
+                Some(pk) => {
+                    let js = outputs_of(u);
+                    let c = super::packed::literal(&pk.word_constant(&p.bias, js.clone(), n.scale.bits()));
+                    let relu = if n.relu_folded { "_relu" } else { "" };
+                    let _ =
+                        writeln!(f, "    cairn::packed::append_{lanes}{relu}({v} + {c}, {}, ln, ref out);", js.len());
+                }
+            }
         }
         f.push_str("}\n");
         items.push(f);
     }
     let mut body = String::new();
+    if let Some(pk) = packing {
+        let _ = writeln!(body, "let ln = cairn::packed::lanes({}, sc.bits);", pk.k);
+    }
     let _ = writeln!(body, "let mut out = array![];");
     let _ = writeln!(body, "for r in 0..{}_u32 {{", p.rows);
     let _ = writeln!(body, "    let row = {x}.slice(r * {}, {});", p.k, p.k);
     if n_groups == 1 {
-        let _ = writeln!(body, "    {base}_g0(row, sc, ref out);");
+        let _ = writeln!(body, "    {base}_g0(row, {arg}, ref out);");
     } else {
         // The groups are called from a loop through a dispatcher. A function's
         // ap change is the sum of its callees' when they are known; calling
         // many large groups in sequence (or in a chain) pushes it past the
         // 2^15 frame offsets CASM can address. A loop's ap change is unknown,
         // which resets that sum at the cost of a few steps per group.
-        let _ = writeln!(body, "    for g in 0..{n_groups}_u32 {{\n        {base}_group(g, row, sc, ref out);\n    }}");
+        let _ =
+            writeln!(body, "    for g in 0..{n_groups}_u32 {{\n        {base}_group(g, row, {arg}, ref out);\n    }}");
         let mut d = format!(
-            "/// Calls output group `g` of `{}`.\nfn {base}_group(g: u32, row: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n    match g {{\n",
+            "/// Calls output group `g` of `{}`.\nfn {base}_group(g: u32, row: Span<felt252>, {param}, ref out: Array<felt252>) {{\n    match g {{\n",
             n.name
         );
         for g in 0..n_groups {
-            let _ = writeln!(d, "        {g} => {base}_g{g}(row, sc, ref out),");
+            let _ = writeln!(d, "        {g} => {base}_g{g}(row, {arg}, ref out),");
         }
         d.push_str("        _ => panic!(\"no such output group\"),\n    }\n}\n");
         items.push(d);
     }
     body.push_str("}\nout.span()");
     NodeCode { items, body }
+}
+
+/// The packing a dense product should use: one its weights allow, when the
+/// packed code (the words' terms, the input check, splitting the lanes) is
+/// estimated cheaper than the plain code (the terms and one rounding per
+/// output). Per row, in Cairo steps measured on the fast path: a term costs
+/// ~2, a plain rounding ~20, a split lane ~14, an input's share of the norm ~3.
+fn packing_for(p: &RowPlan, s: u32) -> Option<Packing> {
+    let pk = Packing::choose(&p.weights, &p.bias, s, p.rows * p.k)?;
+    let n_out = p.weights.len();
+    let words = n_out.div_ceil(pk.lanes);
+    let word_terms: usize = (0..words)
+        .map(|u| {
+            let js = u * pk.lanes..((u + 1) * pk.lanes).min(n_out);
+            (0..p.k).filter(|&t| js.clone().any(|j| p.weights[j][t] != 0)).count()
+        })
+        .sum();
+    let plain = 2 * p.terms() + 20 * n_out;
+    let check = 3 * p.k;
+    let packed = 2 * word_terms + 14 * n_out + check;
+    (packed < plain).then_some(pk)
+}
+
+/// The packed row code behind its run-time input check: inputs outside the
+/// packing's bound take the library's loops (the op table's code for the
+/// node, followed by the folded Relu if there is one) or, for large layers,
+/// the plain unrolled sums.
+fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Result<NodeCode, String> {
+    let fast = emit_rows(n, p, Some(pk));
+    let (fallback, relu_after) = match fallback {
+        Fallback::Library(library) => (library(n)?, n.relu_folded),
+        Fallback::Plain => {
+            // item names must differ from the packed code's
+            let name = format!("{}_plain", n.name);
+            let plain = emit_rows(&NodeGen { name: &name, ..n.clone() }, p, None);
+            (plain, false)
+        }
+    };
+    let x = &n.inputs[0].as_ref().expect("checked by the plan").expr;
+    let r2 = super::packed::literal(&Felt::TWO.pow(2 * pk.bound_bits as u128));
+    let slow = if relu_after { format!("cairn::ops::relu::relu({{\n{}\n}})", fallback.body) } else { fallback.body };
+    let body = format!(
+        "// the packed lanes are exact for inputs of norm below 2^{b}; a plain path takes any other\nif cairn::packed::norm_below({x}, {r2}) {{\n{}\n}} else {{\n{slow}\n}}",
+        fast.body,
+        b = pk.bound_bits
+    );
+    let mut items = fast.items;
+    items.extend(fallback.items);
+    Ok(NodeCode { items, body })
 }
 
 /// Terms of the row form before the table form is used instead.
@@ -535,8 +661,7 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>
         // weights of group g: outputs g*mg..(g+1)*mg, each over the patch (ci, k)
         let weights: Vec<Vec<i64>> =
             (g * mg..(g + 1) * mg).map(|mi| wt.data()[mi * patch..(mi + 1) * patch].to_vec()).collect();
-        let all: Vec<Vec<i64>> = weights;
-        items.push(chunk_fn(&format!("{base}_g{g}"), &all, 0..mg, 0, patch, true));
+        items.push(chunk_fn(&format!("{base}_g{g}"), &plain_coef(&weights), 0..mg, 0, patch, true));
     }
     let mut body = String::new();
     let _ = writeln!(body, "let mut out = array![];");

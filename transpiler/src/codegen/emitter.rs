@@ -267,7 +267,7 @@ impl<'a> Emitter<'a> {
             relu_folded: relu_after.is_some(),
         };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
-        let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget) {
+        let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget, spec.codegen) {
             Some(fast) => {
                 if let Some(relu) = relu_after {
                     self.relu_folded.insert(relu);

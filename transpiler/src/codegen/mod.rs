@@ -25,6 +25,7 @@ pub mod library;
 pub mod manifest;
 mod node;
 pub mod package;
+mod packed;
 pub mod subgraph;
 pub mod tables;
 pub mod testing;

@@ -30,6 +30,7 @@ impl ValueGen {
 
 /// One node to generate code for. Inside the generated node function the
 /// fixed-point scale is the variable `sc` (a `cairn::fixed::Scale`).
+#[derive(Clone)]
 pub struct NodeGen<'a> {
     pub name: &'a str,
     pub op_type: &'a str,

@@ -1,0 +1,146 @@
+//! Packed lanes: several exact fixed-point sums carried by one felt252, so one
+//! multiplication of an activation by a packed weight word advances several
+//! outputs of a dense layer at once (docs/cairo-codegen.md, "Packed lanes").
+//!
+//! Lane j of a word sits at bit `o_j` (0 and k in the low u128, 128 and
+//! 128 + k in the high one; two-lane words use 0 and 128) and holds
+//! `u_j = S_j + 2^(s-1) + 2^(k-1)`, where `S_j` is the output's exact sum of
+//! products plus bias at scale 2s. The transpiler emits the packed code only
+//! with a bound R on the inputs' Euclidean norm under which every `u_j`
+//! provably lies in [0, 2^k) (|S_j| <= R * |w_j| by Cauchy-Schwarz) — so the
+//! word is the plain integer sum of its lanes, below p, and splitting it is
+//! exact — and it checks that bound at run time (`norm_below`), taking a
+//! plain path otherwise. Then
+//! floor(u_j / 2^s) - 2^(k-1-s) = floor((S_j + 2^(s-1)) / 2^s) is the
+//! reference's rounding, and it lies in [-2^(k-1-s), 2^(k-1-s)) within the
+//! stored range since k - 1 - s <= 63: no overflow check is needed.
+
+use crate::fixed::{is_non_negative, pow2};
+
+/// The constants of a layer's lane format: 2^s, 2^(k-s), and 2^(k-1-s)
+/// (subtracted from each rounded lane).
+#[derive(Copy, Drop)]
+pub struct Lanes {
+    pub div_s: NonZero<u128>,
+    pub div_ks: NonZero<u128>,
+    pub center: u128,
+}
+
+/// The lane format of width `k` at scale `s` (k - 1 - s <= 63 and k <= 123).
+pub fn lanes(k: u32, s: u32) -> Lanes {
+    assert(k > s && k - 1 - s <= 63 && k <= 123, 'bad lane format');
+    Lanes {
+        div_s: pow2(s).try_into().unwrap(),
+        div_ks: pow2(k - s).try_into().unwrap(),
+        center: pow2(k - 1 - s),
+    }
+}
+
+/// Whether the squared norm of `x`, sum of v^2, is below `r2` (at most
+/// 2^128): every stored v is below 2^63 in magnitude, so the sum of fewer
+/// than 2^120 squares is an exact integer, and r2 - 1 - sum is a u128 exactly
+/// when sum < r2. About 2.5 steps per value, where bounding each value alone
+/// costs a range check per value.
+pub fn norm_below(x: Span<felt252>, r2: felt252) -> bool {
+    let mut x = x;
+    let mut acc = 0;
+    while let Option::Some(c) = x.multi_pop_front::<8>() {
+        let [a, b, c, d, e, f, g, h] = (*c).unbox();
+        acc = acc + a * a + b * b + c * c + d * d + e * e + f * f + g * g + h * h;
+    }
+    for v in x {
+        acc = acc + *v * *v;
+    }
+    is_non_negative(r2 - 1 - acc)
+}
+
+/// Appends the rounded lanes of a four-lane word: `n` (1 to 4) of them.
+pub fn append_4(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
+    let w: u256 = word.into();
+    append_pair(w.low, if n >= 2 {
+        2
+    } else {
+        1
+    }, ln, ref out);
+    if n >= 3 {
+        append_pair(w.high, n - 2, ln, ref out);
+    }
+}
+
+/// As `append_4`, each lane then through ReLU (a dense layer whose output
+/// only a Relu reads): max(0, q - center) is 0 exactly when q < center.
+pub fn append_4_relu(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
+    let w: u256 = word.into();
+    append_pair_relu(w.low, if n >= 2 {
+        2
+    } else {
+        1
+    }, ln, ref out);
+    if n >= 3 {
+        append_pair_relu(w.high, n - 2, ln, ref out);
+    }
+}
+
+/// Appends the rounded lanes of a two-lane word (lanes at bits 0 and 128):
+/// `n` (1 or 2) of them.
+pub fn append_2(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
+    let w: u256 = word.into();
+    out.append(round(w.low, ln));
+    if n == 2 {
+        out.append(round(w.high, ln));
+    }
+}
+
+/// As `append_2`, with ReLU.
+pub fn append_2_relu(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
+    let w: u256 = word.into();
+    out.append(round_relu(w.low, ln));
+    if n == 2 {
+        out.append(round_relu(w.high, ln));
+    }
+}
+
+/// The one or two lanes of width k in a u128 `h = u0 + 2^k u1`: with
+/// a = floor(h / 2^s) = floor(u0 / 2^s) + 2^(k-s) u1 (as u0 < 2^k), a
+/// division by 2^(k-s) separates floor(u0 / 2^s) from u1.
+#[inline(always)]
+fn append_pair(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
+    let (a, _) = DivRem::div_rem(h, ln.div_s);
+    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    out.append(q0.into() - ln.center.into());
+    if n == 2 {
+        out.append(round(u1, ln));
+    }
+}
+
+#[inline(always)]
+fn append_pair_relu(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
+    let (a, _) = DivRem::div_rem(h, ln.div_s);
+    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    out.append(relu_of(q0, ln));
+    if n == 2 {
+        out.append(round_relu(u1, ln));
+    }
+}
+
+/// floor(u / 2^s) - 2^(k-1-s) for one lane u in [0, 2^k).
+#[inline(always)]
+fn round(u: u128, ln: Lanes) -> felt252 {
+    let (q, _) = DivRem::div_rem(u, ln.div_s);
+    q.into() - ln.center.into()
+}
+
+#[inline(always)]
+fn round_relu(u: u128, ln: Lanes) -> felt252 {
+    let (q, _) = DivRem::div_rem(u, ln.div_s);
+    relu_of(q, ln)
+}
+
+#[inline(always)]
+fn relu_of(q: u128, ln: Lanes) -> felt252 {
+    if q < ln.center {
+        0
+    } else {
+        q.into() - ln.center.into()
+    }
+}

@@ -155,6 +155,19 @@ pub fn rescale(p: felt252, sc: Scale) -> felt252 {
     q.into() - TWO_POW_63
 }
 
+/// Panics exactly when `rescale(p)` would report an overflow, without
+/// rounding: for a sum whose rounding is taken later (a pooled convolution
+/// rounds the maximum of its window, and rounding never decreases). The
+/// result is in range exactly when u = p + 2^(s-1) + 2^(63+s) is in
+/// [0, 2^(64+s)), i.e. when u * 2^(64-s) is a u128 — one conversion, given
+/// `up` = 2^(64-s) and `offset` = (2^(s-1) + 2^(63+s)) * 2^(64-s). Sums of
+/// products of stored values stay far below 2^180, so u * 2^(64-s) never
+/// wraps around p.
+#[inline(always)]
+pub fn check_rescalable(p: felt252, up: felt252, offset: felt252) {
+    assert(is_non_negative(p * up + offset), 'fixed-point overflow');
+}
+
 /// max(0, rescale(p)): the rounding and overflow checks of `rescale`, then
 /// ReLU — what a dense layer followed by a Relu computes, with one
 /// comparison on the quotient instead of a pass of sign tests. q < 2^63

@@ -20,6 +20,7 @@ mod golden_vectors;
 mod library_files;
 mod ml_outputs;
 mod op_table;
+mod pool_folding;
 mod relu_folding;
 mod shape_folding;
 mod untrusted_inputs;

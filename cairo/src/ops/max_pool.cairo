@@ -73,15 +73,17 @@ pub fn max_pool(
     (out.span(), indices.span())
 }
 
-/// The maximum of a 2×2 window of stored values (generated row functions).
+/// The maximum of a 2×2 window of stored values, or of sums below 2^126 in
+/// magnitude (generated row functions, pooled convolutions).
 #[inline(always)]
 pub fn max4(a: felt252, b: felt252, c: felt252, d: felt252) -> felt252 {
     max2(max2(a, b), max2(c, d))
 }
 
-/// max(a, b) of two stored values (b - a is below 2^64 in magnitude).
+/// max(a, b) of two stored values, or of two sums below 2^127 in magnitude
+/// (b - a is then a u128 exactly when b >= a).
 #[inline(always)]
-fn max2(a: felt252, b: felt252) -> felt252 {
+pub fn max2(a: felt252, b: felt252) -> felt252 {
     if is_non_negative(b - a) {
         b
     } else {

@@ -53,20 +53,33 @@ fn rounding(n: &NodeGen) -> &'static str {
 
 /// The fast code for `n`, when it applies; `budget` is the number of unrolled
 /// terms still allowed.
-pub fn fast_path(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<NodeCode, String>> {
+pub fn fast_path(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
     let plan = match n.op_type {
         "Gemm" => gemm_plan(n),
         "MatMul" => matmul_plan(n),
         "Conv" => return conv_fast(n, budget),
         _ => None,
     }?;
+    let code = rows_fast(n, &plan, budget, library)?;
+    Some(code.map(|code| FastCode { code, pool_folded: false }))
+}
+
+/// A dense node's fast code.
+pub struct FastCode {
+    pub code: NodeCode,
+    /// The code also computed the MaxPool of `NodeGen::pool_after`.
+    pub pool_folded: bool,
+}
+
+/// The fast code of a row-wise dense product, plain or packed.
+fn rows_fast(n: &NodeGen, plan: &RowPlan, budget: &mut usize, library: Library) -> Option<Result<NodeCode, String>> {
     let terms = plan.terms();
     if terms > *budget || plan.k > MAX_K {
         return None;
     }
     *budget -= terms;
     let weights = plan.k * plan.weights.len();
-    let packing = packing_for(&plan, n.scale.bits()).filter(|_| {
+    let packing = packing_for(plan, n.scale.bits()).filter(|_| {
         // Inputs beyond the bound need a plain path: the library's loops read
         // the weights as one constant array, which the compiler cannot size
         // past ~2^15 values; a bigger layer also unrolls the plain sums.
@@ -77,12 +90,12 @@ pub fn fast_path(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Re
         Some(pk) => {
             if weights > LIBRARY_MAX_WEIGHTS {
                 *budget -= terms;
-                packed_rows(n, &plan, pk, Fallback::Plain)
+                packed_rows(n, plan, pk, Fallback::Plain)
             } else {
-                packed_rows(n, &plan, pk, Fallback::Library(library))
+                packed_rows(n, plan, pk, Fallback::Library(library))
             }
         }
-        None => Ok(emit_rows(n, &plan, None)),
+        None => Ok(emit_rows(n, plan, None)),
     })
 }
 
@@ -391,6 +404,13 @@ fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Res
     Ok(NodeCode { items, body })
 }
 
+/// `(2^(s-1) + 2^(63+s)) * 2^(64-s)` as a felt literal: `check_rescalable`'s
+/// offset, pre-multiplied so the check is one u128 conversion.
+fn rescalable_offset(s: u32) -> String {
+    let off = (Felt::TWO.pow(s as u128 - 1) + Felt::TWO.pow(63 + s as u128)) * Felt::TWO.pow(64 - s as u128);
+    super::packed::literal(&off)
+}
+
 /// Terms of the row form before the table form is used instead.
 const ROW_FORM_MAX_TERMS: usize = 60_000;
 
@@ -459,44 +479,111 @@ impl RowForm {
 
     /// Values of the input rows one output row reads: `[row][channel][column]`.
     fn segment(&self) -> usize {
-        self.kh * self.c * self.wp
+        self.band(1)
+    }
+
+    /// Values of the input rows `rows` consecutive output rows read.
+    fn band(&self, rows: usize) -> usize {
+        ((rows - 1) * self.sh + self.kh) * self.c * self.wp
+    }
+
+    /// The sum for output column `o` of output row `di` within a band, over
+    /// channel `mi`'s filter, marking the band values it reads.
+    fn sum_at(&self, mi: usize, filt: &[i64], di: usize, o: usize, used: &mut [bool]) -> String {
+        let g = mi / self.mg;
+        let mut expr = String::new();
+        for ci in 0..self.cg {
+            let ch = g * self.cg + ci;
+            for i in 0..self.kh {
+                for j in 0..self.kw {
+                    let wv = filt[(ci * self.kh + i) * self.kw + j];
+                    if wv == 0 {
+                        continue;
+                    }
+                    let idx = ((di * self.sh + i) * self.c + ch) * self.wp + o * self.sw + j * self.dw;
+                    used[idx] = true;
+                    if !expr.is_empty() {
+                        expr.push_str(" + ");
+                    }
+                    match wv {
+                        1 => expr.push_str(&format!("v{idx}")),
+                        -1 => expr.push_str(&format!("-v{idx}")),
+                        _ => expr.push_str(&format!("v{idx} * {wv}")),
+                    }
+                }
+            }
+        }
+        if expr.is_empty() {
+            expr.push('0');
+        }
+        expr
+    }
+
+    /// The function computing one pooled output row of channel `mi`: the
+    /// `ph` conv rows under it as exact sums (each checked for the overflow
+    /// its own rounding would report), the maximum of every `ph`×`pw`
+    /// window, one rounding each (`rounding` includes a folded ReLU).
+    #[allow(clippy::too_many_arguments)]
+    fn pooled_function(
+        &self,
+        base: &str,
+        mi: usize,
+        filt: &[i64],
+        bias: i128,
+        [ph, pw]: [usize; 2],
+        rounding: &str,
+        s: u32,
+    ) -> String {
+        let band = self.band(ph);
+        let mut used = vec![false; band];
+        let mut lines = Vec::new();
+        for di in 0..ph {
+            for o in 0..self.wo {
+                let sum = self.sum_at(mi, filt, di, o, &mut used);
+                let total = if bias != 0 { format!("{sum} + {bias}") } else { sum };
+                lines.push(format!("    let s{di}_{o} = {total};"));
+                lines.push(format!(
+                    "    cairn::fixed::check_rescalable(s{di}_{o}, {:#x}, {});",
+                    1u128 << (64 - s),
+                    rescalable_offset(s)
+                ));
+            }
+        }
+        for q in 0..self.wo / pw {
+            let cells: Vec<String> =
+                (0..ph).flat_map(|di| (0..pw).map(move |dj| format!("s{di}_{}", q * pw + dj))).collect();
+            let max = if cells.len() == 4 {
+                format!("cairn::ops::max_pool::max4({})", cells.join(", "))
+            } else {
+                cells[1..].iter().fold(cells[0].clone(), |acc, c| format!("cairn::ops::max_pool::max2({acc}, {c})"))
+            };
+            lines.push(format!("    out.append({rounding}({max}, sc));"));
+        }
+        let names: Vec<String> =
+            used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
+        let mut f = format!(
+            "/// One pooled output row of channel {mi}: the exact sums of the {ph} conv rows under it, the maximum of each {ph}×{pw} window, one rounding each.\n#[inline(never)]\nfn {base}_m{mi}(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n"
+        );
+        if used.iter().any(|&u| u) {
+            let _ = writeln!(
+                f,
+                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{band}>().unwrap()).unbox();",
+                names.join(", ")
+            );
+        }
+        for l in lines {
+            let _ = writeln!(f, "{l}");
+        }
+        f.push_str("}\n");
+        f
     }
 
     /// The function computing one output row of channel `mi`.
     fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128, rounding: &str) -> String {
-        let g = mi / self.mg;
         let seg = self.segment();
         // which values of the segment are read: [i][ch][col]
         let mut used = vec![false; seg];
-        let mut sums = Vec::with_capacity(self.wo);
-        for o in 0..self.wo {
-            let mut expr = String::new();
-            for ci in 0..self.cg {
-                let ch = g * self.cg + ci;
-                for i in 0..self.kh {
-                    for j in 0..self.kw {
-                        let wv = filt[(ci * self.kh + i) * self.kw + j];
-                        if wv == 0 {
-                            continue;
-                        }
-                        let idx = (i * self.c + ch) * self.wp + o * self.sw + j * self.dw;
-                        used[idx] = true;
-                        if !expr.is_empty() {
-                            expr.push_str(" + ");
-                        }
-                        match wv {
-                            1 => expr.push_str(&format!("v{idx}")),
-                            -1 => expr.push_str(&format!("-v{idx}")),
-                            _ => expr.push_str(&format!("v{idx} * {wv}")),
-                        }
-                    }
-                }
-            }
-            if expr.is_empty() {
-                expr.push('0');
-            }
-            sums.push(expr);
-        }
+        let sums: Vec<String> = (0..self.wo).map(|o| self.sum_at(mi, filt, 0, o, &mut used)).collect();
         let names: Vec<String> =
             used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
         let mut f = format!(
@@ -566,16 +653,38 @@ impl RowForm {
 /// output channel, one function per output row takes that slice, computes the
 /// row's outputs with the filter as immediates and appends them, rescaled, to
 /// the output — already in NCHW order, with nothing kept alive across calls.
-fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Option<&[i64]>) -> Option<NodeCode> {
+/// With `pool` (a MaxPool window tiling the output exactly, see
+/// `NodeGen::pool_after`), each function computes one pooled row instead:
+/// the exact sums of the window's conv rows, each checked against the
+/// overflow its rounding would report, the maximum of every window, and one
+/// rounding of it — max(round(s_i)) = round(max(s_i)), as rounding (and ReLU)
+/// never decrease, so the result is the reference's Conv, Relu, MaxPool.
+fn conv_rows(
+    n: &NodeGen,
+    conv: &Conv,
+    wt: &cairn_runtime::Tensor<i64>,
+    bias: Option<&[i64]>,
+    pool: Option<[usize; 2]>,
+) -> Option<NodeCode> {
     let x = n.input(0).ok()?;
     let form = RowForm::of(&x.shape, conv, wt)?;
+    let [ph, _] = pool.unwrap_or([1, 1]);
+    if let Some([ph, pw]) = pool {
+        let fits = form.ho % ph == 0 && form.wo % pw == 0;
+        if !fits || ph * form.wo * form.cg * form.kh * form.kw > MAX_TERMS_PER_FN {
+            return None;
+        }
+    }
     let base = ident(n.name);
     let per_filter = form.cg * form.kh * form.kw;
     let items = (0..form.m)
         .map(|mi| {
             let filt = &wt.data()[mi * per_filter..(mi + 1) * per_filter];
             let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
-            form.channel_function(&base, mi, filt, b, rounding(n))
+            match pool {
+                None => form.channel_function(&base, mi, filt, b, rounding(n)),
+                Some(window) => form.pooled_function(&base, mi, filt, b, window, rounding(n), n.scale.bits()),
+            }
         })
         .collect();
     let (c, h, w) = (form.c, form.h, form.w);
@@ -588,9 +697,9 @@ fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Op
         let _ = writeln!(
             body,
             "    for oh in 0..{}_u32 {{\n        {base}_m{mi}(padded.slice(oh * {}, {}), sc, ref out);\n    }}",
-            form.ho,
-            form.sh * c * form.wp,
-            form.segment()
+            form.ho / ph,
+            ph * form.sh * c * form.wp,
+            form.band(ph)
         );
     }
     body.push_str("}\nout.span()");
@@ -601,7 +710,7 @@ fn conv_rows(n: &NodeGen, conv: &Conv, wt: &cairn_runtime::Tensor<i64>, bias: Op
 /// (padding reads a zero appended to the input) are gathered by a constant
 /// index table and passed to one function per group that computes all of the
 /// group's output channels with the filters as immediates.
-fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>> {
+fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>> {
     let conv: &Conv = n.kernel().ok()?;
     let (x, w) = (n.input(0).ok()?, n.input(1).ok()?);
     if !x.dtype.is_real() || x.constant.is_some() || x.shape.len() < 3 {
@@ -632,8 +741,13 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>
     }
     *budget -= terms;
     if spatial.len() == 2 {
-        if let Some(code) = conv_rows(n, conv, wt, bias.as_deref()) {
-            return Some(Ok(code));
+        if let Some(pool) = n.pool_after {
+            if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool)) {
+                return Some(Ok(FastCode { code, pool_folded: true }));
+            }
+        }
+        if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), None) {
+            return Some(Ok(FastCode { code, pool_folded: false }));
         }
     }
     let zero = c * in_sz; // index of the appended zero
@@ -695,5 +809,5 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<NodeCode, String>
     let _ = writeln!(body, "        }}");
     let _ = writeln!(body, "    }}");
     body.push_str("}\nout.span()");
-    Some(Ok(NodeCode { items, body }))
+    Some(Ok(FastCode { code: NodeCode { items, body }, pool_folded: false }))
 }

@@ -60,6 +60,8 @@ pub(super) struct Emitter<'a> {
     node_functions: Vec<NodeFunction>,
     /// Relu nodes whose max(0, ·) the dense layer before them applied.
     relu_folded: BTreeSet<String>,
+    /// MaxPool nodes a Conv's fast path computed (they pass their input through).
+    pool_folded: BTreeSet<String>,
     unroll_budget: usize,
     /// Prefix of generated item names: empty for the model, `scan_<node>_`
     /// for a loop body, so its functions and constants cannot collide with
@@ -82,6 +84,7 @@ impl<'a> Emitter<'a> {
             used_ops: BTreeSet::new(),
             node_functions: Vec::new(),
             relu_folded: BTreeSet::new(),
+            pool_folded: BTreeSet::new(),
             unroll_budget: if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 },
             prefix: String::new(),
         }
@@ -255,8 +258,13 @@ impl<'a> Emitter<'a> {
                 s.map(|_| ValueGen { expr: String::new(), dtype: *dtype, shape: shape.clone(), constant: None })
             })
             .collect();
-        // A dense fast path may fold the Relu that alone reads its output.
+        // A dense fast path may fold the Relu that alone reads its output,
+        // and a Conv's the MaxPool after them.
         let relu_after = self.sole_relu_reader(node);
+        let pool_after = match (node.op_type.as_str(), &inferred.outputs[..]) {
+            ("Conv", [(_, shape)]) => self.foldable_pool(node, relu_after.as_deref(), shape),
+            _ => None,
+        };
         let gen = NodeGen {
             name: &node.name,
             op_type: &node.op_type,
@@ -265,16 +273,27 @@ impl<'a> Emitter<'a> {
             outputs: gen_outputs,
             scale: self.opts.scale,
             relu_folded: relu_after.is_some(),
+            pool_after: pool_after.as_ref().map(|(_, window)| *window),
+            pool_folded: false,
         };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
         let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget, spec.codegen) {
             Some(fast) => {
+                let fast = fast?;
                 if let Some(relu) = relu_after {
                     self.relu_folded.insert(relu);
                 }
-                fast?
+                if let (true, Some((pool, _))) = (fast.pool_folded, pool_after) {
+                    self.pool_folded.insert(pool);
+                }
+                fast.code
             }
-            None => (spec.codegen)(&NodeGen { relu_folded: self.relu_folded.contains(&node.name), ..gen })?,
+            None => (spec.codegen)(&NodeGen {
+                relu_folded: self.relu_folded.contains(&node.name),
+                pool_after: None,
+                pool_folded: self.pool_folded.contains(&node.name),
+                ..gen
+            })?,
         };
         self.items.extend(code.items);
         let used: Vec<usize> = node.outputs.iter().enumerate().filter(|(_, s)| s.is_some()).map(|(i, _)| i).collect();
@@ -307,6 +326,13 @@ impl<'a> Emitter<'a> {
     /// The name of the Relu node that alone reads `node`'s only output (not a
     /// graph output), if any: a dense fast path may fold it into its rounding.
     fn sole_relu_reader(&self, node: &NetNode) -> Option<String> {
+        let reader = self.sole_reader(node)?;
+        (reader.domain == ops::ONNX && reader.op_type == "Relu").then(|| reader.name.clone())
+    }
+
+    /// The node that alone reads `node`'s only output, once, when that
+    /// output is not a graph output.
+    fn sole_reader(&self, node: &NetNode) -> Option<&NetNode> {
         let [Some(out)] = node.outputs[..] else { return None };
         if self.net.outputs.iter().any(|o| o.slot == out) {
             return None;
@@ -314,7 +340,32 @@ impl<'a> Emitter<'a> {
         let mut readers = self.net.nodes.iter().filter(|m| m.inputs.contains(&Some(out)));
         let reader = readers.next()?;
         let only = readers.next().is_none() && reader.inputs.iter().filter(|i| **i == Some(out)).count() == 1;
-        (only && reader.domain == ops::ONNX && reader.op_type == "Relu").then(|| reader.name.clone())
+        only.then_some(reader)
+    }
+
+    /// The MaxPool that alone reads a Conv's output (through the Relu folded
+    /// into it, if any) and whose windows tile that output exactly — kernel
+    /// equal to strides, no padding or dilation, every output in one window —
+    /// with its window: the fast path may fold it (max of the exact sums,
+    /// one rounding per window; rounding and ReLU are monotonic).
+    fn foldable_pool(&self, node: &NetNode, relu: Option<&str>, shape: &[usize]) -> Option<(String, [usize; 2])> {
+        let before = match relu {
+            Some(r) => self.net.nodes.iter().find(|m| m.name == r)?,
+            None => node,
+        };
+        let pool = self.sole_reader(before)?;
+        if pool.domain != ops::ONNX || pool.op_type != "MaxPool" || pool.outputs.iter().skip(1).any(|o| o.is_some()) {
+            return None;
+        }
+        let mp: &cairn_runtime::ops::max_pool::MaxPool = pool.op.as_any().downcast_ref()?;
+        let [_, _, h, w] = *shape else { return None };
+        let win = mp.window.resolve(&[h, w], None).ok()?;
+        let tiles = win.kernel == win.strides
+            && win.dilations.iter().all(|&d| d == 1)
+            && win.pads_begin.iter().chain(&win.pads_end).all(|&p| p == 0)
+            && win.output[0] * win.kernel[0] == h
+            && win.output[1] * win.kernel[1] == w;
+        tiles.then(|| (pool.name.clone(), [win.kernel[0], win.kernel[1]]))
     }
 
     /// The documented function of one node.

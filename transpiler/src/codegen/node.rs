@@ -44,6 +44,13 @@ pub struct NodeGen<'a> {
     /// path may fold into its rounding (`rescale_relu`). For a Relu: that
     /// fold happened, so the node passes its input through.
     pub relu_folded: bool,
+    /// For a Conv: the window of the MaxPool that alone reads its output
+    /// (after the folded Relu, if any) and tiles it exactly; the fast path
+    /// may compute the pool too (`dense::FastCode::pool_folded`).
+    pub pool_after: Option<[usize; 2]>,
+    /// For a MaxPool: the Conv before it computed it, so the node passes its
+    /// input through.
+    pub pool_folded: bool,
 }
 
 impl<'a> NodeGen<'a> {

@@ -22,10 +22,17 @@ pub fn import(a: &Attrs) -> ImportResult {
 }
 
 /// Emits `cairn::ops::max_pool::max_pool`, which returns (Y, Indices); the
-/// indices are computed only when the node's second output is used.
+/// indices are computed only when the node's second output is used. Passes
+/// its input through when the Conv before it already pooled.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
     let m: &MaxPool = n.kernel()?;
     let x = n.input(0)?;
+    if n.pool_folded {
+        return Ok(NodeCode::expr(format!(
+            "// the window maxima were taken by the convolution before (`NodeGen::pool_folded`)\n{}",
+            x.expr
+        )));
+    }
     let used = |i: usize| n.outputs.get(i).is_some_and(|o| o.is_some());
     let (y, ind) = (used(0), used(1));
     if y && !ind {

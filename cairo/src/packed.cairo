@@ -9,16 +9,18 @@
 //! with a bound R on the inputs' Euclidean norm under which every `u_j`
 //! provably lies in [0, 2^k) (|S_j| <= R * |w_j| by Cauchy-Schwarz) — so the
 //! word is the plain integer sum of its lanes, below p, and splitting it is
-//! exact — and it checks that bound at run time (`norm_below`), taking a
+//! exact — and it checks that bound at run time (the generated code sums
+//! the squares of a row's inputs with its products; `below`), taking a
 //! plain path otherwise. Then
 //! floor(u_j / 2^s) - 2^(k-1-s) = floor((S_j + 2^(s-1)) / 2^s) is the
 //! reference's rounding, and it lies in [-2^(k-1-s), 2^(k-1-s)) within the
 //! stored range since k - 1 - s <= 63: no overflow check is needed.
 
-use crate::fixed::{is_non_negative, pow2};
+use crate::fixed::is_non_negative;
 
 /// The constants of a layer's lane format: 2^s, 2^(k-s), and 2^(k-1-s)
-/// (subtracted from each rounded lane).
+/// (subtracted from each rounded lane); the generated code declares them as
+/// a constant (k - 1 - s <= 63 and k <= 123).
 #[derive(Copy, Drop)]
 pub struct Lanes {
     pub div_s: NonZero<u128>,
@@ -26,32 +28,11 @@ pub struct Lanes {
     pub center: u128,
 }
 
-/// The lane format of width `k` at scale `s` (k - 1 - s <= 63 and k <= 123).
-pub fn lanes(k: u32, s: u32) -> Lanes {
-    assert(k > s && k - 1 - s <= 63 && k <= 123, 'bad lane format');
-    Lanes {
-        div_s: pow2(s).try_into().unwrap(),
-        div_ks: pow2(k - s).try_into().unwrap(),
-        center: pow2(k - 1 - s),
-    }
-}
-
-/// Whether the squared norm of `x`, sum of v^2, is below `r2` (at most
-/// 2^128): every stored v is below 2^63 in magnitude, so the sum of fewer
-/// than 2^120 squares is an exact integer, and r2 - 1 - sum is a u128 exactly
-/// when sum < r2. About 2.5 steps per value, where bounding each value alone
-/// costs a range check per value.
-pub fn norm_below(x: Span<felt252>, r2: felt252) -> bool {
-    let mut x = x;
-    let mut acc = 0;
-    while let Option::Some(c) = x.multi_pop_front::<8>() {
-        let [a, b, c, d, e, f, g, h] = (*c).unbox();
-        acc = acc + a * a + b * b + c * c + d * d + e * e + f * f + g * g + h * h;
-    }
-    for v in x {
-        acc = acc + *v * *v;
-    }
-    is_non_negative(r2 - 1 - acc)
+/// Whether `squares`, a sum of squares of stored values (each below 2^126,
+/// fewer than 2^120 of them: an exact integer), is below `r2` (at most
+/// 2^128): r2 - 1 - squares is then a u128, and otherwise negative.
+pub fn below(squares: felt252, r2: felt252) -> bool {
+    is_non_negative(r2 - 1 - squares)
 }
 
 /// Appends the rounded lanes of a four-lane word: `n` (1 to 4) of them.

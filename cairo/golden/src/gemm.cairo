@@ -104,39 +104,50 @@ pub mod gemm_dense_bias_fast {
         61570, -39370, 879, 59914, -8895, -18657, -63072, 38324, 43631, -47275, 16595, -51964,
     ];
 
-    /// Sums of outputs 0..3 over inputs 0..20; the weights are immediates.
+    /// Sums of outputs 0..3 over inputs 0..20, then the sum of the inputs' squares; the weights are immediates.
     #[inline(never)]
-    fn gemm_dense_bias_g0_c0(x: Span<felt252>) -> [felt252; 3] {
+    fn gemm_dense_bias_g0_c0(x: Span<felt252>) -> [felt252; 4] {
         let mut x = x;
         let [x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15, x16, x17, x18, x19] = (*x.multi_pop_front::<20>().unwrap()).unbox();
         let y0 = x0 * -0x169840000000000041f8ffffffffffffe3525fffffffffff2ccb + x1 * 0xa4dbfffffffffffc469fffffffffffff1df5fffffffffff8f9c + x2 * -0x1cda1fffffffffffbed9fffffffffffffd29dfffffffffffa8d8 + x3 * 0x76f1fffffffffff9fd5ffffffffffffe5a5e0000000000088a9 + x4 * -0xdd0ffffffffffff4f9a000000000000162dffffffffffff09aa + x5 * -0x18fc9fffffffffffce0f0000000000000dc8600000000000083c + x6 * 0x1189fffffffffff1d21ffffffffffffebf9a00000000000f34e + x7 * -0x13de1fffffffffffa2ae0000000000000a579fffffffffffac4c + x8 * 0x18e07fffffffffff79b600000000000006909fffffffffffaa9e + x9 * 0x15147fffffffffff947d00000000000006f5bfffffffffff8cec + x10 * 0xafe0000000000051bbfffffffffffff0646000000000000aab + x11 * -0x5731fffffffffff7f98ffffffffffffeca700000000000031a5 + x12 * 0xe8140000000000049a800000000000011a40000000000008f70 + x13 * 0x1e055fffffffffff542c000000000000031bffffffffffffa3c6 + x14 * 0x1145ffffffffffff2034ffffffffffffe4804000000000005ad3 + x15 * -0xfe9600000000000d1d2fffffffffffffd36ffffffffffff7720 + x16 * -0xfb4ffffffffffff315bfffffffffffff5e9000000000000b8ca + x17 * 0xdd8000000000000c5600000000000000dda7fffffffffffd5c5 + x18 * 0x11076000000000008ad6fffffffffffff6829fffffffffff5647 + x19 * -0x1d6e9fffffffffff3db2ffffffffffffebe56000000000000f7e;
         let y1 = x0 * -0x10ac9fffffffffff57f300000000000006487fffffffffffef25 + x1 * 0x97e200000000000e289ffffffffffffe48ba0000000000088b3 + x2 * -0xa1b7fffffffffffe35e0000000000000a3ae00000000000485b + x3 * -0x486600000000000fb3effffffffffffe92b200000000000ad4d + x4 * -0x14ac9fffffffffffdd070000000000001803ffffffffffff453c + x5 * -0x1647c000000000000b89ffffffffffffec877fffffffffffac88 + x6 * 0x18a37fffffffffff9e2e0000000000001fa83fffffffffffdb3b + x7 * -0x9c1400000000000842bffffffffffffe4f4c000000000004f91 + x8 * -0xb94e00000000000556a000000000000069bc00000000000f84f + x9 * 0xd56e000000000008767ffffffffffffe7b3dfffffffffff62d9 + x10 * 0x11edbfffffffffffd87f0000000000000e909fffffffffff9601 + x11 * 0xd157fffffffffffcf12ffffffffffffe7f3bfffffffffff9c4b + x12 * -0x161c400000000000382d000000000000058abfffffffffff81a2 + x13 * 0x14950000000000002cc1000000000000048f9fffffffffffec8f + x14 * -0xf6b6000000000000d02fffffffffffffb4cffffffffffffe3f9 + x15 * -0x12667fffffffffff16d00000000000001958a00000000000d438 + x16 * -0x60780000000000098460000000000000784c00000000000bdae + x17 * 0x1186bfffffffffff526fffffffffffffe5cf2000000000009ec4 + x18 * 0x956000000000000364fffffffffffffe685800000000000d1e3 + x19 * 0x15e1fffffffffff013f00000000000008141fffffffffffae06;
         let y2 = x0 * -0xd16200000000000b1a60000000000001777bfffffffffffc7d9 + x1 * 0x11b3ffffffffffffc1ccfffffffffffffacfffffffffffff1b94 + x2 * 0x9218000000000007facfffffffffffff7782000000000008eca + x3 * -0xe975fffffffffff9965ffffffffffffed1dc00000000000e4be + x4 * -0x1a6c4000000000009f2900000000000017393fffffffffff0e95 + x5 * -0x74f7fffffffffff0e78ffffffffffffeaf780000000000083a4 + x6 * 0xc89c0000000000061300000000000000bfe7fffffffffff89b9 + x7 * 0x10817fffffffffff2f1ffffffffffffff0c31fffffffffff8cdf + x8 * 0x9ee3fffffffffffc37c00000000000014b05fffffffffff87d5 + x9 * -0xdd11fffffffffff84f900000000000001d920000000000072ac + x10 * -0xcc19fffffffffffecacffffffffffffe23440000000000044d0 + x11 * 0x3cedfffffffffff161cfffffffffffffa1bc00000000000ee44 + x12 * -0x1cee3fffffffffff0de10000000000001feb6000000000006f6e + x13 * -0x15301fffffffffff70e00000000000000adedfffffffffffe253 + x14 * -0xc013fffffffffff933cffffffffffffe73d600000000000e872 + x15 * 0x1eb1c00000000000671bffffffffffffe1a19fffffffffffe761 + x16 * -0x1a28bffffffffffff344ffffffffffffec1840000000000013d6 + x17 * -0x145a5fffffffffff78fd00000000000009c7a000000000000a41 + x18 * 0xfb880000000000021f9ffffffffffffe4263fffffffffffe640 + x19 * -0x3fbffffffffffffd58cffffffffffffe243c00000000000c3ca;
-        [y0, y1, y2]
+        let y3 = x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4 + x5 * x5 + x6 * x6 + x7 * x7 + x8 * x8 + x9 * x9 + x10 * x10 + x11 * x11 + x12 * x12 + x13 * x13 + x14 * x14 + x15 * x15 + x16 * x16 + x17 * x17 + x18 * x18 + x19 * x19;
+        [y0, y1, y2, y3]
     }
 
     /// Outputs 0..12 of `gemm_dense_bias` for one input row: exact sums, bias, one rounding each.
     #[inline(never)]
-    fn gemm_dense_bias_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+    fn gemm_dense_bias_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) -> bool {
         let acc = gemm_dense_bias_g0_c0(row.slice(0, 20));
-        let [s0, s1, s2] = acc;
+        let [s0, s1, s2, squares] = acc;
+        // the lanes are exact for rows of norm below 2^42
+        if !cairn::packed::below(squares, 0x1000000000000000000000) {
+            return false;
+        }
         cairn::packed::append_4(s0 + 0x20000001d41500010000000036f800001ffffffecc6d00010000000f0828000, 4, ln, ref out);
         cairn::packed::append_4(s1 + 0x200000012b690000fffffff09a0800001fffffff6e3f0000fffffffdd418000, 4, ln, ref out);
         cairn::packed::append_4(s2 + 0x1ffffffe6a090001000000040d3800001ffffffe8eab00010000000aa6f8000, 4, ln, ref out);
+        true
     }
+
+    /// The lane format of `gemm_dense_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
+    const GEMM_DENSE_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
 
     /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
     #[inline(never)]
     fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        // the packed lanes are exact for inputs of norm below 2^42; a plain path takes any other
-        if cairn::packed::norm_below(i0, 0x1000000000000000000000) {
-        let ln = cairn::packed::lanes(61, sc.bits);
+        let ln = GEMM_DENSE_BIAS_LANES;
+        let mut ok = true;
         let mut out = array![];
         for r in 0..1_u32 {
             let row = i0.slice(r * 20, 20);
-            gemm_dense_bias_g0(row, ln, ref out);
+            if ok {
+                ok = gemm_dense_bias_g0(row, ln, ref out);
+            }
         }
-        out.span()
+        if ok {
+            out.span()
         } else {
         cairn::ops::gemm::gemm(@sc, i0, array![1, 20].span(), C_X1.span(), array![12, 20].span(), Option::Some((C_X2.span(), array![12].span())), Option::None, Option::None, false, true)
         }
@@ -206,35 +217,46 @@ pub mod gemm_no_bias_fast {
         -12214, -33712, 9668, 421, 58155, -32614, 34833, -51310,
     ];
 
-    /// Sums of outputs 0..1 over inputs 0..5; the weights are immediates.
+    /// Sums of outputs 0..1 over inputs 0..5, then the sum of the inputs' squares; the weights are immediates.
     #[inline(never)]
-    fn gemm_no_bias_g0_c0(x: Span<felt252>) -> [felt252; 1] {
+    fn gemm_no_bias_g0_c0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;
         let [x0, x1, x2, x3, x4] = (*x.multi_pop_front::<5>().unwrap()).unbox();
         let y0 = x0 * 0xb933fffffffffff9860fffffffffffffbecbfffffffffff66c6 + x1 * 0x3c86000000000006269fffffffffffffe272000000000000613 + x2 * -0xfbbdfffffffffffc6de00000000000003893fffffffffff56c9 + x3 * 0x34a0000000000025c3ffffffffffffef89ffffffffffffd04a + x4 * -0x190dbfffffffffff77ef0000000000000fecbfffffffffff1cd5;
-        [y0]
+        let y1 = x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3 + x4 * x4;
+        [y0, y1]
     }
 
     /// Outputs 0..4 of `gemm_no_bias` for one input row: exact sums, bias, one rounding each.
     #[inline(never)]
-    fn gemm_no_bias_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+    fn gemm_no_bias_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) -> bool {
         let acc = gemm_no_bias_g0_c0(row.slice(0, 5));
-        let [s0] = acc;
+        let [s0, squares] = acc;
+        // the lanes are exact for rows of norm below 2^43
+        if !cairn::packed::below(squares, 0x4000000000000000000000) {
+            return false;
+        }
         cairn::packed::append_4(s0 + 0x200000000001000100000000000800002000000000010001000000000008000, 4, ln, ref out);
+        true
     }
+
+    /// The lane format of `gemm_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
+    const GEMM_NO_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
 
     /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
     #[inline(never)]
     fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        // the packed lanes are exact for inputs of norm below 2^43; a plain path takes any other
-        if cairn::packed::norm_below(i0, 0x4000000000000000000000) {
-        let ln = cairn::packed::lanes(61, sc.bits);
+        let ln = GEMM_NO_BIAS_LANES;
+        let mut ok = true;
         let mut out = array![];
         for r in 0..3_u32 {
             let row = i0.slice(r * 5, 5);
-            gemm_no_bias_g0(row, ln, ref out);
+            if ok {
+                ok = gemm_no_bias_g0(row, ln, ref out);
+            }
         }
-        out.span()
+        if ok {
+            out.span()
         } else {
         cairn::ops::gemm::gemm(@sc, i0, array![3, 5].span(), C_X1.span(), array![5, 4].span(), Option::None, Option::None, Option::None, false, false)
         }
@@ -427,35 +449,46 @@ pub mod gemm_beta_zero_fast {
         -50140, -60150,
     ];
 
-    /// Sums of outputs 0..1 over inputs 0..3; the weights are immediates.
+    /// Sums of outputs 0..1 over inputs 0..3, then the sum of the inputs' squares; the weights are immediates.
     #[inline(never)]
-    fn gemm_beta_zero_g0_c0(x: Span<felt252>) -> [felt252; 1] {
+    fn gemm_beta_zero_g0_c0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;
         let [x0, x1, x2] = (*x.multi_pop_front::<3>().unwrap()).unbox();
         let y0 = x0 * -0xb759fffffffffff923b + x1 * 0x938c00000000000b97f + x2 * 0x1e245fffffffffff62ca;
-        [y0]
+        let y1 = x0 * x0 + x1 * x1 + x2 * x2;
+        [y0, y1]
     }
 
     /// Outputs 0..2 of `gemm_beta_zero` for one input row: exact sums, bias, one rounding each.
     #[inline(never)]
-    fn gemm_beta_zero_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+    fn gemm_beta_zero_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) -> bool {
         let acc = gemm_beta_zero_g0_c0(row.slice(0, 3));
-        let [s0] = acc;
+        let [s0, squares] = acc;
+        // the lanes are exact for rows of norm below 2^43
+        if !cairn::packed::below(squares, 0x4000000000000000000000) {
+            return false;
+        }
         cairn::packed::append_4(s0 + 0x2000000000010001000000000008000, 2, ln, ref out);
+        true
     }
+
+    /// The lane format of `gemm_beta_zero`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
+    const GEMM_BETA_ZERO_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
 
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
     #[inline(never)]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        // the packed lanes are exact for inputs of norm below 2^43; a plain path takes any other
-        if cairn::packed::norm_below(i0, 0x4000000000000000000000) {
-        let ln = cairn::packed::lanes(61, sc.bits);
+        let ln = GEMM_BETA_ZERO_LANES;
+        let mut ok = true;
         let mut out = array![];
         for r in 0..2_u32 {
             let row = i0.slice(r * 3, 3);
-            gemm_beta_zero_g0(row, ln, ref out);
+            if ok {
+                ok = gemm_beta_zero_g0(row, ln, ref out);
+            }
         }
-        out.span()
+        if ok {
+            out.span()
         } else {
         cairn::ops::gemm::gemm(@sc, i0, array![2, 3].span(), C_X1.span(), array![3, 2].span(), Option::None, Option::None, Option::Some(0), false, false)
         }

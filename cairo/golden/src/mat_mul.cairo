@@ -58,37 +58,48 @@ pub mod mat_mul_2d_weight_fast {
         49944, -46005, -34553, -34642, 1744, 51641, -31889, 3251,
     ];
 
-    /// Sums of outputs 0..2 over inputs 0..4; the weights are immediates.
+    /// Sums of outputs 0..2 over inputs 0..4, then the sum of the inputs' squares; the weights are immediates.
     #[inline(never)]
-    fn mat_mul_2d_weight_g0_c0(x: Span<felt252>) -> [felt252; 2] {
+    fn mat_mul_2d_weight_g0_c0(x: Span<felt252>) -> [felt252; 3] {
         let mut x = x;
         let [x0, x1, x2, x3] = (*x.multi_pop_front::<4>().unwrap()).unbox();
         let y0 = x0 * -0xf39bfffffffffffc67500000000000004b27fffffffffff9d7e + x1 * -0xc9c800000000000cae0ffffffffffffe2f6c00000000000f0f6 + x2 * -0x16769fffffffffff3ce7ffffffffffffef079fffffffffff92aa + x3 * -0xf921fffffffffff3646ffffffffffffff260000000000008752;
         let y1 = x0 * 0xd49b + x1 * -0xda6e + x2 * -0x86f9 + x3 * 0xcb3;
-        [y0, y1]
+        let y2 = x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3;
+        [y0, y1, y2]
     }
 
     /// Outputs 0..5 of `mat_mul_2d_weight` for one input row: exact sums, bias, one rounding each.
     #[inline(never)]
-    fn mat_mul_2d_weight_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+    fn mat_mul_2d_weight_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) -> bool {
         let acc = mat_mul_2d_weight_g0_c0(row.slice(0, 4));
-        let [s0, s1] = acc;
+        let [s0, s1, squares] = acc;
+        // the lanes are exact for rows of norm below 2^43
+        if !cairn::packed::below(squares, 0x4000000000000000000000) {
+            return false;
+        }
         cairn::packed::append_4(s0 + 0x200000000001000100000000000800002000000000010001000000000008000, 4, ln, ref out);
         cairn::packed::append_4(s1 + 0x1000000000008000, 1, ln, ref out);
+        true
     }
+
+    /// The lane format of `mat_mul_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
+    const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
 
     /// Node `mat_mul_2d_weight` (MatMul): x0, x1 -> y0 float32[3, 5]
     #[inline(never)]
     fn node_mat_mul_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        // the packed lanes are exact for inputs of norm below 2^43; a plain path takes any other
-        if cairn::packed::norm_below(i0, 0x4000000000000000000000) {
-        let ln = cairn::packed::lanes(61, sc.bits);
+        let ln = MAT_MUL_2D_WEIGHT_LANES;
+        let mut ok = true;
         let mut out = array![];
         for r in 0..3_u32 {
             let row = i0.slice(r * 4, 4);
-            mat_mul_2d_weight_g0(row, ln, ref out);
+            if ok {
+                ok = mat_mul_2d_weight_g0(row, ln, ref out);
+            }
         }
-        out.span()
+        if ok {
+            out.span()
         } else {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![3, 4].span(), C_X1.span(), array![4, 5].span())
         }
@@ -306,35 +317,46 @@ pub mod mat_mul_batched_2d_weight_fast {
         -23333, 28088, -21801, -16440, -16932, 56927, 25852, -55290,
     ];
 
-    /// Sums of outputs 0..1 over inputs 0..4; the weights are immediates.
+    /// Sums of outputs 0..1 over inputs 0..4, then the sum of the inputs' squares; the weights are immediates.
     #[inline(never)]
-    fn mat_mul_batched_2d_weight_g0_c0(x: Span<felt252>) -> [felt252; 1] {
+    fn mat_mul_batched_2d_weight_g0_c0(x: Span<felt252>) -> [felt252; 2] {
         let mut x = x;
         let [x0, x1, x2, x3] = (*x.multi_pop_front::<4>().unwrap()).unbox();
         let y0 = x0 * 0xdb6ffffffffffffa4db + x1 * -0x8070000000000005529 + x2 * 0x1bcbdfffffffffffbddc + x3 * -0x1aff3fffffffffff9b04;
-        [y0]
+        let y1 = x0 * x0 + x1 * x1 + x2 * x2 + x3 * x3;
+        [y0, y1]
     }
 
     /// Outputs 0..2 of `mat_mul_batched_2d_weight` for one input row: exact sums, bias, one rounding each.
     #[inline(never)]
-    fn mat_mul_batched_2d_weight_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+    fn mat_mul_batched_2d_weight_g0(row: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) -> bool {
         let acc = mat_mul_batched_2d_weight_g0_c0(row.slice(0, 4));
-        let [s0] = acc;
+        let [s0, squares] = acc;
+        // the lanes are exact for rows of norm below 2^43
+        if !cairn::packed::below(squares, 0x4000000000000000000000) {
+            return false;
+        }
         cairn::packed::append_4(s0 + 0x2000000000010001000000000008000, 2, ln, ref out);
+        true
     }
+
+    /// The lane format of `mat_mul_batched_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
+    const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
 
     /// Node `mat_mul_batched_2d_weight` (MatMul): x0, x1 -> y0 float32[2, 3, 2]
     #[inline(never)]
     fn node_mat_mul_batched_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        // the packed lanes are exact for inputs of norm below 2^43; a plain path takes any other
-        if cairn::packed::norm_below(i0, 0x4000000000000000000000) {
-        let ln = cairn::packed::lanes(61, sc.bits);
+        let ln = MAT_MUL_BATCHED_2D_WEIGHT_LANES;
+        let mut ok = true;
         let mut out = array![];
         for r in 0..6_u32 {
             let row = i0.slice(r * 4, 4);
-            mat_mul_batched_2d_weight_g0(row, ln, ref out);
+            if ok {
+                ok = mat_mul_batched_2d_weight_g0(row, ln, ref out);
+            }
         }
-        out.span()
+        if ok {
+            out.span()
         } else {
         cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 3, 4].span(), C_X1.span(), array![4, 2].span())
         }

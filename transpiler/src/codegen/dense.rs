@@ -235,12 +235,22 @@ fn destructure(used: &[bool], offset: usize) -> String {
 /// inputs `k0..k1`. The first chunk of a group starts the sums; later ones
 /// take them as an argument, so no partial sum has to survive a call in the
 /// caller (the compiler cannot keep many values alive across large calls).
-fn chunk_fn(name: &str, coef: Coef, js: std::ops::Range<usize>, k0: usize, k1: usize, first: bool) -> String {
-    let used: Vec<bool> = (k0..k1).map(|t| js.clone().any(|j| coef(j, t).is_some())).collect();
-    let r = js.len();
+/// With `norm`, one more running sum follows the outputs': the squares of
+/// every input (the packed lanes' bound, ~2 steps per input).
+fn chunk_fn(
+    name: &str,
+    coef: Coef,
+    js: std::ops::Range<usize>,
+    (k0, k1): (usize, usize),
+    first: bool,
+    norm: bool,
+) -> String {
+    let used: Vec<bool> = (k0..k1).map(|t| norm || js.clone().any(|j| coef(j, t).is_some())).collect();
+    let r = js.len() + usize::from(norm);
     let acc_param = if first { String::new() } else { format!(", acc: [felt252; {r}]") };
+    let what = if norm { ", then the sum of the inputs' squares" } else { "" };
     let mut s = format!(
-        "/// Sums of outputs {}..{} over inputs {k0}..{k1}; the weights are immediates.\n#[inline(never)]\nfn {name}(x: Span<felt252>{acc_param}) -> [felt252; {r}] {{\n",
+        "/// Sums of outputs {}..{} over inputs {k0}..{k1}{what}; the weights are immediates.\n#[inline(never)]\nfn {name}(x: Span<felt252>{acc_param}) -> [felt252; {r}] {{\n",
         js.start, js.end
     );
     if used.iter().any(|&u| u) {
@@ -250,8 +260,12 @@ fn chunk_fn(name: &str, coef: Coef, js: std::ops::Range<usize>, k0: usize, k1: u
         let accs: Vec<String> = (0..r).map(|i| format!("a{i}")).collect();
         let _ = writeln!(s, "    let [{}] = acc;", accs.join(", "));
     }
-    for (i, j) in js.clone().enumerate() {
-        let sum = sum_expr(coef, j, k0, k1);
+    let mut sums: Vec<String> = js.clone().map(|j| sum_expr(coef, j, k0, k1)).collect();
+    if norm {
+        let squares: Vec<String> = (k0..k1).map(|t| format!("x{t} * x{t}")).collect();
+        sums.push(if squares.is_empty() { "0".into() } else { squares.join(" + ") });
+    }
+    for (i, sum) in sums.iter().enumerate() {
         if first {
             let _ = writeln!(s, "    let y{i} = {sum};");
         } else {
@@ -265,9 +279,13 @@ fn chunk_fn(name: &str, coef: Coef, js: std::ops::Range<usize>, k0: usize, k1: u
 
 /// The row code of a dense product: plain (each output's sum rounded by
 /// itself) or, with a packing, over packed words (each word's lanes split and
-/// rounded by `cairn::packed`). The packed code is only correct within the
-/// packing's input bound: `packed_rows` adds the check around it.
-fn emit_rows(n: &NodeGen, p: &RowPlan, packing: Option<Packing>) -> NodeCode {
+/// rounded by `cairn::packed`). The packed code is only correct for rows
+/// whose norm is within the packing's bound: the first group of each row
+/// sums the squares along with its products and checks them before
+/// splitting; after a row that fails, the node's result is `fallback`, a
+/// plain path's body.
+fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeCode {
+    let packing = packed.map(|(pk, _)| pk);
     let base = ident(n.name);
     let n_out = p.weights.len();
     let lanes = packing.map_or(1, |pk| pk.lanes);
@@ -275,11 +293,11 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packing: Option<Packing>) -> NodeCode {
     let units = n_out.div_ceil(lanes);
     let outputs_of = |u: usize| u * lanes..((u + 1) * lanes).min(n_out);
     let plain = plain_coef(&p.weights);
-    let packed = |u: usize, t: usize| {
+    let word_coef = |u: usize, t: usize| {
         let pk = packing.expect("packed units");
         pk.word(&p.weights, outputs_of(u), t).map(|f| super::packed::literal(&f))
     };
-    let coef: Coef = if packing.is_some() { &packed } else { &plain };
+    let coef: Coef = if packing.is_some() { &word_coef } else { &plain };
     let (param, arg) = if packing.is_some() { ("ln: cairn::packed::Lanes", "ln") } else { ("sc: Scale", "sc") };
     let chunk = CHUNK.min(p.k).max(1);
     // Units per group function: its chunks together hold about TERMS_PER_FN terms.
@@ -296,14 +314,30 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packing: Option<Packing>) -> NodeCode {
             "/// Outputs {j0}..{j1} of `{}` for one input row: exact sums, bias, one rounding each.\n#[inline(never)]\nfn {base}_g{g}(row: Span<felt252>, {param}, ref out: Array<felt252>) {{\n",
             n.name
         );
+        // The packed code's first group also sums the row's squares and
+        // checks them before any lane is split.
+        let norm = packing.is_some() && g == 0;
+        if norm {
+            f = f.replace(") {\n", ") -> bool {\n");
+        }
         for (c, &(k0, k1)) in chunks.iter().enumerate() {
             let fname = format!("{base}_g{g}_c{c}");
-            items.push(chunk_fn(&fname, coef, u0..u1, k0, k1, c == 0));
+            items.push(chunk_fn(&fname, coef, u0..u1, (k0, k1), c == 0, norm));
             let acc = if c == 0 { String::new() } else { ", acc".to_string() };
             let _ = writeln!(f, "    let acc = {fname}(row.slice({k0}, {}){acc});", k1 - k0);
         }
         let vars: Vec<String> = (0..u1 - u0).map(|r| format!("s{r}")).collect();
-        let _ = writeln!(f, "    let [{}] = acc;", vars.join(", "));
+        if let (true, Some(pk)) = (norm, packing) {
+            let r2 = super::packed::literal(&Felt::TWO.pow(2 * pk.bound_bits as u128));
+            let _ = writeln!(f, "    let [{}, squares] = acc;", vars.join(", "));
+            let _ = writeln!(
+                f,
+                "    // the lanes are exact for rows of norm below 2^{}\n    if !cairn::packed::below(squares, {r2}) {{\n        return false;\n    }}",
+                pk.bound_bits
+            );
+        } else {
+            let _ = writeln!(f, "    let [{}] = acc;", vars.join(", "));
+        }
         for (r, v) in vars.iter().enumerate() {
             let u = u0 + r;
             match packing {
@@ -321,37 +355,71 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packing: Option<Packing>) -> NodeCode {
                 }
             }
         }
+        if norm {
+            f.push_str("    true\n");
+        }
         f.push_str("}\n");
         items.push(f);
     }
     let mut body = String::new();
     if let Some(pk) = packing {
-        let _ = writeln!(body, "let ln = cairn::packed::lanes({}, sc.bits);", pk.k);
+        let (k, s) = (pk.k, n.scale.bits());
+        items.push(format!(
+            "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^(k-1-s)).\nconst {}_LANES: cairn::packed::Lanes = cairn::packed::Lanes {{ div_s: {:#x}, div_ks: {:#x}, center: {:#x} }};\n",
+            n.name,
+            pk.lanes,
+            base.to_uppercase(),
+            1u128 << s,
+            1u128 << (k - s),
+            1u128 << (k - 1 - s)
+        ));
+        let _ = writeln!(body, "let ln = {}_LANES;", base.to_uppercase());
+        let _ = writeln!(body, "let mut ok = true;");
     }
     let _ = writeln!(body, "let mut out = array![];");
     let _ = writeln!(body, "for r in 0..{}_u32 {{", p.rows);
     let _ = writeln!(body, "    let row = {x}.slice(r * {}, {});", p.k, p.k);
-    if n_groups == 1 {
+    if packing.is_some() {
+        // Rows after a failed one are skipped: the fallback recomputes all.
+        let _ = writeln!(body, "    if ok {{\n        ok = {base}_g0(row, ln, ref out);\n    }}");
+        if n_groups > 1 {
+            let _ = writeln!(
+                body,
+                "    if ok {{\n        for g in 1..{n_groups}_u32 {{\n            {base}_group(g, row, ln, ref out);\n        }}\n    }}"
+            );
+        }
+    } else if n_groups == 1 {
         let _ = writeln!(body, "    {base}_g0(row, {arg}, ref out);");
-    } else {
+    }
+    if n_groups > 1 {
         // The groups are called from a loop through a dispatcher. A function's
         // ap change is the sum of its callees' when they are known; calling
         // many large groups in sequence (or in a chain) pushes it past the
         // 2^15 frame offsets CASM can address. A loop's ap change is unknown,
         // which resets that sum at the cost of a few steps per group.
-        let _ =
-            writeln!(body, "    for g in 0..{n_groups}_u32 {{\n        {base}_group(g, row, {arg}, ref out);\n    }}");
+        if packing.is_none() {
+            let _ = writeln!(
+                body,
+                "    for g in 0..{n_groups}_u32 {{\n        {base}_group(g, row, {arg}, ref out);\n    }}"
+            );
+        }
         let mut d = format!(
             "/// Calls output group `g` of `{}`.\nfn {base}_group(g: u32, row: Span<felt252>, {param}, ref out: Array<felt252>) {{\n    match g {{\n",
             n.name
         );
-        for g in 0..n_groups {
+        // the packed code calls its first group itself (it returns the check)
+        for g in usize::from(packing.is_some())..n_groups {
             let _ = writeln!(d, "        {g} => {base}_g{g}(row, {arg}, ref out),");
         }
         d.push_str("        _ => panic!(\"no such output group\"),\n    }\n}\n");
         items.push(d);
     }
-    body.push_str("}\nout.span()");
+    match packed {
+        Some((_, fallback)) => {
+            let _ = write!(body, "}}\nif ok {{\n    out.span()\n}} else {{\n{fallback}\n}}");
+        }
+        None => body.push_str("}\nout.span()"),
+    }
     NodeCode { items, body }
 }
 
@@ -359,9 +427,10 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packing: Option<Packing>) -> NodeCode {
 /// packed code (the words' terms, the input check, splitting the lanes) is
 /// estimated cheaper than the plain code (the terms and one rounding per
 /// output). Per row, in Cairo steps measured on the fast path: a term costs
-/// ~2, a plain rounding ~20, a split lane ~14, an input's share of the norm ~3.
+/// ~2, a plain rounding ~20, a split lane ~14 more than that, an input's
+/// square ~2.
 fn packing_for(p: &RowPlan, s: u32) -> Option<Packing> {
-    let pk = Packing::choose(&p.weights, &p.bias, s, p.rows * p.k)?;
+    let pk = Packing::choose(&p.weights, &p.bias, s, p.k)?;
     let n_out = p.weights.len();
     let words = n_out.div_ceil(pk.lanes);
     let word_terms: usize = (0..words)
@@ -371,17 +440,16 @@ fn packing_for(p: &RowPlan, s: u32) -> Option<Packing> {
         })
         .sum();
     let plain = 2 * p.terms() + 20 * n_out;
-    let check = 3 * p.k;
+    let check = 2 * p.k;
     let packed = 2 * word_terms + 14 * n_out + check;
     (packed < plain).then_some(pk)
 }
 
-/// The packed row code behind its run-time input check: inputs outside the
-/// packing's bound take the library's loops (the op table's code for the
+/// The packed row code behind its run-time norm check: after a row beyond
+/// the packing's bound, the library's loops (the op table's code for the
 /// node, followed by the folded Relu if there is one) or, for large layers,
-/// the plain unrolled sums.
+/// the plain unrolled sums compute the node's result.
 fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Result<NodeCode, String> {
-    let fast = emit_rows(n, p, Some(pk));
     let (fallback, relu_after) = match fallback {
         Fallback::Library(library) => (library(n)?, n.relu_folded),
         Fallback::Plain => {
@@ -391,17 +459,10 @@ fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Res
             (plain, false)
         }
     };
-    let x = &n.inputs[0].as_ref().expect("checked by the plan").expr;
-    let r2 = super::packed::literal(&Felt::TWO.pow(2 * pk.bound_bits as u128));
     let slow = if relu_after { format!("cairn::ops::relu::relu({{\n{}\n}})", fallback.body) } else { fallback.body };
-    let body = format!(
-        "// the packed lanes are exact for inputs of norm below 2^{b}; a plain path takes any other\nif cairn::packed::norm_below({x}, {r2}) {{\n{}\n}} else {{\n{slow}\n}}",
-        fast.body,
-        b = pk.bound_bits
-    );
-    let mut items = fast.items;
-    items.extend(fallback.items);
-    Ok(NodeCode { items, body })
+    let mut code = emit_rows(n, p, Some((pk, &slow)));
+    code.items.extend(fallback.items);
+    Ok(code)
 }
 
 /// `(2^(s-1) + 2^(63+s)) * 2^(64-s)` as a felt literal: `check_rescalable`'s
@@ -775,7 +836,7 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>
         // weights of group g: outputs g*mg..(g+1)*mg, each over the patch (ci, k)
         let weights: Vec<Vec<i64>> =
             (g * mg..(g + 1) * mg).map(|mi| wt.data()[mi * patch..(mi + 1) * patch].to_vec()).collect();
-        items.push(chunk_fn(&format!("{base}_g{g}"), &plain_coef(&weights), 0..mg, 0, patch, true));
+        items.push(chunk_fn(&format!("{base}_g{g}"), &plain_coef(&weights), 0..mg, (0, patch), true, false));
     }
     let mut body = String::new();
     let _ = writeln!(body, "let mut out = array![];");

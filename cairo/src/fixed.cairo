@@ -183,6 +183,26 @@ pub fn rescale_relu(p: felt252, sc: Scale) -> felt252 {
     q.into() - TWO_POW_63
 }
 
+/// min(max(rescale(p), lo), hi) for lo <= hi: the rounding and overflow
+/// checks of `rescale`, then a Clip with constant bounds (ReLU6 and the
+/// like) — what a dense layer followed by a Clip computes. With
+/// q = rounded + 2^63 (as in `rescale`) and the bounds given the same way
+/// (`lo_q`, `hi_q` in [0, 2^64)): q < lo_q gives lo (and q is then below
+/// 2^64: no overflow), q <= hi_q the rounded value itself, and above that
+/// hi once q < 2^64 is checked.
+pub fn rescale_clamp(p: felt252, sc: Scale, lo: felt252, hi: felt252, lo_q: u128, hi_q: u128) -> felt252 {
+    let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
+    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    if q < lo_q {
+        return lo;
+    }
+    if q <= hi_q {
+        return q.into() - TWO_POW_63;
+    }
+    assert(q < 0x10000000000000000, 'fixed-point overflow');
+    hi
+}
+
 /// Quantized real multiply: one rounding. Mirrors `FixedArith::mul`.
 pub fn mul(a: felt252, b: felt252, sc: Scale) -> felt252 {
     rescale(a * b, sc)

@@ -28,6 +28,17 @@ pub struct Lanes {
     pub center: u128,
 }
 
+/// A Clip folded into a packed layer: the bounds `lo <= hi` (stored values)
+/// and the lane quotients q = value + 2^(k-1-s) they correspond to
+/// (`lo_q` is 0 when lo is below every lane value).
+#[derive(Copy, Drop)]
+pub struct LaneClamp {
+    pub lo: felt252,
+    pub hi: felt252,
+    pub lo_q: u128,
+    pub hi_q: u128,
+}
+
 /// Whether `squares`, a sum of squares of stored values (each below 2^126,
 /// fewer than 2^120 of them: an exact integer), is below `r2` (at most
 /// 2^128): r2 - 1 - squares is then a u128, and otherwise negative.
@@ -62,6 +73,20 @@ pub fn append_4_relu(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) 
     }
 }
 
+/// As `append_4`, each lane then clamped to [lo, hi] (a dense layer whose
+/// output only a Clip with constant bounds reads).
+pub fn append_4_clamp(word: felt252, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<felt252>) {
+    let w: u256 = word.into();
+    append_pair_clamp(w.low, if n >= 2 {
+        2
+    } else {
+        1
+    }, ln, cl, ref out);
+    if n >= 3 {
+        append_pair_clamp(w.high, n - 2, ln, cl, ref out);
+    }
+}
+
 /// Appends the rounded lanes of a two-lane word (lanes at bits 0 and 128):
 /// `n` (1 or 2) of them.
 pub fn append_2(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
@@ -78,6 +103,15 @@ pub fn append_2_relu(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) 
     out.append(round_relu(w.low, ln));
     if n == 2 {
         out.append(round_relu(w.high, ln));
+    }
+}
+
+/// As `append_2`, clamped.
+pub fn append_2_clamp(word: felt252, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<felt252>) {
+    let w: u256 = word.into();
+    out.append(round_clamp(w.low, ln, cl));
+    if n == 2 {
+        out.append(round_clamp(w.high, ln, cl));
     }
 }
 
@@ -104,6 +138,16 @@ fn append_pair_relu(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
     }
 }
 
+#[inline(always)]
+fn append_pair_clamp(h: u128, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<felt252>) {
+    let (a, _) = DivRem::div_rem(h, ln.div_s);
+    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    out.append(clamp_of(q0, ln, cl));
+    if n == 2 {
+        out.append(round_clamp(u1, ln, cl));
+    }
+}
+
 /// floor(u / 2^s) - 2^(k-1-s) for one lane u in [0, 2^k).
 #[inline(always)]
 fn round(u: u128, ln: Lanes) -> felt252 {
@@ -123,5 +167,22 @@ fn relu_of(q: u128, ln: Lanes) -> felt252 {
         0
     } else {
         q.into() - ln.center.into()
+    }
+}
+
+#[inline(always)]
+fn round_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
+    let (q, _) = DivRem::div_rem(u, ln.div_s);
+    clamp_of(q, ln, cl)
+}
+
+#[inline(always)]
+fn clamp_of(q: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
+    if q < cl.lo_q {
+        cl.lo
+    } else if q <= cl.hi_q {
+        q.into() - ln.center.into()
+    } else {
+        cl.hi
     }
 }

@@ -89,3 +89,19 @@ pub fn take(x: Span<felt252>, map: Span<u32>) -> Array<felt252> {
     }
     out
 }
+
+/// The exact sum of `x` (stored values, fewer than 2^60 of them: far below
+/// p). Eight values per loop iteration (one `multi_pop_front`), ~2 steps per
+/// value instead of ~8 for an indexed loop.
+pub fn exact_sum(x: Span<felt252>) -> felt252 {
+    let mut acc = 0;
+    let mut rest = x;
+    while let Option::Some(chunk) = rest.multi_pop_front::<8>() {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*chunk).unbox();
+        acc += v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7;
+    }
+    for v in rest {
+        acc += *v;
+    }
+    acc
+}

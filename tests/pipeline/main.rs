@@ -12,6 +12,7 @@ mod golden;
 
 mod api;
 mod cairo_e2e;
+mod clip_folding;
 mod codegen_snapshots;
 mod corpus;
 mod cost_report;

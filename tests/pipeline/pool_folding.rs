@@ -4,33 +4,14 @@
 //! Relu and MaxPool bit for bit, including the overflow a non-maximal
 //! output's rounding reports. Pools that overlap or pad stay nodes.
 
-use onnx_protobuf::{AttributeProto, NodeProto};
-use protobuf::EnumOrUnknown;
+use onnx_protobuf::NodeProto;
 
-use crate::support::{float_tensor, model, node, tensor_info, tmp_path};
-
-fn ints_attr(mut n: NodeProto, name: &str, v: &[i64]) -> NodeProto {
-    let mut a = AttributeProto::new();
-    a.name = name.into();
-    a.type_ = EnumOrUnknown::new(onnx_protobuf::attribute_proto::AttributeType::INTS);
-    a.ints = v.to_vec();
-    n.attribute.push(a);
-    n
-}
+use crate::support::{
+    float_tensor, lcg_values as values, model, node, tensor_info, tmp_path, with_ints_attr as ints_attr,
+};
 
 fn pool(name: &str, input: &str, output: &str, kernel: &[i64], strides: &[i64]) -> NodeProto {
     ints_attr(ints_attr(node(name, "MaxPool", &[input], &[output]), "kernel_shape", kernel), "strides", strides)
-}
-
-/// Deterministic values in [-1, 1).
-fn values(n: usize, seed: u64) -> Vec<f32> {
-    let mut s = seed;
-    (0..n)
-        .map(|_| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((s >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
-        })
-        .collect()
 }
 
 /// `x` as a nested [1][c][h][w] JSON sample of input `name`.

@@ -3,30 +3,9 @@
 //! Conv through the tap table, Gemm — and the result stays the reference's,
 //! bit for bit; a dense output with a second reader keeps its Relu.
 
-use onnx_protobuf::{AttributeProto, NodeProto};
-use protobuf::EnumOrUnknown;
-
-use crate::support::{float_tensor, model, node, tensor_info, tmp_path};
-
-fn ints_attr(mut n: NodeProto, name: &str, v: &[i64]) -> NodeProto {
-    let mut a = AttributeProto::new();
-    a.name = name.into();
-    a.type_ = EnumOrUnknown::new(onnx_protobuf::attribute_proto::AttributeType::INTS);
-    a.ints = v.to_vec();
-    n.attribute.push(a);
-    n
-}
-
-/// Deterministic values in [-1, 1).
-fn values(n: usize, seed: u64) -> Vec<f32> {
-    let mut s = seed;
-    (0..n)
-        .map(|_| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            ((s >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
-        })
-        .collect()
-}
+use crate::support::{
+    float_tensor, lcg_values as values, model, node, tensor_info, tmp_path, with_ints_attr as ints_attr,
+};
 
 #[test]
 fn relu_after_a_dense_layer_is_folded_and_exact() {

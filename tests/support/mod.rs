@@ -59,6 +59,26 @@ pub fn node(name: &str, op: &str, inputs: &[&str], outputs: &[&str]) -> NodeProt
     n
 }
 
+pub fn with_ints_attr(mut n: NodeProto, name: &str, v: &[i64]) -> NodeProto {
+    let mut a = AttributeProto::new();
+    a.name = name.into();
+    a.type_ = AttributeType::INTS.into();
+    a.ints = v.to_vec();
+    n.attribute.push(a);
+    n
+}
+
+/// Deterministic values in [-1, 1) (a seeded LCG).
+pub fn lcg_values(n: usize, seed: u64) -> Vec<f32> {
+    let mut s = seed;
+    (0..n)
+        .map(|_| {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((s >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
+        })
+        .collect()
+}
+
 pub fn with_int_attr(mut n: NodeProto, name: &str, v: i64) -> NodeProto {
     let mut a = AttributeProto::new();
     a.name = name.into();

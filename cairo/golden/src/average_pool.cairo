@@ -17,24 +17,158 @@ pub mod average_pool_2d_stride2 {
         output
     }
 
+    /// Two input rows of `average_pool_2d_stride2` (2×2 windows, stride 2): `cairn::ops::average_pool::mean4` of each window.
+    #[inline(never)]
+    fn average_pool_2d_stride2_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*rows.multi_pop_front::<8>().unwrap()).unbox();
+        out.append(cairn::ops::average_pool::mean4(v0, v1, v4, v5));
+        out.append(cairn::ops::average_pool::mean4(v2, v3, v6, v7));
+    }
+
     /// Node `average_pool_2d_stride2` (AveragePool): x0 -> y0 float32[1, 2, 2, 2]
     #[inline(never)]
     fn node_average_pool_2d_stride2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let attrs = cairn::ops::window::WindowAttrs {
-            auto_pad: cairn::ops::window::AutoPad::NotSet,
-            kernel: array![2, 2].span(),
-            strides: array![2, 2].span(),
-            dilations: array![].span(),
-            pads: array![].span(),
-            ceil_mode: false,
-        };
-        cairn::ops::average_pool::average_pool(@sc, i0, array![1, 2, 4, 4].span(), attrs, false)
+        let mut out = array![];
+        let mut rows = i0;
+        for _ in 0..4_u32 {
+            average_pool_2d_stride2_row_pair(ref rows, ref out);
+        }
+        out.span()
     }
 
     #[test]
     fn golden() {
         let out = run(array![488568, 178168, 436251, 349017, -14387, -235278, 75030, -468520, -8888, 271283, 113211, -216082, 431473, -327695, -143847, -22405, -68545, 466832, -173858, -232578, -427523, 439181, 398721, -390806, 459033, 394479, 105758, 113399, -451196, 466630, -468293, -156159].span());
         assert(out.span() == array![104268, 97945, 91543, -67281, 102486, -99630, 217237, -101324].span(), 'golden mismatch');
+    }
+}
+
+pub mod average_pool_2x2_rounding_ties {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 32);
+        cairn::io::finish_input(input);
+        let v_y0 = node_average_pool_2x2_rounding_ties(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Two input rows of `average_pool_2x2_rounding_ties` (2×2 windows, stride 2): `cairn::ops::average_pool::mean4` of each window.
+    #[inline(never)]
+    fn average_pool_2x2_rounding_ties_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*rows.multi_pop_front::<8>().unwrap()).unbox();
+        out.append(cairn::ops::average_pool::mean4(v0, v1, v4, v5));
+        out.append(cairn::ops::average_pool::mean4(v2, v3, v6, v7));
+    }
+
+    /// Node `average_pool_2x2_rounding_ties` (AveragePool): x0 -> y0 float32[1, 2, 2, 2]
+    #[inline(never)]
+    fn node_average_pool_2x2_rounding_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        let mut out = array![];
+        let mut rows = i0;
+        for _ in 0..4_u32 {
+            average_pool_2x2_rounding_ties_row_pair(ref rows, ref out);
+        }
+        out.span()
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-5, 2, -2, 5, 1, -3, 4, 0, -4, 3, -1, -5, 2, -2, 5, 1, -3, 4, 0, -4, 3, -1, -5, 2, -2, 5, 1, -3, 4, 0, -4, 3].span());
+        assert(out.span() == array![-1, 2, 0, 0, 1, -2, 2, -1].span(), 'golden mismatch');
+    }
+}
+
+pub mod average_pool_2x2_odd_extent {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 25);
+        cairn::io::finish_input(input);
+        let v_y0 = node_average_pool_2x2_odd_extent(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Two input rows of `average_pool_2x2_odd_extent` (2×2 windows, stride 2): `cairn::ops::average_pool::mean4` of each window.
+    #[inline(never)]
+    fn average_pool_2x2_odd_extent_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
+        let [v0, v1, v2, v3, _, v5, v6, v7, v8, _] = (*rows.multi_pop_front::<10>().unwrap()).unbox();
+        out.append(cairn::ops::average_pool::mean4(v0, v1, v5, v6));
+        out.append(cairn::ops::average_pool::mean4(v2, v3, v7, v8));
+    }
+
+    /// Node `average_pool_2x2_odd_extent` (AveragePool): x0 -> y0 float32[1, 1, 2, 2]
+    #[inline(never)]
+    fn node_average_pool_2x2_odd_extent(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        let mut out = array![];
+        let mut rows = i0;
+        for _ in 0..1_u32 {
+            for _ in 0..2_u32 {
+                average_pool_2x2_odd_extent_row_pair(ref rows, ref out);
+            }
+            rows = rows.slice(5, rows.len() - 5);
+        }
+        out.span()
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![379624, -446415, 145954, -104767, -212231, -124324, -440632, 414244, 427898, -269485, 6391, -18317, 275829, 497229, -40704, 25506, 369725, 110730, 131506, 308630, 456994, -376720, 520920, 265287, -503395].span());
+        assert(out.span() == array![-157937, 220832, 95826, 253824].span(), 'golden mismatch');
+    }
+}
+
+pub mod average_pool_2x2_extremes {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 8);
+        cairn::io::finish_input(input);
+        let v_y0 = node_average_pool_2x2_extremes(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Two input rows of `average_pool_2x2_extremes` (2×2 windows, stride 2): `cairn::ops::average_pool::mean4` of each window.
+    #[inline(never)]
+    fn average_pool_2x2_extremes_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*rows.multi_pop_front::<8>().unwrap()).unbox();
+        out.append(cairn::ops::average_pool::mean4(v0, v1, v4, v5));
+        out.append(cairn::ops::average_pool::mean4(v2, v3, v6, v7));
+    }
+
+    /// Node `average_pool_2x2_extremes` (AveragePool): x0 -> y0 float32[1, 1, 1, 2]
+    #[inline(never)]
+    fn node_average_pool_2x2_extremes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        let mut out = array![];
+        let mut rows = i0;
+        for _ in 0..1_u32 {
+            average_pool_2x2_extremes_row_pair(ref rows, ref out);
+        }
+        out.span()
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![9175040000000000000, 9175040000000000000, -9175040000000000000, -9175040000000000000, 9175040000000000000, 9175040000000000000, -9175040000000000000, -9175039999999934464].span());
+        assert(out.span() == array![9175040000000000000, -9175039999999983616].span(), 'golden mismatch');
     }
 }
 

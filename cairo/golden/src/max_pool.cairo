@@ -17,7 +17,7 @@ pub mod max_pool_2d_stride2 {
         output
     }
 
-    /// Two input rows of `max_pool_2d_stride2` (2×2 windows, stride 2): one maximum per window.
+    /// Two input rows of `max_pool_2d_stride2` (2×2 windows, stride 2): `cairn::ops::max_pool::max4` of each window.
     #[inline(never)]
     fn max_pool_2d_stride2_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
         let [v0, v1, v2, v3, _, v5, v6, v7, v8, _] = (*rows.multi_pop_front::<10>().unwrap()).unbox();
@@ -91,7 +91,7 @@ pub mod max_pool_2x2_negative_and_ties {
         output
     }
 
-    /// Two input rows of `max_pool_2x2_negative_and_ties` (2×2 windows, stride 2): one maximum per window.
+    /// Two input rows of `max_pool_2x2_negative_and_ties` (2×2 windows, stride 2): `cairn::ops::max_pool::max4` of each window.
     #[inline(never)]
     fn max_pool_2x2_negative_and_ties_row_pair(ref rows: Span<felt252>, ref out: Array<felt252>) {
         let [v0, v1, v2, v3, v4, v5, v6, v7] = (*rows.multi_pop_front::<8>().unwrap()).unbox();

@@ -37,3 +37,21 @@ pub fn average_pool<A, +Arith<A>>(
     }
     out.span()
 }
+
+/// 4 * 2^63 + 2: shifts the sum of four stored values (each in [-2^63, 2^63))
+/// to a u128 whose quotient by 4 is the rounded mean plus 2^63.
+const MEAN4_OFFSET: felt252 = 0x20000000000000002;
+const FOUR: NonZero<u128> = 4;
+
+/// The mean of a 2×2 window of stored values, rounded half up: what
+/// `finish_mean(a + b + c + d, 4)` gives (generated row functions). With
+/// u = a + b + c + d + 4 * 2^63 + 2 in [0, 2^66), floor(u / 4) - 2^63 =
+/// floor((sum + 2) / 4) = floor((2 * sum + 4) / 8), `div_round`'s rounding; a
+/// mean of stored values is a stored value, so no range check is needed
+/// beyond the conversion.
+#[inline(always)]
+pub fn mean4(a: felt252, b: felt252, c: felt252, d: felt252) -> felt252 {
+    let u: u128 = (a + b + c + d + MEAN4_OFFSET).try_into().expect('fixed-point overflow');
+    let (q, _) = DivRem::div_rem(u, FOUR);
+    q.into() - crate::fixed::TWO_POW_63
+}

@@ -5,7 +5,7 @@
 //! Mirrors runtime/src/ops/global_average_pool.rs.
 
 use crate::arith::Arith;
-use crate::tensor::numel;
+use crate::tensor::{exact_sum, numel};
 use super::window::split_nc;
 
 pub fn global_average_pool<A, +Arith<A>>(ar: @A, x: Span<felt252>, x_shape: Span<u32>) -> Span<felt252> {
@@ -13,13 +13,11 @@ pub fn global_average_pool<A, +Arith<A>>(ar: @A, x: Span<felt252>, x_shape: Span
     let size = numel(spatial);
     assert(size > 0, 'empty spatial extent');
     let mut out = array![];
-    for nc in 0..n * c {
-        let base = nc * size;
-        let mut acc = 0;
-        for i in 0..size {
-            acc += *x[base + i];
-        }
-        out.append(ar.finish_mean(acc, size));
+    let mut rest = x;
+    for _ in 0..n * c {
+        let block = rest.slice(0, size);
+        rest = rest.slice(size, rest.len() - size);
+        out.append(ar.finish_mean(exact_sum(block), size));
     }
     out.span()
 }

@@ -6,6 +6,32 @@ pub fn cases() -> Vec<Case> {
         Case::new("average_pool_2d_stride2", "AveragePool", vec![r(&[1, 2, 4, 4])])
             .ints("kernel_shape", &[2, 2])
             .ints("strides", &[2, 2]),
+        // the unrolled 2×2 form: sums of every residue mod 4 (rounding half
+        // up, negative ties included), an odd row and column never read, and
+        // windows at the ends of the stored range
+        Case::new(
+            "average_pool_2x2_rounding_ties",
+            "AveragePool",
+            vec![Input::RealValues {
+                shape: vec![1, 2, 4, 4],
+                values: (0..32).map(|v| (((v * 7) % 11) - 5) as f64 / 65536.0).collect(),
+            }],
+        )
+        .ints("kernel_shape", &[2, 2])
+        .ints("strides", &[2, 2]),
+        Case::new("average_pool_2x2_odd_extent", "AveragePool", vec![r(&[1, 1, 5, 5])])
+            .ints("kernel_shape", &[2, 2])
+            .ints("strides", &[2, 2]),
+        Case::new(
+            "average_pool_2x2_extremes",
+            "AveragePool",
+            vec![Input::RealValues {
+                shape: vec![1, 1, 2, 4],
+                values: vec![1.4e14, 1.4e14, -1.4e14, -1.4e14, 1.4e14, 1.4e14, -1.4e14, -1.4e14 + 1.0],
+            }],
+        )
+        .ints("kernel_shape", &[2, 2])
+        .ints("strides", &[2, 2]),
         Case::new("average_pool_pads_exclude", "AveragePool", vec![r(&[1, 1, 4, 4])])
             .ints("kernel_shape", &[3, 3])
             .ints("pads", &[1, 1, 1, 1]),

@@ -27,7 +27,7 @@ use starknet_types_core::felt::Felt;
 
 use super::emit::{const_array, ident};
 use super::packed::Packing;
-use super::{NodeCode, NodeGen};
+use super::{Activation, NodeCode, NodeGen};
 
 /// Unrolled terms per model before falling back to loops (compile memory).
 pub const MAX_UNROLLED_TERMS: usize = 120_000;
@@ -41,13 +41,31 @@ const MAX_K: usize = 4096;
 /// Terms one straight-line function may hold (its ap change grows with them).
 const MAX_TERMS_PER_FN: usize = 4096;
 
-/// The rounding of each output: with a Relu folded in, `rescale_relu` (the
-/// same rounding and range check, then max(0, ·): what the two nodes compute).
-fn rounding(n: &NodeGen) -> &'static str {
-    if n.relu_folded {
-        "cairn::fixed::rescale_relu"
-    } else {
-        "cairn::fixed::rescale"
+/// The rounding of one output's exact sum `sum` (the generated code's scale
+/// is `sc`): with an activation folded in, `rescale_relu` or `rescale_clamp`
+/// (the same rounding and range check, then the activation: what the two
+/// nodes compute).
+fn round_call(act: Option<Activation>, sum: &str) -> String {
+    match act {
+        None => format!("cairn::fixed::rescale({sum}, sc)"),
+        Some(Activation::Relu) => format!("cairn::fixed::rescale_relu({sum}, sc)"),
+        Some(Activation::Clamp { lo, hi }) => {
+            // the bounds as rescale's biased quotients q = value + 2^63
+            let biased = |v: i64| (i128::from(v) + (1i128 << 63)) as u128;
+            format!("cairn::fixed::rescale_clamp({sum}, sc, {lo}, {hi}, {:#x}, {:#x})", biased(lo), biased(hi))
+        }
+    }
+}
+
+/// `body` (a Span expression) through the library's kernel of a folded
+/// activation: the plain code behind a fast path that folded it.
+fn with_activation(act: Option<Activation>, body: String) -> String {
+    match act {
+        None => body,
+        Some(Activation::Relu) => format!("cairn::ops::relu::relu({{\n{body}\n}})"),
+        Some(Activation::Clamp { lo, hi }) => {
+            format!("cairn::ops::clip::clip({{\n{body}\n}}, Option::Some({lo}), Option::Some({hi}))")
+        }
     }
 }
 
@@ -79,7 +97,8 @@ fn rows_fast(n: &NodeGen, plan: &RowPlan, budget: &mut usize, library: Library) 
     }
     *budget -= terms;
     let weights = plan.k * plan.weights.len();
-    let packing = packing_for(plan, n.scale.bits()).filter(|_| {
+    let s = n.scale.bits();
+    let packing = packing_for(plan, s).filter(|pk| lane_clamp(n.activation, pk, s).is_ok()).filter(|_| {
         // Inputs beyond the bound need a plain path: the library's loops read
         // the weights as one constant array, which the compiler cannot size
         // past ~2^15 values; a bigger layer also unrolls the plain sums.
@@ -344,14 +363,21 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
                 None => {
                     let b = p.bias[u];
                     let sum = if b != 0 { format!("{v} + {b}") } else { v.clone() };
-                    let _ = writeln!(f, "    out.append({}({sum}, sc));", rounding(n));
+                    let _ = writeln!(f, "    out.append({});", round_call(n.activation, &sum));
                 }
                 Some(pk) => {
                     let js = outputs_of(u);
                     let c = super::packed::literal(&pk.word_constant(&p.bias, js.clone(), n.scale.bits()));
-                    let relu = if n.relu_folded { "_relu" } else { "" };
-                    let _ =
-                        writeln!(f, "    cairn::packed::append_{lanes}{relu}({v} + {c}, {}, ln, ref out);", js.len());
+                    let (act, arg) = match n.activation {
+                        None => ("", String::new()),
+                        Some(Activation::Relu) => ("_relu", String::new()),
+                        Some(Activation::Clamp { .. }) => ("_clamp", format!(" {}_CLAMP,", base.to_uppercase())),
+                    };
+                    let _ = writeln!(
+                        f,
+                        "    cairn::packed::append_{lanes}{act}({v} + {c}, {}, ln,{arg} ref out);",
+                        js.len()
+                    );
                 }
             }
         }
@@ -373,6 +399,13 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
             1u128 << (k - s),
             1u128 << (k - 1 - s)
         ));
+        if let Ok(Some([lo, hi, lo_q, hi_q])) = lane_clamp(n.activation, &pk, s) {
+            items.push(format!(
+                "/// The Clip folded into `{}`, in lane quotients (value + 2^(k-1-s)).\nconst {}_CLAMP: cairn::packed::LaneClamp = cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {lo_q:#x}, hi_q: {hi_q:#x} }};\n",
+                n.name,
+                base.to_uppercase(),
+            ));
+        }
         let _ = writeln!(body, "let ln = {}_LANES;", base.to_uppercase());
         let _ = writeln!(body, "let mut ok = true;");
     }
@@ -423,6 +456,21 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
     NodeCode { items, body }
 }
 
+/// A folded Clip's bounds for the packed code: `[lo, hi]` and the lane
+/// quotients q = value + 2^(k-1-s) they correspond to (a lane's q is in
+/// [0, 2^(k-s)); a lower bound below every lane value never applies, so its
+/// quotient is 0). `Err` when the upper bound lies below every lane value
+/// (then every output is that bound: the plain code handles it).
+fn lane_clamp(act: Option<Activation>, pk: &Packing, s: u32) -> Result<Option<[i128; 4]>, ()> {
+    let Some(Activation::Clamp { lo, hi }) = act else { return Ok(None) };
+    let center = 1i128 << (pk.k - 1 - s);
+    let (lo, hi) = (i128::from(lo), i128::from(hi));
+    if hi + center < 0 {
+        return Err(());
+    }
+    Ok(Some([lo, hi, (lo + center).max(0), hi + center]))
+}
+
 /// The packing a dense product should use: one its weights allow, when the
 /// packed code (the words' terms, the input check, splitting the lanes) is
 /// estimated cheaper than the plain code (the terms and one rounding per
@@ -450,16 +498,16 @@ fn packing_for(p: &RowPlan, s: u32) -> Option<Packing> {
 /// node, followed by the folded Relu if there is one) or, for large layers,
 /// the plain unrolled sums compute the node's result.
 fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Result<NodeCode, String> {
-    let (fallback, relu_after) = match fallback {
-        Fallback::Library(library) => (library(n)?, n.relu_folded),
+    let (fallback, act_after) = match fallback {
+        Fallback::Library(library) => (library(n)?, n.activation),
         Fallback::Plain => {
             // item names must differ from the packed code's
             let name = format!("{}_plain", n.name);
             let plain = emit_rows(&NodeGen { name: &name, ..n.clone() }, p, None);
-            (plain, false)
+            (plain, None)
         }
     };
-    let slow = if relu_after { format!("cairn::ops::relu::relu({{\n{}\n}})", fallback.body) } else { fallback.body };
+    let slow = with_activation(act_after, fallback.body);
     let mut code = emit_rows(n, p, Some((pk, &slow)));
     code.items.extend(fallback.items);
     Ok(code)
@@ -592,7 +640,7 @@ impl RowForm {
         filt: &[i64],
         bias: i128,
         [ph, pw]: [usize; 2],
-        rounding: &str,
+        act: Option<Activation>,
         s: u32,
     ) -> String {
         let band = self.band(ph);
@@ -618,7 +666,7 @@ impl RowForm {
             } else {
                 cells[1..].iter().fold(cells[0].clone(), |acc, c| format!("cairn::ops::max_pool::max2({acc}, {c})"))
             };
-            lines.push(format!("    out.append({rounding}({max}, sc));"));
+            lines.push(format!("    out.append({});", round_call(act, &max)));
         }
         let names: Vec<String> =
             used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
@@ -640,7 +688,7 @@ impl RowForm {
     }
 
     /// The function computing one output row of channel `mi`.
-    fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128, rounding: &str) -> String {
+    fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128, act: Option<Activation>) -> String {
         let seg = self.segment();
         // which values of the segment are read: [i][ch][col]
         let mut used = vec![false; seg];
@@ -659,7 +707,7 @@ impl RowForm {
         }
         for sum in sums {
             let total = if bias != 0 { format!("{sum} + {bias}") } else { sum };
-            let _ = writeln!(f, "    out.append({rounding}({total}, sc));");
+            let _ = writeln!(f, "    out.append({});", round_call(act, &total));
         }
         f.push_str("}\n");
         f
@@ -743,8 +791,8 @@ fn conv_rows(
             let filt = &wt.data()[mi * per_filter..(mi + 1) * per_filter];
             let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
             match pool {
-                None => form.channel_function(&base, mi, filt, b, rounding(n)),
-                Some(window) => form.pooled_function(&base, mi, filt, b, window, rounding(n), n.scale.bits()),
+                None => form.channel_function(&base, mi, filt, b, n.activation),
+                Some(window) => form.pooled_function(&base, mi, filt, b, window, n.activation, n.scale.bits()),
             }
         })
         .collect();
@@ -859,7 +907,7 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>
             let mi = g * mg + r;
             let b = bias.as_ref().map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
             let sum = if b != 0 { format!("y{r} + {b}") } else { format!("y{r}") };
-            let _ = writeln!(body, "        pos.append({}({sum}, sc));", rounding(n));
+            let _ = writeln!(body, "        pos.append({});", round_call(n.activation, &sum));
         }
     }
     let _ = writeln!(body, "    }}");

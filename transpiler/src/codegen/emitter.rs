@@ -3,7 +3,7 @@
 //! function each), outputs. The emitter holds what the passes share: the
 //! value of each slot, the module items and `run`'s body.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use cairn_runtime::{DType, FixedArith, Value};
@@ -11,7 +11,7 @@ use cairn_runtime::{DType, FixedArith, Value};
 use super::emit::{self, const_array, describe, ident};
 use super::manifest::NodeFunction;
 use super::{dense, indent, render_lib, render_module, unique};
-use super::{CodegenError, IoSpec, Manifest, NodeCode, NodeGen, Package, TranspileOptions, ValueGen};
+use super::{Activation, CodegenError, IoSpec, Manifest, NodeCode, NodeGen, Package, TranspileOptions, ValueGen};
 use crate::network::{NetNode, Network};
 use crate::ops;
 use crate::shapes::NodeShapes;
@@ -58,8 +58,9 @@ pub(super) struct Emitter<'a> {
     outputs_spec: Vec<IoSpec>,
     used_ops: BTreeSet<String>,
     node_functions: Vec<NodeFunction>,
-    /// Relu nodes whose max(0, ·) the dense layer before them applied.
-    relu_folded: BTreeSet<String>,
+    /// Relu and Clip nodes the dense layer before them applied, with the
+    /// activation.
+    activation_folded: BTreeMap<String, Activation>,
     /// MaxPool nodes a Conv's fast path computed (they pass their input through).
     pool_folded: BTreeSet<String>,
     unroll_budget: usize,
@@ -83,7 +84,7 @@ impl<'a> Emitter<'a> {
             outputs_spec: Vec::new(),
             used_ops: BTreeSet::new(),
             node_functions: Vec::new(),
-            relu_folded: BTreeSet::new(),
+            activation_folded: BTreeMap::new(),
             pool_folded: BTreeSet::new(),
             unroll_budget: if opts.fast_dense { dense::MAX_UNROLLED_TERMS } else { 0 },
             prefix: String::new(),
@@ -137,7 +138,17 @@ impl<'a> Emitter<'a> {
     /// are collected and reported at once.
     pub(super) fn nodes(&mut self, shapes: &[NodeShapes]) -> Result<(), CodegenError> {
         let mut problems = Vec::new();
+        // Nodes without inputs (Constant) first: a dense layer looks ahead at
+        // the bounds of the Clip after it, whose Constant nodes exporters
+        // often place between the two.
+        let sources = |node: &NetNode| node.inputs.iter().all(|s| s.is_none());
+        for node in self.net.nodes.iter().filter(|n| sources(n)) {
+            self.fold(node)?;
+        }
         for (node, inferred) in self.net.nodes.iter().zip(shapes) {
+            if sources(node) {
+                continue;
+            }
             let all_const = node.inputs.iter().flatten().all(|&s| self.slot(s).constant.is_some());
             if all_const || reads_only_shapes(node) {
                 self.fold(node)?;
@@ -258,11 +269,11 @@ impl<'a> Emitter<'a> {
                 s.map(|_| ValueGen { expr: String::new(), dtype: *dtype, shape: shape.clone(), constant: None })
             })
             .collect();
-        // A dense fast path may fold the Relu that alone reads its output,
-        // and a Conv's the MaxPool after them.
-        let relu_after = self.sole_relu_reader(node);
+        // A dense fast path may fold the Relu or Clip that alone reads its
+        // output, and a Conv's the MaxPool after them.
+        let act_after = self.sole_activation_reader(node);
         let pool_after = match (node.op_type.as_str(), &inferred.outputs[..]) {
-            ("Conv", [(_, shape)]) => self.foldable_pool(node, relu_after.as_deref(), shape),
+            ("Conv", [(_, shape)]) => self.foldable_pool(node, act_after.as_ref().map(|(a, _)| a.as_str()), shape),
             _ => None,
         };
         let gen = NodeGen {
@@ -272,7 +283,7 @@ impl<'a> Emitter<'a> {
             inputs: gen_inputs,
             outputs: gen_outputs,
             scale: self.opts.scale,
-            relu_folded: relu_after.is_some(),
+            activation: act_after.as_ref().map(|&(_, act)| act),
             pool_after: pool_after.as_ref().map(|(_, window)| *window),
             pool_folded: false,
         };
@@ -280,8 +291,8 @@ impl<'a> Emitter<'a> {
         let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget, spec.codegen) {
             Some(fast) => {
                 let fast = fast?;
-                if let Some(relu) = relu_after {
-                    self.relu_folded.insert(relu);
+                if let Some((act, kind)) = act_after {
+                    self.activation_folded.insert(act, kind);
                 }
                 if let (true, Some((pool, _))) = (fast.pool_folded, pool_after) {
                     self.pool_folded.insert(pool);
@@ -289,7 +300,7 @@ impl<'a> Emitter<'a> {
                 fast.code
             }
             None => (spec.codegen)(&NodeGen {
-                relu_folded: self.relu_folded.contains(&node.name),
+                activation: self.activation_folded.get(&node.name).copied(),
                 pool_after: None,
                 pool_folded: self.pool_folded.contains(&node.name),
                 ..gen
@@ -323,11 +334,33 @@ impl<'a> Emitter<'a> {
         Ok(())
     }
 
-    /// The name of the Relu node that alone reads `node`'s only output (not a
-    /// graph output), if any: a dense fast path may fold it into its rounding.
-    fn sole_relu_reader(&self, node: &NetNode) -> Option<String> {
+    /// The Relu, or Clip with constant bounds, that alone reads `node`'s
+    /// only output (not a graph output), if any, with its activation: a dense
+    /// fast path may fold it into its rounding.
+    fn sole_activation_reader(&self, node: &NetNode) -> Option<(String, Activation)> {
         let reader = self.sole_reader(node)?;
-        (reader.domain == ops::ONNX && reader.op_type == "Relu").then(|| reader.name.clone())
+        if reader.domain != ops::ONNX {
+            return None;
+        }
+        let act = match reader.op_type.as_str() {
+            "Relu" => Activation::Relu,
+            "Clip" => {
+                let k: &cairn_runtime::ops::clip::Clip = reader.op.as_any().downcast_ref()?;
+                // an omitted bound is `None`; a bound not known here, `Some(None)`
+                let bound = |i: usize| {
+                    // (a Constant node may come after the layer: not known yet)
+                    let known = |s: usize| self.slots[s].as_ref()?.constant.as_ref();
+                    reader.inputs.get(i).copied().flatten().map(|s| match known(s).map(emit::value_data) {
+                        Some([b]) => Some(*b),
+                        _ => None,
+                    })
+                };
+                let (lo, hi) = ops::clip::fold_bounds(k, self.opts.scale, bound(1), bound(2))?;
+                Activation::Clamp { lo, hi }
+            }
+            _ => return None,
+        };
+        Some((reader.name.clone(), act))
     }
 
     /// The node that alone reads `node`'s only output, once, when that

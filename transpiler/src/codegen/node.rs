@@ -28,6 +28,16 @@ impl ValueGen {
     }
 }
 
+/// A monotone activation a dense layer's rounding can apply to each output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// max(0, ·)
+    Relu,
+    /// min(max(·, lo), hi) with lo <= hi: a Clip whose bounds are constants
+    /// (stored values at the model scale; an absent bound is the i64 extreme).
+    Clamp { lo: i64, hi: i64 },
+}
+
 /// One node to generate code for. Inside the generated node function the
 /// fixed-point scale is the variable `sc` (a `cairn::fixed::Scale`).
 #[derive(Clone)]
@@ -40,10 +50,11 @@ pub struct NodeGen<'a> {
     /// `None` for an output nothing uses (the generator need not compute it).
     pub outputs: Vec<Option<ValueGen>>,
     pub scale: Scale,
-    /// For a dense node: its output's only reader is a Relu, which the fast
-    /// path may fold into its rounding (`rescale_relu`). For a Relu: that
+    /// For a dense node: its output's only reader is this activation (a Relu,
+    /// or a Clip with constant bounds), which the fast path may fold into its
+    /// rounding (`rescale_relu`, `rescale_clamp`). For a Relu or Clip: that
     /// fold happened, so the node passes its input through.
-    pub relu_folded: bool,
+    pub activation: Option<Activation>,
     /// For a Conv: the window of the MaxPool that alone reads its output
     /// (after the folded Relu, if any) and tiles it exactly; the fast path
     /// may compute the pool too (`dense::FastCode::pool_folded`).

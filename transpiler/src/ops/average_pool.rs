@@ -18,10 +18,19 @@ pub fn import(a: &Attrs) -> ImportResult {
 }
 
 /// Emits `cairn::ops::average_pool::average_pool` with the node's window
-/// attributes (geometry computed in Cairo) and `count_include_pad`.
+/// attributes (geometry computed in Cairo) and `count_include_pad`; 2×2
+/// windows with stride 2 inside a real input (no padding: every count is 4)
+/// take the unrolled row form with `mean4`.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
     let a: &AveragePool = n.kernel()?;
     let x = n.input(0)?;
+    if x.dtype.is_real() {
+        if let Some(code) =
+            super::window::rows_2x2(&a.window, n.name, &x.expr, &x.shape, "cairn::ops::average_pool::mean4")
+        {
+            return Ok(code);
+        }
+    }
     Ok(NodeCode::expr(format!(
         "let attrs = {};\ncairn::ops::average_pool::average_pool({}, {}, {}, attrs, {})",
         super::conv::window_attrs_lit(&a.window)?,

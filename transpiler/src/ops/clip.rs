@@ -19,10 +19,19 @@ pub fn import(a: &Attrs) -> ImportResult {
 /// that cannot be quantized makes the reference fail on every input: the body
 /// then panics); otherwise the bounds are the optional scalar inputs, inlined
 /// when constant. Integer tensors ignore the legacy attributes, as the kernel does.
+/// When the dense layer before folded the clip into its rounding
+/// (`NodeGen::activation`), the input passes through.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
     use cairn_runtime::{Arith, FixedArith};
     let k: &Clip = n.kernel()?;
     let x = n.input(0)?;
+    if n.activation.is_some() {
+        return Ok(crate::codegen::NodeCode::expr(format!(
+            "// clamped by the rounding of the layer before
+{}",
+            x.expr
+        )));
+    }
     let fx = FixedArith::new(n.scale);
     let bound = |i: usize, attr: Option<f64>| -> Result<String, ()> {
         if k.legacy && x.dtype.is_real() {
@@ -44,4 +53,27 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
         _ => "core::panic_with_felt252('Clip bound out of range')".into(),
     };
     Ok(crate::codegen::NodeCode::expr(body))
+}
+
+/// The bounds a dense layer may fold into its rounding, for a Clip of a real
+/// tensor: the stored values the kernel clamps to (`lo <= hi`; an absent
+/// bound is the i64 extreme). `min`/`max`: `None` when the input is omitted,
+/// `Some(None)` when it is not a constant scalar. `None` when the bounds are
+/// not known at transpile time, cannot be quantized (the kernel then fails on
+/// every input), or cross (every output is then `max`, not a clamp).
+pub(crate) fn fold_bounds(
+    k: &Clip,
+    scale: cairn_runtime::Scale,
+    min: Option<Option<i64>>,
+    max: Option<Option<i64>>,
+) -> Option<(i64, i64)> {
+    use cairn_runtime::{Arith, FixedArith};
+    let (lo, hi) = if k.legacy {
+        let fx = FixedArith::new(scale);
+        let quantize = |v: Option<f64>, absent: i64| v.map_or(Some(absent), |v| fx.from_f64(v).ok());
+        (quantize(k.min_attr, i64::MIN)?, quantize(k.max_attr, i64::MAX)?)
+    } else {
+        (min.unwrap_or(Some(i64::MIN))?, max.unwrap_or(Some(i64::MAX))?)
+    };
+    (lo <= hi).then_some((lo, hi))
 }

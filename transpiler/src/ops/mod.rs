@@ -26,7 +26,7 @@ mod binarizer;
 mod cast;
 mod ceil;
 mod celu;
-mod clip;
+pub(crate) mod clip;
 mod concat;
 mod constant;
 mod constant_of_shape;

@@ -13,10 +13,10 @@ pub fn import(_a: &Attrs) -> ImportResult {
 
 /// Emits `cairn::ops::relu::relu` (a comparison; same for reals and ints),
 /// or passes the input through when the dense layer before it already
-/// applied max(0, ·) in its rounding (`NodeGen::relu_folded`).
+/// applied max(0, ·) in its rounding (`NodeGen::activation`).
 pub fn codegen(n: &NodeGen) -> CodegenResult {
     let x = &n.input(0)?.expr;
-    if n.relu_folded {
+    if n.activation.is_some() {
         return Ok(crate::codegen::NodeCode::expr(format!(
             "// max(0, ·) applied by the rounding of the layer before
 {x}"

@@ -82,34 +82,79 @@ pub mod conv_2d_bias_fast {
         50584, 63814, 40552,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channels 0..3: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
-    fn conv_2d_bias_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_2d_bias_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>, ref o2: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29] = (*rows.multi_pop_front::<30>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -33066 + v1 * -2169 + v2 * -27775 + v10 * -13077 + v11 * -16432 + v12 * 59221 + v20 * -2665 + v21 * -15209 + v22 * 57042 + v5 * 60606 + v6 * -58039 + v7 * -43457 + v15 * -53279 + v16 * -6757 + v17 * -50861 + v25 * -17651 + v26 * 7186 + v27 * -56079 + 3315073024, sc));
-        out.append(cairn::fixed::rescale(v1 * -33066 + v2 * -2169 + v3 * -27775 + v11 * -13077 + v12 * -16432 + v13 * 59221 + v21 * -2665 + v22 * -15209 + v23 * 57042 + v6 * 60606 + v7 * -58039 + v8 * -43457 + v16 * -53279 + v17 * -6757 + v18 * -50861 + v26 * -17651 + v27 * 7186 + v28 * -56079 + 3315073024, sc));
-        out.append(cairn::fixed::rescale(v2 * -33066 + v3 * -2169 + v4 * -27775 + v12 * -13077 + v13 * -16432 + v14 * 59221 + v22 * -2665 + v23 * -15209 + v24 * 57042 + v7 * 60606 + v8 * -58039 + v9 * -43457 + v17 * -53279 + v18 * -6757 + v19 * -50861 + v27 * -17651 + v28 * 7186 + v29 * -56079 + 3315073024, sc));
+        o0.append(cairn::fixed::rescale(v0 * -33066 + v1 * -2169 + v2 * -27775 + v10 * -13077 + v11 * -16432 + v12 * 59221 + v20 * -2665 + v21 * -15209 + v22 * 57042 + v5 * 60606 + v6 * -58039 + v7 * -43457 + v15 * -53279 + v16 * -6757 + v17 * -50861 + v25 * -17651 + v26 * 7186 + v27 * -56079 + 3315073024, sc));
+        o0.append(cairn::fixed::rescale(v1 * -33066 + v2 * -2169 + v3 * -27775 + v11 * -13077 + v12 * -16432 + v13 * 59221 + v21 * -2665 + v22 * -15209 + v23 * 57042 + v6 * 60606 + v7 * -58039 + v8 * -43457 + v16 * -53279 + v17 * -6757 + v18 * -50861 + v26 * -17651 + v27 * 7186 + v28 * -56079 + 3315073024, sc));
+        o0.append(cairn::fixed::rescale(v2 * -33066 + v3 * -2169 + v4 * -27775 + v12 * -13077 + v13 * -16432 + v14 * 59221 + v22 * -2665 + v23 * -15209 + v24 * 57042 + v7 * 60606 + v8 * -58039 + v9 * -43457 + v17 * -53279 + v18 * -6757 + v19 * -50861 + v27 * -17651 + v28 * 7186 + v29 * -56079 + 3315073024, sc));
+        o1.append(cairn::fixed::rescale(v0 * 8329 + v1 * -56694 + v2 * -28997 + v10 * -22278 + v11 * 6861 + v12 * -28397 + v20 * -42206 + v21 * -8545 + v22 * 65350 + v5 * 1326 + v6 * 63313 + v7 * -21171 + v15 * 16081 + v16 * 29747 + v17 * 30454 + v25 * -39240 + v26 * -35229 + v27 * -6977 + 4182114304, sc));
+        o1.append(cairn::fixed::rescale(v1 * 8329 + v2 * -56694 + v3 * -28997 + v11 * -22278 + v12 * 6861 + v13 * -28397 + v21 * -42206 + v22 * -8545 + v23 * 65350 + v6 * 1326 + v7 * 63313 + v8 * -21171 + v16 * 16081 + v17 * 29747 + v18 * 30454 + v26 * -39240 + v27 * -35229 + v28 * -6977 + 4182114304, sc));
+        o1.append(cairn::fixed::rescale(v2 * 8329 + v3 * -56694 + v4 * -28997 + v12 * -22278 + v13 * 6861 + v14 * -28397 + v22 * -42206 + v23 * -8545 + v24 * 65350 + v7 * 1326 + v8 * 63313 + v9 * -21171 + v17 * 16081 + v18 * 29747 + v19 * 30454 + v27 * -39240 + v28 * -35229 + v29 * -6977 + 4182114304, sc));
+        o2.append(cairn::fixed::rescale(v0 * 62395 + v1 * -16790 + v2 * 26835 + v10 * 23243 + v11 * 1777 + v12 * -1241 + v20 * 54956 + v21 * -50945 + v22 * -18238 + v5 * 31587 + v6 * 11914 + v7 * 39693 + v15 * 22736 + v16 * -18058 + v17 * 4664 + v25 * -13291 + v26 * -35975 + v27 * -62922 + 2657615872, sc));
+        o2.append(cairn::fixed::rescale(v1 * 62395 + v2 * -16790 + v3 * 26835 + v11 * 23243 + v12 * 1777 + v13 * -1241 + v21 * 54956 + v22 * -50945 + v23 * -18238 + v6 * 31587 + v7 * 11914 + v8 * 39693 + v16 * 22736 + v17 * -18058 + v18 * 4664 + v26 * -13291 + v27 * -35975 + v28 * -62922 + 2657615872, sc));
+        o2.append(cairn::fixed::rescale(v2 * 62395 + v3 * -16790 + v4 * 26835 + v12 * 23243 + v13 * 1777 + v14 * -1241 + v22 * 54956 + v23 * -50945 + v24 * -18238 + v7 * 31587 + v8 * 11914 + v9 * 39693 + v17 * 22736 + v18 * -18058 + v19 * 4664 + v27 * -13291 + v28 * -35975 + v29 * -62922 + 2657615872, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// The zero-padded copy of one input image of `conv_2d_bias`, layout [row][channel][column].
     #[inline(never)]
-    fn conv_2d_bias_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29] = (*rows.multi_pop_front::<30>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * 8329 + v1 * -56694 + v2 * -28997 + v10 * -22278 + v11 * 6861 + v12 * -28397 + v20 * -42206 + v21 * -8545 + v22 * 65350 + v5 * 1326 + v6 * 63313 + v7 * -21171 + v15 * 16081 + v16 * 29747 + v17 * 30454 + v25 * -39240 + v26 * -35229 + v27 * -6977 + 4182114304, sc));
-        out.append(cairn::fixed::rescale(v1 * 8329 + v2 * -56694 + v3 * -28997 + v11 * -22278 + v12 * 6861 + v13 * -28397 + v21 * -42206 + v22 * -8545 + v23 * 65350 + v6 * 1326 + v7 * 63313 + v8 * -21171 + v16 * 16081 + v17 * 29747 + v18 * 30454 + v26 * -39240 + v27 * -35229 + v28 * -6977 + 4182114304, sc));
-        out.append(cairn::fixed::rescale(v2 * 8329 + v3 * -56694 + v4 * -28997 + v12 * -22278 + v13 * 6861 + v14 * -28397 + v22 * -42206 + v23 * -8545 + v24 * 65350 + v7 * 1326 + v8 * 63313 + v9 * -21171 + v17 * 16081 + v18 * 29747 + v19 * 30454 + v27 * -39240 + v28 * -35229 + v29 * -6977 + 4182114304, sc));
-    }
-
-    /// One output row of channel 2: the filter as immediates, bias and one rounding per output.
-    #[inline(never)]
-    fn conv_2d_bias_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29] = (*rows.multi_pop_front::<30>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * 62395 + v1 * -16790 + v2 * 26835 + v10 * 23243 + v11 * 1777 + v12 * -1241 + v20 * 54956 + v21 * -50945 + v22 * -18238 + v5 * 31587 + v6 * 11914 + v7 * 39693 + v15 * 22736 + v16 * -18058 + v17 * 4664 + v25 * -13291 + v26 * -35975 + v27 * -62922 + 2657615872, sc));
-        out.append(cairn::fixed::rescale(v1 * 62395 + v2 * -16790 + v3 * 26835 + v11 * 23243 + v12 * 1777 + v13 * -1241 + v21 * 54956 + v22 * -50945 + v23 * -18238 + v6 * 31587 + v7 * 11914 + v8 * 39693 + v16 * 22736 + v17 * -18058 + v18 * 4664 + v26 * -13291 + v27 * -35975 + v28 * -62922 + 2657615872, sc));
-        out.append(cairn::fixed::rescale(v2 * 62395 + v3 * -16790 + v4 * 26835 + v12 * 23243 + v13 * 1777 + v14 * -1241 + v22 * 54956 + v23 * -50945 + v24 * -18238 + v7 * 31587 + v8 * 11914 + v9 * 39693 + v17 * 22736 + v18 * -18058 + v19 * 4664 + v27 * -13291 + v28 * -35975 + v29 * -62922 + 2657615872, sc));
+    fn conv_2d_bias_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49] = (*img.multi_pop_front::<50>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v35);
+        padded.append(v36);
+        padded.append(v37);
+        padded.append(v38);
+        padded.append(v39);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v40);
+        padded.append(v41);
+        padded.append(v42);
+        padded.append(v43);
+        padded.append(v44);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v24);
+        padded.append(v45);
+        padded.append(v46);
+        padded.append(v47);
+        padded.append(v48);
+        padded.append(v49);
+        padded.span()
     }
 
     /// Node `conv_2d_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 3, 3]
@@ -119,27 +164,17 @@ pub mod conv_2d_bias_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 50, 50);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 5)); 
-            padded.append_span(img.slice(25, 5)); 
-            padded.append_span(img.slice(5, 5)); 
-            padded.append_span(img.slice(30, 5)); 
-            padded.append_span(img.slice(10, 5)); 
-            padded.append_span(img.slice(35, 5)); 
-            padded.append_span(img.slice(15, 5)); 
-            padded.append_span(img.slice(40, 5)); 
-            padded.append_span(img.slice(20, 5)); 
-            padded.append_span(img.slice(45, 5)); 
-            let padded = padded.span();
+            let padded = conv_2d_bias_padded(img);
+            // one array per output channel, joined in channel order below
+            let mut o0 = array![];
+            let mut o1 = array![];
+            let mut o2 = array![];
             for oh in 0..3_u32 {
-                conv_2d_bias_m0(padded.slice(oh * 10, 30), sc, ref out);
+                conv_2d_bias_k0(padded.slice(oh * 10, 30), sc, ref o0, ref o1, ref o2);
             }
-            for oh in 0..3_u32 {
-                conv_2d_bias_m1(padded.slice(oh * 10, 30), sc, ref out);
-            }
-            for oh in 0..3_u32 {
-                conv_2d_bias_m2(padded.slice(oh * 10, 30), sc, ref out);
-            }
+            cairn::io::copy(ref out, o0.span());
+            cairn::io::copy(ref out, o1.span());
+            cairn::io::copy(ref out, o2.span());
         }
         out.span()
     }
@@ -216,24 +251,90 @@ pub mod conv_2d_pads_strides_no_bias_fast {
         26282, -8243, -52526, 41944, 52868, -53798,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channels 0..2: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
-    fn conv_2d_pads_strides_no_bias_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_2d_pads_strides_no_bias_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, _, v8, v9, v10, v11, v12, v13, v14, _, v16, v17, v18, v19, v20, v21, v22, _] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * 59272 + v1 * 60019 + v2 * 20033 + v8 * 40166 + v9 * -19661 + v10 * -16210 + v16 * 60355 + v17 * 8573 + v18 * -8645, sc));
-        out.append(cairn::fixed::rescale(v2 * 59272 + v3 * 60019 + v4 * 20033 + v10 * 40166 + v11 * -19661 + v12 * -16210 + v18 * 60355 + v19 * 8573 + v20 * -8645, sc));
-        out.append(cairn::fixed::rescale(v4 * 59272 + v5 * 60019 + v6 * 20033 + v12 * 40166 + v13 * -19661 + v14 * -16210 + v20 * 60355 + v21 * 8573 + v22 * -8645, sc));
+        o0.append(cairn::fixed::rescale(v0 * 59272 + v1 * 60019 + v2 * 20033 + v8 * 40166 + v9 * -19661 + v10 * -16210 + v16 * 60355 + v17 * 8573 + v18 * -8645, sc));
+        o0.append(cairn::fixed::rescale(v2 * 59272 + v3 * 60019 + v4 * 20033 + v10 * 40166 + v11 * -19661 + v12 * -16210 + v18 * 60355 + v19 * 8573 + v20 * -8645, sc));
+        o0.append(cairn::fixed::rescale(v4 * 59272 + v5 * 60019 + v6 * 20033 + v12 * 40166 + v13 * -19661 + v14 * -16210 + v20 * 60355 + v21 * 8573 + v22 * -8645, sc));
+        o1.append(cairn::fixed::rescale(v0 * -53006 + v1 * 37825 + v2 * -51534 + v8 * 26282 + v9 * -8243 + v10 * -52526 + v16 * 41944 + v17 * 52868 + v18 * -53798, sc));
+        o1.append(cairn::fixed::rescale(v2 * -53006 + v3 * 37825 + v4 * -51534 + v10 * 26282 + v11 * -8243 + v12 * -52526 + v18 * 41944 + v19 * 52868 + v20 * -53798, sc));
+        o1.append(cairn::fixed::rescale(v4 * -53006 + v5 * 37825 + v6 * -51534 + v12 * 26282 + v13 * -8243 + v14 * -52526 + v20 * 41944 + v21 * 52868 + v22 * -53798, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// The zero-padded copy of one input image of `conv_2d_pads_strides_no_bias`, layout [row][channel][column].
     #[inline(never)]
-    fn conv_2d_pads_strides_no_bias_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [v0, v1, v2, v3, v4, v5, v6, _, v8, v9, v10, v11, v12, v13, v14, _, v16, v17, v18, v19, v20, v21, v22, _] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -53006 + v1 * 37825 + v2 * -51534 + v8 * 26282 + v9 * -8243 + v10 * -52526 + v16 * 41944 + v17 * 52868 + v18 * -53798, sc));
-        out.append(cairn::fixed::rescale(v2 * -53006 + v3 * 37825 + v4 * -51534 + v10 * 26282 + v11 * -8243 + v12 * -52526 + v18 * 41944 + v19 * 52868 + v20 * -53798, sc));
-        out.append(cairn::fixed::rescale(v4 * -53006 + v5 * 37825 + v6 * -51534 + v12 * 26282 + v13 * -8243 + v14 * -52526 + v20 * 41944 + v21 * 52868 + v22 * -53798, sc));
+    fn conv_2d_pads_strides_no_bias_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35] = (*img.multi_pop_front::<36>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v24);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(v35);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.span()
     }
 
     /// Node `conv_2d_pads_strides_no_bias` (Conv): x0, x1 -> y0 float32[1, 2, 3, 3]
@@ -243,22 +344,15 @@ pub mod conv_2d_pads_strides_no_bias_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 36, 36);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(0, 6)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(6, 6)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(12, 6)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(18, 6)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(24, 6)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(30, 6)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            let padded = padded.span();
+            let padded = conv_2d_pads_strides_no_bias_padded(img);
+            // one array per output channel, joined in channel order below
+            let mut o0 = array![];
+            let mut o1 = array![];
             for oh in 0..3_u32 {
-                conv_2d_pads_strides_no_bias_m0(padded.slice(oh * 16, 24), sc, ref out);
+                conv_2d_pads_strides_no_bias_k0(padded.slice(oh * 16, 24), sc, ref o0, ref o1);
             }
-            for oh in 0..3_u32 {
-                conv_2d_pads_strides_no_bias_m1(padded.slice(oh * 16, 24), sc, ref out);
-            }
+            cairn::io::copy(ref out, o0.span());
+            cairn::io::copy(ref out, o1.span());
         }
         out.span()
     }
@@ -635,44 +729,139 @@ pub mod conv_group2_fast {
         -7098, -19113, -49377, -46633, -32330, 59452, -56049, 50075, 11441, -9455, -20595, -29119,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channels 0..2: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
-    fn conv_group2_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_group2_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, _, _, _, _, _, _, _, _, _, _, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, _, _, _, _, _, _, _, _, _, _, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * 46313 + v1 * -35667 + v2 * -52805 + v20 * 61884 + v21 * -14337 + v22 * 53419 + v40 * 35026 + v41 * -41974 + v42 * 60875 + v5 * 14495 + v6 * -42562 + v7 * 21463 + v25 * -50558 + v26 * -41616 + v27 * -59063 + v45 * 47275 + v46 * -39897 + v47 * -53868, sc));
-        out.append(cairn::fixed::rescale(v1 * 46313 + v2 * -35667 + v3 * -52805 + v21 * 61884 + v22 * -14337 + v23 * 53419 + v41 * 35026 + v42 * -41974 + v43 * 60875 + v6 * 14495 + v7 * -42562 + v8 * 21463 + v26 * -50558 + v27 * -41616 + v28 * -59063 + v46 * 47275 + v47 * -39897 + v48 * -53868, sc));
-        out.append(cairn::fixed::rescale(v2 * 46313 + v3 * -35667 + v4 * -52805 + v22 * 61884 + v23 * -14337 + v24 * 53419 + v42 * 35026 + v43 * -41974 + v44 * 60875 + v7 * 14495 + v8 * -42562 + v9 * 21463 + v27 * -50558 + v28 * -41616 + v29 * -59063 + v47 * 47275 + v48 * -39897 + v49 * -53868, sc));
+        o0.append(cairn::fixed::rescale(v0 * 46313 + v1 * -35667 + v2 * -52805 + v20 * 61884 + v21 * -14337 + v22 * 53419 + v40 * 35026 + v41 * -41974 + v42 * 60875 + v5 * 14495 + v6 * -42562 + v7 * 21463 + v25 * -50558 + v26 * -41616 + v27 * -59063 + v45 * 47275 + v46 * -39897 + v47 * -53868, sc));
+        o0.append(cairn::fixed::rescale(v1 * 46313 + v2 * -35667 + v3 * -52805 + v21 * 61884 + v22 * -14337 + v23 * 53419 + v41 * 35026 + v42 * -41974 + v43 * 60875 + v6 * 14495 + v7 * -42562 + v8 * 21463 + v26 * -50558 + v27 * -41616 + v28 * -59063 + v46 * 47275 + v47 * -39897 + v48 * -53868, sc));
+        o0.append(cairn::fixed::rescale(v2 * 46313 + v3 * -35667 + v4 * -52805 + v22 * 61884 + v23 * -14337 + v24 * 53419 + v42 * 35026 + v43 * -41974 + v44 * 60875 + v7 * 14495 + v8 * -42562 + v9 * 21463 + v27 * -50558 + v28 * -41616 + v29 * -59063 + v47 * 47275 + v48 * -39897 + v49 * -53868, sc));
+        o1.append(cairn::fixed::rescale(v0 * -1172 + v1 * 54418 + v2 * -59445 + v20 * -7310 + v21 * -28389 + v22 * 6442 + v40 * -47666 + v41 * -32423 + v42 * 26048 + v5 * 41310 + v6 * 30766 + v7 * -12 + v25 * -63511 + v26 * -43665 + v27 * 24064 + v45 * -6465 + v46 * -26877 + v47 * -57380, sc));
+        o1.append(cairn::fixed::rescale(v1 * -1172 + v2 * 54418 + v3 * -59445 + v21 * -7310 + v22 * -28389 + v23 * 6442 + v41 * -47666 + v42 * -32423 + v43 * 26048 + v6 * 41310 + v7 * 30766 + v8 * -12 + v26 * -63511 + v27 * -43665 + v28 * 24064 + v46 * -6465 + v47 * -26877 + v48 * -57380, sc));
+        o1.append(cairn::fixed::rescale(v2 * -1172 + v3 * 54418 + v4 * -59445 + v22 * -7310 + v23 * -28389 + v24 * 6442 + v42 * -47666 + v43 * -32423 + v44 * 26048 + v7 * 41310 + v8 * 30766 + v9 * -12 + v27 * -63511 + v28 * -43665 + v29 * 24064 + v47 * -6465 + v48 * -26877 + v49 * -57380, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// One output row of channels 2..4: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
-    fn conv_group2_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, _, _, _, _, _, _, _, _, _, _, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, _, _, _, _, _, _, _, _, _, _, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -1172 + v1 * 54418 + v2 * -59445 + v20 * -7310 + v21 * -28389 + v22 * 6442 + v40 * -47666 + v41 * -32423 + v42 * 26048 + v5 * 41310 + v6 * 30766 + v7 * -12 + v25 * -63511 + v26 * -43665 + v27 * 24064 + v45 * -6465 + v46 * -26877 + v47 * -57380, sc));
-        out.append(cairn::fixed::rescale(v1 * -1172 + v2 * 54418 + v3 * -59445 + v21 * -7310 + v22 * -28389 + v23 * 6442 + v41 * -47666 + v42 * -32423 + v43 * 26048 + v6 * 41310 + v7 * 30766 + v8 * -12 + v26 * -63511 + v27 * -43665 + v28 * 24064 + v46 * -6465 + v47 * -26877 + v48 * -57380, sc));
-        out.append(cairn::fixed::rescale(v2 * -1172 + v3 * 54418 + v4 * -59445 + v22 * -7310 + v23 * -28389 + v24 * 6442 + v42 * -47666 + v43 * -32423 + v44 * 26048 + v7 * 41310 + v8 * 30766 + v9 * -12 + v27 * -63511 + v28 * -43665 + v29 * 24064 + v47 * -6465 + v48 * -26877 + v49 * -57380, sc));
-    }
-
-    /// One output row of channel 2: the filter as immediates, bias and one rounding per output.
-    #[inline(never)]
-    fn conv_group2_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_group2_k2(rows: Span<felt252>, sc: Scale, ref o2: Array<felt252>, ref o3: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, _, _, _, _, _, _, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, _, _, _, _, _, _, _, _, _, _, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, _, _, _, _, _, _, _, _, _, _, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v10 * 268 + v11 * 6819 + v12 * -35992 + v30 * -10271 + v31 * 2656 + v32 * 9345 + v50 * -31328 + v51 * -30641 + v52 * 52562 + v15 * -13174 + v16 * -46563 + v17 * -54412 + v35 * -15063 + v36 * -33355 + v37 * -17951 + v55 * -23054 + v56 * 5822 + v57 * 30326, sc));
-        out.append(cairn::fixed::rescale(v11 * 268 + v12 * 6819 + v13 * -35992 + v31 * -10271 + v32 * 2656 + v33 * 9345 + v51 * -31328 + v52 * -30641 + v53 * 52562 + v16 * -13174 + v17 * -46563 + v18 * -54412 + v36 * -15063 + v37 * -33355 + v38 * -17951 + v56 * -23054 + v57 * 5822 + v58 * 30326, sc));
-        out.append(cairn::fixed::rescale(v12 * 268 + v13 * 6819 + v14 * -35992 + v32 * -10271 + v33 * 2656 + v34 * 9345 + v52 * -31328 + v53 * -30641 + v54 * 52562 + v17 * -13174 + v18 * -46563 + v19 * -54412 + v37 * -15063 + v38 * -33355 + v39 * -17951 + v57 * -23054 + v58 * 5822 + v59 * 30326, sc));
+        o2.append(cairn::fixed::rescale(v10 * 268 + v11 * 6819 + v12 * -35992 + v30 * -10271 + v31 * 2656 + v32 * 9345 + v50 * -31328 + v51 * -30641 + v52 * 52562 + v15 * -13174 + v16 * -46563 + v17 * -54412 + v35 * -15063 + v36 * -33355 + v37 * -17951 + v55 * -23054 + v56 * 5822 + v57 * 30326, sc));
+        o2.append(cairn::fixed::rescale(v11 * 268 + v12 * 6819 + v13 * -35992 + v31 * -10271 + v32 * 2656 + v33 * 9345 + v51 * -31328 + v52 * -30641 + v53 * 52562 + v16 * -13174 + v17 * -46563 + v18 * -54412 + v36 * -15063 + v37 * -33355 + v38 * -17951 + v56 * -23054 + v57 * 5822 + v58 * 30326, sc));
+        o2.append(cairn::fixed::rescale(v12 * 268 + v13 * 6819 + v14 * -35992 + v32 * -10271 + v33 * 2656 + v34 * 9345 + v52 * -31328 + v53 * -30641 + v54 * 52562 + v17 * -13174 + v18 * -46563 + v19 * -54412 + v37 * -15063 + v38 * -33355 + v39 * -17951 + v57 * -23054 + v58 * 5822 + v59 * 30326, sc));
+        o3.append(cairn::fixed::rescale(v10 * 6979 + v11 * -57135 + v12 * -28891 + v30 * 11014 + v31 * 50825 + v32 * 50688 + v50 * -7098 + v51 * -19113 + v52 * -49377 + v15 * -46633 + v16 * -32330 + v17 * 59452 + v35 * -56049 + v36 * 50075 + v37 * 11441 + v55 * -9455 + v56 * -20595 + v57 * -29119, sc));
+        o3.append(cairn::fixed::rescale(v11 * 6979 + v12 * -57135 + v13 * -28891 + v31 * 11014 + v32 * 50825 + v33 * 50688 + v51 * -7098 + v52 * -19113 + v53 * -49377 + v16 * -46633 + v17 * -32330 + v18 * 59452 + v36 * -56049 + v37 * 50075 + v38 * 11441 + v56 * -9455 + v57 * -20595 + v58 * -29119, sc));
+        o3.append(cairn::fixed::rescale(v12 * 6979 + v13 * -57135 + v14 * -28891 + v32 * 11014 + v33 * 50825 + v34 * 50688 + v52 * -7098 + v53 * -19113 + v54 * -49377 + v17 * -46633 + v18 * -32330 + v19 * 59452 + v37 * -56049 + v38 * 50075 + v39 * 11441 + v57 * -9455 + v58 * -20595 + v59 * -29119, sc));
     }
 
-    /// One output row of channel 3: the filter as immediates, bias and one rounding per output.
+    /// The zero-padded copy of one input image of `conv_group2`, layout [row][channel][column].
     #[inline(never)]
-    fn conv_group2_m3(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [_, _, _, _, _, _, _, _, _, _, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, _, _, _, _, _, _, _, _, _, _, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, _, _, _, _, _, _, _, _, _, _, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v10 * 6979 + v11 * -57135 + v12 * -28891 + v30 * 11014 + v31 * 50825 + v32 * 50688 + v50 * -7098 + v51 * -19113 + v52 * -49377 + v15 * -46633 + v16 * -32330 + v17 * 59452 + v35 * -56049 + v36 * 50075 + v37 * 11441 + v55 * -9455 + v56 * -20595 + v57 * -29119, sc));
-        out.append(cairn::fixed::rescale(v11 * 6979 + v12 * -57135 + v13 * -28891 + v31 * 11014 + v32 * 50825 + v33 * 50688 + v51 * -7098 + v52 * -19113 + v53 * -49377 + v16 * -46633 + v17 * -32330 + v18 * 59452 + v36 * -56049 + v37 * 50075 + v38 * 11441 + v56 * -9455 + v57 * -20595 + v58 * -29119, sc));
-        out.append(cairn::fixed::rescale(v12 * 6979 + v13 * -57135 + v14 * -28891 + v32 * 11014 + v33 * 50825 + v34 * 50688 + v52 * -7098 + v53 * -19113 + v54 * -49377 + v17 * -46633 + v18 * -32330 + v19 * 59452 + v37 * -56049 + v38 * 50075 + v39 * 11441 + v57 * -9455 + v58 * -20595 + v59 * -29119, sc));
+    fn conv_group2_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59, v60, v61, v62, v63, v64, v65, v66, v67, v68, v69, v70, v71, v72, v73, v74, v75, v76, v77, v78, v79, v80, v81, v82, v83, v84, v85, v86, v87, v88, v89, v90, v91, v92, v93, v94, v95, v96, v97, v98, v99] = (*img.multi_pop_front::<100>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(v50);
+        padded.append(v51);
+        padded.append(v52);
+        padded.append(v53);
+        padded.append(v54);
+        padded.append(v75);
+        padded.append(v76);
+        padded.append(v77);
+        padded.append(v78);
+        padded.append(v79);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(v55);
+        padded.append(v56);
+        padded.append(v57);
+        padded.append(v58);
+        padded.append(v59);
+        padded.append(v80);
+        padded.append(v81);
+        padded.append(v82);
+        padded.append(v83);
+        padded.append(v84);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v35);
+        padded.append(v36);
+        padded.append(v37);
+        padded.append(v38);
+        padded.append(v39);
+        padded.append(v60);
+        padded.append(v61);
+        padded.append(v62);
+        padded.append(v63);
+        padded.append(v64);
+        padded.append(v85);
+        padded.append(v86);
+        padded.append(v87);
+        padded.append(v88);
+        padded.append(v89);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v40);
+        padded.append(v41);
+        padded.append(v42);
+        padded.append(v43);
+        padded.append(v44);
+        padded.append(v65);
+        padded.append(v66);
+        padded.append(v67);
+        padded.append(v68);
+        padded.append(v69);
+        padded.append(v90);
+        padded.append(v91);
+        padded.append(v92);
+        padded.append(v93);
+        padded.append(v94);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v24);
+        padded.append(v45);
+        padded.append(v46);
+        padded.append(v47);
+        padded.append(v48);
+        padded.append(v49);
+        padded.append(v70);
+        padded.append(v71);
+        padded.append(v72);
+        padded.append(v73);
+        padded.append(v74);
+        padded.append(v95);
+        padded.append(v96);
+        padded.append(v97);
+        padded.append(v98);
+        padded.append(v99);
+        padded.span()
     }
 
     /// Node `conv_group2` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
@@ -682,40 +871,22 @@ pub mod conv_group2_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 100, 100);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 5)); 
-            padded.append_span(img.slice(25, 5)); 
-            padded.append_span(img.slice(50, 5)); 
-            padded.append_span(img.slice(75, 5)); 
-            padded.append_span(img.slice(5, 5)); 
-            padded.append_span(img.slice(30, 5)); 
-            padded.append_span(img.slice(55, 5)); 
-            padded.append_span(img.slice(80, 5)); 
-            padded.append_span(img.slice(10, 5)); 
-            padded.append_span(img.slice(35, 5)); 
-            padded.append_span(img.slice(60, 5)); 
-            padded.append_span(img.slice(85, 5)); 
-            padded.append_span(img.slice(15, 5)); 
-            padded.append_span(img.slice(40, 5)); 
-            padded.append_span(img.slice(65, 5)); 
-            padded.append_span(img.slice(90, 5)); 
-            padded.append_span(img.slice(20, 5)); 
-            padded.append_span(img.slice(45, 5)); 
-            padded.append_span(img.slice(70, 5)); 
-            padded.append_span(img.slice(95, 5)); 
-            let padded = padded.span();
+            let padded = conv_group2_padded(img);
+            // one array per output channel, joined in channel order below
+            let mut o0 = array![];
+            let mut o1 = array![];
+            let mut o2 = array![];
+            let mut o3 = array![];
             for oh in 0..3_u32 {
-                conv_group2_m0(padded.slice(oh * 20, 60), sc, ref out);
+                conv_group2_k0(padded.slice(oh * 20, 60), sc, ref o0, ref o1);
             }
             for oh in 0..3_u32 {
-                conv_group2_m1(padded.slice(oh * 20, 60), sc, ref out);
+                conv_group2_k2(padded.slice(oh * 20, 60), sc, ref o2, ref o3);
             }
-            for oh in 0..3_u32 {
-                conv_group2_m2(padded.slice(oh * 20, 60), sc, ref out);
-            }
-            for oh in 0..3_u32 {
-                conv_group2_m3(padded.slice(oh * 20, 60), sc, ref out);
-            }
+            cairn::io::copy(ref out, o0.span());
+            cairn::io::copy(ref out, o1.span());
+            cairn::io::copy(ref out, o2.span());
+            cairn::io::copy(ref out, o3.span());
         }
         out.span()
     }
@@ -804,7 +975,7 @@ pub mod conv_depthwise_bias_fast {
         -41350, -63773, -34596,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_bias_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -816,7 +987,7 @@ pub mod conv_depthwise_bias_fast {
         out.append(cairn::fixed::rescale(v4 * 32432 + v5 * -20028 + v6 * -51099 + v25 * 9118 + v26 * 32229 + v27 * 44758 + v46 * 48577 + v47 * -14471 + v48 * 7242 + -2709913600, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_bias_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -828,7 +999,7 @@ pub mod conv_depthwise_bias_fast {
         out.append(cairn::fixed::rescale(v11 * -23233 + v12 * -21975 + v13 * 12427 + v32 * 17011 + v33 * 50415 + v34 * 18369 + v53 * -24219 + v54 * 38284 + v55 * -20348 + -4179427328, sc));
     }
 
-    /// One output row of channel 2: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 2: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_bias_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -840,6 +1011,162 @@ pub mod conv_depthwise_bias_fast {
         out.append(cairn::fixed::rescale(v18 * -37114 + v19 * 55822 + v20 * 45126 + v39 * -5161 + v40 * -24495 + v41 * -18456 + v60 * -62908 + v61 * -48105 + v62 * -25085 + -2267283456, sc));
     }
 
+    /// The zero-padded copy of one input image of `conv_depthwise_bias`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_depthwise_bias_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59, v60, v61, v62, v63, v64, v65, v66, v67, v68, v69, v70, v71, v72, v73, v74] = (*img.multi_pop_front::<75>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v50);
+        padded.append(v51);
+        padded.append(v52);
+        padded.append(v53);
+        padded.append(v54);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v55);
+        padded.append(v56);
+        padded.append(v57);
+        padded.append(v58);
+        padded.append(v59);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v35);
+        padded.append(v36);
+        padded.append(v37);
+        padded.append(v38);
+        padded.append(v39);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v60);
+        padded.append(v61);
+        padded.append(v62);
+        padded.append(v63);
+        padded.append(v64);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v40);
+        padded.append(v41);
+        padded.append(v42);
+        padded.append(v43);
+        padded.append(v44);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v65);
+        padded.append(v66);
+        padded.append(v67);
+        padded.append(v68);
+        padded.append(v69);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v24);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v45);
+        padded.append(v46);
+        padded.append(v47);
+        padded.append(v48);
+        padded.append(v49);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v70);
+        padded.append(v71);
+        padded.append(v72);
+        padded.append(v73);
+        padded.append(v74);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.span()
+    }
+
     /// Node `conv_depthwise_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 5, 5]
     #[inline(never)]
     fn node_conv_depthwise_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -847,29 +1174,7 @@ pub mod conv_depthwise_bias_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 75, 75);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(0, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(25, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(50, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(5, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(30, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(55, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(10, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(35, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(60, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(15, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(40, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(65, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(20, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(45, 5)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(70, 5)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            let padded = padded.span();
+            let padded = conv_depthwise_bias_padded(img);
             for oh in 0..5_u32 {
                 conv_depthwise_bias_m0(padded.slice(oh * 21, 63), sc, ref out);
             }
@@ -955,7 +1260,7 @@ pub mod conv_depthwise_multiplier_fast {
         -1541, 40490, 12050, -10455,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_multiplier_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -965,7 +1270,7 @@ pub mod conv_depthwise_multiplier_fast {
         out.append(cairn::fixed::rescale(v2 * -28201 + v3 * 37446 + v10 * 65376 + v11 * 13953, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_multiplier_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -975,7 +1280,7 @@ pub mod conv_depthwise_multiplier_fast {
         out.append(cairn::fixed::rescale(v2 * -59002 + v3 * 3078 + v10 * -15168 + v11 * 17473, sc));
     }
 
-    /// One output row of channel 2: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 2: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_multiplier_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -985,7 +1290,7 @@ pub mod conv_depthwise_multiplier_fast {
         out.append(cairn::fixed::rescale(v6 * 18973 + v7 * 30990 + v14 * -24059 + v15 * 18378, sc));
     }
 
-    /// One output row of channel 3: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 3: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_depthwise_multiplier_m3(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -995,6 +1300,47 @@ pub mod conv_depthwise_multiplier_fast {
         out.append(cairn::fixed::rescale(v6 * -1541 + v7 * 40490 + v14 * 12050 + v15 * -10455, sc));
     }
 
+    /// The zero-padded copy of one input image of `conv_depthwise_multiplier`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_depthwise_multiplier_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31] = (*img.multi_pop_front::<32>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v24);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(v30);
+        padded.append(v31);
+        padded.span()
+    }
+
     /// Node `conv_depthwise_multiplier` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
     #[inline(never)]
     fn node_conv_depthwise_multiplier(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -1002,16 +1348,7 @@ pub mod conv_depthwise_multiplier_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 32, 32);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 4)); 
-            padded.append_span(img.slice(16, 4)); 
-            padded.append_span(img.slice(4, 4)); 
-            padded.append_span(img.slice(20, 4)); 
-            padded.append_span(img.slice(8, 4)); 
-            padded.append_span(img.slice(24, 4)); 
-            padded.append_span(img.slice(12, 4)); 
-            padded.append_span(img.slice(28, 4)); 
-            let padded = padded.span();
+            let padded = conv_depthwise_multiplier_padded(img);
             for oh in 0..3_u32 {
                 conv_depthwise_multiplier_m0(padded.slice(oh * 8, 16), sc, ref out);
             }
@@ -1108,7 +1445,7 @@ pub mod conv_same_upper_even_kernel_fast {
         -53221,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_same_upper_even_kernel_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1118,6 +1455,51 @@ pub mod conv_same_upper_even_kernel_fast {
         out.append(cairn::fixed::rescale(v4 * -2002 + v5 * 6154 + v10 * -11287 + v11 * -22882 + -3487891456, sc));
     }
 
+    /// The zero-padded copy of one input image of `conv_same_upper_even_kernel`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_same_upper_even_kernel_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24] = (*img.multi_pop_front::<25>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(0);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(0);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(0);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(0);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v24);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.span()
+    }
+
     /// Node `conv_same_upper_even_kernel` (Conv): x0, x1, x2 -> y0 float32[1, 1, 3, 3]
     #[inline(never)]
     fn node_conv_same_upper_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -1125,14 +1507,7 @@ pub mod conv_same_upper_even_kernel_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 25, 25);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 5)); padded.append(0);
-            padded.append_span(img.slice(5, 5)); padded.append(0);
-            padded.append_span(img.slice(10, 5)); padded.append(0);
-            padded.append_span(img.slice(15, 5)); padded.append(0);
-            padded.append_span(img.slice(20, 5)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            let padded = padded.span();
+            let padded = conv_same_upper_even_kernel_padded(img);
             for oh in 0..3_u32 {
                 conv_same_upper_even_kernel_m0(padded.slice(oh * 12, 12), sc, ref out);
             }
@@ -1212,7 +1587,7 @@ pub mod conv_same_lower_even_kernel_fast {
         -42536, 4790, -49372, -29816,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_same_lower_even_kernel_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1224,7 +1599,7 @@ pub mod conv_same_lower_even_kernel_fast {
         out.append(cairn::fixed::rescale(v4 * -10758 + v5 * -31888 + v6 * -8213 + v7 * -15039 + v12 * 35210 + v13 * -10215 + v14 * -37094 + v15 * -17059, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_same_lower_even_kernel_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1236,6 +1611,63 @@ pub mod conv_same_lower_even_kernel_fast {
         out.append(cairn::fixed::rescale(v4 * -21615 + v5 * -6840 + v6 * -19248 + v7 * 12022 + v12 * -42536 + v13 * 4790 + v14 * -49372 + v15 * -29816, sc));
     }
 
+    /// The zero-padded copy of one input image of `conv_same_lower_even_kernel`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_same_lower_even_kernel_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24] = (*img.multi_pop_front::<25>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v24);
+        padded.append(0);
+        padded.span()
+    }
+
     /// Node `conv_same_lower_even_kernel` (Conv): x0, x1 -> y0 float32[1, 2, 5, 5]
     #[inline(never)]
     fn node_conv_same_lower_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -1243,14 +1675,7 @@ pub mod conv_same_lower_even_kernel_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 25, 25);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append_span(img.slice(0, 5)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append_span(img.slice(5, 5)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append_span(img.slice(10, 5)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append_span(img.slice(15, 5)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append_span(img.slice(20, 5)); padded.append(0);
-            let padded = padded.span();
+            let padded = conv_same_lower_even_kernel_padded(img);
             for oh in 0..5_u32 {
                 conv_same_lower_even_kernel_m0(padded.slice(oh * 8, 16), sc, ref out);
             }
@@ -1333,13 +1758,62 @@ pub mod conv_valid_fast {
         -3617, -4626, -30815, 57753, 12751, 13781,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_valid_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
         out.append(cairn::fixed::rescale(v0 * 3167 + v1 * -9400 + v2 * 17841 + v8 * 369 + v9 * -22601 + v10 * -17212 + v16 * 13111 + v17 * 58188 + v18 * -36443 + v4 * -24222 + v5 * 15356 + v6 * 1169 + v12 * -3617 + v13 * -4626 + v14 * -30815 + v20 * 57753 + v21 * 12751 + v22 * 13781, sc));
         out.append(cairn::fixed::rescale(v1 * 3167 + v2 * -9400 + v3 * 17841 + v9 * 369 + v10 * -22601 + v11 * -17212 + v17 * 13111 + v18 * 58188 + v19 * -36443 + v5 * -24222 + v6 * 15356 + v7 * 1169 + v13 * -3617 + v14 * -4626 + v15 * -30815 + v21 * 57753 + v22 * 12751 + v23 * 13781, sc));
+    }
+
+    /// The zero-padded copy of one input image of `conv_valid`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_valid_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39] = (*img.multi_pop_front::<40>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v24);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(v35);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v36);
+        padded.append(v37);
+        padded.append(v38);
+        padded.append(v39);
+        padded.span()
     }
 
     /// Node `conv_valid` (Conv): x0, x1 -> y0 float32[1, 1, 3, 2]
@@ -1349,18 +1823,7 @@ pub mod conv_valid_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 40, 40);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 4)); 
-            padded.append_span(img.slice(20, 4)); 
-            padded.append_span(img.slice(4, 4)); 
-            padded.append_span(img.slice(24, 4)); 
-            padded.append_span(img.slice(8, 4)); 
-            padded.append_span(img.slice(28, 4)); 
-            padded.append_span(img.slice(12, 4)); 
-            padded.append_span(img.slice(32, 4)); 
-            padded.append_span(img.slice(16, 4)); 
-            padded.append_span(img.slice(36, 4)); 
-            let padded = padded.span();
+            let padded = conv_valid_padded(img);
             for oh in 0..3_u32 {
                 conv_valid_m0(padded.slice(oh * 8, 24), sc, ref out);
             }
@@ -1600,13 +2063,38 @@ pub mod conv_scale_30_fast {
         1009062912,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_scale_30_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11] = (*rows.multi_pop_front::<12>().unwrap()).unbox();
         out.append(cairn::fixed::rescale(v0 * -778097664 + v1 * 515872768 + v2 * 1039222784 + v4 * -293770240 + v5 * 353593344 + v6 * -338854912 + v8 * -443694080 + v9 * 404311040 + v10 * -375647232 + 1083473051661631488, sc));
         out.append(cairn::fixed::rescale(v1 * -778097664 + v2 * 515872768 + v3 * 1039222784 + v5 * -293770240 + v6 * 353593344 + v7 * -338854912 + v9 * -443694080 + v10 * 404311040 + v11 * -375647232 + 1083473051661631488, sc));
+    }
+
+    /// The zero-padded copy of one input image of `conv_scale_30`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_scale_30_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15] = (*img.multi_pop_front::<16>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.span()
     }
 
     /// Node `conv_scale_30` (Conv): x0, x1, x2 -> y0 float32[1, 1, 2, 2]
@@ -1616,12 +2104,7 @@ pub mod conv_scale_30_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 16, 16);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 4)); 
-            padded.append_span(img.slice(4, 4)); 
-            padded.append_span(img.slice(8, 4)); 
-            padded.append_span(img.slice(12, 4)); 
-            let padded = padded.span();
+            let padded = conv_scale_30_padded(img);
             for oh in 0..2_u32 {
                 conv_scale_30_m0(padded.slice(oh * 4, 12), sc, ref out);
             }
@@ -1700,12 +2183,30 @@ pub mod conv_overflow_fast {
         635609733425152, -402817386610688, 136750078556160, -442689180487680, -145857737616384, 281384366412800, -164787943630848, 223477051966464, -170741161329664,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn conv_overflow_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8] = (*rows.multi_pop_front::<9>().unwrap()).unbox();
         out.append(cairn::fixed::rescale(v0 * 635609733425152 + v1 * -402817386610688 + v2 * 136750078556160 + v3 * -442689180487680 + v4 * -145857737616384 + v5 * 281384366412800 + v6 * -164787943630848 + v7 * 223477051966464 + v8 * -170741161329664, sc));
+    }
+
+    /// The zero-padded copy of one input image of `conv_overflow`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_overflow_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8] = (*img.multi_pop_front::<9>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.span()
     }
 
     /// Node `conv_overflow` (Conv): x0, x1 -> y0 float32[1, 1, 1, 1]
@@ -1715,11 +2216,7 @@ pub mod conv_overflow_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 9, 9);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append_span(img.slice(0, 3)); 
-            padded.append_span(img.slice(3, 3)); 
-            padded.append_span(img.slice(6, 3)); 
-            let padded = padded.span();
+            let padded = conv_overflow_padded(img);
             for oh in 0..1_u32 {
                 conv_overflow_m0(padded.slice(oh * 3, 9), sc, ref out);
             }

@@ -1122,7 +1122,7 @@ pub mod dense_conv_cnn_like_fast {
         -38238, 40243, 4241, -27831,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn dense_conv_cnn_like_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1137,7 +1137,7 @@ pub mod dense_conv_cnn_like_fast {
         out.append(cairn::fixed::rescale(v7 * 52292 + v8 * 44225 + v9 * -11597 + v17 * 3412 + v18 * -65249 + v19 * 20241 + v27 * 54327 + v28 * -27824 + v29 * 50481 + -2505965568, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn dense_conv_cnn_like_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1152,7 +1152,7 @@ pub mod dense_conv_cnn_like_fast {
         out.append(cairn::fixed::rescale(v7 * -16445 + v8 * 28266 + v9 * -27072 + v17 * 13673 + v18 * 8029 + v19 * 12752 + v27 * 3621 + v28 * 26723 + v29 * 2162 + 2637365248, sc));
     }
 
-    /// One output row of channel 2: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 2: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn dense_conv_cnn_like_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1167,7 +1167,7 @@ pub mod dense_conv_cnn_like_fast {
         out.append(cairn::fixed::rescale(v7 * 35049 + v8 * -59189 + v9 * 15610 + v17 * 11518 + v18 * -31923 + v19 * 498 + v27 * -48746 + v28 * -27653 + v29 * 36166 + 277938176, sc));
     }
 
-    /// One output row of channel 3: the filter as immediates, bias and one rounding per output.
+    /// One output row of channel 3: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
     fn dense_conv_cnn_like_m3(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
         let mut rows = rows;
@@ -1182,6 +1182,115 @@ pub mod dense_conv_cnn_like_fast {
         out.append(cairn::fixed::rescale(v7 * 26366 + v8 * 7416 + v9 * -56907 + v17 * 35259 + v18 * -55037 + v19 * 42279 + v27 * 22094 + v28 * -40891 + v29 * -33655 + -1823932416, sc));
     }
 
+    /// The zero-padded copy of one input image of `dense_conv_cnn_like`, layout [row][channel][column].
+    #[inline(never)]
+    fn dense_conv_cnn_like_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59, v60, v61, v62, v63] = (*img.multi_pop_front::<64>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v24);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(v35);
+        padded.append(v36);
+        padded.append(v37);
+        padded.append(v38);
+        padded.append(v39);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v40);
+        padded.append(v41);
+        padded.append(v42);
+        padded.append(v43);
+        padded.append(v44);
+        padded.append(v45);
+        padded.append(v46);
+        padded.append(v47);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v48);
+        padded.append(v49);
+        padded.append(v50);
+        padded.append(v51);
+        padded.append(v52);
+        padded.append(v53);
+        padded.append(v54);
+        padded.append(v55);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v56);
+        padded.append(v57);
+        padded.append(v58);
+        padded.append(v59);
+        padded.append(v60);
+        padded.append(v61);
+        padded.append(v62);
+        padded.append(v63);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.span()
+    }
+
     /// Node `dense_conv_cnn_like` (Conv): x0, x1, x2 -> y0 float32[1, 4, 8, 8]
     #[inline(never)]
     fn node_dense_conv_cnn_like(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -1189,18 +1298,7 @@ pub mod dense_conv_cnn_like_fast {
         for b in 0..1_u32 {
             let img = i0.slice(b * 64, 64);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(0, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(8, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(16, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(24, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(32, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(40, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(48, 8)); padded.append(0);
-            padded.append(0); padded.append_span(img.slice(56, 8)); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            let padded = padded.span();
+            let padded = dense_conv_cnn_like_padded(img);
             for oh in 0..8_u32 {
                 dense_conv_cnn_like_m0(padded.slice(oh * 10, 30), sc, ref out);
             }
@@ -1250,64 +1348,213 @@ pub mod dense_conv_groups_strides_fast {
         -51922, 46035, -29558, -25822, 61164, -38436, -42038, 36168, 63538, 54720, -2375, -11571,
     ];
 
-    /// One output row of channel 0: the filter as immediates, bias and one rounding per output.
+    /// One output row of channels 0..3: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
-    fn dense_conv_groups_strides_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn dense_conv_groups_strides_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>, ref o2: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -53313 + v2 * -14310 + v4 * -50830 + v28 * -59998 + v30 * -62850 + v32 * 45857 + v7 * 36106 + v9 * -21962 + v11 * 583 + v35 * -17140 + v37 * -26730 + v39 * 58422, sc));
-        out.append(cairn::fixed::rescale(v1 * -53313 + v3 * -14310 + v5 * -50830 + v29 * -59998 + v31 * -62850 + v33 * 45857 + v8 * 36106 + v10 * -21962 + v12 * 583 + v36 * -17140 + v38 * -26730 + v40 * 58422, sc));
-        out.append(cairn::fixed::rescale(v2 * -53313 + v4 * -14310 + v6 * -50830 + v30 * -59998 + v32 * -62850 + v34 * 45857 + v9 * 36106 + v11 * -21962 + v13 * 583 + v37 * -17140 + v39 * -26730 + v41 * 58422, sc));
+        o0.append(cairn::fixed::rescale(v0 * -53313 + v2 * -14310 + v4 * -50830 + v28 * -59998 + v30 * -62850 + v32 * 45857 + v7 * 36106 + v9 * -21962 + v11 * 583 + v35 * -17140 + v37 * -26730 + v39 * 58422, sc));
+        o0.append(cairn::fixed::rescale(v1 * -53313 + v3 * -14310 + v5 * -50830 + v29 * -59998 + v31 * -62850 + v33 * 45857 + v8 * 36106 + v10 * -21962 + v12 * 583 + v36 * -17140 + v38 * -26730 + v40 * 58422, sc));
+        o0.append(cairn::fixed::rescale(v2 * -53313 + v4 * -14310 + v6 * -50830 + v30 * -59998 + v32 * -62850 + v34 * 45857 + v9 * 36106 + v11 * -21962 + v13 * 583 + v37 * -17140 + v39 * -26730 + v41 * 58422, sc));
+        o1.append(cairn::fixed::rescale(v0 * -5237 + v2 * -48081 + v4 * 13537 + v28 * 28563 + v30 * 8567 + v32 * -14762 + v7 * -3396 + v9 * -54500 + v11 * -22354 + v35 * 5969 + v37 * -38549 + v39 * -51160, sc));
+        o1.append(cairn::fixed::rescale(v1 * -5237 + v3 * -48081 + v5 * 13537 + v29 * 28563 + v31 * 8567 + v33 * -14762 + v8 * -3396 + v10 * -54500 + v12 * -22354 + v36 * 5969 + v38 * -38549 + v40 * -51160, sc));
+        o1.append(cairn::fixed::rescale(v2 * -5237 + v4 * -48081 + v6 * 13537 + v30 * 28563 + v32 * 8567 + v34 * -14762 + v9 * -3396 + v11 * -54500 + v13 * -22354 + v37 * 5969 + v39 * -38549 + v41 * -51160, sc));
+        o2.append(cairn::fixed::rescale(v0 * -40977 + v2 * -14764 + v4 * -31306 + v28 * 4053 + v30 * 10985 + v32 * 35805 + v7 * -18650 + v9 * 35156 + v11 * 51753 + v35 * 34468 + v37 * -54270 + v39 * -22321, sc));
+        o2.append(cairn::fixed::rescale(v1 * -40977 + v3 * -14764 + v5 * -31306 + v29 * 4053 + v31 * 10985 + v33 * 35805 + v8 * -18650 + v10 * 35156 + v12 * 51753 + v36 * 34468 + v38 * -54270 + v40 * -22321, sc));
+        o2.append(cairn::fixed::rescale(v2 * -40977 + v4 * -14764 + v6 * -31306 + v30 * 4053 + v32 * 10985 + v34 * 35805 + v9 * -18650 + v11 * 35156 + v13 * 51753 + v37 * 34468 + v39 * -54270 + v41 * -22321, sc));
     }
 
-    /// One output row of channel 1: the filter as immediates, bias and one rounding per output.
+    /// One output row of channels 3..6: the filters as immediates, bias and one rounding per output.
     #[inline(never)]
-    fn dense_conv_groups_strides_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -5237 + v2 * -48081 + v4 * 13537 + v28 * 28563 + v30 * 8567 + v32 * -14762 + v7 * -3396 + v9 * -54500 + v11 * -22354 + v35 * 5969 + v37 * -38549 + v39 * -51160, sc));
-        out.append(cairn::fixed::rescale(v1 * -5237 + v3 * -48081 + v5 * 13537 + v29 * 28563 + v31 * 8567 + v33 * -14762 + v8 * -3396 + v10 * -54500 + v12 * -22354 + v36 * 5969 + v38 * -38549 + v40 * -51160, sc));
-        out.append(cairn::fixed::rescale(v2 * -5237 + v4 * -48081 + v6 * 13537 + v30 * 28563 + v32 * 8567 + v34 * -14762 + v9 * -3396 + v11 * -54500 + v13 * -22354 + v37 * 5969 + v39 * -38549 + v41 * -51160, sc));
-    }
-
-    /// One output row of channel 2: the filter as immediates, bias and one rounding per output.
-    #[inline(never)]
-    fn dense_conv_groups_strides_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -40977 + v2 * -14764 + v4 * -31306 + v28 * 4053 + v30 * 10985 + v32 * 35805 + v7 * -18650 + v9 * 35156 + v11 * 51753 + v35 * 34468 + v37 * -54270 + v39 * -22321, sc));
-        out.append(cairn::fixed::rescale(v1 * -40977 + v3 * -14764 + v5 * -31306 + v29 * 4053 + v31 * 10985 + v33 * 35805 + v8 * -18650 + v10 * 35156 + v12 * 51753 + v36 * 34468 + v38 * -54270 + v40 * -22321, sc));
-        out.append(cairn::fixed::rescale(v2 * -40977 + v4 * -14764 + v6 * -31306 + v30 * 4053 + v32 * 10985 + v34 * 35805 + v9 * -18650 + v11 * 35156 + v13 * 51753 + v37 * 34468 + v39 * -54270 + v41 * -22321, sc));
-    }
-
-    /// One output row of channel 3: the filter as immediates, bias and one rounding per output.
-    #[inline(never)]
-    fn dense_conv_groups_strides_m3(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn dense_conv_groups_strides_k3(rows: Span<felt252>, sc: Scale, ref o3: Array<felt252>, ref o4: Array<felt252>, ref o5: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v14 * -34042 + v16 * -6411 + v18 * 62621 + v42 * -38889 + v44 * -35329 + v46 * 55021 + v21 * -45116 + v23 * -52012 + v25 * 23210 + v49 * -19231 + v51 * 41701 + v53 * -52441, sc));
-        out.append(cairn::fixed::rescale(v15 * -34042 + v17 * -6411 + v19 * 62621 + v43 * -38889 + v45 * -35329 + v47 * 55021 + v22 * -45116 + v24 * -52012 + v26 * 23210 + v50 * -19231 + v52 * 41701 + v54 * -52441, sc));
-        out.append(cairn::fixed::rescale(v16 * -34042 + v18 * -6411 + v20 * 62621 + v44 * -38889 + v46 * -35329 + v48 * 55021 + v23 * -45116 + v25 * -52012 + v27 * 23210 + v51 * -19231 + v53 * 41701 + v55 * -52441, sc));
+        o3.append(cairn::fixed::rescale(v14 * -34042 + v16 * -6411 + v18 * 62621 + v42 * -38889 + v44 * -35329 + v46 * 55021 + v21 * -45116 + v23 * -52012 + v25 * 23210 + v49 * -19231 + v51 * 41701 + v53 * -52441, sc));
+        o3.append(cairn::fixed::rescale(v15 * -34042 + v17 * -6411 + v19 * 62621 + v43 * -38889 + v45 * -35329 + v47 * 55021 + v22 * -45116 + v24 * -52012 + v26 * 23210 + v50 * -19231 + v52 * 41701 + v54 * -52441, sc));
+        o3.append(cairn::fixed::rescale(v16 * -34042 + v18 * -6411 + v20 * 62621 + v44 * -38889 + v46 * -35329 + v48 * 55021 + v23 * -45116 + v25 * -52012 + v27 * 23210 + v51 * -19231 + v53 * 41701 + v55 * -52441, sc));
+        o4.append(cairn::fixed::rescale(v14 * 35396 + v16 * -15805 + v18 * -9469 + v42 * 53780 + v44 * 26912 + v46 * -25158 + v21 * -28161 + v23 * 52506 + v25 * -59164 + v49 * -17262 + v51 * -25595 + v53 * 49265, sc));
+        o4.append(cairn::fixed::rescale(v15 * 35396 + v17 * -15805 + v19 * -9469 + v43 * 53780 + v45 * 26912 + v47 * -25158 + v22 * -28161 + v24 * 52506 + v26 * -59164 + v50 * -17262 + v52 * -25595 + v54 * 49265, sc));
+        o4.append(cairn::fixed::rescale(v16 * 35396 + v18 * -15805 + v20 * -9469 + v44 * 53780 + v46 * 26912 + v48 * -25158 + v23 * -28161 + v25 * 52506 + v27 * -59164 + v51 * -17262 + v53 * -25595 + v55 * 49265, sc));
+        o5.append(cairn::fixed::rescale(v14 * -51922 + v16 * 46035 + v18 * -29558 + v42 * -25822 + v44 * 61164 + v46 * -38436 + v21 * -42038 + v23 * 36168 + v25 * 63538 + v49 * 54720 + v51 * -2375 + v53 * -11571, sc));
+        o5.append(cairn::fixed::rescale(v15 * -51922 + v17 * 46035 + v19 * -29558 + v43 * -25822 + v45 * 61164 + v47 * -38436 + v22 * -42038 + v24 * 36168 + v26 * 63538 + v50 * 54720 + v52 * -2375 + v54 * -11571, sc));
+        o5.append(cairn::fixed::rescale(v16 * -51922 + v18 * 46035 + v20 * -29558 + v44 * -25822 + v46 * 61164 + v48 * -38436 + v23 * -42038 + v25 * 36168 + v27 * 63538 + v51 * 54720 + v53 * -2375 + v55 * -11571, sc));
     }
 
-    /// One output row of channel 4: the filter as immediates, bias and one rounding per output.
+    /// The zero-padded copy of one input image of `dense_conv_groups_strides`, layout [row][channel][column].
     #[inline(never)]
-    fn dense_conv_groups_strides_m4(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v14 * 35396 + v16 * -15805 + v18 * -9469 + v42 * 53780 + v44 * 26912 + v46 * -25158 + v21 * -28161 + v23 * 52506 + v25 * -59164 + v49 * -17262 + v51 * -25595 + v53 * 49265, sc));
-        out.append(cairn::fixed::rescale(v15 * 35396 + v17 * -15805 + v19 * -9469 + v43 * 53780 + v45 * 26912 + v47 * -25158 + v22 * -28161 + v24 * 52506 + v26 * -59164 + v50 * -17262 + v52 * -25595 + v54 * 49265, sc));
-        out.append(cairn::fixed::rescale(v16 * 35396 + v18 * -15805 + v20 * -9469 + v44 * 53780 + v46 * 26912 + v48 * -25158 + v23 * -28161 + v25 * 52506 + v27 * -59164 + v51 * -17262 + v53 * -25595 + v55 * 49265, sc));
-    }
-
-    /// One output row of channel 5: the filter as immediates, bias and one rounding per output.
-    #[inline(never)]
-    fn dense_conv_groups_strides_m5(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
-        let mut rows = rows;
-        let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v14 * -51922 + v16 * 46035 + v18 * -29558 + v42 * -25822 + v44 * 61164 + v46 * -38436 + v21 * -42038 + v23 * 36168 + v25 * 63538 + v49 * 54720 + v51 * -2375 + v53 * -11571, sc));
-        out.append(cairn::fixed::rescale(v15 * -51922 + v17 * 46035 + v19 * -29558 + v43 * -25822 + v45 * 61164 + v47 * -38436 + v22 * -42038 + v24 * 36168 + v26 * 63538 + v50 * 54720 + v52 * -2375 + v54 * -11571, sc));
-        out.append(cairn::fixed::rescale(v16 * -51922 + v18 * 46035 + v20 * -29558 + v44 * -25822 + v46 * 61164 + v48 * -38436 + v23 * -42038 + v25 * 36168 + v27 * 63538 + v51 * 54720 + v53 * -2375 + v55 * -11571, sc));
+    fn dense_conv_groups_strides_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59, v60, v61, v62, v63, v64, v65, v66, v67, v68, v69, v70, v71, v72, v73, v74, v75, v76, v77, v78, v79, v80, v81, v82, v83, v84, v85, v86, v87, v88, v89, v90, v91, v92, v93, v94, v95, v96, v97, v98, v99, v100, v101, v102, v103, v104, v105, v106, v107, v108, v109, v110, v111, v112, v113, v114, v115, v116, v117, v118, v119] = (*img.multi_pop_front::<120>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(0);
+        padded.append(v30);
+        padded.append(v31);
+        padded.append(v32);
+        padded.append(v33);
+        padded.append(v34);
+        padded.append(v35);
+        padded.append(0);
+        padded.append(v60);
+        padded.append(v61);
+        padded.append(v62);
+        padded.append(v63);
+        padded.append(v64);
+        padded.append(v65);
+        padded.append(0);
+        padded.append(v90);
+        padded.append(v91);
+        padded.append(v92);
+        padded.append(v93);
+        padded.append(v94);
+        padded.append(v95);
+        padded.append(0);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(0);
+        padded.append(v36);
+        padded.append(v37);
+        padded.append(v38);
+        padded.append(v39);
+        padded.append(v40);
+        padded.append(v41);
+        padded.append(0);
+        padded.append(v66);
+        padded.append(v67);
+        padded.append(v68);
+        padded.append(v69);
+        padded.append(v70);
+        padded.append(v71);
+        padded.append(0);
+        padded.append(v96);
+        padded.append(v97);
+        padded.append(v98);
+        padded.append(v99);
+        padded.append(v100);
+        padded.append(v101);
+        padded.append(0);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(0);
+        padded.append(v42);
+        padded.append(v43);
+        padded.append(v44);
+        padded.append(v45);
+        padded.append(v46);
+        padded.append(v47);
+        padded.append(0);
+        padded.append(v72);
+        padded.append(v73);
+        padded.append(v74);
+        padded.append(v75);
+        padded.append(v76);
+        padded.append(v77);
+        padded.append(0);
+        padded.append(v102);
+        padded.append(v103);
+        padded.append(v104);
+        padded.append(v105);
+        padded.append(v106);
+        padded.append(v107);
+        padded.append(0);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(0);
+        padded.append(v48);
+        padded.append(v49);
+        padded.append(v50);
+        padded.append(v51);
+        padded.append(v52);
+        padded.append(v53);
+        padded.append(0);
+        padded.append(v78);
+        padded.append(v79);
+        padded.append(v80);
+        padded.append(v81);
+        padded.append(v82);
+        padded.append(v83);
+        padded.append(0);
+        padded.append(v108);
+        padded.append(v109);
+        padded.append(v110);
+        padded.append(v111);
+        padded.append(v112);
+        padded.append(v113);
+        padded.append(0);
+        padded.append(v24);
+        padded.append(v25);
+        padded.append(v26);
+        padded.append(v27);
+        padded.append(v28);
+        padded.append(v29);
+        padded.append(0);
+        padded.append(v54);
+        padded.append(v55);
+        padded.append(v56);
+        padded.append(v57);
+        padded.append(v58);
+        padded.append(v59);
+        padded.append(0);
+        padded.append(v84);
+        padded.append(v85);
+        padded.append(v86);
+        padded.append(v87);
+        padded.append(v88);
+        padded.append(v89);
+        padded.append(0);
+        padded.append(v114);
+        padded.append(v115);
+        padded.append(v116);
+        padded.append(v117);
+        padded.append(v118);
+        padded.append(v119);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.span()
     }
 
     /// Node `dense_conv_groups_strides` (Conv): x0, x1 -> y0 float32[2, 6, 3, 3]
@@ -1317,50 +1564,26 @@ pub mod dense_conv_groups_strides_fast {
         for b in 0..2_u32 {
             let img = i0.slice(b * 120, 120);
             // zero-padded copy, layout [row][channel][column]
-            let mut padded = array![];
-            padded.append(0); padded.append_span(img.slice(0, 6)); 
-            padded.append(0); padded.append_span(img.slice(30, 6)); 
-            padded.append(0); padded.append_span(img.slice(60, 6)); 
-            padded.append(0); padded.append_span(img.slice(90, 6)); 
-            padded.append(0); padded.append_span(img.slice(6, 6)); 
-            padded.append(0); padded.append_span(img.slice(36, 6)); 
-            padded.append(0); padded.append_span(img.slice(66, 6)); 
-            padded.append(0); padded.append_span(img.slice(96, 6)); 
-            padded.append(0); padded.append_span(img.slice(12, 6)); 
-            padded.append(0); padded.append_span(img.slice(42, 6)); 
-            padded.append(0); padded.append_span(img.slice(72, 6)); 
-            padded.append(0); padded.append_span(img.slice(102, 6)); 
-            padded.append(0); padded.append_span(img.slice(18, 6)); 
-            padded.append(0); padded.append_span(img.slice(48, 6)); 
-            padded.append(0); padded.append_span(img.slice(78, 6)); 
-            padded.append(0); padded.append_span(img.slice(108, 6)); 
-            padded.append(0); padded.append_span(img.slice(24, 6)); 
-            padded.append(0); padded.append_span(img.slice(54, 6)); 
-            padded.append(0); padded.append_span(img.slice(84, 6)); 
-            padded.append(0); padded.append_span(img.slice(114, 6)); 
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0); padded.append(0);
-            let padded = padded.span();
+            let padded = dense_conv_groups_strides_padded(img);
+            // one array per output channel, joined in channel order below
+            let mut o0 = array![];
+            let mut o1 = array![];
+            let mut o2 = array![];
+            let mut o3 = array![];
+            let mut o4 = array![];
+            let mut o5 = array![];
             for oh in 0..3_u32 {
-                dense_conv_groups_strides_m0(padded.slice(oh * 56, 56), sc, ref out);
+                dense_conv_groups_strides_k0(padded.slice(oh * 56, 56), sc, ref o0, ref o1, ref o2);
             }
             for oh in 0..3_u32 {
-                dense_conv_groups_strides_m1(padded.slice(oh * 56, 56), sc, ref out);
+                dense_conv_groups_strides_k3(padded.slice(oh * 56, 56), sc, ref o3, ref o4, ref o5);
             }
-            for oh in 0..3_u32 {
-                dense_conv_groups_strides_m2(padded.slice(oh * 56, 56), sc, ref out);
-            }
-            for oh in 0..3_u32 {
-                dense_conv_groups_strides_m3(padded.slice(oh * 56, 56), sc, ref out);
-            }
-            for oh in 0..3_u32 {
-                dense_conv_groups_strides_m4(padded.slice(oh * 56, 56), sc, ref out);
-            }
-            for oh in 0..3_u32 {
-                dense_conv_groups_strides_m5(padded.slice(oh * 56, 56), sc, ref out);
-            }
+            cairn::io::copy(ref out, o0.span());
+            cairn::io::copy(ref out, o1.span());
+            cairn::io::copy(ref out, o2.span());
+            cairn::io::copy(ref out, o3.span());
+            cairn::io::copy(ref out, o4.span());
+            cairn::io::copy(ref out, o5.span());
         }
         out.span()
     }

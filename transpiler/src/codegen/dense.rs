@@ -520,6 +520,12 @@ fn rescalable_offset(s: u32) -> String {
     super::packed::literal(&off)
 }
 
+/// Most output channels one row function computes.
+const MAX_CHANNEL_BLOCK: usize = 16;
+
+/// Largest image (values) the row form's padded copy unrolls.
+const PAD_UNROLL_MAX: usize = 2048;
+
 /// Terms of the row form before the table form is used instead.
 const ROW_FORM_MAX_TERMS: usize = 60_000;
 
@@ -586,11 +592,6 @@ impl RowForm {
         (g.m * per_row <= ROW_FORM_MAX_TERMS && per_row <= MAX_TERMS_PER_FN).then_some(g)
     }
 
-    /// Values of the input rows one output row reads: `[row][channel][column]`.
-    fn segment(&self) -> usize {
-        self.band(1)
-    }
-
     /// Values of the input rows `rows` consecutive output rows read.
     fn band(&self, rows: usize) -> usize {
         ((rows - 1) * self.sh + self.kh) * self.c * self.wp
@@ -628,31 +629,39 @@ impl RowForm {
         expr
     }
 
-    /// The function computing one pooled output row of channel `mi`: the
-    /// `ph` conv rows under it as exact sums (each checked for the overflow
-    /// its own rounding would report), the maximum of every `ph`×`pw`
-    /// window, one rounding each (`rounding` includes a folded ReLU).
+    /// The code of channel `mi` for one output row (`pool` = None) or one
+    /// pooled output row: appends to `target` and marks the band values it
+    /// reads in `used`. Pooled: the `ph` conv rows under it as exact sums
+    /// (each checked for the overflow its own rounding would report), the
+    /// maximum of every `ph`×`pw` window, one rounding each (with the folded
+    /// activation, if any).
     #[allow(clippy::too_many_arguments)]
-    fn pooled_function(
+    fn channel_lines(
         &self,
-        base: &str,
         mi: usize,
         filt: &[i64],
         bias: i128,
-        [ph, pw]: [usize; 2],
+        pool: Option<[usize; 2]>,
         act: Option<Activation>,
         s: u32,
-    ) -> String {
-        let band = self.band(ph);
-        let mut used = vec![false; band];
+        target: &str,
+        used: &mut [bool],
+    ) -> Vec<String> {
+        let with_bias = |sum: String| if bias != 0 { format!("{sum} + {bias}") } else { sum };
         let mut lines = Vec::new();
+        let Some([ph, pw]) = pool else {
+            for o in 0..self.wo {
+                let total = with_bias(self.sum_at(mi, filt, 0, o, used));
+                lines.push(format!("    {target}.append({});", round_call(act, &total)));
+            }
+            return lines;
+        };
         for di in 0..ph {
             for o in 0..self.wo {
-                let sum = self.sum_at(mi, filt, di, o, &mut used);
-                let total = if bias != 0 { format!("{sum} + {bias}") } else { sum };
-                lines.push(format!("    let s{di}_{o} = {total};"));
+                let total = with_bias(self.sum_at(mi, filt, di, o, used));
+                lines.push(format!("    let s{mi}_{di}_{o} = {total};"));
                 lines.push(format!(
-                    "    cairn::fixed::check_rescalable(s{di}_{o}, {:#x}, {});",
+                    "    cairn::fixed::check_rescalable(s{mi}_{di}_{o}, {:#x}, {});",
                     1u128 << (64 - s),
                     rescalable_offset(s)
                 ));
@@ -660,98 +669,138 @@ impl RowForm {
         }
         for q in 0..self.wo / pw {
             let cells: Vec<String> =
-                (0..ph).flat_map(|di| (0..pw).map(move |dj| format!("s{di}_{}", q * pw + dj))).collect();
+                (0..ph).flat_map(|di| (0..pw).map(move |dj| format!("s{mi}_{di}_{}", q * pw + dj))).collect();
             let max = if cells.len() == 4 {
                 format!("cairn::ops::max_pool::max4({})", cells.join(", "))
             } else {
                 cells[1..].iter().fold(cells[0].clone(), |acc, c| format!("cairn::ops::max_pool::max2({acc}, {c})"))
             };
-            lines.push(format!("    out.append({});", round_call(act, &max)));
+            lines.push(format!("    {target}.append({});", round_call(act, &max)));
         }
-        let names: Vec<String> =
-            used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
-        let mut f = format!(
-            "/// One pooled output row of channel {mi}: the exact sums of the {ph} conv rows under it, the maximum of each {ph}×{pw} window, one rounding each.\n#[inline(never)]\nfn {base}_m{mi}(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n"
-        );
+        lines
+    }
+
+    /// Output channels one row function computes: channels of one group
+    /// share the band's values, which a function copies into its frame once
+    /// (~1 step each), so a block of B channels pays that once instead of B
+    /// times — at the cost of a per-channel output array copied into the
+    /// output at the end (~3.4 steps per output). Blocks stay within
+    /// [`MAX_TERMS_PER_FN`] and [`MAX_CHANNEL_BLOCK`].
+    fn channel_block(&self, pool: Option<[usize; 2]>) -> usize {
+        let [ph, pw] = pool.unwrap_or([1, 1]);
+        let per_channel = ph * self.wo * self.cg * self.kh * self.kw;
+        let fit = (MAX_TERMS_PER_FN / per_channel.max(1)).clamp(1, MAX_CHANNEL_BLOCK).min(self.mg);
+        // band values one channel reads, per output it appends
+        let shared = ((ph - 1) * self.sh + self.kh) * self.cg * self.wp;
+        let outputs = self.wo / pw;
+        if fit > 1 && shared > 4 * outputs {
+            fit
+        } else {
+            1
+        }
+    }
+
+    /// The row function of channels `chans` (a block within one group): pops
+    /// the band once and appends each channel's outputs to `out` (a single
+    /// channel) or to its own array `o{mi}`.
+    fn block_function(
+        &self,
+        base: &str,
+        chans: std::ops::Range<usize>,
+        parts: Vec<Vec<String>>,
+        used: &[bool],
+        pool: Option<[usize; 2]>,
+    ) -> String {
+        let band = used.len();
+        let single = chans.len() == 1;
+        let (name, targets) = if single {
+            (format!("{base}_m{}", chans.start), "ref out: Array<felt252>".to_string())
+        } else {
+            let t: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}: Array<felt252>")).collect();
+            (format!("{base}_k{}", chans.start), t.join(", "))
+        };
+        let of = if single {
+            format!("channel {}", chans.start)
+        } else {
+            format!("channels {}..{}", chans.start, chans.end)
+        };
+        let what = match pool {
+            None => format!("One output row of {of}: the filters as immediates, bias and one rounding per output"),
+            Some([ph, pw]) => format!(
+                "One pooled output row of {of}: the exact sums of the {ph} conv rows under it (filters as immediates), the maximum of each {ph}×{pw} window, one rounding each"
+            ),
+        };
+        let mut f = format!("/// {what}.\n#[inline(never)]\nfn {name}(rows: Span<felt252>, sc: Scale, {targets}) {{\n");
         if used.iter().any(|&u| u) {
+            let names: Vec<String> =
+                used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
             let _ = writeln!(
                 f,
                 "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{band}>().unwrap()).unbox();",
                 names.join(", ")
             );
         }
-        for l in lines {
+        for l in parts.into_iter().flatten() {
             let _ = writeln!(f, "{l}");
         }
         f.push_str("}\n");
         f
     }
 
-    /// The function computing one output row of channel `mi`.
-    fn channel_function(&self, base: &str, mi: usize, filt: &[i64], bias: i128, act: Option<Activation>) -> String {
-        let seg = self.segment();
-        // which values of the segment are read: [i][ch][col]
-        let mut used = vec![false; seg];
-        let sums: Vec<String> = (0..self.wo).map(|o| self.sum_at(mi, filt, 0, o, &mut used)).collect();
-        let names: Vec<String> =
-            used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
-        let mut f = format!(
-            "/// One output row of channel {mi}: the filter as immediates, bias and one rounding per output.\n#[inline(never)]\nfn {base}_m{mi}(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {{\n"
-        );
-        if used.iter().any(|&u| u) {
-            let _ = writeln!(
-                f,
-                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{seg}>().unwrap()).unbox();",
-                names.join(", ")
-            );
-        }
-        for sum in sums {
-            let total = if bias != 0 { format!("{sum} + {bias}") } else { sum };
-            let _ = writeln!(f, "    out.append({});", round_call(act, &total));
-        }
-        f.push_str("}\n");
-        f
-    }
-
-    /// Code building the zero-padded copy `padded` of image `img`.
-    fn padded_copy(&self, body: &mut String) {
+    /// Code building the zero-padded copy `padded` of image `img`. An image
+    /// of at most [`PAD_UNROLL_MAX`] values is copied by a straight-line
+    /// function (an item pushed to `items`) that pops it at once and appends
+    /// each value once, ~2.5 steps per value; a larger one row by row with
+    /// `cairn::io::copy` (~3.4; the corelib's `append_span` takes ~10).
+    fn padded_copy(&self, base: &str, items: &mut Vec<String>, body: &mut String) {
         let RowForm { c, h, w, pt, pl, pr, wp, .. } = *self;
         let hp = h + pt + self.pb;
         let _ = writeln!(body, "    // zero-padded copy, layout [row][channel][column]");
-        let _ = writeln!(body, "    let mut padded = array![];");
-        if hp * c <= 256 {
-            // unrolled: one line per (row, channel)
-            let zeros = |k: usize| "padded.append(0); ".repeat(k);
+        if c * h * w <= PAD_UNROLL_MAX {
+            let values: Vec<String> = (0..c * h * w).map(|i| format!("v{i}")).collect();
+            let mut f = format!(
+                "/// The zero-padded copy of one input image of `{base}`, layout [row][channel][column].\n#[inline(never)]\nfn {base}_padded(img: Span<felt252>) -> Span<felt252> {{\n    let mut img = img;\n    let [{}] = (*img.multi_pop_front::<{}>().unwrap()).unbox();\n    let mut padded = array![];\n",
+                values.join(", "),
+                c * h * w
+            );
+            let zeros = |f: &mut String, k: usize| {
+                for _ in 0..k {
+                    f.push_str("    padded.append(0);\n");
+                }
+            };
             for r in 0..hp {
                 for ch in 0..c {
                     if r < pt || r >= pt + h {
-                        let _ = writeln!(body, "    {}", zeros(wp).trim_end());
+                        zeros(&mut f, wp);
                     } else {
-                        let _ = writeln!(
-                            body,
-                            "    {}padded.append_span(img.slice({}, {w})); {}",
-                            zeros(pl),
-                            (ch * h + r - pt) * w,
-                            zeros(pr).trim_end()
-                        );
+                        zeros(&mut f, pl);
+                        for col in 0..w {
+                            let _ = writeln!(f, "    padded.append(v{});", (ch * h + r - pt) * w + col);
+                        }
+                        zeros(&mut f, pr);
                     }
                 }
             }
-        } else {
-            let zeros =
-                |k: usize| format!("for _ in 0..{k}_u32 {{\n                    padded.append(0);\n                }}");
-            let _ = writeln!(body, "    for r in 0..{hp}_u32 {{");
-            let _ = writeln!(body, "        for ch in 0..{c}_u32 {{");
-            let _ = writeln!(body, "            if r < {pt} || r >= {} {{", pt + h);
-            let _ = writeln!(body, "                {}", zeros(wp));
-            let _ = writeln!(body, "            }} else {{");
-            let _ = writeln!(body, "                {}", zeros(pl));
-            let _ = writeln!(body, "                padded.append_span(img.slice((ch * {h} + r - {pt}) * {w}, {w}));");
-            let _ = writeln!(body, "                {}", zeros(pr));
-            let _ = writeln!(body, "            }}");
-            let _ = writeln!(body, "        }}");
-            let _ = writeln!(body, "    }}");
+            f.push_str("    padded.span()\n}\n");
+            items.push(f);
+            let _ = writeln!(body, "    let padded = {base}_padded(img);");
+            return;
         }
+        let zeros =
+            |k: usize| format!("for _ in 0..{k}_u32 {{\n                    padded.append(0);\n                }}");
+        let _ = writeln!(body, "    let mut padded = array![];");
+        let _ = writeln!(body, "    for r in 0..{hp}_u32 {{");
+        let _ = writeln!(body, "        for ch in 0..{c}_u32 {{");
+        let _ = writeln!(body, "            if r < {pt} || r >= {} {{", pt + h);
+        let _ = writeln!(body, "                {}", zeros(wp));
+        let _ = writeln!(body, "            }} else {{");
+        let _ = writeln!(body, "                {}", zeros(pl));
+        let _ =
+            writeln!(body, "                cairn::io::copy(ref padded, img.slice((ch * {h} + r - {pt}) * {w}, {w}));");
+        let _ = writeln!(body, "                {}", zeros(pr));
+        let _ = writeln!(body, "            }}");
+        let _ = writeln!(body, "        }}");
+        let _ = writeln!(body, "    }}");
         let _ = writeln!(body, "    let padded = padded.span();");
     }
 }
@@ -759,15 +808,18 @@ impl RowForm {
 /// The row form of a 2-D convolution (no vertical dilation): a zero-padded
 /// copy of the image in `[row][channel][column]` layout is built once, so the
 /// `kh` input rows an output row needs are one contiguous slice. For every
-/// output channel, one function per output row takes that slice, computes the
-/// row's outputs with the filter as immediates and appends them, rescaled, to
-/// the output — already in NCHW order, with nothing kept alive across calls.
+/// block of output channels (`RowForm::channel_block`), one function per
+/// output row takes that slice, computes the row's outputs with the filters
+/// as immediates and appends them, rescaled, to the output (a single
+/// channel: already in NCHW order) or to one array per channel, joined in
+/// channel order at the end; nothing is kept alive across calls.
 /// With `pool` (a MaxPool window tiling the output exactly, see
 /// `NodeGen::pool_after`), each function computes one pooled row instead:
 /// the exact sums of the window's conv rows, each checked against the
 /// overflow its rounding would report, the maximum of every window, and one
-/// rounding of it — max(round(s_i)) = round(max(s_i)), as rounding (and ReLU)
-/// never decrease, so the result is the reference's Conv, Relu, MaxPool.
+/// rounding of it — max(round(s_i)) = round(max(s_i)), as rounding (and a
+/// folded Relu or Clip) never decrease, so the result is the reference's
+/// Conv, activation, MaxPool.
 fn conv_rows(
     n: &NodeGen,
     conv: &Conv,
@@ -786,14 +838,27 @@ fn conv_rows(
     }
     let base = ident(n.name);
     let per_filter = form.cg * form.kh * form.kw;
-    let items = (0..form.m)
-        .map(|mi| {
-            let filt = &wt.data()[mi * per_filter..(mi + 1) * per_filter];
-            let b = bias.map_or(0i128, |b| (b[mi] as i128) << n.scale.bits());
-            match pool {
-                None => form.channel_function(&base, mi, filt, b, n.activation),
-                Some(window) => form.pooled_function(&base, mi, filt, b, window, n.activation, n.scale.bits()),
-            }
+    let s = n.scale.bits();
+    let block = form.channel_block(pool);
+    // blocks of `block` channels, none straddling two groups
+    let blocks: Vec<std::ops::Range<usize>> = (0..form.m)
+        .step_by(form.mg)
+        .flat_map(|g0| (g0..g0 + form.mg).step_by(block).map(move |b0| b0..(b0 + block).min(g0 + form.mg)))
+        .collect();
+    let mut items: Vec<String> = blocks
+        .iter()
+        .map(|chans| {
+            let mut used = vec![false; form.band(ph)];
+            let parts = chans
+                .clone()
+                .map(|mi| {
+                    let filt = &wt.data()[mi * per_filter..(mi + 1) * per_filter];
+                    let b = bias.map_or(0i128, |b| (b[mi] as i128) << s);
+                    let target = if chans.len() == 1 { "out".to_string() } else { format!("o{mi}") };
+                    form.channel_lines(mi, filt, b, pool, n.activation, s, &target, &mut used)
+                })
+                .collect();
+            form.block_function(&base, chans.clone(), parts, &used, pool)
         })
         .collect();
     let (c, h, w) = (form.c, form.h, form.w);
@@ -801,15 +866,33 @@ fn conv_rows(
     let _ = writeln!(body, "let mut out = array![];");
     let _ = writeln!(body, "for b in 0..{}_u32 {{", form.batch);
     let _ = writeln!(body, "    let img = {}.slice(b * {}, {});", x.expr, c * h * w, c * h * w);
-    form.padded_copy(&mut body);
-    for mi in 0..form.m {
+    form.padded_copy(&base, &mut items, &mut body);
+    let blocked = block > 1;
+    if blocked {
+        let arrays: Vec<String> = (0..form.m).map(|mi| format!("    let mut o{mi} = array![];")).collect();
+        let _ =
+            writeln!(body, "    // one array per output channel, joined in channel order below\n{}", arrays.join("\n"));
+    }
+    for chans in &blocks {
+        let (name, targets) = if chans.len() == 1 {
+            let t = if blocked { format!("o{}", chans.start) } else { "out".to_string() };
+            (format!("{base}_m{}", chans.start), format!("ref {t}"))
+        } else {
+            let t: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}")).collect();
+            (format!("{base}_k{}", chans.start), t.join(", "))
+        };
         let _ = writeln!(
             body,
-            "    for oh in 0..{}_u32 {{\n        {base}_m{mi}(padded.slice(oh * {}, {}), sc, ref out);\n    }}",
+            "    for oh in 0..{}_u32 {{\n        {name}(padded.slice(oh * {}, {}), sc, {targets});\n    }}",
             form.ho / ph,
             ph * form.sh * c * form.wp,
             form.band(ph)
         );
+    }
+    if blocked {
+        for mi in 0..form.m {
+            let _ = writeln!(body, "    cairn::io::copy(ref out, o{mi}.span());");
+        }
     }
     body.push_str("}\nout.span()");
     Some(NodeCode { items, body })

@@ -31,6 +31,303 @@ pub mod div_same_shape {
     }
 }
 
+pub mod div_scalar_left {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 1);
+        let in_x1 = cairn::io::take_real(ref input, 10);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_scalar_left(sc, in_x0, in_x1);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `div_scalar_left` (Div): x0, x1 -> y0 float32[10]
+    #[inline(never)]
+    fn node_div_scalar_left(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div(@sc, i0, array![1].span(), i1, array![10].span(), array![10].span())
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![-196608, 131072, -131072, 524288, -458752, 32768, 3, -1, 66, 393216, 327680].span());
+        assert(out.span() == array![-98304, 98304, -24576, 28087, -393216, -4294967296, 12884901888, -195225786, -32768, -39322].span(), 'golden mismatch');
+    }
+}
+
+pub mod div_scalar_left_by_zero {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 1);
+        let in_x1 = cairn::io::take_real(ref input, 2);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_scalar_left_by_zero(sc, in_x0, in_x1);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `div_scalar_left_by_zero` (Div): x0, x1 -> y0 float32[2]
+    #[inline(never)]
+    fn node_div_scalar_left_by_zero(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div(@sc, i0, array![1].span(), i1, array![2].span(), array![2].span())
+    }
+
+    /// The reference rejects this input: node 'div_scalar_left_by_zero' (Div): division by zero in Div (at element 1)
+    #[test]
+    #[should_panic]
+    fn golden() {
+        run(array![65536, 131072, 0].span());
+    }
+}
+
+pub mod div_by_constant_ties {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 10);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_by_constant_ties(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[] (quantized at the model scale for reals)
+    const C_X1: [felt252; 1] = [
+        -131072,
+    ];
+
+    /// Node `div_by_constant_ties` (Div): x0, x1 -> y0 float32[10]
+    #[inline(never)]
+    fn node_div_by_constant_ties(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div_by_constant(i0, -131072, 1208925819614629174837248, 262144, 4611686018427387904)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![1, -1, 3, -3, 327680, -327680, 6553600000000000000, 0, 458752, -9223372036854775808].span());
+        assert(out.span() == array![0, 1, -1, 2, -163840, 163840, -3276800000000000000, 0, -229376, 4611686018427387904].span(), 'golden mismatch');
+    }
+}
+
+pub mod div_by_constant_small {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 7);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_by_constant_small(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[] (quantized at the model scale for reals)
+    const C_X1: [felt252; 1] = [
+        3,
+    ];
+
+    /// Node `div_by_constant_small` (Div): x0, x1 -> y0 float32[7]
+    #[inline(never)]
+    fn node_div_by_constant_small(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div_by_constant(i0, 131072, 1208925819614629174706181, 6, 201487636602438195784363)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![1, -1, 2, 65536, -65536, 196608, -196608].span());
+        assert(out.span() == array![21845, -21845, 43691, 1431655765, -1431655765, 4294967296, -4294967296].span(), 'golden mismatch');
+    }
+}
+
+pub mod div_by_constant_overflow {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 2);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_by_constant_overflow(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[] (quantized at the model scale for reals)
+    const C_X1: [felt252; 1] = [
+        66,
+    ];
+
+    /// Node `div_by_constant_overflow` (Div): x0, x1 -> y0 float32[2]
+    #[inline(never)]
+    fn node_div_by_constant_overflow(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div_by_constant(i0, 131072, 1208925819614629174706274, 132, 9158528936474463444744)
+    }
+
+    /// The reference rejects this input: node 'div_by_constant_overflow' (Div): fixed-point overflow in Div: the result (about -9.930e14) is outside the representable range ±1.407e14 at scale 2^-16 (at element 1)
+    #[test]
+    #[should_panic]
+    fn golden() {
+        run(array![65536, -65536000000000000].span());
+    }
+}
+
+pub mod div_by_constant_extremes_scale_32 {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 32;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 4);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_by_constant_extremes_scale_32(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[1] (quantized at the model scale for reals)
+    const C_X1: [felt252; 1] = [
+        6074001000,
+    ];
+
+    /// Node `div_by_constant_extremes_scale_32` (Div): x0, x1 -> y0 float32[4]
+    #[inline(never)]
+    fn node_div_by_constant_extremes_scale_32(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div_by_constant(i0, 8589934592, 79228162514264337607514427000, 12148002000, 6521908912614958213)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![9223372032559808512, -9223372036854775808, 4, -2147483648].span());
+        assert(out.span() == array![6521908909577957712, -6521908912614958212, 3, -1518500250].span(), 'golden mismatch');
+    }
+}
+
+pub mod div_by_constant_huge {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 6);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_by_constant_huge(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[] (quantized at the model scale for reals)
+    const C_X1: [felt252; 1] = [
+        -9175040000000000000,
+    ];
+
+    /// Node `div_by_constant_huge` (Div): x0, x1 -> y0 float32[6]
+    #[inline(never)]
+    fn node_div_by_constant_huge(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div_by_constant(i0, -131072, 1208949145600000000000000, 18350080000000000000, 65882)
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![9175040000000000000, -9175040000000000000, 4587520000000000000, -4587520000000000000, 65536, 0].span());
+        assert(out.span() == array![-65536, 65536, -32768, 32768, 0, 0].span(), 'golden mismatch');
+    }
+}
+
+pub mod div_by_constant_zero {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 1);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_by_constant_zero(sc, in_x0);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// x1 = float32[] (quantized at the model scale for reals)
+    const C_X1: [felt252; 1] = [
+        0,
+    ];
+
+    /// Node `div_by_constant_zero` (Div): x0, x1 -> y0 float32[1]
+    #[inline(never)]
+    fn node_div_by_constant_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div(@sc, i0, array![1].span(), C_X1.span(), array![].span(), array![1].span())
+    }
+
+    /// The reference rejects this input: node 'div_by_constant_zero' (Div): division by zero in Div (at element 0)
+    #[test]
+    #[should_panic]
+    fn golden() {
+        run(array![65536].span());
+    }
+}
+
+pub mod div_scalar_right_ties {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 10);
+        let in_x1 = cairn::io::take_real(ref input, 1);
+        cairn::io::finish_input(input);
+        let v_y0 = node_div_scalar_right_ties(sc, in_x0, in_x1);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `div_scalar_right_ties` (Div): x0, x1 -> y0 float32[10]
+    #[inline(never)]
+    fn node_div_scalar_right_ties(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
+        cairn::ops::div::div(@sc, i0, array![10].span(), i1, array![1].span(), array![10].span())
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![1, -1, 3, -3, 327680, -327680, 6553600000000000000, 0, 458752, -65536, -131072].span());
+        assert(out.span() == array![0, 1, -1, 2, -163840, 163840, -3276800000000000000, 0, -229376, 32768].span(), 'golden mismatch');
+    }
+}
+
 pub mod div_broadcast {
     use cairn::fixed::{Scale, scale};
 

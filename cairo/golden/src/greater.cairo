@@ -61,6 +61,36 @@ pub mod greater_same_shape {
     }
 }
 
+pub mod greater_scalar_left {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 1);
+        let in_x1 = cairn::io::take_real(ref input, 10);
+        cairn::io::finish_input(input);
+        let v_y0 = node_greater_scalar_left(sc, in_x0, in_x1);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `greater_scalar_left` (Greater): x0, x1 -> y0 bool[2, 5]
+    #[inline(never)]
+    fn node_greater_scalar_left(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
+        cairn::ops::greater::greater(i0, array![1].span(), i1, array![2, 5].span(), array![2, 5].span())
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![32768, -40427, 36454, -56198, 154610, -174243, 69026, -211446, 215974, -246754, -119118].span());
+        assert(out.span() == array![1, 0, 1, 0, 1, 0, 1, 0, 1, 1].span(), 'golden mismatch');
+    }
+}
+
 pub mod greater_broadcast {
     use cairn::fixed::{Scale, scale};
 

@@ -31,6 +31,67 @@ pub mod sub_same_shape {
     }
 }
 
+pub mod sub_scalar_left {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_real(ref input, 1);
+        let in_x1 = cairn::io::take_real(ref input, 10);
+        cairn::io::finish_input(input);
+        let v_y0 = node_sub_scalar_left(sc, in_x0, in_x1);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `sub_scalar_left` (Sub): x0, x1 -> y0 float32[2, 5]
+    #[inline(never)]
+    fn node_sub_scalar_left(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
+        cairn::ops::sub::sub(@sc, i0, array![].span(), i1, array![2, 5].span(), array![2, 5].span())
+    }
+
+    #[test]
+    fn golden() {
+        let out = run(array![98304, -352848, -431393, -381032, -42986, 285294, 89763, -204569, -419242, -287989, -201452].span());
+        assert(out.span() == array![451152, 529697, 479336, 141290, -186990, 8541, 302873, 517546, 386293, 299756].span(), 'golden mismatch');
+    }
+}
+
+pub mod sub_int8_scalar_left_overflow {
+    use cairn::fixed::{Scale, scale};
+
+    pub const SCALE_BITS: u32 = 16;
+
+    /// Runs the model on its flattened inputs; returns its flattened outputs.
+    pub fn run(mut input: Span<felt252>) -> Array<felt252> {
+        let sc: Scale = scale(SCALE_BITS);
+        let in_x0 = cairn::io::take_int(ref input, 1, cairn::arith::int_range(-128, 127));
+        let in_x1 = cairn::io::take_int(ref input, 2, cairn::arith::int_range(-128, 127));
+        cairn::io::finish_input(input);
+        let v_y0 = node_sub_int8_scalar_left_overflow(sc, in_x0, in_x1);
+        let mut output = array![];
+        cairn::io::append(ref output, v_y0);
+        output
+    }
+
+    /// Node `sub_int8_scalar_left_overflow` (Sub): x0, x1 -> y0 int8[2]
+    #[inline(never)]
+    fn node_sub_int8_scalar_left_overflow(sc: Scale, i0: Span<felt252>, i1: Span<felt252>) -> Span<felt252> {
+        cairn::ops::sub::sub(@cairn::arith::int_range(-128, 127), i0, array![1].span(), i1, array![2].span(), array![2].span())
+    }
+
+    /// The reference rejects this input: node 'sub_int8_scalar_left_overflow' (Sub): integer overflow in Sub: -129 does not fit in int8 (at element 1)
+    #[test]
+    #[should_panic]
+    fn golden() {
+        run(array![-100, 28, 29].span());
+    }
+}
+
 pub mod sub_broadcast {
     use cairn::fixed::{Scale, scale};
 

@@ -92,10 +92,44 @@ pub fn binary<A, +Arith<A>>(
         }
         return out.span();
     }
+    // One operand a single value (a scalar constant, typically): the other
+    // read in order, eight at a time, without index maps.
+    if b.len() == 1 && a.len() == n {
+        return with_scalar(ar, op, a, *b[0], false);
+    }
+    if a.len() == 1 && b.len() == n {
+        return with_scalar(ar, op, b, *a[0], true);
+    }
     let ma = broadcast_map(a_shape, out_shape);
     let mb = broadcast_map(b_shape, out_shape);
     for i in 0..ma.len() {
         out.append(apply(ar, op, *a[*ma[i]], *b[*mb[i]]));
+    }
+    out.span()
+}
+
+/// `op(x_i, s)` for every element of `x` (`op(s, x_i)` when `scalar_first`).
+fn with_scalar<A, +Arith<A>>(ar: @A, op: BinaryOp, x: Span<felt252>, s: felt252, scalar_first: bool) -> Span<felt252> {
+    let mut out = array![];
+    let mut rest = x;
+    let f = |v: felt252| if scalar_first {
+        apply(ar, op, s, v)
+    } else {
+        apply(ar, op, v, s)
+    };
+    while let Option::Some(chunk) = rest.multi_pop_front::<8>() {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*chunk).unbox();
+        out.append(f(v0));
+        out.append(f(v1));
+        out.append(f(v2));
+        out.append(f(v3));
+        out.append(f(v4));
+        out.append(f(v5));
+        out.append(f(v6));
+        out.append(f(v7));
+    }
+    for v in rest {
+        out.append(f(*v));
     }
     out.span()
 }

@@ -5,7 +5,7 @@
 //! Mirrors runtime/src/ops/logic.rs.
 
 use crate::fixed::lt;
-use crate::tensor::broadcast_map;
+use crate::tensor::{broadcast_map, numel};
 
 #[derive(Copy, Drop, PartialEq, Debug)]
 pub enum Predicate {
@@ -48,6 +48,22 @@ pub fn predicate(
     if a_shape == out_shape && b_shape == out_shape {
         for i in 0..a.len() {
             out.append(as_felt(holds(p, *a[i], *b[i])));
+        }
+        return out.span();
+    }
+    // one operand a single value: the other read in order, no index maps
+    let n = numel(out_shape);
+    if b.len() == 1 && a.len() == n {
+        let s = *b[0];
+        for v in a {
+            out.append(as_felt(holds(p, *v, s)));
+        }
+        return out.span();
+    }
+    if a.len() == 1 && b.len() == n {
+        let s = *a[0];
+        for v in b {
+            out.append(as_felt(holds(p, s, *v)));
         }
         return out.span();
     }

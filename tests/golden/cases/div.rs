@@ -9,6 +9,63 @@ pub fn cases() -> Vec<Case> {
     let ulp = 1.0 / 65536.0;
     vec![
         Case::new("div_same_shape", "Div", vec![r(&[2, 3], 8.0), r(&[2, 3], 8.0)]),
+        // one operand a single value, on either side: ties, signs, a zero divisor
+        Case::new(
+            "div_scalar_left",
+            "Div",
+            vec![vals(&[-3.0]), vals(&[2.0, -2.0, 8.0, -7.0, 0.5, 3.0 * ulp, -ulp, 1.0e-3, 6.0, 5.0])],
+        ),
+        Case::new("div_scalar_left_by_zero", "Div", vec![vals(&[1.0]), vals(&[2.0, 0.0])]),
+        // by a constant scalar (`div_by_constant`): signs, ties, the extremes
+        // of the stored range, overflow, and a zero constant (general path)
+        Case::new(
+            "div_by_constant_ties",
+            "Div",
+            vec![
+                vals(&[ulp, -ulp, 3.0 * ulp, -3.0 * ulp, 5.0, -5.0, 1.0e14, 0.0, 7.0, -140737488355328.0]),
+                Input::ConstReal { shape: vec![], values: vec![-2.0] },
+            ],
+        ),
+        Case::new(
+            "div_by_constant_small",
+            "Div",
+            vec![
+                vals(&[ulp, -ulp, 2.0 * ulp, 1.0, -1.0, 3.0, -3.0]),
+                Input::ConstReal { shape: vec![], values: vec![3.0 * ulp] },
+            ],
+        ),
+        Case::new(
+            "div_by_constant_overflow",
+            "Div",
+            vec![vals(&[1.0, -1.0e12]), Input::ConstReal { shape: vec![], values: vec![1.0e-3] }],
+        ),
+        Case::new(
+            "div_by_constant_extremes_scale_32",
+            "Div",
+            vec![
+                vals(&[2147483647.0, -2147483648.0, 1.0e-9, -0.5]),
+                Input::ConstReal { shape: vec![1], values: vec![std::f64::consts::SQRT_2] },
+            ],
+        )
+        .scale(32),
+        Case::new(
+            "div_by_constant_huge",
+            "Div",
+            vec![
+                vals(&[1.4e14, -1.4e14, 7.0e13, -7.0e13, 1.0, 0.0]),
+                Input::ConstReal { shape: vec![], values: vec![-1.4e14] },
+            ],
+        ),
+        Case::new(
+            "div_by_constant_zero",
+            "Div",
+            vec![vals(&[1.0]), Input::ConstReal { shape: vec![], values: vec![0.0] }],
+        ),
+        Case::new(
+            "div_scalar_right_ties",
+            "Div",
+            vec![vals(&[ulp, -ulp, 3.0 * ulp, -3.0 * ulp, 5.0, -5.0, 1.0e14, 0.0, 7.0, -1.0]), vals(&[-2.0])],
+        ),
         Case::new("div_broadcast", "Div", vec![r(&[2, 1, 3], 8.0), r(&[4, 1], 3.0)]),
         Case::new(
             "div_negative_divisors",

@@ -13,6 +13,7 @@ pub fn cases() -> Vec<Case> {
     vec![
         Case::new("greater_ties_and_ulps", "Greater", vec![vals(&a), vals(&b)]),
         Case::new("greater_same_shape", "Greater", vec![r(&[2, 3]), r(&[2, 3])]),
+        Case::new("greater_scalar_left", "Greater", vec![vals(&[0.5]), r(&[2, 5])]),
         Case::new("greater_broadcast", "Greater", vec![r(&[2, 1, 4]), r(&[3, 1])]),
         Case::new("greater_weight_row", "Greater", vec![r(&[3, 4]), Input::Weight { shape: vec![4], range: 4.0 }]),
         Case::new(

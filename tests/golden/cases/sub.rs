@@ -8,6 +8,9 @@ pub fn cases() -> Vec<Case> {
     let int = |dtype: DType, v: &[i64]| Input::Int { shape: vec![v.len()], dtype, values: v.to_vec() };
     vec![
         Case::new("sub_same_shape", "Sub", vec![r(&[2, 3]), r(&[2, 3])]),
+        // one operand a single value: the other read in order (either side)
+        Case::new("sub_scalar_left", "Sub", vec![vals(&[], &[1.5]), r(&[2, 5])]),
+        Case::new("sub_int8_scalar_left_overflow", "Sub", vec![int(DType::I8, &[-100]), int(DType::I8, &[28, 29])]),
         Case::new("sub_broadcast", "Sub", vec![r(&[3, 1]), r(&[2, 1, 4])]),
         Case::new("sub_weight_row", "Sub", vec![Input::Weight { shape: vec![4], range: 2.0 }, r(&[3, 4])]),
         Case::new(

@@ -46,6 +46,88 @@ pub fn below(squares: felt252, r2: felt252) -> bool {
     is_non_negative(r2 - 1 - squares)
 }
 
+/// The squares of `x` summed (stored values: each square below 2^126, far
+/// fewer than 2^120 of them), eight per loop iteration: the squared norm a
+/// packed convolution checks against its bound before it runs.
+pub fn squares(x: Span<felt252>) -> felt252 {
+    let mut acc = 0;
+    let mut rest = x;
+    while let Option::Some(chunk) = rest.multi_pop_front::<8>() {
+        let [v0, v1, v2, v3, v4, v5, v6, v7] = (*chunk).unbox();
+        acc += v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3 + v4 * v4 + v5 * v5 + v6 * v6 + v7 * v7;
+    }
+    for v in rest {
+        acc += *v * *v;
+    }
+    acc
+}
+
+/// The four rounded lanes of a word (a packed convolution appends each to
+/// its own channel's array).
+pub fn split_4(word: felt252, ln: Lanes) -> (felt252, felt252, felt252, felt252) {
+    let w: u256 = word.into();
+    let (a, b) = pair(w.low, ln);
+    let (c, d) = pair(w.high, ln);
+    (a, b, c, d)
+}
+
+/// As `split_4`, each lane then through ReLU.
+pub fn split_4_relu(word: felt252, ln: Lanes) -> (felt252, felt252, felt252, felt252) {
+    let w: u256 = word.into();
+    let (a, b) = pair_relu(w.low, ln);
+    let (c, d) = pair_relu(w.high, ln);
+    (a, b, c, d)
+}
+
+/// As `split_4`, each lane then clamped.
+pub fn split_4_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt252, felt252, felt252) {
+    let w: u256 = word.into();
+    let (a, b) = pair_clamp(w.low, ln, cl);
+    let (c, d) = pair_clamp(w.high, ln, cl);
+    (a, b, c, d)
+}
+
+/// The two rounded lanes of a two-lane word.
+pub fn split_2(word: felt252, ln: Lanes) -> (felt252, felt252) {
+    let w: u256 = word.into();
+    (round(w.low, ln), round(w.high, ln))
+}
+
+/// As `split_2`, with ReLU.
+pub fn split_2_relu(word: felt252, ln: Lanes) -> (felt252, felt252) {
+    let w: u256 = word.into();
+    (round_relu(w.low, ln), round_relu(w.high, ln))
+}
+
+/// As `split_2`, clamped.
+pub fn split_2_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt252) {
+    let w: u256 = word.into();
+    (round_clamp(w.low, ln, cl), round_clamp(w.high, ln, cl))
+}
+
+/// The two rounded lanes of width k in a u128 `h = u0 + 2^k u1` (see
+/// `append_pair`).
+#[inline(always)]
+fn pair(h: u128, ln: Lanes) -> (felt252, felt252) {
+    let (a, _) = DivRem::div_rem(h, ln.div_s);
+    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    (q0.into() - ln.center.into(), round(u1, ln))
+}
+
+#[inline(always)]
+fn pair_relu(h: u128, ln: Lanes) -> (felt252, felt252) {
+    let (a, _) = DivRem::div_rem(h, ln.div_s);
+    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    (relu_of(q0, ln), round_relu(u1, ln))
+}
+
+#[inline(always)]
+fn pair_clamp(h: u128, ln: Lanes, cl: LaneClamp) -> (felt252, felt252) {
+    let (a, _) = DivRem::div_rem(h, ln.div_s);
+    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    (clamp_of(q0, ln, cl), round_clamp(u1, ln, cl))
+}
+
 /// Appends the rounded lanes of a four-lane word: `n` (1 to 4) of them.
 pub fn append_4(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
     let w: u256 = word.into();

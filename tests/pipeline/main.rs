@@ -21,6 +21,7 @@ mod golden_vectors;
 mod library_files;
 mod ml_outputs;
 mod op_table;
+mod packed_conv;
 mod pool_folding;
 mod relu_folding;
 mod shape_folding;

@@ -75,7 +75,7 @@ pub fn fast_path(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Re
     let plan = match n.op_type {
         "Gemm" => gemm_plan(n),
         "MatMul" => matmul_plan(n),
-        "Conv" => return conv_fast(n, budget),
+        "Conv" => return conv_fast(n, budget, library),
         _ => None,
     }?;
     let code = rows_fast(n, &plan, budget, library)?;
@@ -389,23 +389,8 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
     }
     let mut body = String::new();
     if let Some(pk) = packing {
-        let (k, s) = (pk.k, n.scale.bits());
-        items.push(format!(
-            "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^(k-1-s)).\nconst {}_LANES: cairn::packed::Lanes = cairn::packed::Lanes {{ div_s: {:#x}, div_ks: {:#x}, center: {:#x} }};\n",
-            n.name,
-            pk.lanes,
-            base.to_uppercase(),
-            1u128 << s,
-            1u128 << (k - s),
-            1u128 << (k - 1 - s)
-        ));
-        if let Ok(Some([lo, hi, lo_q, hi_q])) = lane_clamp(n.activation, &pk, s) {
-            items.push(format!(
-                "/// The Clip folded into `{}`, in lane quotients (value + 2^(k-1-s)).\nconst {}_CLAMP: cairn::packed::LaneClamp = cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {lo_q:#x}, hi_q: {hi_q:#x} }};\n",
-                n.name,
-                base.to_uppercase(),
-            ));
-        }
+        let s = n.scale.bits();
+        items.extend(lane_constants(n, &base, pk, s));
         let _ = writeln!(body, "let ln = {}_LANES;", base.to_uppercase());
         let _ = writeln!(body, "let mut ok = true;");
     }
@@ -600,25 +585,37 @@ impl RowForm {
     /// The sum for output column `o` of output row `di` within a band, over
     /// channel `mi`'s filter, marking the band values it reads.
     fn sum_at(&self, mi: usize, filt: &[i64], di: usize, o: usize, used: &mut [bool]) -> String {
-        let g = mi / self.mg;
+        let coef = |t: usize| (filt[t] != 0).then(|| filt[t].to_string());
+        self.sum_terms(mi / self.mg, &coef, di, o, used)
+    }
+
+    /// The sum for output column `o` of output row `di` over the taps of
+    /// group `g`: `coef(t)` is the literal multiplying tap t = (ci, i, j)
+    /// (a weight, or a packed word of several channels' weights), `None`
+    /// when zero (the term is left out).
+    fn sum_terms(
+        &self,
+        g: usize,
+        coef: &dyn Fn(usize) -> Option<String>,
+        di: usize,
+        o: usize,
+        used: &mut [bool],
+    ) -> String {
         let mut expr = String::new();
         for ci in 0..self.cg {
             let ch = g * self.cg + ci;
             for i in 0..self.kh {
                 for j in 0..self.kw {
-                    let wv = filt[(ci * self.kh + i) * self.kw + j];
-                    if wv == 0 {
-                        continue;
-                    }
+                    let Some(c) = coef((ci * self.kh + i) * self.kw + j) else { continue };
                     let idx = ((di * self.sh + i) * self.c + ch) * self.wp + o * self.sw + j * self.dw;
                     used[idx] = true;
                     if !expr.is_empty() {
                         expr.push_str(" + ");
                     }
-                    match wv {
-                        1 => expr.push_str(&format!("v{idx}")),
-                        -1 => expr.push_str(&format!("-v{idx}")),
-                        _ => expr.push_str(&format!("v{idx} * {wv}")),
+                    match c.as_str() {
+                        "1" => expr.push_str(&format!("v{idx}")),
+                        "-1" => expr.push_str(&format!("-v{idx}")),
+                        _ => expr.push_str(&format!("v{idx} * {c}")),
                     }
                 }
             }
@@ -627,6 +624,74 @@ impl RowForm {
             expr.push('0');
         }
         expr
+    }
+
+    /// The packed row function of channels `chans` (one group, a multiple of
+    /// the packing's lanes but for the group's last block): for each output
+    /// column, one sum per word of `lanes` channels with the packed filters
+    /// as immediates, split into its rounded lanes (with the folded
+    /// activation), each appended to its channel's array `o{mi}`.
+    #[allow(clippy::too_many_arguments)]
+    fn packed_block_function(
+        &self,
+        base: &str,
+        chans: std::ops::Range<usize>,
+        filters: &[Vec<i64>],
+        bias: &[i128],
+        pk: Packing,
+        act: Option<Activation>,
+        s: u32,
+    ) -> String {
+        let g = chans.start / self.mg;
+        let mut used = vec![false; self.band(1)];
+        let mut lines = Vec::new();
+        let (suffix, extra) = match act {
+            None => ("", String::new()),
+            Some(Activation::Relu) => ("_relu", String::new()),
+            Some(Activation::Clamp { .. }) => ("_clamp", format!(", {}_CLAMP", base.to_uppercase())),
+        };
+        for o in 0..self.wo {
+            for w0 in chans.clone().step_by(pk.lanes) {
+                let js = w0..(w0 + pk.lanes).min(chans.end);
+                let coef = |t: usize| pk.word(filters, js.clone(), t).map(|f| super::packed::literal(&f));
+                let sum = self.sum_terms(g, &coef, 0, o, &mut used);
+                let constant = super::packed::literal(&pk.word_constant(bias, js.clone(), s));
+                let names: Vec<String> =
+                    (0..pk.lanes).map(|l| if l < js.len() { format!("y{l}") } else { "_".into() }).collect();
+                lines.push(format!(
+                    "    let ({}) = cairn::packed::split_{}{suffix}({sum} + {constant}, ln{extra});",
+                    names.join(", "),
+                    pk.lanes
+                ));
+                for (l, mi) in js.enumerate() {
+                    lines.push(format!("    o{mi}.append(y{l});"));
+                }
+            }
+        }
+        let targets: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}: Array<felt252>")).collect();
+        let mut f = format!(
+            "/// One output row of channels {}..{} in packed lanes ({} per word): the packed filters as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_q{}(rows: Span<felt252>, ln: cairn::packed::Lanes, {}) {{\n",
+            chans.start,
+            chans.end,
+            pk.lanes,
+            chans.start,
+            targets.join(", ")
+        );
+        if used.iter().any(|&u| u) {
+            let names: Vec<String> =
+                used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
+            let _ = writeln!(
+                f,
+                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{}>().unwrap()).unbox();",
+                names.join(", "),
+                used.len()
+            );
+        }
+        for l in lines {
+            let _ = writeln!(f, "{l}");
+        }
+        f.push_str("}\n");
+        f
     }
 
     /// The code of channel `mi` for one output row (`pool` = None) or one
@@ -898,11 +963,122 @@ fn conv_rows(
     Some(NodeCode { items, body })
 }
 
+/// The row form in packed lanes (no pool): the channels of each group are
+/// taken in blocks whose words carry `lanes` channels' filters, so one
+/// multiplication per tap and output position advances several channels
+/// (docs/cairo-codegen.md, "Packed lanes"). The lanes are exact when the
+/// input's Euclidean norm is below the packing's bound R — every window's
+/// norm is then too — so the code checks the norm of the whole input once
+/// and otherwise takes the library's loops (followed by the folded
+/// activation). `None` when no packing fits the filters or it would not pay.
+fn conv_rows_packed(
+    n: &NodeGen,
+    conv: &Conv,
+    wt: &cairn_runtime::Tensor<i64>,
+    bias: Option<&[i64]>,
+    library: Library,
+) -> Option<Result<NodeCode, String>> {
+    let x = n.input(0).ok()?;
+    let form = RowForm::of(&x.shape, conv, wt)?;
+    let s = n.scale.bits();
+    let per_filter = form.cg * form.kh * form.kw;
+    let filters: Vec<Vec<i64>> = wt.data().chunks(per_filter).map(|f| f.to_vec()).collect();
+    let biases: Vec<i128> = (0..form.m).map(|mi| bias.map_or(0, |b| i128::from(b[mi]) << s)).collect();
+    let n_values: usize = x.shape.iter().product();
+    let pk = Packing::choose(&filters, &biases, s, n_values)?;
+    if form.mg < pk.lanes || lane_clamp(n.activation, &pk, s).is_err() {
+        return None;
+    }
+    // Per output position: a plain output costs ~2 steps per term and ~20
+    // to round; a packed word ~2 per tap, each lane ~14 more to split.
+    let terms = wt.data().iter().filter(|&&v| v != 0).count();
+    let words = form.m.div_ceil(pk.lanes);
+    if 2 * words * per_filter + 14 * form.m >= 2 * terms + 20 * form.m {
+        return None;
+    }
+    // Blocks of whole words within a group, each function within MAX_TERMS_PER_FN.
+    let per_word = form.wo * per_filter;
+    let block = ((MAX_TERMS_PER_FN / per_word.max(1)) * pk.lanes).clamp(pk.lanes, MAX_CHANNEL_BLOCK.max(pk.lanes));
+    let block = block.min(form.mg);
+    let blocks: Vec<std::ops::Range<usize>> = (0..form.m)
+        .step_by(form.mg)
+        .flat_map(|g0| (g0..g0 + form.mg).step_by(block).map(move |b0| b0..(b0 + block).min(g0 + form.mg)))
+        .collect();
+    let base = ident(n.name);
+    let mut items: Vec<String> = blocks
+        .iter()
+        .map(|chans| form.packed_block_function(&base, chans.clone(), &filters, &biases, pk, n.activation, s))
+        .collect();
+    items.extend(lane_constants(n, &base, pk, s));
+    let (c, h, w) = (form.c, form.h, form.w);
+    let mut body = String::new();
+    let r2 = super::packed::literal(&Felt::TWO.pow(2 * pk.bound_bits as u128));
+    let _ = writeln!(
+        body,
+        "// the lanes are exact for inputs of norm below 2^{}\nif cairn::packed::below(cairn::packed::squares({}), {r2}) {{",
+        pk.bound_bits, x.expr
+    );
+    let _ = writeln!(body, "let ln = {}_LANES;", base.to_uppercase());
+    let _ = writeln!(body, "let mut out = array![];");
+    let _ = writeln!(body, "for b in 0..{}_u32 {{", form.batch);
+    let _ = writeln!(body, "    let img = {}.slice(b * {}, {});", x.expr, c * h * w, c * h * w);
+    form.padded_copy(&base, &mut items, &mut body);
+    let arrays: Vec<String> = (0..form.m).map(|mi| format!("    let mut o{mi} = array![];")).collect();
+    let _ = writeln!(body, "    // one array per output channel, joined in channel order below\n{}", arrays.join("\n"));
+    for chans in &blocks {
+        let targets: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}")).collect();
+        let _ = writeln!(
+            body,
+            "    for oh in 0..{}_u32 {{\n        {base}_q{}(padded.slice(oh * {}, {}), ln, {});\n    }}",
+            form.ho,
+            chans.start,
+            form.sh * c * form.wp,
+            form.band(1),
+            targets.join(", ")
+        );
+    }
+    for mi in 0..form.m {
+        let _ = writeln!(body, "    cairn::io::copy(ref out, o{mi}.span());");
+    }
+    body.push_str("}\nout.span()\n} else {\n");
+    let fallback = match library(n) {
+        Ok(code) => code,
+        Err(e) => return Some(Err(e)),
+    };
+    body.push_str(&with_activation(n.activation, fallback.body));
+    body.push_str("\n}");
+    items.extend(fallback.items);
+    Some(Ok(NodeCode { items, body }))
+}
+
+/// The constants of a packed node: its lane format (`{BASE}_LANES`) and,
+/// with a Clip folded, the clamp in lane quotients (`{BASE}_CLAMP`).
+fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
+    let k = pk.k;
+    let mut items = vec![format!(
+        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^(k-1-s)).\nconst {}_LANES: cairn::packed::Lanes = cairn::packed::Lanes {{ div_s: {:#x}, div_ks: {:#x}, center: {:#x} }};\n",
+        n.name,
+        pk.lanes,
+        base.to_uppercase(),
+        1u128 << s,
+        1u128 << (k - s),
+        1u128 << (k - 1 - s)
+    )];
+    if let Ok(Some([lo, hi, lo_q, hi_q])) = lane_clamp(n.activation, &pk, s) {
+        items.push(format!(
+            "/// The Clip folded into `{}`, in lane quotients (value + 2^(k-1-s)).\nconst {}_CLAMP: cairn::packed::LaneClamp = cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {lo_q:#x}, hi_q: {hi_q:#x} }};\n",
+            n.name,
+            base.to_uppercase(),
+        ));
+    }
+    items
+}
+
 /// Conv with constant filters: for every output position, the window's inputs
 /// (padding reads a zero appended to the input) are gathered by a constant
 /// index table and passed to one function per group that computes all of the
 /// group's output channels with the filters as immediates.
-fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>> {
+fn conv_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
     let conv: &Conv = n.kernel().ok()?;
     let (x, w) = (n.input(0).ok()?, n.input(1).ok()?);
     if !x.dtype.is_real() || x.constant.is_some() || x.shape.len() < 3 {
@@ -937,6 +1113,9 @@ fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>
             if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool)) {
                 return Some(Ok(FastCode { code, pool_folded: true }));
             }
+        }
+        if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), library) {
+            return Some(code.map(|code| FastCode { code, pool_folded: false }));
         }
         if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), None) {
             return Some(Ok(FastCode { code, pool_folded: false }));

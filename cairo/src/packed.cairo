@@ -18,13 +18,14 @@
 
 use crate::fixed::is_non_negative;
 
-/// The constants of a layer's lane format: 2^s, 2^(k-s), and 2^(k-1-s)
-/// (subtracted from each rounded lane); the generated code declares them as
-/// a constant (k - 1 - s <= 63 and k <= 123).
+/// The constants of a layer's lane format: 2^s, 2^(k-s), 2^k, and
+/// 2^(k-1-s) (subtracted from each rounded lane); the generated code
+/// declares them as a constant (k - 1 - s <= 63 and k <= 123).
 #[derive(Copy, Drop)]
 pub struct Lanes {
     pub div_s: NonZero<u128>,
     pub div_ks: NonZero<u128>,
+    pub div_k: NonZero<u128>,
     pub center: u128,
 }
 
@@ -60,6 +61,29 @@ pub fn squares(x: Span<felt252>) -> felt252 {
         acc += *v * *v;
     }
     acc
+}
+
+/// The four lanes of a word as they are, u_j in [0, 2^k) (a pooled
+/// convolution takes the maximum of each lane over a window before it
+/// rounds: u_j is the exact sum shifted by a constant, so the maximum is
+/// the same output's).
+pub fn raw_4(word: felt252, ln: Lanes) -> (u128, u128, u128, u128) {
+    let w: u256 = word.into();
+    let (u1, u0) = DivRem::div_rem(w.low, ln.div_k);
+    let (u3, u2) = DivRem::div_rem(w.high, ln.div_k);
+    (u0, u1, u2, u3)
+}
+
+/// The two lanes of a two-lane word as they are (at bits 0 and 128).
+pub fn raw_2(word: felt252) -> (u128, u128) {
+    let w: u256 = word.into();
+    (w.low, w.high)
+}
+
+/// The largest of four raw lanes (a 2×2 window).
+#[inline(always)]
+pub fn max4(a: u128, b: u128, c: u128, d: u128) -> u128 {
+    core::cmp::max(core::cmp::max(a, b), core::cmp::max(c, d))
 }
 
 /// The four rounded lanes of a word (a packed convolution appends each to
@@ -230,15 +254,16 @@ fn append_pair_clamp(h: u128, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<f
     }
 }
 
-/// floor(u / 2^s) - 2^(k-1-s) for one lane u in [0, 2^k).
+/// floor(u / 2^s) - 2^(k-1-s) for one lane u in [0, 2^k): the rounded
+/// output (`round_relu`, `round_clamp`: then through the activation).
 #[inline(always)]
-fn round(u: u128, ln: Lanes) -> felt252 {
+pub fn round(u: u128, ln: Lanes) -> felt252 {
     let (q, _) = DivRem::div_rem(u, ln.div_s);
     q.into() - ln.center.into()
 }
 
 #[inline(always)]
-fn round_relu(u: u128, ln: Lanes) -> felt252 {
+pub fn round_relu(u: u128, ln: Lanes) -> felt252 {
     let (q, _) = DivRem::div_rem(u, ln.div_s);
     relu_of(q, ln)
 }
@@ -253,7 +278,7 @@ fn relu_of(q: u128, ln: Lanes) -> felt252 {
 }
 
 #[inline(always)]
-fn round_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
+pub fn round_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
     let (q, _) = DivRem::div_rem(u, ln.div_s);
     clamp_of(q, ln, cl)
 }

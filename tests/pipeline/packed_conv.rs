@@ -14,27 +14,33 @@ fn sample_json(name: &str, x: &[f32], c: usize, h: usize, w: usize) -> String {
     serde_json::json!({ name: [planes] }).to_string()
 }
 
-/// x [1,4,6,6] -> Conv 4->8 3x3 pad 1 -> Relu -> Conv 8->6 3x3 -> Clip [-0.5, 0.25]
-///   -> Conv 6->5 1x1 -> y [1,5,4,4]
+/// x [1,4,6,6] -> Conv 4->8 3x3 pad 1 -> Relu -> Conv 8->8 3x3 pad 1 -> Clip [-0.5, 0.25]
+///   -> MaxPool 2x2 -> Conv 8->5 1x1 -> y [1,5,3,3]: packed with a folded Relu, with a
+///   folded Clip and pool, and without either.
 fn packed_model() -> cairn::Model {
     let scaled = |n: usize, seed: u64, f: f32| values(n, seed).iter().map(|v| v * f).collect::<Vec<_>>();
     let nodes = vec![
         with_ints_attr(node("c1", "Conv", &["x", "w1", "b1"], &["c1o"]), "pads", &[1, 1, 1, 1]),
         node("r1", "Relu", &["c1o"], &["a1"]),
-        node("c2", "Conv", &["a1", "w2", "b2"], &["c2o"]),
+        with_ints_attr(node("c2", "Conv", &["a1", "w2", "b2"], &["c2o"]), "pads", &[1, 1, 1, 1]),
         node("k2", "Clip", &["c2o", "lo", "hi"], &["a2"]),
-        node("c3", "Conv", &["a2", "w3"], &["y"]),
+        with_ints_attr(
+            with_ints_attr(node("p2", "MaxPool", &["a2"], &["m2"]), "kernel_shape", &[2, 2]),
+            "strides",
+            &[2, 2],
+        ),
+        node("c3", "Conv", &["m2", "w3"], &["y"]),
     ];
     let inits = vec![
         float_tensor("w1", &[8, 4, 3, 3], &scaled(288, 1, 0.5)),
         float_tensor("b1", &[8], &scaled(8, 2, 0.3)),
-        float_tensor("w2", &[6, 8, 3, 3], &scaled(432, 3, 0.3)),
-        float_tensor("b2", &[6], &scaled(6, 4, 0.2)),
-        float_tensor("w3", &[5, 6, 1, 1], &values(30, 5)),
+        float_tensor("w2", &[8, 8, 3, 3], &scaled(576, 3, 0.3)),
+        float_tensor("b2", &[8], &scaled(8, 4, 0.2)),
+        float_tensor("w3", &[5, 8, 1, 1], &values(40, 5)),
         float_tensor("lo", &[], &[-0.5]),
         float_tensor("hi", &[], &[0.25]),
     ];
-    let bytes = model(nodes, vec![tensor_info("x", &[1, 4, 6, 6])], vec![tensor_info("y", &[1, 5, 4, 4])], inits);
+    let bytes = model(nodes, vec![tensor_info("x", &[1, 4, 6, 6])], vec![tensor_info("y", &[1, 5, 3, 3])], inits);
     cairn::Model::from_bytes(bytes, "packed_conv.onnx").expect("model")
 }
 
@@ -46,10 +52,16 @@ fn check(bits: u32, lanes: usize, spike: f32) {
     let dir = tmp_path(&format!("packed-conv-{bits}"));
     let package = m.transpile(&dir, scale, None).expect("transpile");
     let lib = std::fs::read_to_string(dir.join("src/lib.cairo")).expect("lib.cairo");
-    for split in ["", "_relu", "_clamp"] {
-        let call = format!("cairn::packed::split_{lanes}{split}(");
+    for call in [
+        format!("cairn::packed::split_{lanes}("),
+        format!("cairn::packed::split_{lanes}_relu("),
+        format!("cairn::packed::raw_{lanes}("),
+        "cairn::packed::round_clamp(".to_string(),
+    ] {
         assert!(lib.contains(&call), "scale {bits}: no {call} in\n{lib}");
     }
+    let p2 = lib.split("fn node_p2(").nth(1).expect("node_p2");
+    assert!(!p2[..p2.find("\n}").unwrap()].contains("cairn::ops::"), "the pool is folded:\n{lib}");
     let program = package.compile().expect("compile");
     let mut steps = Vec::new();
     for (seed, spike) in [(40, None), (41, None), (42, Some(spike))] {

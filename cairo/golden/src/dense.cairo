@@ -148,8 +148,8 @@ pub mod dense_gemm_wide_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_wide`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_GEMM_WIDE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_wide`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_GEMM_WIDE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_gemm_wide` (Gemm): x0, x1, x2 -> y0 float32[1, 3]
     #[inline(never)]
@@ -662,8 +662,8 @@ pub mod dense_gemm_groups_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_groups`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_GEMM_GROUPS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_groups`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_GEMM_GROUPS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_gemm_groups` (Gemm): x0, x1, x2 -> y0 float32[2, 16]
     #[inline(never)]
@@ -744,8 +744,8 @@ pub mod dense_gemm_rows_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_rows`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_GEMM_ROWS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_rows`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_GEMM_ROWS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_gemm_rows` (Gemm): x0, x1, x2 -> y0 float32[3, 5]
     #[inline(never)]
@@ -818,8 +818,8 @@ pub mod dense_matmul_batched_fast {
         true
     }
 
-    /// The lane format of `dense_matmul_batched`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_MATMUL_BATCHED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_matmul_batched`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_MATMUL_BATCHED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_matmul_batched` (MatMul): x0, x1 -> y0 float32[2, 3, 4]
     #[inline(never)]
@@ -892,8 +892,8 @@ pub mod dense_matmul_vector_fast {
         true
     }
 
-    /// The lane format of `dense_matmul_vector`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_MATMUL_VECTOR_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_matmul_vector`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_MATMUL_VECTOR_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_matmul_vector` (MatMul): x0, x1 -> y0 float32[3]
     #[inline(never)]
@@ -982,8 +982,8 @@ pub mod dense_gemm_packed_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_packed`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_GEMM_PACKED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_packed`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_GEMM_PACKED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_gemm_packed` (Gemm): x0, x1, x2 -> y0 float32[2, 9]
     #[inline(never)]
@@ -1065,8 +1065,8 @@ pub mod dense_gemm_beyond_packing_bound_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_beyond_packing_bound`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_beyond_packing_bound`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// Node `dense_gemm_beyond_packing_bound` (Gemm): x0, x1, x2 -> y0 float32[1, 8]
     #[inline(never)]
@@ -1169,8 +1169,8 @@ pub mod dense_conv_cnn_like_fast {
         o3.append(y3);
     }
 
-    /// The lane format of `dense_conv_cnn_like`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^(k-1-s)).
-    const DENSE_CONV_CNN_LIKE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, center: 0x100000000000 };
+    /// The lane format of `dense_conv_cnn_like`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
+    const DENSE_CONV_CNN_LIKE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The zero-padded copy of one input image of `dense_conv_cnn_like`, layout [row][channel][column].
     #[inline(never)]

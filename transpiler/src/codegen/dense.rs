@@ -628,9 +628,12 @@ impl RowForm {
 
     /// The packed row function of channels `chans` (one group, a multiple of
     /// the packing's lanes but for the group's last block): for each output
-    /// column, one sum per word of `lanes` channels with the packed filters
+    /// position, one sum per word of `lanes` channels with the packed filters
     /// as immediates, split into its rounded lanes (with the folded
-    /// activation), each appended to its channel's array `o{mi}`.
+    /// activation), each appended to its channel's array `o{mi}`. With
+    /// `pool`, the function computes one pooled row: the raw lanes of every
+    /// position under the `ph` conv rows, the maximum of each lane over each
+    /// window, and one rounding of it.
     #[allow(clippy::too_many_arguments)]
     fn packed_block_function(
         &self,
@@ -639,40 +642,81 @@ impl RowForm {
         filters: &[Vec<i64>],
         bias: &[i128],
         pk: Packing,
+        pool: Option<[usize; 2]>,
         act: Option<Activation>,
         s: u32,
     ) -> String {
         let g = chans.start / self.mg;
-        let mut used = vec![false; self.band(1)];
+        let [ph, pw] = pool.unwrap_or([1, 1]);
+        let mut used = vec![false; self.band(ph)];
         let mut lines = Vec::new();
         let (suffix, extra) = match act {
             None => ("", String::new()),
             Some(Activation::Relu) => ("_relu", String::new()),
             Some(Activation::Clamp { .. }) => ("_clamp", format!(", {}_CLAMP", base.to_uppercase())),
         };
-        for o in 0..self.wo {
-            for w0 in chans.clone().step_by(pk.lanes) {
-                let js = w0..(w0 + pk.lanes).min(chans.end);
-                let coef = |t: usize| pk.word(filters, js.clone(), t).map(|f| super::packed::literal(&f));
-                let sum = self.sum_terms(g, &coef, 0, o, &mut used);
-                let constant = super::packed::literal(&pk.word_constant(bias, js.clone(), s));
-                let names: Vec<String> =
-                    (0..pk.lanes).map(|l| if l < js.len() { format!("y{l}") } else { "_".into() }).collect();
-                lines.push(format!(
-                    "    let ({}) = cairn::packed::split_{}{suffix}({sum} + {constant}, ln{extra});",
-                    names.join(", "),
-                    pk.lanes
-                ));
-                for (l, mi) in js.enumerate() {
-                    lines.push(format!("    o{mi}.append(y{l});"));
+        let words: Vec<std::ops::Range<usize>> =
+            chans.clone().step_by(pk.lanes).map(|w0| w0..(w0 + pk.lanes).min(chans.end)).collect();
+        let word_sum = |js: &std::ops::Range<usize>, di: usize, o: usize, used: &mut [bool]| {
+            let coef = |t: usize| pk.word(filters, js.clone(), t).map(|f| super::packed::literal(&f));
+            let sum = self.sum_terms(g, &coef, di, o, used);
+            format!("{sum} + {}", super::packed::literal(&pk.word_constant(bias, js.clone(), s)))
+        };
+        let lane_names = |js: &std::ops::Range<usize>, prefix: &str| -> Vec<String> {
+            (0..pk.lanes).map(|l| if l < js.len() { format!("{prefix}{l}") } else { "_".into() }).collect()
+        };
+        for (wi, js) in words.iter().enumerate() {
+            if pool.is_none() {
+                for o in 0..self.wo {
+                    let sum = word_sum(js, 0, o, &mut used);
+                    lines.push(format!(
+                        "    let ({}) = cairn::packed::split_{}{suffix}({sum}, ln{extra});",
+                        lane_names(js, "y").join(", "),
+                        pk.lanes
+                    ));
+                    for (l, mi) in js.clone().enumerate() {
+                        lines.push(format!("    o{mi}.append(y{l});"));
+                    }
+                }
+                continue;
+            }
+            // raw lanes of every conv position under the pooled row
+            for di in 0..ph {
+                for o in 0..self.wo {
+                    let sum = word_sum(js, di, o, &mut used);
+                    let raw = if pk.lanes == 4 {
+                        format!("cairn::packed::raw_4({sum}, ln)")
+                    } else {
+                        format!("cairn::packed::raw_2({sum})")
+                    };
+                    lines
+                        .push(format!("    let ({}) = {raw};", lane_names(js, &format!("u{wi}_{di}_{o}_")).join(", ")));
+                }
+            }
+            for q in 0..self.wo / pw {
+                for (l, mi) in js.clone().enumerate() {
+                    let cells: Vec<String> = (0..ph)
+                        .flat_map(|di| (0..pw).map(move |dj| format!("u{wi}_{di}_{}_{l}", q * pw + dj)))
+                        .collect();
+                    let max = if cells.len() == 4 {
+                        format!("cairn::packed::max4({})", cells.join(", "))
+                    } else {
+                        cells[1..].iter().fold(cells[0].clone(), |acc, c| format!("core::cmp::max({acc}, {c})"))
+                    };
+                    lines.push(format!("    o{mi}.append(cairn::packed::round{suffix}({max}, ln{extra}));"));
                 }
             }
         }
         let targets: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}: Array<felt252>")).collect();
+        let what = match pool {
+            None => format!("One output row of channels {}..{}", chans.start, chans.end),
+            Some(_) => format!(
+                "One pooled output row of channels {}..{} (the maximum of each {ph}×{pw} window of lanes, rounded once)",
+                chans.start, chans.end
+            ),
+        };
         let mut f = format!(
-            "/// One output row of channels {}..{} in packed lanes ({} per word): the packed filters as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_q{}(rows: Span<felt252>, ln: cairn::packed::Lanes, {}) {{\n",
-            chans.start,
-            chans.end,
+            "/// {what} in packed lanes ({} per word): the packed filters as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_q{}(rows: Span<felt252>, ln: cairn::packed::Lanes, {}) {{\n",
             pk.lanes,
             chans.start,
             targets.join(", ")
@@ -963,23 +1007,30 @@ fn conv_rows(
     Some(NodeCode { items, body })
 }
 
-/// The row form in packed lanes (no pool): the channels of each group are
-/// taken in blocks whose words carry `lanes` channels' filters, so one
-/// multiplication per tap and output position advances several channels
-/// (docs/cairo-codegen.md, "Packed lanes"). The lanes are exact when the
-/// input's Euclidean norm is below the packing's bound R — every window's
-/// norm is then too — so the code checks the norm of the whole input once
-/// and otherwise takes the library's loops (followed by the folded
-/// activation). `None` when no packing fits the filters or it would not pay.
+/// The row form in packed lanes: the channels of each group are taken in
+/// blocks whose words carry `lanes` channels' filters, so one multiplication
+/// per tap and output position advances several channels
+/// (docs/cairo-codegen.md, "Packed lanes"); with `pool` (a MaxPool tiling the
+/// output, see `conv_rows`), each lane's maximum over a window is rounded
+/// once. The lanes are exact when the input's Euclidean norm is below the
+/// packing's bound R — every window's norm is then too — so the code checks
+/// the norm of the whole input once and otherwise takes the library's loops
+/// (followed by the folded activation and pool). `None` when no packing fits
+/// the filters or it would not pay.
 fn conv_rows_packed(
     n: &NodeGen,
     conv: &Conv,
     wt: &cairn_runtime::Tensor<i64>,
     bias: Option<&[i64]>,
+    pool: Option<[usize; 2]>,
     library: Library,
 ) -> Option<Result<NodeCode, String>> {
     let x = n.input(0).ok()?;
     let form = RowForm::of(&x.shape, conv, wt)?;
+    let [ph, pw] = pool.unwrap_or([1, 1]);
+    if form.ho % ph != 0 || form.wo % pw != 0 {
+        return None;
+    }
     let s = n.scale.bits();
     let per_filter = form.cg * form.kh * form.kw;
     let filters: Vec<Vec<i64>> = wt.data().chunks(per_filter).map(|f| f.to_vec()).collect();
@@ -997,8 +1048,11 @@ fn conv_rows_packed(
         return None;
     }
     // Blocks of whole words within a group, each function within MAX_TERMS_PER_FN.
-    let per_word = form.wo * per_filter;
-    let block = ((MAX_TERMS_PER_FN / per_word.max(1)) * pk.lanes).clamp(pk.lanes, MAX_CHANNEL_BLOCK.max(pk.lanes));
+    let per_word = ph * form.wo * per_filter;
+    if per_word > MAX_TERMS_PER_FN {
+        return None;
+    }
+    let block = ((MAX_TERMS_PER_FN / per_word) * pk.lanes).clamp(pk.lanes, MAX_CHANNEL_BLOCK.max(pk.lanes));
     let block = block.min(form.mg);
     let blocks: Vec<std::ops::Range<usize>> = (0..form.m)
         .step_by(form.mg)
@@ -1007,7 +1061,7 @@ fn conv_rows_packed(
     let base = ident(n.name);
     let mut items: Vec<String> = blocks
         .iter()
-        .map(|chans| form.packed_block_function(&base, chans.clone(), &filters, &biases, pk, n.activation, s))
+        .map(|chans| form.packed_block_function(&base, chans.clone(), &filters, &biases, pk, pool, n.activation, s))
         .collect();
     items.extend(lane_constants(n, &base, pk, s));
     let (c, h, w) = (form.c, form.h, form.w);
@@ -1030,10 +1084,10 @@ fn conv_rows_packed(
         let _ = writeln!(
             body,
             "    for oh in 0..{}_u32 {{\n        {base}_q{}(padded.slice(oh * {}, {}), ln, {});\n    }}",
-            form.ho,
+            form.ho / ph,
             chans.start,
-            form.sh * c * form.wp,
-            form.band(1),
+            ph * form.sh * c * form.wp,
+            form.band(ph),
             targets.join(", ")
         );
     }
@@ -1045,7 +1099,19 @@ fn conv_rows_packed(
         Ok(code) => code,
         Err(e) => return Some(Err(e)),
     };
-    body.push_str(&with_activation(n.activation, fallback.body));
+    let activated = with_activation(n.activation, fallback.body);
+    body.push_str(&match pool {
+        None => activated,
+        // the pool's windows tile the output: every window inside it
+        Some([ph, pw]) => format!(
+            "cairn::ops::max_pool::max_pool_2d_inside({{\n{activated}\n}}, {}, {}, {}, {ph}, {pw}, {ph}, {pw}, {}, {})",
+            form.batch * form.m,
+            form.ho,
+            form.wo,
+            form.ho / ph,
+            form.wo / pw
+        ),
+    });
     body.push_str("\n}");
     items.extend(fallback.items);
     Some(Ok(NodeCode { items, body }))
@@ -1056,12 +1122,13 @@ fn conv_rows_packed(
 fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
     let k = pk.k;
     let mut items = vec![format!(
-        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^(k-1-s)).\nconst {}_LANES: cairn::packed::Lanes = cairn::packed::Lanes {{ div_s: {:#x}, div_ks: {:#x}, center: {:#x} }};\n",
+        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^k, 2^(k-1-s)).\nconst {}_LANES: cairn::packed::Lanes = cairn::packed::Lanes {{ div_s: {:#x}, div_ks: {:#x}, div_k: {:#x}, center: {:#x} }};\n",
         n.name,
         pk.lanes,
         base.to_uppercase(),
         1u128 << s,
         1u128 << (k - s),
+        1u128 << k,
         1u128 << (k - 1 - s)
     )];
     if let Ok(Some([lo, hi, lo_q, hi_q])) = lane_clamp(n.activation, &pk, s) {
@@ -1110,11 +1177,14 @@ fn conv_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result
     *budget -= terms;
     if spatial.len() == 2 {
         if let Some(pool) = n.pool_after {
+            if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), Some(pool), library) {
+                return Some(code.map(|code| FastCode { code, pool_folded: true }));
+            }
             if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool)) {
                 return Some(Ok(FastCode { code, pool_folded: true }));
             }
         }
-        if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), library) {
+        if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), None, library) {
             return Some(code.map(|code| FastCode { code, pool_folded: false }));
         }
         if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), None) {

@@ -248,9 +248,9 @@ fn elementwise_table() {
         act("Sigmoid", "Sigmoid", vec![]),
         act("Tanh", "Tanh", vec![]),
         act("Exp", "Exp", vec![]),
-        Elementwise { init: vec![weights("c", &[512], &mut seed)], ..act("Add a constant", "Add", vec![]) },
-        Elementwise { init: vec![weights("c", &[512], &mut seed)], ..act("Mul by a constant", "Mul", vec![]) },
-        Elementwise { init: vec![scalar("c", 3.0)], ..act("Div by a constant", "Div", vec![]) },
+        Elementwise { init: vec![weights("c", &[512], &mut seed)], ..act("Add a constant tensor", "Add", vec![]) },
+        Elementwise { init: vec![weights("c", &[512], &mut seed)], ..act("Mul by a constant tensor", "Mul", vec![]) },
+        Elementwise { init: vec![scalar("c", 3.0)], ..act("Div by a constant scalar", "Div", vec![]) },
         pool("MaxPool 2×2 /2 on 8×8×8", "MaxPool", vec![ints("kernel_shape", &[2, 2]), ints("strides", &[2, 2])], 512),
         pool(
             "AveragePool 2×2 /2 on 8×8×8",

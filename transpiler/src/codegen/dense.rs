@@ -1031,6 +1031,10 @@ fn conv_rows_packed(
     if form.ho % ph != 0 || form.wo % pw != 0 {
         return None;
     }
+    // the fallback passes the filters to the library as one constant array
+    if wt.data().len() > LIBRARY_MAX_WEIGHTS {
+        return None;
+    }
     let s = n.scale.bits();
     let per_filter = form.cg * form.kh * form.kw;
     let filters: Vec<Vec<i64>> = wt.data().chunks(per_filter).map(|f| f.to_vec()).collect();

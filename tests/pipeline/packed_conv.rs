@@ -15,8 +15,8 @@ fn sample_json(name: &str, x: &[f32], c: usize, h: usize, w: usize) -> String {
 }
 
 /// x [1,4,6,6] -> Conv 4->8 3x3 pad 1 -> Relu -> Conv 8->8 3x3 pad 1 -> Clip [-0.5, 0.25]
-///   -> MaxPool 2x2 -> Conv 8->5 1x1 -> y [1,5,3,3]: packed with a folded Relu, with a
-///   folded Clip and pool, and without either.
+///   -> MaxPool 2x2 -> Conv 8->8 1x1 in 2 groups -> y [1,8,3,3]: packed with a folded
+///   Relu, with a folded Clip and pool, and in groups of four channels without either.
 fn packed_model() -> cairn::Model {
     let scaled = |n: usize, seed: u64, f: f32| values(n, seed).iter().map(|v| v * f).collect::<Vec<_>>();
     let nodes = vec![
@@ -29,18 +29,18 @@ fn packed_model() -> cairn::Model {
             "strides",
             &[2, 2],
         ),
-        node("c3", "Conv", &["m2", "w3"], &["y"]),
+        crate::support::with_int_attr(node("c3", "Conv", &["m2", "w3"], &["y"]), "group", 2),
     ];
     let inits = vec![
         float_tensor("w1", &[8, 4, 3, 3], &scaled(288, 1, 0.5)),
         float_tensor("b1", &[8], &scaled(8, 2, 0.3)),
         float_tensor("w2", &[8, 8, 3, 3], &scaled(576, 3, 0.3)),
         float_tensor("b2", &[8], &scaled(8, 4, 0.2)),
-        float_tensor("w3", &[5, 8, 1, 1], &values(40, 5)),
+        float_tensor("w3", &[8, 4, 1, 1], &values(32, 5)),
         float_tensor("lo", &[], &[-0.5]),
         float_tensor("hi", &[], &[0.25]),
     ];
-    let bytes = model(nodes, vec![tensor_info("x", &[1, 4, 6, 6])], vec![tensor_info("y", &[1, 5, 3, 3])], inits);
+    let bytes = model(nodes, vec![tensor_info("x", &[1, 4, 6, 6])], vec![tensor_info("y", &[1, 8, 3, 3])], inits);
     cairn::Model::from_bytes(bytes, "packed_conv.onnx").expect("model")
 }
 
@@ -60,6 +60,8 @@ fn check(bits: u32, lanes: usize, spike: f32) {
     ] {
         assert!(lib.contains(&call), "scale {bits}: no {call} in\n{lib}");
     }
+    let c3 = lib.split("fn node_c3(").nth(1).expect("node_c3");
+    assert!(c3[..c3.find("\n}").unwrap()].contains("C3_LANES"), "the grouped conv is packed:\n{lib}");
     let p2 = lib.split("fn node_p2(").nth(1).expect("node_p2");
     assert!(!p2[..p2.find("\n}").unwrap()].contains("cairn::ops::"), "the pool is folded:\n{lib}");
     let program = package.compile().expect("compile");

@@ -69,17 +69,22 @@ fn with_activation(act: Option<Activation>, body: String) -> String {
     }
 }
 
-/// The fast code for `n`, when it applies; `budget` is the number of unrolled
-/// terms still allowed.
-pub fn fast_path(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
-    let plan = match n.op_type {
-        "Gemm" => gemm_plan(n),
-        "MatMul" => matmul_plan(n),
-        "Conv" => return conv_fast(n, budget, library),
-        _ => None,
-    }?;
-    let code = rows_fast(n, &plan, budget, library)?;
-    Some(code.map(|code| FastCode { code, pool_folded: false }))
+/// A fast path, as the op table declares it (`OpSpec::fast`): the fast code
+/// for a node when it applies; `budget` is the number of unrolled terms
+/// still allowed, `library` the op table's code for the node (the fallback
+/// of packed code).
+pub type FastPath = fn(&NodeGen, &mut usize, Library) -> Option<Result<FastCode, String>>;
+
+/// Gemm with a constant B (either transposition), as rows of a dense product.
+pub fn gemm_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
+    let plan = gemm_plan(n)?;
+    rows_fast(n, &plan, budget, library).map(|code| code.map(|code| FastCode { code, pool_folded: false }))
+}
+
+/// MatMul with a constant right operand, as rows of a dense product.
+pub fn matmul_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
+    let plan = matmul_plan(n)?;
+    rows_fast(n, &plan, budget, library).map(|code| code.map(|code| FastCode { code, pool_folded: false }))
 }
 
 /// A dense node's fast code.
@@ -1149,7 +1154,7 @@ fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
 /// (padding reads a zero appended to the input) are gathered by a constant
 /// index table and passed to one function per group that computes all of the
 /// group's output channels with the filters as immediates.
-fn conv_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
+pub fn conv_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
     let conv: &Conv = n.kernel().ok()?;
     let (x, w) = (n.input(0).ok()?, n.input(1).ok()?);
     if !x.dtype.is_real() || x.constant.is_some() || x.shape.len() < 3 {

@@ -288,7 +288,8 @@ impl<'a> Emitter<'a> {
             pool_folded: false,
         };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
-        let code: NodeCode = match dense::fast_path(&gen, &mut self.unroll_budget, spec.codegen) {
+        let fast = spec.fast.and_then(|fast| fast(&gen, &mut self.unroll_budget, spec.codegen));
+        let code: NodeCode = match fast {
             Some(fast) => {
                 let fast = fast?;
                 if let Some((act, kind)) = act_after {

@@ -18,7 +18,7 @@
 //! runtime's fixed-point kernels — the very values the Cairo code would
 //! compute — and become constants.
 
-mod dense;
+pub(crate) mod dense;
 pub mod emit;
 mod emitter;
 pub mod library;

@@ -169,141 +169,153 @@ pub struct OpSpec {
     pub import: fn(&Attrs) -> ImportResult,
     /// Emits the Cairo code of a node (calls into the `cairn` Cairo library).
     pub codegen: fn(&NodeGen) -> CodegenResult,
+    /// The operator's fast path, if it has one: straight-line code with the
+    /// constant operand as immediates (`codegen::dense`), tried first; the
+    /// node falls back to `codegen` where it does not apply.
+    pub fast: Option<crate::codegen::dense::FastPath>,
 }
 
 macro_rules! ops {
-    ($($domain:ident $op:literal => $module:ident),* $(,)?) => {
+    ($($domain:ident $op:literal => $module:ident $(, fast $fast:path)?);* $(;)?) => {
         /// Every supported operator, by domain, alphabetically within one.
         pub static OPS: &[OpSpec] = &[$(
-            OpSpec { domain: $domain, op_type: $op, import: $module::import, codegen: $module::codegen }
+            OpSpec {
+                domain: $domain,
+                op_type: $op,
+                import: $module::import,
+                codegen: $module::codegen,
+                fast: ops!(@fast $($fast)?),
+            }
         ),*];
     };
+    (@fast) => { None };
+    (@fast $fast:path) => { Some($fast) };
 }
 
 ops! {
-    ONNX "Abs" => abs,
-    ONNX "Add" => add,
-    ONNX "And" => and,
-    ONNX "ArgMax" => arg_max,
-    ONNX "ArgMin" => arg_min,
-    ONNX "AveragePool" => average_pool,
-    ONNX "BatchNormalization" => batch_normalization,
-    ONNX "Cast" => cast,
-    ONNX "Ceil" => ceil,
-    ONNX "Celu" => celu,
-    ONNX "Clip" => clip,
-    ONNX "Concat" => concat,
-    ONNX "Constant" => constant,
-    ONNX "ConstantOfShape" => constant_of_shape,
-    ONNX "Conv" => conv,
-    ONNX "ConvTranspose" => conv_transpose,
-    ONNX "Cos" => cos,
-    ONNX "CumSum" => cum_sum,
-    ONNX "DepthToSpace" => depth_to_space,
-    ONNX "Div" => div,
-    ONNX "Dropout" => dropout,
-    ONNX "Einsum" => einsum,
-    ONNX "Elu" => elu,
-    ONNX "Equal" => equal,
-    ONNX "Erf" => erf,
-    ONNX "Exp" => exp,
-    ONNX "Expand" => expand,
-    ONNX "Flatten" => flatten,
-    ONNX "Floor" => floor,
-    ONNX "GRU" => gru,
-    ONNX "Gather" => gather,
-    ONNX "GatherElements" => gather_elements,
-    ONNX "GatherND" => gather_nd,
-    ONNX "Gelu" => gelu,
-    ONNX "Gemm" => gemm,
-    ONNX "GlobalAveragePool" => global_average_pool,
-    ONNX "Greater" => greater,
-    ONNX "GreaterOrEqual" => greater_or_equal,
-    ONNX "GroupNormalization" => group_normalization,
-    ONNX "HardSigmoid" => hard_sigmoid,
-    ONNX "HardSwish" => hard_swish,
-    ONNX "Identity" => identity,
-    ONNX "InstanceNormalization" => instance_normalization,
-    ONNX "LSTM" => lstm,
-    ONNX "LayerNormalization" => layer_normalization,
-    ONNX "LeakyRelu" => leaky_relu,
-    ONNX "Less" => less,
-    ONNX "LessOrEqual" => less_or_equal,
-    ONNX "Log" => log,
-    ONNX "LogSoftmax" => log_softmax,
-    ONNX "MatMul" => mat_mul,
-    ONNX "Max" => max,
-    ONNX "MaxPool" => max_pool,
-    ONNX "Mean" => mean,
-    ONNX "Min" => min,
-    ONNX "Mish" => mish,
-    ONNX "Mod" => mod_op,
-    ONNX "Mul" => mul,
-    ONNX "Neg" => neg,
-    ONNX "Not" => not,
-    ONNX "OneHot" => one_hot,
-    ONNX "Or" => or,
-    ONNX "PRelu" => p_relu,
-    ONNX "Pad" => pad,
-    ONNX "Pow" => pow,
-    ONNX "RNN" => rnn,
-    ONNX "Range" => range,
-    ONNX "Reciprocal" => reciprocal,
-    ONNX "ReduceL1" => reduce_l1,
-    ONNX "ReduceL2" => reduce_l2,
-    ONNX "ReduceLogSumExp" => reduce_log_sum_exp,
-    ONNX "ReduceMax" => reduce_max,
-    ONNX "ReduceMean" => reduce_mean,
-    ONNX "ReduceMin" => reduce_min,
-    ONNX "ReduceProd" => reduce_prod,
-    ONNX "ReduceSum" => reduce_sum,
-    ONNX "ReduceSumSquare" => reduce_sum_square,
-    ONNX "Relu" => relu,
-    ONNX "Reshape" => reshape,
-    ONNX "Resize" => resize,
-    ONNX "Round" => round,
-    ONNX "Scan" => scan,
-    ONNX "Selu" => selu,
-    ONNX "Shape" => shape,
-    ONNX "Sigmoid" => sigmoid,
-    ONNX "Sign" => sign,
-    ONNX "Sin" => sin,
-    ONNX "Size" => size,
-    ONNX "Slice" => slice,
-    ONNX "Softmax" => softmax,
-    ONNX "Softplus" => softplus,
-    ONNX "Softsign" => softsign,
-    ONNX "SpaceToDepth" => space_to_depth,
-    ONNX "Split" => split,
-    ONNX "Sqrt" => sqrt,
-    ONNX "Squeeze" => squeeze,
-    ONNX "Sub" => sub,
-    ONNX "Sum" => sum,
-    ONNX "Tanh" => tanh,
-    ONNX "Tile" => tile,
-    ONNX "TopK" => top_k,
-    ONNX "Transpose" => transpose,
-    ONNX "Trilu" => trilu,
-    ONNX "Unsqueeze" => unsqueeze,
-    ONNX "Upsample" => upsample,
-    ONNX "Where" => r#where,
-    ONNX "Xor" => xor,
-    ONNX_ML "ArrayFeatureExtractor" => array_feature_extractor,
-    ONNX_ML "Binarizer" => binarizer,
-    ONNX_ML "FeatureVectorizer" => feature_vectorizer,
-    ONNX_ML "Imputer" => imputer,
-    ONNX_ML "LabelEncoder" => label_encoder,
-    ONNX_ML "LinearClassifier" => linear_classifier,
-    ONNX_ML "LinearRegressor" => linear_regressor,
-    ONNX_ML "Normalizer" => normalizer,
-    ONNX_ML "OneHotEncoder" => one_hot_encoder,
-    ONNX_ML "SVMClassifier" => svm_classifier,
-    ONNX_ML "SVMRegressor" => svm_regressor,
-    ONNX_ML "Scaler" => scaler,
-    ONNX_ML "TreeEnsemble" => tree_ensemble,
-    ONNX_ML "TreeEnsembleClassifier" => tree_ensemble_classifier,
-    ONNX_ML "TreeEnsembleRegressor" => tree_ensemble_regressor,
-    ONNX_ML "ZipMap" => zip_map,
+    ONNX "Abs" => abs;
+    ONNX "Add" => add;
+    ONNX "And" => and;
+    ONNX "ArgMax" => arg_max;
+    ONNX "ArgMin" => arg_min;
+    ONNX "AveragePool" => average_pool;
+    ONNX "BatchNormalization" => batch_normalization;
+    ONNX "Cast" => cast;
+    ONNX "Ceil" => ceil;
+    ONNX "Celu" => celu;
+    ONNX "Clip" => clip;
+    ONNX "Concat" => concat;
+    ONNX "Constant" => constant;
+    ONNX "ConstantOfShape" => constant_of_shape;
+    ONNX "Conv" => conv, fast crate::codegen::dense::conv_fast;
+    ONNX "ConvTranspose" => conv_transpose;
+    ONNX "Cos" => cos;
+    ONNX "CumSum" => cum_sum;
+    ONNX "DepthToSpace" => depth_to_space;
+    ONNX "Div" => div;
+    ONNX "Dropout" => dropout;
+    ONNX "Einsum" => einsum;
+    ONNX "Elu" => elu;
+    ONNX "Equal" => equal;
+    ONNX "Erf" => erf;
+    ONNX "Exp" => exp;
+    ONNX "Expand" => expand;
+    ONNX "Flatten" => flatten;
+    ONNX "Floor" => floor;
+    ONNX "GRU" => gru;
+    ONNX "Gather" => gather;
+    ONNX "GatherElements" => gather_elements;
+    ONNX "GatherND" => gather_nd;
+    ONNX "Gelu" => gelu;
+    ONNX "Gemm" => gemm, fast crate::codegen::dense::gemm_fast;
+    ONNX "GlobalAveragePool" => global_average_pool;
+    ONNX "Greater" => greater;
+    ONNX "GreaterOrEqual" => greater_or_equal;
+    ONNX "GroupNormalization" => group_normalization;
+    ONNX "HardSigmoid" => hard_sigmoid;
+    ONNX "HardSwish" => hard_swish;
+    ONNX "Identity" => identity;
+    ONNX "InstanceNormalization" => instance_normalization;
+    ONNX "LSTM" => lstm;
+    ONNX "LayerNormalization" => layer_normalization;
+    ONNX "LeakyRelu" => leaky_relu;
+    ONNX "Less" => less;
+    ONNX "LessOrEqual" => less_or_equal;
+    ONNX "Log" => log;
+    ONNX "LogSoftmax" => log_softmax;
+    ONNX "MatMul" => mat_mul, fast crate::codegen::dense::matmul_fast;
+    ONNX "Max" => max;
+    ONNX "MaxPool" => max_pool;
+    ONNX "Mean" => mean;
+    ONNX "Min" => min;
+    ONNX "Mish" => mish;
+    ONNX "Mod" => mod_op;
+    ONNX "Mul" => mul;
+    ONNX "Neg" => neg;
+    ONNX "Not" => not;
+    ONNX "OneHot" => one_hot;
+    ONNX "Or" => or;
+    ONNX "PRelu" => p_relu;
+    ONNX "Pad" => pad;
+    ONNX "Pow" => pow;
+    ONNX "RNN" => rnn;
+    ONNX "Range" => range;
+    ONNX "Reciprocal" => reciprocal;
+    ONNX "ReduceL1" => reduce_l1;
+    ONNX "ReduceL2" => reduce_l2;
+    ONNX "ReduceLogSumExp" => reduce_log_sum_exp;
+    ONNX "ReduceMax" => reduce_max;
+    ONNX "ReduceMean" => reduce_mean;
+    ONNX "ReduceMin" => reduce_min;
+    ONNX "ReduceProd" => reduce_prod;
+    ONNX "ReduceSum" => reduce_sum;
+    ONNX "ReduceSumSquare" => reduce_sum_square;
+    ONNX "Relu" => relu;
+    ONNX "Reshape" => reshape;
+    ONNX "Resize" => resize;
+    ONNX "Round" => round;
+    ONNX "Scan" => scan;
+    ONNX "Selu" => selu;
+    ONNX "Shape" => shape;
+    ONNX "Sigmoid" => sigmoid;
+    ONNX "Sign" => sign;
+    ONNX "Sin" => sin;
+    ONNX "Size" => size;
+    ONNX "Slice" => slice;
+    ONNX "Softmax" => softmax;
+    ONNX "Softplus" => softplus;
+    ONNX "Softsign" => softsign;
+    ONNX "SpaceToDepth" => space_to_depth;
+    ONNX "Split" => split;
+    ONNX "Sqrt" => sqrt;
+    ONNX "Squeeze" => squeeze;
+    ONNX "Sub" => sub;
+    ONNX "Sum" => sum;
+    ONNX "Tanh" => tanh;
+    ONNX "Tile" => tile;
+    ONNX "TopK" => top_k;
+    ONNX "Transpose" => transpose;
+    ONNX "Trilu" => trilu;
+    ONNX "Unsqueeze" => unsqueeze;
+    ONNX "Upsample" => upsample;
+    ONNX "Where" => r#where;
+    ONNX "Xor" => xor;
+    ONNX_ML "ArrayFeatureExtractor" => array_feature_extractor;
+    ONNX_ML "Binarizer" => binarizer;
+    ONNX_ML "FeatureVectorizer" => feature_vectorizer;
+    ONNX_ML "Imputer" => imputer;
+    ONNX_ML "LabelEncoder" => label_encoder;
+    ONNX_ML "LinearClassifier" => linear_classifier;
+    ONNX_ML "LinearRegressor" => linear_regressor;
+    ONNX_ML "Normalizer" => normalizer;
+    ONNX_ML "OneHotEncoder" => one_hot_encoder;
+    ONNX_ML "SVMClassifier" => svm_classifier;
+    ONNX_ML "SVMRegressor" => svm_regressor;
+    ONNX_ML "Scaler" => scaler;
+    ONNX_ML "TreeEnsemble" => tree_ensemble;
+    ONNX_ML "TreeEnsembleClassifier" => tree_ensemble_classifier;
+    ONNX_ML "TreeEnsembleRegressor" => tree_ensemble_regressor;
+    ONNX_ML "ZipMap" => zip_map;
 }
 
 /// The entry for an op type of a domain (`""` is the default domain).

@@ -16,7 +16,7 @@
 //! reference's rounding, and it lies in [-2^(k-1-s), 2^(k-1-s)) within the
 //! stored range since k - 1 - s <= 63: no overflow check is needed.
 
-use crate::fixed::is_non_negative;
+use crate::fixed::{Scale, is_non_negative, rescale_clamp};
 
 /// The constants of a layer's lane format: 2^s, 2^(k-s), 2^k, and
 /// 2^(k-1-s) (subtracted from each rounded lane); the generated code
@@ -31,7 +31,9 @@ pub struct Lanes {
 
 /// A Clip folded into a packed layer: the bounds `lo <= hi` (stored values)
 /// and the lane quotients q = value + 2^(k-1-s) they correspond to
-/// (`lo_q` is 0 when lo is below every lane value).
+/// (`lo_q` is 0 when lo is below every lane value). The plain paths below
+/// take the same bounds as `rescale_clamp`'s quotients q = value + 2^63
+/// (no activation: the i64 extremes; ReLU: lo = 0).
 #[derive(Copy, Drop)]
 pub struct LaneClamp {
     pub lo: felt252,
@@ -292,4 +294,100 @@ fn clamp_of(q: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
     } else {
         cl.hi
     }
+}
+
+// The plain paths of packed layers, taken when an input is beyond the
+// packing's bound: small loops (their code is part of every packed
+// program's bytecode, which the prover pays for in memory rows), with the
+// same exact sums and single rounding as the reference.
+
+/// A dense layer's outputs: for each of the `rows` rows of `k` inputs of
+/// `x`, output j is rescale(sum_t x[t] * w[j * k + t] + bias[j]), with the
+/// bias already at scale 2s (one entry per output), then clamped to `cl`
+/// (the folded activation).
+pub fn dense_rows(
+    x: Span<felt252>, w: Span<felt252>, bias: Span<felt252>, rows: u32, k: u32, cl: LaneClamp, sc: Scale,
+) -> Span<felt252> {
+    let n = bias.len();
+    let mut out = array![];
+    for r in 0..rows {
+        let row = x.slice(r * k, k);
+        for j in 0..n {
+            let wj = w.slice(j * k, k);
+            let mut acc = *bias[j];
+            for t in 0..k {
+                acc += *row[t] * *wj[t];
+            }
+            out.append(rescale_clamp(acc, sc, cl.lo, cl.hi, cl.lo_q, cl.hi_q));
+        }
+    }
+    out.span()
+}
+
+/// The geometry of a 2-D convolution as the transpiler resolved it: input
+/// [batch, c, h, w], `m` output channels in groups of `mg` (each reading `cg`
+/// input channels), kernel, strides, dilations, the top and left padding and
+/// the output size.
+#[derive(Copy, Drop)]
+pub struct Conv2d {
+    pub batch: u32,
+    pub c: u32,
+    pub h: u32,
+    pub w: u32,
+    pub m: u32,
+    pub cg: u32,
+    pub mg: u32,
+    pub kh: u32,
+    pub kw: u32,
+    pub sh: u32,
+    pub sw: u32,
+    pub dh: u32,
+    pub dw: u32,
+    pub pt: u32,
+    pub pl: u32,
+    pub ho: u32,
+    pub wo: u32,
+}
+
+/// A 2-D convolution's outputs in NCHW order: each the exact sum over its
+/// window's taps inside the input (padding contributes nothing) plus the
+/// bias (at scale 2s, one per output channel), rounded once and clamped to
+/// `cl` (the folded activation).
+pub fn conv2d_rows(
+    x: Span<felt252>, w: Span<felt252>, bias: Span<felt252>, g: Conv2d, cl: LaneClamp, sc: Scale,
+) -> Span<felt252> {
+    let mut out = array![];
+    for b in 0..g.batch {
+        for mi in 0..g.m {
+            let first = (mi / g.mg) * g.cg;
+            for oh in 0..g.ho {
+                for ow in 0..g.wo {
+                    let mut acc = *bias[mi];
+                    for ci in 0..g.cg {
+                        let plane = (b * g.c + first + ci) * g.h;
+                        let filt = (mi * g.cg + ci) * g.kh;
+                        for i in 0..g.kh {
+                            // row in padded coordinates; rows in the padding add nothing
+                            let r = oh * g.sh + i * g.dh;
+                            if r >= g.pt {
+                                if r - g.pt < g.h {
+                                    for j in 0..g.kw {
+                                        let col = ow * g.sw + j * g.dw;
+                                        if col >= g.pl {
+                                            if col - g.pl < g.w {
+                                                let v = *x[(plane + r - g.pt) * g.w + col - g.pl];
+                                                acc += v * *w[(filt + i) * g.kw + j];
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    out.append(rescale_clamp(acc, sc, cl.lo, cl.hi, cl.lo_q, cl.hi_q));
+                }
+            }
+        }
+    }
+    out.span()
 }

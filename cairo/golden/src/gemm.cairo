@@ -134,6 +134,35 @@ pub mod gemm_dense_bias_fast {
     /// The lane format of `gemm_dense_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const GEMM_DENSE_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
+    /// The weights of `gemm_dense_bias`, [output][input], for its plain path.
+    const GEMM_DENSE_BIAS_PLAIN_W: [felt252; 240] = [
+        54069, -28772, 22312, 34985, 63062, -2108, 62286, 21428, -21858, -29460, 2731, -12709,
+        36720, -23610, 23251, 35040, -47306, -10811, -43449, -3966, 58733, -28933, 5809, -53969,
+        -45424, -28227, -41011, -21181, 13445, 14254, -31965, 39624, 36128, 6368, -56318, 5704,
+        20664, 28372, -19435, 41173, -16889, -15254, 16678, -24618, 45158, 12785, -58078, 23890,
+        -34378, -27523, 20924, 32871, 18856, -43988, -57291, -53715, 52900, 50528, 35543, 49741,
+        -46274, 21102, -59089, 15225, -28296, -51173, 2245, -40689, 50948, 43172, 1407, -11161,
+        29706, 61483, 35376, -32587, -32168, 28352, 34875, -60277, 4315, 34995, -18523, -44365,
+        47812, 21368, -9413, -20369, -63567, -40231, -27135, -25525, 32350, -4977, 7175, -54328,
+        -48558, 40644, 53731, -20986, -12868, -56227, -20951, 46759, -49184, 39876, 64834, 55386,
+        -13534, -49761, 29829, -49250, -11350, 9341, 9624, -51909, -15398, -53639, -52180, 16545,
+        43021, 57994, 7330, -64319, 8953, -2954, -25042, -33836, -21866, 34664, -10113, -12525,
+        -14381, 11457, -3331, 59696, -38982, -44432, 13904, -65217, -34149, 19441, -20700, -9267,
+        -42341, -45630, 50460, -19978, -23719, 27319, 36718, 26796, -45282, 42152, -31579, -37684,
+        -12348, 35894, 19120, 2801, 14375, -58476, 36554, -58558, 61803, -33700, -30279, -29473,
+        -30763, -29356, -17616, 60996, -28526, 7597, -59506, -6303, -5078, -2625, -6592, -50122,
+        -48062, -10624, -17471, 38674, -47562, 43076, 24564, -31207, 42371, -3785, 61022, -12066,
+        -65371, -22263, 50709, -62195, 40766, -20029, -57038, 60898, -45478, -15923, 32685, 26266,
+        -40745, 61831, 24880, -53472, -15492, 31495, 4947, -59875, 61983, 36640, 27843, 26396,
+        3259, 34563, 8698, 10867, -26801, 36256, 18700, -29883, -54114, -14972, 25678, 33804,
+        20338, -28297, -26125, 7799, -59250, -43393, -24586, 62862, -53574, -41683, 32196, -8160,
+    ];
+
+    /// The biases of `gemm_dense_bias` at scale 2s, for its plain path.
+    const GEMM_DENSE_BIAS_PLAIN_B: [felt252; 12] = [
+        4035051520, -2580152320, 57606144, 3926523904, -582942720, -1222705152, -4133486592, 2511601664, 2859401216, -3098214400, 1087569920, -3405512704,
+    ];
+
     /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
     #[inline(never)]
     fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -149,7 +178,7 @@ pub mod gemm_dense_bias_fast {
         if ok {
             out.span()
         } else {
-        cairn::ops::gemm::gemm(@sc, i0, array![1, 20].span(), C_X1.span(), array![12, 20].span(), Option::Some((C_X2.span(), array![12].span())), Option::None, Option::None, false, true)
+        cairn::packed::dense_rows(i0, GEMM_DENSE_BIAS_PLAIN_W.span(), GEMM_DENSE_BIAS_PLAIN_B.span(), 1, 20, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
         }
     }
 
@@ -243,6 +272,17 @@ pub mod gemm_no_bias_fast {
     /// The lane format of `gemm_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const GEMM_NO_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
+    /// The weights of `gemm_no_bias`, [output][input], for its plain path.
+    const GEMM_NO_BIAS_PLAIN_W: [felt252; 20] = [
+        -39226, 1555, 43319, -12214, 58155, -8346, -3783, -7242, -33712, -32614, -26527, 25194,
+        14626, 9668, 34833, 23706, 7747, -32223, 421, -51310,
+    ];
+
+    /// The biases of `gemm_no_bias` at scale 2s, for its plain path.
+    const GEMM_NO_BIAS_PLAIN_B: [felt252; 4] = [
+        0, 0, 0, 0,
+    ];
+
     /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
     #[inline(never)]
     fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -258,7 +298,7 @@ pub mod gemm_no_bias_fast {
         if ok {
             out.span()
         } else {
-        cairn::ops::gemm::gemm(@sc, i0, array![3, 5].span(), C_X1.span(), array![5, 4].span(), Option::None, Option::None, Option::None, false, false)
+        cairn::packed::dense_rows(i0, GEMM_NO_BIAS_PLAIN_W.span(), GEMM_NO_BIAS_PLAIN_B.span(), 3, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
         }
     }
 
@@ -475,6 +515,16 @@ pub mod gemm_beta_zero_fast {
     /// The lane format of `gemm_beta_zero`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const GEMM_BETA_ZERO_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
+    /// The weights of `gemm_beta_zero`, [output][input], for its plain path.
+    const GEMM_BETA_ZERO_PLAIN_W: [felt252; 6] = [
+        28101, 47487, -40246, -23469, 18886, 61731,
+    ];
+
+    /// The biases of `gemm_beta_zero` at scale 2s, for its plain path.
+    const GEMM_BETA_ZERO_PLAIN_B: [felt252; 2] = [
+        0, 0,
+    ];
+
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
     #[inline(never)]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -490,7 +540,7 @@ pub mod gemm_beta_zero_fast {
         if ok {
             out.span()
         } else {
-        cairn::ops::gemm::gemm(@sc, i0, array![2, 3].span(), C_X1.span(), array![3, 2].span(), Option::None, Option::None, Option::Some(0), false, false)
+        cairn::packed::dense_rows(i0, GEMM_BETA_ZERO_PLAIN_W.span(), GEMM_BETA_ZERO_PLAIN_B.span(), 2, 3, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
         }
     }
 

@@ -86,6 +86,17 @@ pub mod mat_mul_2d_weight_fast {
     /// The lane format of `mat_mul_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
+    /// The weights of `mat_mul_2d_weight`, [output][input], for its plain path.
+    const MAT_MUL_2D_WEIGHT_PLAIN_W: [felt252; 20] = [
+        25218, -61686, 27990, -34642, -9620, 59466, 34755, 1744, 14731, -51937, 49944, 51641,
+        -31182, -25828, -46005, -31889, 54427, -55918, -34553, 3251,
+    ];
+
+    /// The biases of `mat_mul_2d_weight` at scale 2s, for its plain path.
+    const MAT_MUL_2D_WEIGHT_PLAIN_B: [felt252; 5] = [
+        0, 0, 0, 0, 0,
+    ];
+
     /// Node `mat_mul_2d_weight` (MatMul): x0, x1 -> y0 float32[3, 5]
     #[inline(never)]
     fn node_mat_mul_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -101,7 +112,7 @@ pub mod mat_mul_2d_weight_fast {
         if ok {
             out.span()
         } else {
-        cairn::ops::mat_mul::mat_mul(@sc, i0, array![3, 4].span(), C_X1.span(), array![4, 5].span())
+        cairn::packed::dense_rows(i0, MAT_MUL_2D_WEIGHT_PLAIN_W.span(), MAT_MUL_2D_WEIGHT_PLAIN_B.span(), 3, 4, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
         }
     }
 
@@ -343,6 +354,16 @@ pub mod mat_mul_batched_2d_weight_fast {
     /// The lane format of `mat_mul_batched_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
+    /// The weights of `mat_mul_batched_2d_weight`, [output][input], for its plain path.
+    const MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W: [felt252; 8] = [
+        -23333, -21801, -16932, 25852, 28088, -16440, 56927, -55290,
+    ];
+
+    /// The biases of `mat_mul_batched_2d_weight` at scale 2s, for its plain path.
+    const MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_B: [felt252; 2] = [
+        0, 0,
+    ];
+
     /// Node `mat_mul_batched_2d_weight` (MatMul): x0, x1 -> y0 float32[2, 3, 2]
     #[inline(never)]
     fn node_mat_mul_batched_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
@@ -358,7 +379,7 @@ pub mod mat_mul_batched_2d_weight_fast {
         if ok {
             out.span()
         } else {
-        cairn::ops::mat_mul::mat_mul(@sc, i0, array![2, 3, 4].span(), C_X1.span(), array![4, 2].span())
+        cairn::packed::dense_rows(i0, MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W.span(), MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_B.span(), 6, 4, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
         }
     }
 

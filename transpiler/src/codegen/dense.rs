@@ -25,7 +25,7 @@ use cairn_runtime::{Arith, FixedArith, Value};
 
 use starknet_types_core::felt::Felt;
 
-use super::emit::{const_array, ident};
+use super::emit::{const_array, const_array_wide, ident};
 use super::packed::Packing;
 use super::{Activation, NodeCode, NodeGen};
 
@@ -71,20 +71,19 @@ fn with_activation(act: Option<Activation>, body: String) -> String {
 
 /// A fast path, as the op table declares it (`OpSpec::fast`): the fast code
 /// for a node when it applies; `budget` is the number of unrolled terms
-/// still allowed, `library` the op table's code for the node (the fallback
-/// of packed code).
-pub type FastPath = fn(&NodeGen, &mut usize, Library) -> Option<Result<FastCode, String>>;
+/// still allowed.
+pub type FastPath = fn(&NodeGen, &mut usize) -> Option<Result<FastCode, String>>;
 
 /// Gemm with a constant B (either transposition), as rows of a dense product.
-pub fn gemm_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
+pub fn gemm_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>> {
     let plan = gemm_plan(n)?;
-    rows_fast(n, &plan, budget, library).map(|code| code.map(|code| FastCode { code, pool_folded: false }))
+    rows_fast(n, &plan, budget).map(|code| code.map(|code| FastCode { code, pool_folded: false }))
 }
 
 /// MatMul with a constant right operand, as rows of a dense product.
-pub fn matmul_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
+pub fn matmul_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>> {
     let plan = matmul_plan(n)?;
-    rows_fast(n, &plan, budget, library).map(|code| code.map(|code| FastCode { code, pool_folded: false }))
+    rows_fast(n, &plan, budget).map(|code| code.map(|code| FastCode { code, pool_folded: false }))
 }
 
 /// A dense node's fast code.
@@ -95,7 +94,7 @@ pub struct FastCode {
 }
 
 /// The fast code of a row-wise dense product, plain or packed.
-fn rows_fast(n: &NodeGen, plan: &RowPlan, budget: &mut usize, library: Library) -> Option<Result<NodeCode, String>> {
+fn rows_fast(n: &NodeGen, plan: &RowPlan, budget: &mut usize) -> Option<Result<NodeCode, String>> {
     let terms = plan.terms();
     if terms > *budget || plan.k > MAX_K {
         return None;
@@ -104,9 +103,9 @@ fn rows_fast(n: &NodeGen, plan: &RowPlan, budget: &mut usize, library: Library) 
     let weights = plan.k * plan.weights.len();
     let s = n.scale.bits();
     let packing = packing_for(plan, s).filter(|pk| lane_clamp(n.activation, pk, s).is_ok()).filter(|_| {
-        // Inputs beyond the bound need a plain path: the library's loops read
-        // the weights as one constant array, which the compiler cannot size
-        // past ~2^15 values; a bigger layer also unrolls the plain sums.
+        // Inputs beyond the bound need a plain path: the loops read the
+        // weights as one constant array, which the compiler cannot size past
+        // ~2^15 values; a bigger layer also unrolls the plain sums.
         let fallback_terms = if weights > LIBRARY_MAX_WEIGHTS { terms } else { 0 };
         fallback_terms <= *budget
     });
@@ -116,28 +115,26 @@ fn rows_fast(n: &NodeGen, plan: &RowPlan, budget: &mut usize, library: Library) 
                 *budget -= terms;
                 packed_rows(n, plan, pk, Fallback::Plain)
             } else {
-                packed_rows(n, plan, pk, Fallback::Library(library))
+                packed_rows(n, plan, pk, Fallback::Loops)
             }
         }
         None => Ok(emit_rows(n, plan, None)),
     })
 }
 
-/// The largest weight tensor the packed code falls back to the library's
-/// loops for; a larger one falls back to the plain unrolled sums.
+/// The largest weight tensor the packed code falls back to loops for; a
+/// larger one falls back to the plain unrolled sums.
 const LIBRARY_MAX_WEIGHTS: usize = 16_384;
 
 /// The code inputs outside a packing's bound take.
 enum Fallback {
-    /// The op table's code for the node (the library's loops).
-    Library(Library),
+    /// `cairn::packed::dense_rows` over the weights as a constant array: a
+    /// small loop (its code joins the program's bytecode, which the prover
+    /// pays for in memory rows, whether or not it runs).
+    Loops,
     /// The plain unrolled sums.
     Plain,
 }
-
-/// The op table's code for a node: the library call the packed code falls
-/// back to.
-pub type Library = fn(&NodeGen) -> crate::ops::CodegenResult;
 
 /// A row-wise dense product: `rows` rows of `k` inputs, each giving `n_out`
 /// outputs `y[j] = rescale(sum_k x[k] * w[j][k] + bias[j])`.
@@ -484,12 +481,35 @@ fn packing_for(p: &RowPlan, s: u32) -> Option<Packing> {
 }
 
 /// The packed row code behind its run-time norm check: after a row beyond
-/// the packing's bound, the library's loops (the op table's code for the
-/// node, followed by the folded Relu if there is one) or, for large layers,
-/// the plain unrolled sums compute the node's result.
+/// the packing's bound, small loops over the weights as a constant array
+/// (`cairn::packed::dense_rows`, then the folded activation's kernel) or,
+/// for large layers, the plain unrolled sums compute the node's result.
 fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Result<NodeCode, String> {
     let (fallback, act_after) = match fallback {
-        Fallback::Library(library) => (library(n)?, n.activation),
+        Fallback::Loops => {
+            let base = ident(n.name).to_uppercase();
+            let x = &n.input(0)?.expr;
+            let weights: Vec<i64> = p.weights.iter().flatten().copied().collect();
+            let items = vec![
+                format!(
+                    "/// The weights of `{}`, [output][input], for its plain path.\n{}",
+                    n.name,
+                    const_array(&format!("{base}_PLAIN_W"), &weights)
+                ),
+                format!(
+                    "/// The biases of `{}` at scale 2s, for its plain path.\n{}",
+                    n.name,
+                    const_array_wide(&format!("{base}_PLAIN_B"), &p.bias)
+                ),
+            ];
+            let body = format!(
+                "cairn::packed::dense_rows({x}, {base}_PLAIN_W.span(), {base}_PLAIN_B.span(), {}, {}, {}, sc)",
+                p.rows,
+                p.k,
+                plain_bounds(n.activation)
+            );
+            (NodeCode { items, body }, None)
+        }
         Fallback::Plain => {
             // item names must differ from the packed code's
             let name = format!("{}_plain", n.name);
@@ -1019,16 +1039,16 @@ fn conv_rows(
 /// output, see `conv_rows`), each lane's maximum over a window is rounded
 /// once. The lanes are exact when the input's Euclidean norm is below the
 /// packing's bound R — every window's norm is then too — so the code checks
-/// the norm of the whole input once and otherwise takes the library's loops
-/// (followed by the folded activation and pool). `None` when no packing fits
-/// the filters or it would not pay.
+/// the norm of the whole input once and otherwise takes small loops
+/// (`cairn::packed::conv2d_rows`, followed by the library's kernels of the
+/// folded activation and pool). `None` when no packing fits the filters or
+/// it would not pay.
 fn conv_rows_packed(
     n: &NodeGen,
     conv: &Conv,
     wt: &cairn_runtime::Tensor<i64>,
     bias: Option<&[i64]>,
     pool: Option<[usize; 2]>,
-    library: Library,
 ) -> Option<Result<NodeCode, String>> {
     let x = n.input(0).ok()?;
     let form = RowForm::of(&x.shape, conv, wt)?;
@@ -1036,7 +1056,7 @@ fn conv_rows_packed(
     if form.ho % ph != 0 || form.wo % pw != 0 {
         return None;
     }
-    // the fallback passes the filters to the library as one constant array
+    // the plain path reads the filters as one constant array
     if wt.data().len() > LIBRARY_MAX_WEIGHTS {
         return None;
     }
@@ -1104,11 +1124,28 @@ fn conv_rows_packed(
         let _ = writeln!(body, "    cairn::io::copy(ref out, o{mi}.span());");
     }
     body.push_str("}\nout.span()\n} else {\n");
-    let fallback = match library(n) {
-        Ok(code) => code,
-        Err(e) => return Some(Err(e)),
-    };
-    let activated = with_activation(n.activation, fallback.body);
+    // the plain path: `cairn::packed::conv2d_rows`, then the activation and pool
+    let upper = base.to_uppercase();
+    items.push(format!(
+        "/// The filters of `{}`, for its plain path.\n{}",
+        n.name,
+        const_array(&format!("{upper}_PLAIN_W"), wt.data())
+    ));
+    items.push(format!(
+        "/// The biases of `{}` at scale 2s, for its plain path.\n{}",
+        n.name,
+        const_array_wide(&format!("{upper}_PLAIN_B"), &biases)
+    ));
+    let win = conv.window.resolve(&x.shape[2..], Some(&wt.shape()[2..])).ok()?;
+    let geometry = format!(
+        "cairn::packed::Conv2d {{ batch: {}, c: {c}, h: {h}, w: {w}, m: {}, cg: {}, mg: {}, kh: {}, kw: {}, sh: {}, sw: {}, dh: {}, dw: {}, pt: {}, pl: {}, ho: {}, wo: {} }}",
+        form.batch, form.m, form.cg, form.mg, form.kh, form.kw, form.sh, form.sw, win.dilations[0], form.dw, form.pt, form.pl, form.ho, form.wo
+    );
+    let activated = format!(
+        "cairn::packed::conv2d_rows({}, {upper}_PLAIN_W.span(), {upper}_PLAIN_B.span(), {geometry}, {}, sc)",
+        x.expr,
+        plain_bounds(n.activation)
+    );
     body.push_str(&match pool {
         None => activated,
         // the pool's windows tile the output: every window inside it
@@ -1122,8 +1159,21 @@ fn conv_rows_packed(
         ),
     });
     body.push_str("\n}");
-    items.extend(fallback.items);
     Some(Ok(NodeCode { items, body }))
+}
+
+/// The folded activation as the bounds the plain paths of packed layers
+/// clamp to (`cairn::packed::LaneClamp` in `rescale_clamp`'s quotients
+/// value + 2^63): the i64 extremes without one (exactly `rescale`), [0, max]
+/// for a Relu.
+fn plain_bounds(act: Option<Activation>) -> String {
+    let (lo, hi) = match act {
+        None => (i64::MIN, i64::MAX),
+        Some(Activation::Relu) => (0, i64::MAX),
+        Some(Activation::Clamp { lo, hi }) => (lo, hi),
+    };
+    let biased = |v: i64| (i128::from(v) + (1i128 << 63)) as u128;
+    format!("cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {:#x}, hi_q: {:#x} }}", biased(lo), biased(hi))
 }
 
 /// The constants of a packed node: its lane format (`{BASE}_LANES`) and,
@@ -1154,7 +1204,7 @@ fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
 /// (padding reads a zero appended to the input) are gathered by a constant
 /// index table and passed to one function per group that computes all of the
 /// group's output channels with the filters as immediates.
-pub fn conv_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Result<FastCode, String>> {
+pub fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, String>> {
     let conv: &Conv = n.kernel().ok()?;
     let (x, w) = (n.input(0).ok()?, n.input(1).ok()?);
     if !x.dtype.is_real() || x.constant.is_some() || x.shape.len() < 3 {
@@ -1186,14 +1236,14 @@ pub fn conv_fast(n: &NodeGen, budget: &mut usize, library: Library) -> Option<Re
     *budget -= terms;
     if spatial.len() == 2 {
         if let Some(pool) = n.pool_after {
-            if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), Some(pool), library) {
+            if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), Some(pool)) {
                 return Some(code.map(|code| FastCode { code, pool_folded: true }));
             }
             if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool)) {
                 return Some(Ok(FastCode { code, pool_folded: true }));
             }
         }
-        if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), None, library) {
+        if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), None) {
             return Some(code.map(|code| FastCode { code, pool_folded: false }));
         }
         if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), None) {

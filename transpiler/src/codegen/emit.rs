@@ -38,6 +38,12 @@ pub fn value_data(v: &Value<i64>) -> &[i64] {
 
 /// `const NAME: [felt252; N] = [...];`, wrapped for readability.
 pub fn const_array(name: &str, values: &[i64]) -> String {
+    let wide: Vec<i128> = values.iter().map(|&v| i128::from(v)).collect();
+    const_array_wide(name, &wide)
+}
+
+/// As [`const_array`], for values beyond i64 (sums at scale 2s).
+pub fn const_array_wide(name: &str, values: &[i128]) -> String {
     let mut s = format!("const {name}: [felt252; {}] = [", values.len());
     for (i, v) in values.iter().enumerate() {
         if i % 12 == 0 {

@@ -288,7 +288,7 @@ impl<'a> Emitter<'a> {
             pool_folded: false,
         };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
-        let fast = spec.fast.and_then(|fast| fast(&gen, &mut self.unroll_budget, spec.codegen));
+        let fast = spec.fast.and_then(|fast| fast(&gen, &mut self.unroll_budget));
         let code: NodeCode = match fast {
             Some(fast) => {
                 let fast = fast?;

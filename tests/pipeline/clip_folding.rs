@@ -6,14 +6,9 @@
 //! constants, stay nodes.
 
 use crate::support::{
-    float_tensor, lcg_values as values, model, node, tensor_info, tmp_path, with_int_attr, with_ints_attr,
+    float_tensor, lcg_values as values, model, node, node_body as body, tensor_info, tmp_path, with_int_attr,
+    with_ints_attr,
 };
-
-/// The body of generated node function `name`.
-fn body<'a>(lib: &'a str, name: &str) -> &'a str {
-    let b = lib.split(&format!("fn {name}(")).nth(1).unwrap_or_else(|| panic!("no {name} in\n{lib}"));
-    &b[..b.find("\n}").expect("end")]
-}
 
 /// A JSON sample of flat inputs, nested to their shapes.
 fn sample(inputs: &[(&str, &[usize], &[f32])]) -> String {

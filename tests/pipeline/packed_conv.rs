@@ -5,14 +5,10 @@
 //! packing's norm bound: an input beyond it takes the library's loops, and
 //! both paths equal the reference bit for bit.
 
-use crate::support::{float_tensor, lcg_values as values, model, node, tensor_info, tmp_path, with_ints_attr};
-
-/// `x` as a nested [1][c][h][w] JSON sample of input `name`.
-fn sample_json(name: &str, x: &[f32], c: usize, h: usize, w: usize) -> String {
-    let planes: Vec<Vec<Vec<f32>>> =
-        (0..c).map(|ch| (0..h).map(|r| x[(ch * h + r) * w..(ch * h + r + 1) * w].to_vec()).collect()).collect();
-    serde_json::json!({ name: [planes] }).to_string()
-}
+use crate::support::{
+    float_tensor, image_sample_json as sample_json, lcg_values as values, model, node, tensor_info, tmp_path,
+    with_ints_attr,
+};
 
 /// x [1,4,6,6] -> Conv 4->8 3x3 pad 1 -> Relu -> Conv 8->8 3x3 pad 1 -> Clip [-0.5, 0.25]
 ///   -> MaxPool 2x2 -> Conv 8->8 1x1 in 2 groups -> y [1,8,3,3]: packed with a folded

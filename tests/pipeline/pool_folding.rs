@@ -7,24 +7,12 @@
 use onnx_protobuf::NodeProto;
 
 use crate::support::{
-    float_tensor, lcg_values as values, model, node, tensor_info, tmp_path, with_ints_attr as ints_attr,
+    float_tensor, image_sample_json as sample_json, lcg_values as values, model, node, node_body as body, tensor_info,
+    tmp_path, with_ints_attr as ints_attr,
 };
 
 fn pool(name: &str, input: &str, output: &str, kernel: &[i64], strides: &[i64]) -> NodeProto {
     ints_attr(ints_attr(node(name, "MaxPool", &[input], &[output]), "kernel_shape", kernel), "strides", strides)
-}
-
-/// `x` as a nested [1][c][h][w] JSON sample of input `name`.
-fn sample_json(name: &str, x: &[f32], c: usize, h: usize, w: usize) -> String {
-    let planes: Vec<Vec<Vec<f32>>> =
-        (0..c).map(|ch| (0..h).map(|r| x[(ch * h + r) * w..(ch * h + r + 1) * w].to_vec()).collect()).collect();
-    serde_json::json!({ name: [planes] }).to_string()
-}
-
-/// The body of generated node function `name`.
-fn body<'a>(lib: &'a str, name: &str) -> &'a str {
-    let b = lib.split(&format!("fn {name}(")).nth(1).unwrap_or_else(|| panic!("no {name} in\n{lib}"));
-    &b[..b.find("\n}").expect("end")]
 }
 
 #[test]

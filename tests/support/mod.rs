@@ -152,3 +152,16 @@ pub fn scrub(s: &str) -> String {
     let s = s.replace(tmp_path("").to_str().expect("utf-8 path"), "<tmp>/");
     regex::Regex::new(r"\(\d+\.\d+s\)").expect("regex").replace_all(&s, "(<time>)").into_owned()
 }
+
+/// The body of generated node function `name` in a package's `lib.cairo`.
+pub fn node_body<'a>(lib: &'a str, name: &str) -> &'a str {
+    let b = lib.split(&format!("fn {name}(")).nth(1).unwrap_or_else(|| panic!("no {name} in\n{lib}"));
+    &b[..b.find("\n}").expect("end")]
+}
+
+/// `x` as a nested [1][c][h][w] JSON sample of input `name`.
+pub fn image_sample_json(name: &str, x: &[f32], c: usize, h: usize, w: usize) -> String {
+    let planes: Vec<Vec<Vec<f32>>> =
+        (0..c).map(|ch| (0..h).map(|r| x[(ch * h + r) * w..(ch * h + r + 1) * w].to_vec()).collect()).collect();
+    serde_json::json!({ name: [planes] }).to_string()
+}

@@ -151,7 +151,7 @@ pub mod dense_gemm_wide_fast {
     /// The lane format of `dense_gemm_wide`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_GEMM_WIDE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_gemm_wide`, [output][input], for its plain path.
+    /// The weights of `dense_gemm_wide`, one output's after another, for its plain path.
     const DENSE_GEMM_WIDE_PLAIN_W: [felt252; 900] = [
         61858, -17697, -17736, 48523, 52540, 58683, -45380, -53701, -4779, -23545, -19318, -16779,
         22830, 47215, 19201, 10236, 63710, -36726, -62525, 1163, 8551, -215, 23165, -25427,
@@ -749,7 +749,7 @@ pub mod dense_gemm_groups_fast {
     /// The lane format of `dense_gemm_groups`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_GEMM_GROUPS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_gemm_groups`, [output][input], for its plain path.
+    /// The weights of `dense_gemm_groups`, one output's after another, for its plain path.
     const DENSE_GEMM_GROUPS_PLAIN_W: [felt252; 4800] = [
         -64348, 38916, 55242, -56359, 41478, -9544, -3272, 44548, 34572, -13851, -18047, -42939,
         46719, 54405, -958, 35723, -15707, -6435, 39416, -24967, 4121, 18195, 15168, -42303,
@@ -1241,7 +1241,7 @@ pub mod dense_gemm_rows_fast {
     /// The lane format of `dense_gemm_rows`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_GEMM_ROWS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_gemm_rows`, [output][input], for its plain path.
+    /// The weights of `dense_gemm_rows`, one output's after another, for its plain path.
     const DENSE_GEMM_ROWS_PLAIN_W: [felt252; 35] = [
         -14027, -1948, -11733, 11702, -29310, 50634, -62282, 65466, -63286, -41388, -60025, -16374,
         24792, -32233, 32987, 38415, 21809, 10139, 5302, -32132, -3651, 26620, -24314, 23717,
@@ -1327,7 +1327,7 @@ pub mod dense_matmul_batched_fast {
     /// The lane format of `dense_matmul_batched`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_MATMUL_BATCHED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_matmul_batched`, [output][input], for its plain path.
+    /// The weights of `dense_matmul_batched`, one output's after another, for its plain path.
     const DENSE_MATMUL_BATCHED_PLAIN_W: [felt252; 20] = [
         4879, 24956, -51492, 8969, 14074, -26040, 10517, 51498, -22915, -7940, 30566, 57884,
         5029, 25313, 26111, 40900, -35219, -11288, 62668, -21329,
@@ -1412,7 +1412,7 @@ pub mod dense_matmul_vector_fast {
     /// The lane format of `dense_matmul_vector`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_MATMUL_VECTOR_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_matmul_vector`, [output][input], for its plain path.
+    /// The weights of `dense_matmul_vector`, one output's after another, for its plain path.
     const DENSE_MATMUL_VECTOR_PLAIN_W: [felt252; 15] = [
         -15874, 35220, 4845, 11198, 48395, 8928, 57282, 62823, 34634, 37324, -60314, -42980,
         -20383, -32125, 28518,
@@ -1513,7 +1513,7 @@ pub mod dense_gemm_packed_fast {
     /// The lane format of `dense_gemm_packed`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_GEMM_PACKED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_gemm_packed`, [output][input], for its plain path.
+    /// The weights of `dense_gemm_packed`, one output's after another, for its plain path.
     const DENSE_GEMM_PACKED_PLAIN_W: [felt252; 108] = [
         42400, 15041, 7432, 42671, 6302, 53160, -11403, -40645, 24545, 22230, 27382, 56087,
         36452, -18825, -8790, -57836, 41866, 35440, 33546, 57624, 35458, 24637, 20455, 22119,
@@ -1614,7 +1614,7 @@ pub mod dense_gemm_beyond_packing_bound_fast {
     /// The lane format of `dense_gemm_beyond_packing_bound`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `dense_gemm_beyond_packing_bound`, [output][input], for its plain path.
+    /// The weights of `dense_gemm_beyond_packing_bound`, one output's after another, for its plain path.
     const DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_W: [felt252; 48] = [
         -754, 23631, -62115, -8112, -59593, 32117, -19941, 5401, 50358, -59916, 8127, 21031,
         -25804, -43779, 62452, -17721, -17624, 56581, 42548, 7442, -17108, -11873, 16421, 51254,
@@ -1840,7 +1840,7 @@ pub mod dense_conv_cnn_like_fast {
         padded.span()
     }
 
-    /// The filters of `dense_conv_cnn_like`, for its plain path.
+    /// The weights of `dense_conv_cnn_like`, one output's after another, for its plain path.
     const DENSE_CONV_CNN_LIKE_PLAIN_W: [felt252; 36] = [
         52292, 44225, -11597, 3412, -65249, 20241, 54327, -27824, 50481, -16445, 28266, -27072,
         13673, 8029, 12752, 3621, 26723, 2162, 35049, -59189, 15610, 11518, -31923, 498,

@@ -134,7 +134,7 @@ pub mod gemm_dense_bias_fast {
     /// The lane format of `gemm_dense_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const GEMM_DENSE_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `gemm_dense_bias`, [output][input], for its plain path.
+    /// The weights of `gemm_dense_bias`, one output's after another, for its plain path.
     const GEMM_DENSE_BIAS_PLAIN_W: [felt252; 240] = [
         54069, -28772, 22312, 34985, 63062, -2108, 62286, 21428, -21858, -29460, 2731, -12709,
         36720, -23610, 23251, 35040, -47306, -10811, -43449, -3966, 58733, -28933, 5809, -53969,
@@ -272,7 +272,7 @@ pub mod gemm_no_bias_fast {
     /// The lane format of `gemm_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const GEMM_NO_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `gemm_no_bias`, [output][input], for its plain path.
+    /// The weights of `gemm_no_bias`, one output's after another, for its plain path.
     const GEMM_NO_BIAS_PLAIN_W: [felt252; 20] = [
         -39226, 1555, 43319, -12214, 58155, -8346, -3783, -7242, -33712, -32614, -26527, 25194,
         14626, 9668, 34833, 23706, 7747, -32223, 421, -51310,
@@ -515,7 +515,7 @@ pub mod gemm_beta_zero_fast {
     /// The lane format of `gemm_beta_zero`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const GEMM_BETA_ZERO_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `gemm_beta_zero`, [output][input], for its plain path.
+    /// The weights of `gemm_beta_zero`, one output's after another, for its plain path.
     const GEMM_BETA_ZERO_PLAIN_W: [felt252; 6] = [
         28101, 47487, -40246, -23469, 18886, 61731,
     ];

@@ -86,7 +86,7 @@ pub mod mat_mul_2d_weight_fast {
     /// The lane format of `mat_mul_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `mat_mul_2d_weight`, [output][input], for its plain path.
+    /// The weights of `mat_mul_2d_weight`, one output's after another, for its plain path.
     const MAT_MUL_2D_WEIGHT_PLAIN_W: [felt252; 20] = [
         25218, -61686, 27990, -34642, -9620, 59466, 34755, 1744, 14731, -51937, 49944, 51641,
         -31182, -25828, -46005, -31889, 54427, -55918, -34553, 3251,
@@ -354,7 +354,7 @@ pub mod mat_mul_batched_2d_weight_fast {
     /// The lane format of `mat_mul_batched_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
     const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
-    /// The weights of `mat_mul_batched_2d_weight`, [output][input], for its plain path.
+    /// The weights of `mat_mul_batched_2d_weight`, one output's after another, for its plain path.
     const MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W: [felt252; 8] = [
         -23333, -21801, -16932, 25852, 28088, -16440, 56927, -55290,
     ];

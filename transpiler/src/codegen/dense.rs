@@ -41,6 +41,12 @@ const MAX_K: usize = 4096;
 /// Terms one straight-line function may hold (its ap change grows with them).
 const MAX_TERMS_PER_FN: usize = 4096;
 
+/// A stored value as `rescale`'s biased quotient q = value + 2^63 (in
+/// [0, 2^64)): the form `rescale_clamp` takes its bounds in.
+fn quotient(v: i64) -> u128 {
+    (i128::from(v) + (1i128 << 63)) as u128
+}
+
 /// The rounding of one output's exact sum `sum` (the generated code's scale
 /// is `sc`): with an activation folded in, `rescale_relu` or `rescale_clamp`
 /// (the same rounding and range check, then the activation: what the two
@@ -50,21 +56,7 @@ fn round_call(act: Option<Activation>, sum: &str) -> String {
         None => format!("cairn::fixed::rescale({sum}, sc)"),
         Some(Activation::Relu) => format!("cairn::fixed::rescale_relu({sum}, sc)"),
         Some(Activation::Clamp { lo, hi }) => {
-            // the bounds as rescale's biased quotients q = value + 2^63
-            let biased = |v: i64| (i128::from(v) + (1i128 << 63)) as u128;
-            format!("cairn::fixed::rescale_clamp({sum}, sc, {lo}, {hi}, {:#x}, {:#x})", biased(lo), biased(hi))
-        }
-    }
-}
-
-/// `body` (a Span expression) through the library's kernel of a folded
-/// activation: the plain code behind a fast path that folded it.
-fn with_activation(act: Option<Activation>, body: String) -> String {
-    match act {
-        None => body,
-        Some(Activation::Relu) => format!("cairn::ops::relu::relu({{\n{body}\n}})"),
-        Some(Activation::Clamp { lo, hi }) => {
-            format!("cairn::ops::clip::clip({{\n{body}\n}}, Option::Some({lo}), Option::Some({hi}))")
+            format!("cairn::fixed::rescale_clamp({sum}, sc, {lo}, {hi}, {:#x}, {:#x})", quotient(lo), quotient(hi))
         }
     }
 }
@@ -482,43 +474,30 @@ fn packing_for(p: &RowPlan, s: u32) -> Option<Packing> {
 
 /// The packed row code behind its run-time norm check: after a row beyond
 /// the packing's bound, small loops over the weights as a constant array
-/// (`cairn::packed::dense_rows`, then the folded activation's kernel) or,
+/// (`cairn::packed::dense_rows`, the folded activation in its rounding) or,
 /// for large layers, the plain unrolled sums compute the node's result.
 fn packed_rows(n: &NodeGen, p: &RowPlan, pk: Packing, fallback: Fallback) -> Result<NodeCode, String> {
-    let (fallback, act_after) = match fallback {
+    let fallback = match fallback {
         Fallback::Loops => {
             let base = ident(n.name).to_uppercase();
             let x = &n.input(0)?.expr;
             let weights: Vec<i64> = p.weights.iter().flatten().copied().collect();
-            let items = vec![
-                format!(
-                    "/// The weights of `{}`, [output][input], for its plain path.\n{}",
-                    n.name,
-                    const_array(&format!("{base}_PLAIN_W"), &weights)
-                ),
-                format!(
-                    "/// The biases of `{}` at scale 2s, for its plain path.\n{}",
-                    n.name,
-                    const_array_wide(&format!("{base}_PLAIN_B"), &p.bias)
-                ),
-            ];
+            let items = plain_constants(n.name, &base, &weights, &p.bias);
             let body = format!(
                 "cairn::packed::dense_rows({x}, {base}_PLAIN_W.span(), {base}_PLAIN_B.span(), {}, {}, {}, sc)",
                 p.rows,
                 p.k,
                 plain_bounds(n.activation)
             );
-            (NodeCode { items, body }, None)
+            NodeCode { items, body }
         }
         Fallback::Plain => {
             // item names must differ from the packed code's
             let name = format!("{}_plain", n.name);
-            let plain = emit_rows(&NodeGen { name: &name, ..n.clone() }, p, None);
-            (plain, None)
+            emit_rows(&NodeGen { name: &name, ..n.clone() }, p, None)
         }
     };
-    let slow = with_activation(act_after, fallback.body);
-    let mut code = emit_rows(n, p, Some((pk, &slow)));
+    let mut code = emit_rows(n, p, Some((pk, &fallback.body)));
     code.items.extend(fallback.items);
     Ok(code)
 }
@@ -649,6 +628,16 @@ impl RowForm {
             expr.push('0');
         }
         expr
+    }
+
+    /// The output channels in blocks of at most `block`, none straddling two
+    /// groups.
+    fn channel_blocks(&self, block: usize) -> Vec<std::ops::Range<usize>> {
+        let mg = self.mg;
+        (0..self.m)
+            .step_by(mg)
+            .flat_map(|g0| (g0..g0 + mg).step_by(block).map(move |b0| b0..(b0 + block).min(g0 + mg)))
+            .collect()
     }
 
     /// The packed row function of channels `chans` (one group, a multiple of
@@ -974,11 +963,7 @@ fn conv_rows(
     let per_filter = form.cg * form.kh * form.kw;
     let s = n.scale.bits();
     let block = form.channel_block(pool);
-    // blocks of `block` channels, none straddling two groups
-    let blocks: Vec<std::ops::Range<usize>> = (0..form.m)
-        .step_by(form.mg)
-        .flat_map(|g0| (g0..g0 + form.mg).step_by(block).map(move |b0| b0..(b0 + block).min(g0 + form.mg)))
-        .collect();
+    let blocks = form.channel_blocks(block);
     let mut items: Vec<String> = blocks
         .iter()
         .map(|chans| {
@@ -1083,10 +1068,7 @@ fn conv_rows_packed(
     }
     let block = ((MAX_TERMS_PER_FN / per_word) * pk.lanes).clamp(pk.lanes, MAX_CHANNEL_BLOCK.max(pk.lanes));
     let block = block.min(form.mg);
-    let blocks: Vec<std::ops::Range<usize>> = (0..form.m)
-        .step_by(form.mg)
-        .flat_map(|g0| (g0..g0 + form.mg).step_by(block).map(move |b0| b0..(b0 + block).min(g0 + form.mg)))
-        .collect();
+    let blocks = form.channel_blocks(block);
     let base = ident(n.name);
     let mut items: Vec<String> = blocks
         .iter()
@@ -1124,18 +1106,9 @@ fn conv_rows_packed(
         let _ = writeln!(body, "    cairn::io::copy(ref out, o{mi}.span());");
     }
     body.push_str("}\nout.span()\n} else {\n");
-    // the plain path: `cairn::packed::conv2d_rows`, then the activation and pool
+    // the plain path: `cairn::packed::conv2d_rows`, then the pool
     let upper = base.to_uppercase();
-    items.push(format!(
-        "/// The filters of `{}`, for its plain path.\n{}",
-        n.name,
-        const_array(&format!("{upper}_PLAIN_W"), wt.data())
-    ));
-    items.push(format!(
-        "/// The biases of `{}` at scale 2s, for its plain path.\n{}",
-        n.name,
-        const_array_wide(&format!("{upper}_PLAIN_B"), &biases)
-    ));
+    items.extend(plain_constants(n.name, &upper, wt.data(), &biases));
     let win = conv.window.resolve(&x.shape[2..], Some(&wt.shape()[2..])).ok()?;
     let geometry = format!(
         "cairn::packed::Conv2d {{ batch: {}, c: {c}, h: {h}, w: {w}, m: {}, cg: {}, mg: {}, kh: {}, kw: {}, sh: {}, sw: {}, dh: {}, dw: {}, pt: {}, pl: {}, ho: {}, wo: {} }}",
@@ -1162,6 +1135,22 @@ fn conv_rows_packed(
     Some(Ok(NodeCode { items, body }))
 }
 
+/// The constant arrays a packed layer's plain path reads: `{base}_PLAIN_W`
+/// (its weights, one output's after another) and `{base}_PLAIN_B` (its
+/// biases at scale 2s).
+fn plain_constants(name: &str, base: &str, weights: &[i64], bias: &[i128]) -> Vec<String> {
+    vec![
+        format!(
+            "/// The weights of `{name}`, one output's after another, for its plain path.\n{}",
+            const_array(&format!("{base}_PLAIN_W"), weights)
+        ),
+        format!(
+            "/// The biases of `{name}` at scale 2s, for its plain path.\n{}",
+            const_array_wide(&format!("{base}_PLAIN_B"), bias)
+        ),
+    ]
+}
+
 /// The folded activation as the bounds the plain paths of packed layers
 /// clamp to (`cairn::packed::LaneClamp` in `rescale_clamp`'s quotients
 /// value + 2^63): the i64 extremes without one (exactly `rescale`), [0, max]
@@ -1172,8 +1161,7 @@ fn plain_bounds(act: Option<Activation>) -> String {
         Some(Activation::Relu) => (0, i64::MAX),
         Some(Activation::Clamp { lo, hi }) => (lo, hi),
     };
-    let biased = |v: i64| (i128::from(v) + (1i128 << 63)) as u128;
-    format!("cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {:#x}, hi_q: {:#x} }}", biased(lo), biased(hi))
+    format!("cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {:#x}, hi_q: {:#x} }}", quotient(lo), quotient(hi))
 }
 
 /// The constants of a packed node: its lane format (`{BASE}_LANES`) and,

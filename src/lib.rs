@@ -21,7 +21,7 @@
 //! several threads may compile, run and prove at once.
 //!
 //! ```
-//! use cairn::{verify, Expected, Model, Scale, VerifyPolicy};
+//! use cairn::{verify, Expected, Model, ProgramInProof, Scale, VerifyPolicy};
 //!
 //! let model = Model::load("examples/mlp/model.onnx")?;
 //! let sample = model.read_samples("examples/mlp/input.json")?.remove(0);
@@ -31,7 +31,7 @@
 //!
 //! // Transpile (into cairn's cache), compile, prove at ≥ 96 bits.
 //! let program = model.cached_package(scale, &sample)?.compile()?;
-//! let proof = program.prove(&sample, 96)?;
+//! let proof = program.prove(&sample, 96, ProgramInProof::Omitted)?;
 //!
 //! // Anyone holding the package can check the claim.
 //! let expected = Expected::package(program.package().clone())?;
@@ -56,7 +56,7 @@ pub use cost::CostReport;
 pub use error::{Error, Result};
 pub use model::Model;
 pub use package::{Package, Program, Run};
-pub use proving::{prove_trace, Proof};
+pub use proving::{prove_trace, ProgramInProof, Proof};
 pub use verifying::{verify, Expected, IoSource, VerifiedInference, VerifyPolicy};
 
 /// The crates under the pipeline, for what it does not wrap.

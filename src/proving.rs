@@ -37,21 +37,41 @@ impl Program {
     /// Runs `sample`, builds the trace and proves it at `security_bits` of
     /// conjectured security (at least). The package manifest rides along in
     /// the proof, unverified, so that a verifier can show reals.
-    pub fn prove(&self, sample: &BoundSample, security_bits: u32) -> Result<Proof> {
+    pub fn prove(&self, sample: &BoundSample, security_bits: u32, program: ProgramInProof) -> Result<Proof> {
         let run = self.run_for_proof(sample)?;
         let steps = run.vm.steps;
         let trace = self.trace(&run)?;
         drop(run);
-        prove_trace(trace, self.manifest(), security_bits, steps)
+        prove_trace(trace, self.manifest(), security_bits, steps, program)
     }
 }
 
+/// Whether a proof file carries its program's bytecode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProgramInProof {
+    /// Left out (most of the file's size): the verifier supplies it from
+    /// the package it trusts.
+    #[default]
+    Omitted,
+    /// Carried, for verifiers that know only the program hash.
+    Embedded,
+}
+
 /// Proves a trace; `steps` is the run's step count, for the report.
-pub fn prove_trace(trace: CairoTrace, manifest: &Manifest, security_bits: u32, steps: usize) -> Result<Proof> {
+pub fn prove_trace(
+    trace: CairoTrace,
+    manifest: &Manifest,
+    security_bits: u32,
+    steps: usize,
+    program: ProgramInProof,
+) -> Result<Proof> {
     let trace_rows = trace.len();
     // The manifest is plain data: it always converts.
     let annotation = serde_json::to_value(manifest).unwrap_or_default();
-    let (bytes, header) =
+    let (mut bytes, mut header) =
         proof::prove_annotated(trace, Params::for_security(security_bits), security_bits, annotation)?;
+    if program == ProgramInProof::Omitted {
+        (bytes, header) = proof::omit_program(&bytes)?;
+    }
     Ok(Proof { bytes, header, steps, trace_rows })
 }

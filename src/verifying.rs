@@ -93,10 +93,15 @@ pub struct VerifiedInference {
 /// program. Never panics on any byte string.
 pub fn verify(bytes: &[u8], expected: &Expected, policy: VerifyPolicy) -> Result<VerifiedInference> {
     let hash = expected.program_hash.as_ref().map(ProverFelt::from_starknet);
+    let program = match &expected.package {
+        Some(p) if leaves_out_program(bytes) => Some(package_bytecode(p)?),
+        _ => None,
+    };
+    let program = program.as_deref();
     let proof = if policy.accept_weak && policy.min_security < proof::SECURITY_FLOOR_BITS {
-        proof::verify_allowing_weak_security(bytes, hash.as_ref(), policy.min_security)?
+        proof::verify_with_program_allowing_weak_security(bytes, program, hash.as_ref(), policy.min_security)?
     } else {
-        proof::verify(bytes, hash.as_ref(), policy.min_security)?
+        proof::verify_with_program(bytes, program, hash.as_ref(), policy.min_security)?
     };
     let cells: Vec<Felt> = proof.output.iter().map(ProverFelt::to_starknet).collect();
     let (io, io_source) = match &expected.package {
@@ -115,4 +120,16 @@ pub fn verify(bytes: &[u8], expected: &Expected, policy: VerifyPolicy) -> Result
         },
     };
     Ok(VerifiedInference { proof, io, io_source })
+}
+
+/// Whether a proof file says it left its program's bytecode out (a file
+/// that does not parse is left to `verify` to reject).
+fn leaves_out_program(bytes: &[u8]) -> bool {
+    proof::parse(bytes).map(|(header, _)| header.program_omitted).unwrap_or(false)
+}
+
+/// The bytecode of a package's compiled program (its `program.json`, or a
+/// compile when that is missing or stale), as the prover's field elements.
+fn package_bytecode(package: &Package) -> Result<Vec<ProverFelt>> {
+    Ok(package.compile()?.compiled().bytecode.iter().map(ProverFelt::from_starknet).collect())
 }

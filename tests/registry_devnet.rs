@@ -215,7 +215,8 @@ async fn registry_on_devnet_end_to_end() {
     // Prove the inference locally and verify the proof.
     let proof = dir.join("run.proof");
     let t = Instant::now();
-    json(&["prove", s(&package), "--input", "examples/mlp/input.json", "-o", s(&proof), "--json"]);
+    // Verified below by program hash alone, so the proof carries its program.
+    json(&["prove", s(&package), "--input", "examples/mlp/input.json", "-o", s(&proof), "--embed-program", "--json"]);
     let prove_s = t.elapsed().as_secs_f64();
     let bytes = std::fs::read(&proof).unwrap();
     let expected_hash = ProverFelt::from_starknet(&program_hash);

@@ -4,7 +4,10 @@
 //! JSON header, then Winterfell's proof bytes. The header is self-describing:
 //! format version, AIR, hash, proof options, the conjectured security level,
 //! the public input (program, registers, segments, output, rc bounds) and the
-//! program hash. `verify` trusts none of it: it bounds the file's size, walks
+//! program hash. The program's bytecode may be left out ([`omit_program`]):
+//! it is most of a proof's size, and a verifier that holds the package has
+//! it already and passes it to [`verify_with_program`]. `verify` trusts none
+//! of it: it bounds the file's size, walks
 //! the STARK bytes with a bounded reader before Winterfell decodes them
 //! ([`crate::wire`]), re-validates the public input, recomputes the program
 //! hash, checks the security level and runs the STARK verifier, returning the
@@ -54,6 +57,10 @@ pub struct Header {
     pub trace_length: usize,
     /// Poseidon hash of the program's bytecode (hex); recomputed by `verify`.
     pub program_hash: String,
+    /// True when `public_input.program` was left out of the file: the
+    /// verifier must supply the bytecode ([`verify_with_program`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub program_omitted: bool,
     pub public_input: PublicInput,
     /// Free-form description of the program and its I/O (cairn puts the model
     /// package's manifest here, to show outputs as reals). NOT verified: only
@@ -97,6 +104,10 @@ pub enum VerifyError {
     Security { got: u32, want: u32 },
     #[error("program hash mismatch: the proof is for {got}, expected {want}")]
     ProgramHash { got: String, want: String },
+    #[error(
+        "the proof leaves out the bytecode of its program ({hash}): verify it against the package that holds the program (`--model`); proofs for verifiers that know only the program hash are made with `--embed-program` (`embed_program=True` in Python)"
+    )]
+    ProgramMissing { hash: String },
     #[error("the STARK proof is invalid: {0}")]
     Invalid(String),
 }
@@ -176,16 +187,46 @@ fn prove_with(
         security_bits,
         trace_length,
         program_hash: hex(&program_hash(&pi)),
+        program_omitted: false,
         public_input: pi,
         annotation,
     };
-    let json = serde_json::to_vec(&header).map_err(|e| ProveError::Winterfell(format!("header: {e}")))?;
-    let mut out = Vec::with_capacity(12 + json.len() + 1024);
+    let out = assemble(&header, &proof.to_bytes()).map_err(ProveError::Winterfell)?;
+    Ok((out, header))
+}
+
+/// A proof file: magic, header length, JSON header, STARK bytes.
+fn assemble(header: &Header, stark: &[u8]) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_vec(header).map_err(|e| format!("header: {e}"))?;
+    let mut out = Vec::with_capacity(12 + json.len() + stark.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(json.len() as u32).to_le_bytes());
     out.extend_from_slice(&json);
-    out.extend_from_slice(&proof.to_bytes());
+    out.extend_from_slice(stark);
+    Ok(out)
+}
+
+/// The same proof without its program's bytecode (most of a proof file: 350
+/// of the bundled CNN's 545 KB). Nothing proven is lost: the program hash
+/// stays in the header, and [`verify_with_program`] puts the verifier's own
+/// copy of the bytecode back into the public input before checking the
+/// STARK, whose transcript commits to it. Deterministic, so proofs of one
+/// run stay byte-identical. A proof already without it is returned as is.
+pub fn omit_program(bytes: &[u8]) -> Result<(Vec<u8>, Header), VerifyError> {
+    let (mut header, _) = parse(bytes)?;
+    if !header.program_omitted {
+        header.program_omitted = true;
+        header.public_input.program = Vec::new();
+    }
+    let stark = &bytes[bytes.len() - stark_len(bytes)?..];
+    let out = assemble(&header, stark).map_err(VerifyError::Corrupt)?;
     Ok((out, header))
+}
+
+/// The length of a (parsed, so well-formed) proof file's STARK part.
+fn stark_len(bytes: &[u8]) -> Result<usize, VerifyError> {
+    let len = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
+    bytes.len().checked_sub(12 + len).ok_or_else(|| VerifyError::Corrupt("header longer than the file".into()))
 }
 
 /// Splits a proof file into its header and Winterfell proof, checking the
@@ -229,10 +270,22 @@ pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
 /// [`SECURITY_FLOOR_BITS`]) for the public input it carries, and for
 /// `expected_hash` if given. Never panics, whatever the bytes.
 pub fn verify(bytes: &[u8], expected_hash: Option<&Felt>, min_security: u32) -> Result<Verified, VerifyError> {
+    verify_with_program(bytes, None, expected_hash, min_security)
+}
+
+/// [`verify`], given the program's bytecode the verifier trusts (from its
+/// package). A proof without its bytecode ([`omit_program`]) needs it; a
+/// proof that carries bytecode must carry exactly this one.
+pub fn verify_with_program(
+    bytes: &[u8],
+    program: Option<&[Felt]>,
+    expected_hash: Option<&Felt>,
+    min_security: u32,
+) -> Result<Verified, VerifyError> {
     if min_security < SECURITY_FLOOR_BITS {
         return Err(VerifyError::WeakRequirement { requested: min_security });
     }
-    verify_allowing_weak_security(bytes, expected_hash, min_security)
+    verify_checked(bytes, program, expected_hash, min_security)
 }
 
 /// [`verify`] without the [`SECURITY_FLOOR_BITS`] floor. Only for checking
@@ -243,8 +296,48 @@ pub fn verify_allowing_weak_security(
     expected_hash: Option<&Felt>,
     min_security: u32,
 ) -> Result<Verified, VerifyError> {
+    verify_checked(bytes, None, expected_hash, min_security)
+}
+
+/// [`verify_with_program`] without the security floor (see
+/// [`verify_allowing_weak_security`]).
+pub fn verify_with_program_allowing_weak_security(
+    bytes: &[u8],
+    program: Option<&[Felt]>,
+    expected_hash: Option<&Felt>,
+    min_security: u32,
+) -> Result<Verified, VerifyError> {
+    verify_checked(bytes, program, expected_hash, min_security)
+}
+
+fn verify_checked(
+    bytes: &[u8],
+    program: Option<&[Felt]>,
+    expected_hash: Option<&Felt>,
+    min_security: u32,
+) -> Result<Verified, VerifyError> {
     let (header, proof) = parse(bytes)?;
-    let pi = header.public_input;
+    let mut pi = header.public_input;
+    match (header.program_omitted, program) {
+        // A file that says it left the program out must have done so.
+        (true, _) if !pi.program.is_empty() => {
+            return Err(VerifyError::Corrupt("a proof without its program carries program words".into()))
+        }
+        (true, None) => return Err(VerifyError::ProgramMissing { hash: header.program_hash }),
+        (true, Some(words)) => {
+            pi.program = words.to_vec();
+            let given = hex(&program_hash(&pi));
+            if given != header.program_hash {
+                return Err(VerifyError::ProgramHash { got: header.program_hash, want: given });
+            }
+        }
+        (false, Some(words)) if pi.program != words => {
+            let got = hex(&program_hash(&pi));
+            pi.program = words.to_vec();
+            return Err(VerifyError::ProgramHash { got, want: hex(&program_hash(&pi)) });
+        }
+        (false, _) => {}
+    }
     pi.validate()?;
     // Safe to compute now: the options and the modulus passed the wire check.
     let security = proof.conjectured_security::<HashFn>().bits();

@@ -213,6 +213,7 @@ def prove(
     inputs: Any,
     security_bits: int = _cairn.DEFAULT_SECURITY_BITS,
     scale: Optional[int] = None,
+    embed_program: bool = False,
 ) -> Proof:
     """Proves one inference with a STARK: runs the Cairo program in proof mode,
     builds the trace and proves it at ``security_bits`` of conjectured
@@ -222,6 +223,10 @@ def prove(
     a verifier will trust (or an ONNX model, proved through its cached
     package). Proving below ``cairn.SECURITY_FLOOR_BITS`` (80) is refused: no
     verifier accepts such proofs.
+
+    The proof leaves out the program's bytecode (most of its size): verify it
+    with ``verify(proof, model=package)``. ``embed_program=True`` keeps it, for
+    verifiers that know only the program hash.
     """
     if isinstance(security_bits, bool) or not isinstance(security_bits, int):
         raise _cairn.InputError(f"security_bits must be an int, got {security_bits!r}")
@@ -234,7 +239,9 @@ def prove(
     bits = _scale(scale, package)
     samples = bind_one(native, inputs)
     program = _program(native, package, bits, samples)
-    data, program_hash, steps, rows, columns, security, outputs = program.prove(samples, security_bits)
+    if not isinstance(embed_program, bool):
+        raise _cairn.InputError(f"embed_program must be a bool, got {embed_program!r}")
+    data, program_hash, steps, rows, columns, security, outputs = program.prove(samples, security_bits, embed_program)
     return Proof(
         data=bytes(data),
         program_hash=program_hash,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use cairn::proving::COLUMNS;
 use cairn::transpiler::io::decode_io;
-use cairn::{Error, Felt};
+use cairn::{Error, Felt, ProgramInProof};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -119,8 +119,15 @@ impl Program {
         serde_json::to_string(&report).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
     }
 
-    /// Proves the one sample of `samples` at `security_bits` or more.
-    fn prove<'py>(&self, py: Python<'py>, samples: &PySamples, security_bits: u32) -> PyResult<ProofParts<'py>> {
+    /// Proves the one sample of `samples` at `security_bits` or more; the
+    /// proof carries the program's bytecode only when `embed_program`.
+    fn prove<'py>(
+        &self,
+        py: Python<'py>,
+        samples: &PySamples,
+        security_bits: u32,
+        embed_program: bool,
+    ) -> PyResult<ProofParts<'py>> {
         let [sample] = samples.samples.as_slice() else {
             return Err(InputError::new_err(format!(
                 "a proof covers one inference, but {} samples were given",
@@ -129,7 +136,8 @@ impl Program {
         };
         let program = &self.inner;
         let (proof, outputs) = detached(py, move || {
-            let proof = program.prove(sample, security_bits)?;
+            let embed = if embed_program { ProgramInProof::Embedded } else { ProgramInProof::Omitted };
+            let proof = program.prove(sample, security_bits, embed)?;
             let cells: Vec<Felt> = proof.header.public_input.output.iter().map(|f| f.to_starknet()).collect();
             let io = decode_io(program.manifest(), &cells).map_err(Error::OutputMismatch)?;
             Ok::<_, Error>((proof, io.outputs))

@@ -226,8 +226,21 @@ def prove_and_verify_against_the_package():
 
 
 @test
+def a_proof_carries_its_program_only_when_asked():
+    package, slim = S["package"], S["proof"]
+    # By default the bytecode is left out: only a package can supply it.
+    raises(cairn.InputError, lambda: cairn.verify(slim.data, program_hash=package.program_hash), "--embed-program")
+    raises(cairn.InputError, lambda: cairn.verify(slim.data, any_program=True), "leaves out the bytecode")
+    raises(cairn.InputError, lambda: cairn.prove(package, digit(), embed_program=1), "must be a bool")
+    full = cairn.prove(package, digit(), embed_program=True)
+    assert len(full.data) > len(slim.data), (len(full.data), len(slim.data))
+    assert cairn.verify(full.data, model=package).outputs[0].raw == S["reference"].outputs[0].raw
+    S["full_proof"] = full
+
+
+@test
 def verify_by_program_hash_reads_outputs_only_as_unverified():
-    package, proof = S["package"], S["proof"]
+    package, proof = S["package"], S["full_proof"]
     v = cairn.verify(proof.data, program_hash=package.program_hash)
     assert v.valid and v.checked_against == "program hash"
     assert v.outputs is None and v.inputs is None
@@ -237,7 +250,7 @@ def verify_by_program_hash_reads_outputs_only_as_unverified():
 
 @test
 def verify_needs_a_trust_anchor():
-    proof = S["proof"]
+    proof = S["full_proof"]
     raises(cairn.InputError, lambda: cairn.verify(proof.data), "trust anchor", "any_program=True")
     v = cairn.verify(proof.data, any_program=True)
     assert v.valid and v.checked_against == "any program" and v.outputs is None
@@ -272,7 +285,7 @@ def tampered_proofs_raise_invalid_proof():
     # A forged input echo: claim the proof was for another digit.
     forged = json.loads(json.dumps(header))
     forged["public_input"]["output"][-1] = "0x7"
-    raises(cairn.InvalidProof, lambda: cairn.verify(_join(forged, stark), any_program=True), "invalid")
+    raises(cairn.InvalidProof, lambda: cairn.verify(_join(forged, stark), model=package), "invalid")
     # Truncated, empty, not a proof at all.
     raises(cairn.InvalidProof, lambda: cairn.verify(data[:-1000], model=package))
     raises(cairn.InvalidProof, lambda: cairn.verify(data[:100], model=package), "truncated or corrupt")
@@ -287,8 +300,8 @@ def tampered_proofs_raise_invalid_proof():
 
 @test
 def wrong_program_hash_is_rejected():
-    package, proof = S["package"], S["proof"]
-    raises(cairn.InvalidProof, lambda: cairn.verify(proof.data, program_hash="0x1234"), "program hash mismatch")
+    package, proof, full = S["package"], S["proof"], S["full_proof"]
+    raises(cairn.InvalidProof, lambda: cairn.verify(full.data, program_hash="0x1234"), "program hash mismatch")
     # With the package too, the disagreement is the caller's, said before any checking.
     raises(cairn.PackageError, lambda: cairn.verify(proof.data, model=package, program_hash="0x1234"), "differs")
     raises(cairn.InputError, lambda: cairn.verify(proof.data, program_hash="not hex"), "not a hex field element")
@@ -301,7 +314,7 @@ def wrong_program_hash_is_rejected():
 @test
 def security_levels():
     proof = S["proof"]
-    raises(cairn.InvalidProof, lambda: cairn.verify(proof.data, any_program=True, min_security_bits=200), "below")
+    raises(cairn.InvalidProof, lambda: cairn.verify(proof.data, model=S["package"], min_security_bits=200), "below")
     raises(cairn.InputError, lambda: cairn.verify(proof.data, any_program=True, min_security_bits=40), "80 bits")
     raises(cairn.InputError, lambda: cairn.prove(S["package"], digit(), security_bits=40), "floor")
 

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use cairn::prover::field::Felt as ProverFelt;
 use cairn::prover::proof;
 use cairn::proving::COLUMNS;
-use cairn::{prove_trace, Model, Scale};
+use cairn::{prove_trace, Model, ProgramInProof, Scale};
 use serde::Serialize;
 
 use super::commands::BenchArgs;
@@ -67,18 +67,21 @@ fn bench_one(dir: &Path, bits: u32, with_profile: bool) -> Result<BenchRow> {
     drop(run);
     let trace_rows = trace.len();
     let label = format!("proving ({trace_rows} rows × {COLUMNS} columns, {bits}-bit security)");
-    let proof = tracing::info_span!("stark")
-        .in_scope(|| progress::step(&label, false, || prove_trace(trace, program.manifest(), bits, steps)))?;
+    let proof = tracing::info_span!("stark").in_scope(|| {
+        progress::step(&label, false, || prove_trace(trace, program.manifest(), bits, steps, ProgramInProof::Omitted))
+    })?;
     drop(prove_span);
     let prove_wall_s = start.elapsed().as_secs_f64();
     let prove_cpu_s = cpu_seconds() - cpu0;
     let peak_mem_mib = peak_memory_mib();
     let bytes = proof.bytes;
 
-    // Verified against the compiler's program hash, as a user would.
+    // Verified as a user holding the package would: its bytecode and hash.
     let expected = ProverFelt::from_starknet(&program.program_hash());
     let start = Instant::now();
-    let verified = proof::verify(&bytes, Some(&expected), bits).context("the benchmark's own proof does not verify")?;
+    let words: Vec<ProverFelt> = program.compiled().bytecode.iter().map(ProverFelt::from_starknet).collect();
+    let verified = proof::verify_with_program(&bytes, Some(&words), Some(&expected), bits)
+        .context("the benchmark's own proof does not verify")?;
     let verify_ms = start.elapsed().as_secs_f64() * 1e3;
     Ok(BenchRow {
         model: dir.display().to_string(),

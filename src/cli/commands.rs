@@ -141,6 +141,11 @@ pub struct ProveArgs {
     pub security: SecurityArgs,
     #[command(flatten)]
     pub scale: ScaleArgs,
+    /// Keep the program's bytecode in the proof, for verifiers that know only
+    /// the program hash (`verify --program-hash`, `--any-program`). Without
+    /// it the proof is about a third of the size and is verified with `--model`.
+    #[arg(long)]
+    pub embed_program: bool,
     /// Print machine-readable JSON instead of text.
     #[arg(long)]
     pub json: bool,

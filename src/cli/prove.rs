@@ -5,7 +5,7 @@ use cairn::prover::proof::{DEFAULT_SECURITY_BITS, SECURITY_FLOOR_BITS};
 use cairn::proving::COLUMNS;
 use cairn::transpiler::codegen::package::write_atomically;
 use cairn::transpiler::io::decode_io;
-use cairn::{prove_trace, Program, Proof};
+use cairn::{prove_trace, Program, ProgramInProof, Proof};
 use cairn::{BoundSample, Felt};
 
 use super::commands::ProveArgs;
@@ -13,7 +13,13 @@ use super::reports::{DecodedIoReport, ProveReport};
 use super::{output_file, progress, render, target};
 
 /// Runs, traces and proves one sample, showing each stage.
-pub fn prove_with_progress(program: &Program, sample: &BoundSample, bits: u32, quiet: bool) -> Result<Proof> {
+pub fn prove_with_progress(
+    program: &Program,
+    sample: &BoundSample,
+    bits: u32,
+    embed: ProgramInProof,
+    quiet: bool,
+) -> Result<Proof> {
     if bits < DEFAULT_SECURITY_BITS {
         eprintln!(
             "warning: proving at {bits} bits of conjectured security, below the default {DEFAULT_SECURITY_BITS}: \
@@ -28,7 +34,7 @@ pub fn prove_with_progress(program: &Program, sample: &BoundSample, bits: u32, q
     let trace = progress::step("building the AIR trace", quiet, || program.trace(&run))?;
     drop(run);
     let label = format!("proving ({} rows × {COLUMNS} columns, {bits}-bit security)", trace.len());
-    Ok(progress::step(&label, quiet, || prove_trace(trace, program.manifest(), bits, steps))?)
+    Ok(progress::step(&label, quiet, || prove_trace(trace, program.manifest(), bits, steps, embed))?)
 }
 
 pub fn prove(args: ProveArgs) -> Result<()> {
@@ -45,7 +51,8 @@ pub fn prove(args: ProveArgs) -> Result<()> {
         );
     };
     let program = target::program_for(&t, scale, sample, quiet)?;
-    let proof = prove_with_progress(&program, sample, args.security.security, quiet)?;
+    let embed = if args.embed_program { ProgramInProof::Embedded } else { ProgramInProof::Omitted };
+    let proof = prove_with_progress(&program, sample, args.security.security, embed, quiet)?;
     write_atomically(&args.output, &proof.bytes)
         .map_err(|e| anyhow::anyhow!("writing {}: {e}", args.output.display()))?;
     let output: Vec<Felt> = proof.header.public_input.output.iter().map(|f| f.to_starknet()).collect();

@@ -69,8 +69,14 @@ pub fn verify(args: VerifyArgs) -> Result<()> {
     // The trust anchor is checked before the proof is read.
     let (expected, against) = expected(&args)?;
     let bytes = read_proof_file(&args.proof)?;
-    let v: VerifiedInference = cairn::verify(&bytes, &expected, policy(&args.security))
-        .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
+    let v: VerifiedInference = cairn::verify(&bytes, &expected, policy(&args.security)).map_err(|e| {
+        // A proof without its bytecode is not invalid: it needs the package.
+        let why = match &e {
+            cairn::Error::Verify(proof::VerifyError::ProgramMissing { .. }) => "cannot be checked without its program",
+            _ => "is not a valid proof",
+        };
+        anyhow::Error::new(e).context(format!("{} {why}", args.proof.display()))
+    })?;
     // Only the package's manifest is trusted to say what the proven cells
     // mean; the proof's own annotation (names, shapes, scale) is the
     // prover's word, reported apart as unverified.

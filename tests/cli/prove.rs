@@ -78,6 +78,21 @@ fn prove_and_verify(name: &str) {
     let given: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
     let given = flat(given.as_object().unwrap().values().next().unwrap());
     assert_eq!(flat(&v["io"]["inputs"][0]["values"]), given, "{name}: the proof binds the input");
+
+    // The proof leaves the program's bytecode out: a verifier that knows only
+    // the hash has nothing to check it against, and is told what to do.
+    rejected(&["verify", proof_s, "--program-hash", &hash], "leaves out the bytecode");
+    rejected(&["verify", proof_s, "--any-program"], "--embed-program");
+    // `--embed-program` keeps it, for such verifiers (the rest of this test).
+    let slim_bytes = proved["bytes"].as_u64().unwrap();
+    let proof = tmp_path(&format!("cli-prove-{name}-embedded.proof"));
+    let proof_s = proof.to_str().expect("utf-8 path");
+    let proved = json(&["prove", dir_s, "--input", &input, "-o", proof_s, "--embed-program", "--json"]);
+    let full_bytes = proved["bytes"].as_u64().unwrap();
+    eprintln!("{name}: proof {slim_bytes} bytes, {full_bytes} with --embed-program");
+    assert!(slim_bytes < full_bytes, "{slim_bytes} vs {full_bytes}");
+    let v = json(&["verify", proof_s, "--model", dir_s, "--json"]);
+    assert_eq!(&v["io"]["outputs"][0]["raw"], want_raw, "an embedded proof verifies against the package too");
     let (ok, text, stderr) = cairn(&["verify", proof_s, "--program-hash", &hash]);
     assert!(ok, "{stderr}");
     assert!(text.contains("valid    yes") && text.contains(&format!("{hash} (matches --program-hash)")), "{text}");
@@ -214,6 +229,7 @@ fn prove_warns_below_96_bits() {
         proof.to_str().unwrap(),
         "--security",
         "64",
+        "--embed-program",
     ]);
     assert!(ok, "{stderr}");
     assert!(stderr.contains("warning: proving at 64 bits"), "{stderr}");

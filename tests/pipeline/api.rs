@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use cairn::{verify, Error, Expected, IoSource, Model, Package, Scale, VerifyPolicy};
+use cairn::{verify, Error, Expected, IoSource, Model, Package, ProgramInProof, Scale, VerifyPolicy};
 
 fn tmp(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cairn-api").join(name)
@@ -34,7 +34,7 @@ fn onnx_to_a_verified_proof_through_the_library() {
     assert!(again.from_cache(), "the compiled program is cached in the package");
     assert_eq!(again.program_hash(), hash);
 
-    let proof = program.prove(&sample, 96).expect("prove");
+    let proof = program.prove(&sample, 96, ProgramInProof::Omitted).expect("prove");
     assert!(proof.header.security_bits >= 96 && proof.trace_rows >= proof.steps);
 
     let expected = Expected::package(Package::open(&dir).unwrap()).expect("a compiled package");
@@ -48,10 +48,20 @@ fn onnx_to_a_verified_proof_through_the_library() {
     };
     assert_eq!(io.inputs[0].values, given, "the proof binds the input");
 
+    // The proof leaves its bytecode out: a program hash alone cannot check it.
+    assert!(matches!(
+        verify(&proof.bytes, &Expected::program_hash(hash), VerifyPolicy::default()),
+        Err(Error::Verify(cairn::prover::proof::VerifyError::ProgramMissing { .. }))
+    ));
+    // One that carries it verifies by hash, and is larger.
+    let full = program.prove(&sample, 96, ProgramInProof::Embedded).expect("prove");
+    assert!(full.bytes.len() > proof.bytes.len(), "{} vs {}", full.bytes.len(), proof.bytes.len());
+    verify(&full.bytes, &Expected::program_hash(hash), VerifyPolicy::default()).expect("verifies by hash");
+
     // Against another program, or at a requirement below the floor: refused.
     let other = Expected::program_hash(hash + cairn::Felt::ONE);
     assert!(matches!(
-        verify(&proof.bytes, &other, VerifyPolicy::default()),
+        verify(&full.bytes, &other, VerifyPolicy::default()),
         Err(Error::Verify(cairn::prover::proof::VerifyError::ProgramHash { .. }))
     ));
     let weak = VerifyPolicy { min_security: 40, accept_weak: false };
@@ -77,7 +87,7 @@ fn two_compilations_and_two_proofs_on_parallel_threads() {
             let _ = std::fs::remove_dir_all(&dir);
             let program = model.transpile(&dir, scale, None).and_then(|p| p.compile()).expect("compile");
             assert!(!program.from_cache());
-            let proof = program.prove(&sample, 96).expect("prove");
+            let proof = program.prove(&sample, 96, ProgramInProof::Omitted).expect("prove");
             let expected = Expected::package(program.package().clone()).expect("compiled");
             let verified = verify(&proof.bytes, &expected, VerifyPolicy::default()).expect("verifies");
             let reference = model.evaluate(scale, &sample).expect("reference");

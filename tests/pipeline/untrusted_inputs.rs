@@ -9,7 +9,7 @@ use std::cell::Cell;
 use std::sync::{Once, OnceLock};
 
 use crate::support::{cairn, tmp_path};
-use cairn_prover::proof::{self, Verified, DEFAULT_SECURITY_BITS};
+use cairn_prover::proof::{self, Verified, VerifyError, DEFAULT_SECURITY_BITS};
 use cairn_runtime::{FixedArith, Scale};
 use cairn_transpiler::{inputs, load, Network};
 use npyz::WriterBuilder;
@@ -106,6 +106,8 @@ fn mlp_proof() -> &'static Vec<u8> {
             "examples/mlp/input.json",
             "-o",
             proof.to_str().expect("utf-8"),
+            // verified below with no package: it must carry its program
+            "--embed-program",
         ]);
         assert!(ok, "{stderr}");
         std::fs::read(&proof).expect("the proof file")
@@ -115,13 +117,38 @@ fn mlp_proof() -> &'static Vec<u8> {
 #[test]
 fn mutated_model_proofs_never_panic_and_never_change_the_statement() {
     let bytes = mlp_proof();
-    let honest: Verified = proof::verify(bytes, None, DEFAULT_SECURITY_BITS).expect("the honest proof verifies");
+    mutate_proof("MLP proof", bytes, 300, 0x11_2026, |b| proof::verify(b, None, DEFAULT_SECURITY_BITS));
+}
+
+/// The same proof without its bytecode, checked against the program the
+/// verifier holds: the `program_omitted` flag and the empty program are
+/// mutated along with the rest.
+#[test]
+fn mutated_proofs_without_their_program_never_panic_and_never_change_the_statement() {
+    let full = mlp_proof();
+    let words = proof::parse(full).expect("parses").0.public_input.program;
+    let (slim, _) = proof::omit_program(full).expect("strips");
+    mutate_proof("MLP proof without its program", &slim, 150, 0x14_2026, |b| {
+        proof::verify_with_program(b, Some(&words), None, DEFAULT_SECURITY_BITS)
+    });
+}
+
+/// `cases` seeded mutations of an honest proof, half aimed at the STARK
+/// bytes (where the length fields are): none may panic, and any accepted
+/// one must state what the honest proof states.
+fn mutate_proof(
+    what: &str,
+    bytes: &[u8],
+    cases: u32,
+    seed: u64,
+    verify: impl Fn(&[u8]) -> Result<Verified, VerifyError>,
+) {
+    let honest: Verified = verify(bytes).expect("the honest proof verifies");
     let header_len = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
     let (rejected, accepted, no_ops) = (Cell::new(0u32), Cell::new(0u32), Cell::new(0u32));
-    // Half the cases aim at the STARK bytes, where the length fields are.
     let stark_start = 12 + header_len;
     let strategy = (mutations(), any::<bool>());
-    runner(300, 0x11_2026)
+    runner(cases, seed)
         .run(&strategy, |(ms, in_stark)| {
             let forged = if in_stark {
                 let mut f = bytes[..stark_start].to_vec();
@@ -130,11 +157,11 @@ fn mutated_model_proofs_never_panic_and_never_change_the_statement() {
             } else {
                 apply_all(&ms, bytes)
             };
-            if forged == *bytes {
+            if forged == bytes {
                 no_ops.set(no_ops.get() + 1); // e.g. 0x00 written over zero bytes
                 return Ok(());
             }
-            match no_panic(&format!("{ms:?}"), || proof::verify(&forged, None, DEFAULT_SECURITY_BITS)) {
+            match no_panic(&format!("{ms:?}"), || verify(&forged)) {
                 Err(_) => rejected.set(rejected.get() + 1),
                 Ok(v) => {
                     accepted.set(accepted.get() + 1);
@@ -146,12 +173,12 @@ fn mutated_model_proofs_never_panic_and_never_change_the_statement() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     eprintln!(
-        "MLP proof, 300 mutations: {} rejected, {} accepted with the statement unchanged, {} left the bytes as they were",
+        "{what}, {cases} mutations: {} rejected, {} accepted with the statement unchanged, {} left the bytes as they were",
         rejected.get(),
         accepted.get(),
         no_ops.get()
     );
-    assert!(rejected.get() + no_ops.get() >= 295, "almost every mutation breaks a proof");
+    assert!(rejected.get() + no_ops.get() >= cases * 98 / 100, "almost every mutation breaks a proof");
 }
 
 #[test]

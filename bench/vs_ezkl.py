@@ -325,7 +325,7 @@ def md_steps(m):
 
 
 GROUPS = [  # (group, span names) for the profile's summary
-    ("trace LDE (interpolate + evaluate on the 8x domain), main + aux", {"extend_execution_trace"}),
+    ("trace LDE (interpolate + evaluate on the blowup-factor domain), main + aux", {"extend_execution_trace"}),
     ("trace Merkle commitments (hash rows, build trees), main + aux", {"compute_execution_trace_commitment"}),
     ("constraint evaluation", {"evaluate_constraints"}),
     ("composition polynomial: columns, LDE, commitment", {"build_composition_poly_columns", "evaluate_composition_poly_columns", "compute_constraint_evaluation_commitment"}),

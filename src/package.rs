@@ -98,11 +98,7 @@ impl Package {
     pub fn compile(&self) -> Result<Program> {
         let digest = source_digest(&self.dir)?;
         let cache = self.dir.join(PROGRAM_FILE);
-        let cached = std::fs::read_to_string(&cache)
-            .ok()
-            .and_then(|text| serde_json::from_str::<CachedProgram>(&text).ok())
-            .filter(|c| c.source_digest == digest);
-        let (compiled, from_cache) = match cached {
+        let (compiled, from_cache) = match self.cached_program(&digest) {
             Some(c) => (CompiledProgram::from_executable(c.executable), true),
             None => {
                 let compiled = Toolchain::locate()?.compile_executable(&self.dir)?;
@@ -125,6 +121,26 @@ impl Package {
             write_manifest(&package.dir, &package.manifest)?;
         }
         Ok(Program { package, compiled, from_cache })
+    }
+}
+
+impl Package {
+    /// `program.json`, when it was compiled from the sources now present.
+    fn cached_program(&self, digest: &str) -> Option<CachedProgram> {
+        std::fs::read_to_string(self.dir.join(PROGRAM_FILE))
+            .ok()
+            .and_then(|text| serde_json::from_str::<CachedProgram>(&text).ok())
+            .filter(|c| c.source_digest == digest)
+    }
+
+    /// The compiled program's bytecode words: from `program.json` when it is
+    /// current (without hashing them: whoever checks a proof against them
+    /// hashes them anyway), else by compiling.
+    pub fn bytecode(&self) -> Result<Vec<Felt>> {
+        match self.cached_program(&source_digest(&self.dir)?) {
+            Some(c) => Ok(c.executable.program.bytecode.iter().map(Felt::from).collect()),
+            None => Ok(self.compile()?.compiled.bytecode),
+        }
     }
 }
 

@@ -129,7 +129,9 @@ fn leaves_out_program(bytes: &[u8]) -> bool {
 }
 
 /// The bytecode of a package's compiled program (its `program.json`, or a
-/// compile when that is missing or stale), as the prover's field elements.
+/// compile when that is missing or stale), as the prover's field elements:
+/// `verify` hashes it and checks the hash against the package's and the
+/// proof's.
 fn package_bytecode(package: &Package) -> Result<Vec<ProverFelt>> {
-    Ok(package.compile()?.compiled().bytecode.iter().map(ProverFelt::from_starknet).collect())
+    Ok(package.bytecode()?.iter().map(ProverFelt::from_starknet).collect())
 }

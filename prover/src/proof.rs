@@ -324,13 +324,7 @@ fn verify_checked(
             return Err(VerifyError::Corrupt("a proof without its program carries program words".into()))
         }
         (true, None) => return Err(VerifyError::ProgramMissing { hash: header.program_hash }),
-        (true, Some(words)) => {
-            pi.program = words.to_vec();
-            let given = hex(&program_hash(&pi));
-            if given != header.program_hash {
-                return Err(VerifyError::ProgramHash { got: header.program_hash, want: given });
-            }
-        }
+        (true, Some(words)) => pi.program = words.to_vec(),
         (false, Some(words)) if pi.program != words => {
             let got = hex(&program_hash(&pi));
             pi.program = words.to_vec();
@@ -351,6 +345,10 @@ fn verify_checked(
         }
     }
     let trace_length = proof.trace_info().length();
+    if header.program_omitted && header.program_hash != hex(&hash) {
+        // The verifier's program is not the one the proof names.
+        return Err(VerifyError::ProgramHash { got: header.program_hash, want: hex(&hash) });
+    }
     if header.program_hash != hex(&hash) || header.security_bits != security {
         return Err(VerifyError::Corrupt("the header disagrees with the proof it carries".into()));
     }

@@ -10,11 +10,26 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::commands::Cli::parse();
+    let json = wants_json();
     match cli::execute(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            let report = cli::failure::ErrorReport::new(&e);
+            if json && !cli::failure::already_reported(&e) {
+                // A script that asked for JSON gets JSON on failure too.
+                if let Ok(text) = serde_json::to_string_pretty(&report) {
+                    println!("{text}");
+                }
+            }
+            ExitCode::from(report.error.kind.exit_code())
         }
     }
+}
+
+/// Whether the command line asked for `--json` (every command spells it so;
+/// clap has already accepted the arguments, and anything after `--` is a
+/// value, not a flag).
+fn wants_json() -> bool {
+    std::env::args_os().skip(1).take_while(|a| a != "--").any(|a| a == "--json")
 }

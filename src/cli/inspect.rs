@@ -2,7 +2,9 @@
 //! that keeps cairn from running it (all at once, with their domains; the
 //! exit status is non-zero when there is any).
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+
+use super::failure::AlreadyReported;
 use cairn::transpiler::inspect::inspect_report;
 use cairn::transpiler::load::load_model;
 
@@ -20,7 +22,12 @@ pub fn inspect(args: InspectArgs) -> Result<()> {
     // The report is printed either way; the exit status says whether cairn
     // can run the model (scripts check it).
     if !report.supported {
-        bail!("{}: cairn cannot run this model ({} problem(s))", args.model.display(), report.problems.len());
+        return Err(AlreadyReported(format!(
+            "{}: cairn cannot run this model ({} problem(s))",
+            args.model.display(),
+            report.problems.len()
+        ))
+        .into());
     }
     Ok(())
 }

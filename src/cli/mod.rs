@@ -5,6 +5,7 @@
 
 mod bench;
 pub mod commands;
+pub mod failure;
 mod inspect;
 mod measure;
 mod output_file;

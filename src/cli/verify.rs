@@ -3,23 +3,28 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use cairn::prover::proof::{self, MAX_PROOF_BYTES};
 use cairn::{Expected, Felt, IoSource, Package, VerifiedInference, VerifyPolicy};
 
 use super::commands::{VerifyArgs, VerifySecurityArgs};
+use super::failure::UnusableInput;
 use super::render;
 use super::reports::{DecodedIoReport, VerifyReport};
 
 /// Reads a proof file, refusing files larger than any proof before reading them.
 pub fn read_proof_file(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
-    let file = std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+    // A proof file that cannot be read is the caller's to fix; one larger
+    // than any proof is not a proof.
+    let unreadable = |e: std::io::Error| UnusableInput(format!("reading {}: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let limit = MAX_PROOF_BYTES as u64;
     let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).with_context(|| format!("reading {}", path.display()))?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > limit {
-        bail!("{} is larger than {limit} bytes, the largest proof cairn reads", path.display());
+        return Err(anyhow::Error::new(proof::VerifyError::TooLarge { size: bytes.len() as u64 })
+            .context(format!("{} is larger than {limit} bytes, the largest proof cairn reads", path.display())));
     }
     Ok(bytes)
 }
@@ -43,7 +48,8 @@ pub fn policy(security: &VerifySecurityArgs) -> VerifyPolicy {
 fn expected(args: &VerifyArgs) -> Result<(Expected, Option<String>)> {
     let given = match &args.program_hash {
         Some(h) => Some(
-            Felt::from_hex(h.trim()).map_err(|_| anyhow::anyhow!("--program-hash {h:?} is not a hex field element"))?,
+            Felt::from_hex(h.trim())
+                .map_err(|_| UnusableInput(format!("--program-hash {h:?} is not a hex field element")))?,
         ),
         None => None,
     };
@@ -51,11 +57,13 @@ fn expected(args: &VerifyArgs) -> Result<(Expected, Option<String>)> {
         return match given {
             Some(h) => Ok((Expected::program_hash(h), Some("--program-hash".to_string()))),
             None if args.any_program => Ok((Expected::anything(), None)),
-            None => bail!(
+            None => Err(UnusableInput(
                 "verify needs a trust anchor: --model <dir> (the package you trust) or --program-hash <hash> \
                  (as `cairn transpile` printed it). --any-program accepts a valid proof of any program, which \
                  proves that some computation ran, not which model"
-            ),
+                    .into(),
+            )
+            .into()),
         };
     };
     let mut expected = Expected::package(Package::open(dir)?)?;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::support::{cairn, tmp_path};
+use crate::support::{cairn, cairn_status, tmp_path};
 
 fn json(args: &[&str]) -> serde_json::Value {
     let (ok, stdout, stderr) = cairn(args);
@@ -156,8 +156,33 @@ fn prove_and_verify(name: &str) {
     let mut flipped = bytes.clone();
     let at = bytes.len() - stark.len() / 2;
     flipped[at] ^= 0x10;
-    let (ok, _, stderr) = cairn(&["verify", &write(&bad("flipped"), &flipped), "--any-program"]);
+    let flipped_s = write(&bad("flipped"), &flipped);
+    let (ok, _, stderr) = cairn(&["verify", &flipped_s, "--any-program"]);
     assert!(!ok && stderr.contains("not a valid proof") && !stderr.contains("panicked"), "{stderr}");
+
+    // Scripts tell a false proof from their own mistake: exit 3 and
+    // `valid: false` for a rejected proof, exit 4 for input they must fix,
+    // the error as JSON on standard output when they asked for JSON.
+    let failure = |args: &[&str], code: i32, kind: &str, why: &str| {
+        let (status, stdout, stderr) = cairn_status(args);
+        assert_eq!(status, Some(code), "cairn {args:?}: {stderr}");
+        assert!(stderr.contains(why), "cairn {args:?}: expected {why:?} in:\n{stderr}");
+        if args.contains(&"--json") {
+            let v: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+            assert_eq!(v["error"]["kind"], kind, "{v}");
+            assert!(v["error"]["message"].as_str().is_some_and(|m| m.contains(why)), "{v}");
+            assert_eq!(v["valid"], if kind == "invalid_proof" { false.into() } else { serde_json::Value::Null }, "{v}");
+        }
+    };
+    failure(&["verify", &flipped_s, "--model", dir_s, "--json"], 3, "invalid_proof", "not a valid proof");
+    failure(&["verify", &flipped_s, "--model", dir_s], 3, "invalid_proof", "not a valid proof");
+    failure(&["verify", proof_s, "--json"], 4, "unusable_input", "needs a trust anchor");
+    failure(&["verify", proof_s, "--program-hash", "xyz", "--json"], 4, "unusable_input", "not a hex field element");
+    failure(&["verify", "no/such.proof", "--any-program", "--json"], 4, "unusable_input", "reading no/such.proof");
+    let wrong_input = if name == "mlp" { "examples/cnn/input.json" } else { "examples/mlp/input.json" };
+    failure(&["run", dir_s, "--input", wrong_input, "--json"], 4, "unusable_input", "has no input named");
+    let out = tmp_path(&format!("cli-prove-{name}-never-written"));
+    failure(&["transpile", "no/such.onnx", "-o", out.to_str().unwrap(), "--json"], 1, "failed", "no/such.onnx");
 }
 
 #[test]

@@ -132,6 +132,21 @@ pub fn cairn(args: &[&str]) -> (bool, String, String) {
     cairn_without_env(args, &[])
 }
 
+/// Runs the cairn binary: its exit code (None when killed by a signal),
+/// standard output and standard error.
+pub fn cairn_status(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cairn");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Runs the cairn binary without the environment variables `unset`.
 pub fn cairn_without_env(args: &[&str], unset: &[&str]) -> (bool, String, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));

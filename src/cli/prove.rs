@@ -61,6 +61,7 @@ pub fn prove(args: ProveArgs) -> Result<()> {
         bytes: proof.bytes.len(),
         security_bits: proof.header.security_bits,
         program_hash: proof.header.program_hash.clone(),
+        program_embedded: !proof.header.program_omitted,
         steps: proof.steps,
         trace_rows: proof.trace_rows,
         columns: COLUMNS,

@@ -70,7 +70,12 @@ fn tensors(s: &mut String, label: &str, ts: &[OutputTensor], argmax: bool) {
 pub fn prove_report(r: &ProveReport) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "proof    {} ({} bytes, {} bits of conjectured security)", r.proof, r.bytes, r.security_bits);
-    let _ = writeln!(s, "program  {}", r.program_hash);
+    let carried = if r.program_embedded {
+        "bytecode in the proof: verifiable with --program-hash"
+    } else {
+        "bytecode left out: verify with --model <package>; --embed-program keeps it"
+    };
+    let _ = writeln!(s, "program  {} ({carried})", r.program_hash);
     let _ = writeln!(s, "trace    {} steps → {} rows × {} columns", r.steps, r.trace_rows, r.columns);
     if let Some(io) = &r.io {
         tensors(&mut s, "output ", &io.outputs, true);

@@ -48,6 +48,9 @@ pub struct ProveReport {
     pub bytes: usize,
     pub security_bits: u32,
     pub program_hash: String,
+    /// Whether the proof carries the program's bytecode (`--embed-program`);
+    /// without it the proof is verified against the package.
+    pub program_embedded: bool,
     pub steps: usize,
     pub trace_rows: usize,
     pub columns: usize,

@@ -64,6 +64,7 @@ fn prove_and_verify(name: &str) {
     let proved = json(&["prove", dir_s, "--input", &input, "-o", proof_s, "--json"]);
     assert!(proved["security_bits"].as_u64().unwrap() >= 96, "{proved}");
     assert_eq!(proved["program_hash"], hash.as_str());
+    assert_eq!(proved["program_embedded"], false, "{proved}");
     let rows = proved["trace_rows"].as_u64().unwrap();
     assert!(rows.is_power_of_two() && rows >= proved["steps"].as_u64().unwrap(), "{proved}");
     assert_eq!(&proved["io"]["outputs"][0]["raw"], want_raw, "{name}: proved output != reference");
@@ -89,6 +90,7 @@ fn prove_and_verify(name: &str) {
     let proof_s = proof.to_str().expect("utf-8 path");
     let proved = json(&["prove", dir_s, "--input", &input, "-o", proof_s, "--embed-program", "--json"]);
     let full_bytes = proved["bytes"].as_u64().unwrap();
+    assert_eq!(proved["program_embedded"], true, "{proved}");
     eprintln!("{name}: proof {slim_bytes} bytes, {full_bytes} with --embed-program");
     assert!(slim_bytes < full_bytes, "{slim_bytes} vs {full_bytes}");
     let v = json(&["verify", proof_s, "--model", dir_s, "--json"]);
@@ -245,7 +247,7 @@ fn relabelled_builtins_forgery_is_rejected_by_cairn_verify() {
 #[test]
 fn prove_warns_below_96_bits() {
     let proof = tmp_path("cli-prove-weak.proof");
-    let (ok, _, stderr) = cairn(&[
+    let (ok, report, stderr) = cairn(&[
         "prove",
         "examples/mlp/model.onnx",
         "--input",
@@ -258,6 +260,7 @@ fn prove_warns_below_96_bits() {
     ]);
     assert!(ok, "{stderr}");
     assert!(stderr.contains("warning: proving at 64 bits"), "{stderr}");
+    assert!(report.contains("(bytecode in the proof: verifiable with --program-hash)"), "{report}");
     rejected(&["verify", proof.to_str().unwrap(), "--any-program"], "below the required 96");
 }
 

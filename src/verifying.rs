@@ -125,7 +125,7 @@ pub fn verify(bytes: &[u8], expected: &Expected, policy: VerifyPolicy) -> Result
 /// Whether a proof file says it left its program's bytecode out (a file
 /// that does not parse is left to `verify` to reject).
 fn leaves_out_program(bytes: &[u8]) -> bool {
-    proof::parse(bytes).map(|(header, _)| header.program_omitted).unwrap_or(false)
+    proof::parse_header(bytes).map(|(header, _)| header.program_omitted).unwrap_or(false)
 }
 
 /// The bytecode of a package's compiled program (its `program.json`, or a

@@ -213,25 +213,18 @@ fn assemble(header: &Header, stark: &[u8]) -> Result<Vec<u8>, String> {
 /// STARK, whose transcript commits to it. Deterministic, so proofs of one
 /// run stay byte-identical. A proof already without it is returned as is.
 pub fn omit_program(bytes: &[u8]) -> Result<(Vec<u8>, Header), VerifyError> {
-    let (mut header, _) = parse(bytes)?;
+    let (mut header, stark) = parse_header(bytes)?;
     if !header.program_omitted {
         header.program_omitted = true;
         header.public_input.program = Vec::new();
     }
-    let stark = &bytes[bytes.len() - stark_len(bytes)?..];
     let out = assemble(&header, stark).map_err(VerifyError::Corrupt)?;
     Ok((out, header))
 }
 
-/// The length of a (parsed, so well-formed) proof file's STARK part.
-fn stark_len(bytes: &[u8]) -> Result<usize, VerifyError> {
-    let len = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
-    bytes.len().checked_sub(12 + len).ok_or_else(|| VerifyError::Corrupt("header longer than the file".into()))
-}
-
-/// Splits a proof file into its header and Winterfell proof, checking the
-/// STARK bytes' structure before Winterfell decodes them.
-pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
+/// The header of a proof file, and its STARK bytes unchecked: what a reader
+/// needs to look at or rewrite the header without decoding the proof.
+pub fn parse_header(bytes: &[u8]) -> Result<(Header, &[u8]), VerifyError> {
     if bytes.len() > MAX_PROOF_BYTES {
         return Err(VerifyError::TooLarge { size: bytes.len() as u64 });
     }
@@ -251,7 +244,13 @@ pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
     if header.air != LAYOUT || header.air_version != AIR_VERSION || header.hash != HASH_NAME {
         return Err(VerifyError::OtherAir(format!("{} v{} with {}", header.air, header.air_version, header.hash)));
     }
-    let stark = &body[len..];
+    Ok((header, &body[len..]))
+}
+
+/// Splits a proof file into its header and Winterfell proof, checking the
+/// STARK bytes' structure before Winterfell decodes them.
+pub fn parse(bytes: &[u8]) -> Result<(Header, Proof), VerifyError> {
+    let (header, stark) = parse_header(bytes)?;
     // Every length and value Winterfell's decoder and verifier trust is
     // checked here first (see `wire`); after that its decoding allocates no
     // more than the bytes present justify.
@@ -285,7 +284,7 @@ pub fn verify_with_program(
     if min_security < SECURITY_FLOOR_BITS {
         return Err(VerifyError::WeakRequirement { requested: min_security });
     }
-    verify_checked(bytes, program, expected_hash, min_security)
+    verify_with_program_allowing_weak_security(bytes, program, expected_hash, min_security)
 }
 
 /// [`verify`] without the [`SECURITY_FLOOR_BITS`] floor. Only for checking
@@ -296,21 +295,12 @@ pub fn verify_allowing_weak_security(
     expected_hash: Option<&Felt>,
     min_security: u32,
 ) -> Result<Verified, VerifyError> {
-    verify_checked(bytes, None, expected_hash, min_security)
+    verify_with_program_allowing_weak_security(bytes, None, expected_hash, min_security)
 }
 
 /// [`verify_with_program`] without the security floor (see
 /// [`verify_allowing_weak_security`]).
 pub fn verify_with_program_allowing_weak_security(
-    bytes: &[u8],
-    program: Option<&[Felt]>,
-    expected_hash: Option<&Felt>,
-    min_security: u32,
-) -> Result<Verified, VerifyError> {
-    verify_checked(bytes, program, expected_hash, min_security)
-}
-
-fn verify_checked(
     bytes: &[u8],
     program: Option<&[Felt]>,
     expected_hash: Option<&Felt>,

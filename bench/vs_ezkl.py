@@ -147,7 +147,7 @@ def prepare(model_dir, work, cairn):
     # Accuracy of cairn's Cairo program (exact fixed point, deterministic): once.
     run_out = os.path.join(wd, "samples.cairn.json")
     timed([cairn, "run", pkg, "--input", samples_path, "--json"], run_out, os.path.join(wd, "log.txt"))
-    cairn_samples = [cairn_values(s) for s in read_json(run_out)["samples"]]
+    cairn_samples = [cairn_values(s["outputs"]) for s in read_json(run_out)["samples"]]
     return {
         "name": name,
         "dir": model_dir,
@@ -182,7 +182,7 @@ def run_cairn(m, r, cairn):
     with open(proof, "rb") as f:
         head = f.read(12)
     header_len = struct.unpack("<I", head[8:12])[0]
-    proved = cairn_values(p["io"]["outputs"]) if p.get("io") else []
+    proved = cairn_values(p["samples"][0]["outputs"]) if p.get("samples") else []
     return {
         "steps": steps,
         "proof_file_bytes": p["bytes"],
@@ -496,7 +496,7 @@ def main():
         log(f"== profile: cairn bench --profile {args.profile}")
         out = os.path.join(args.work, "profile.json")
         timed([args.cairn, "bench", "--profile", "--json", args.profile], out, os.path.join(args.work, "profile.log"))
-        results["profile"] = read_json(out)
+        results["profile"] = read_json(out)["models"]
 
     results["machine"]["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results["duration_s"] = time.time() - started

@@ -29,7 +29,9 @@ pub struct CostReport {
     /// Steps outside every node: checking the inputs, copying outputs, the
     /// entry code.
     pub framing_steps: usize,
-    /// Builtin instances used (range_check cells among them).
+    /// Builtin instances used (range_check cells among them); serialized as
+    /// an object, name → count.
+    #[serde(serialize_with = "builtin_counts")]
     pub builtins: Vec<(String, usize)>,
     /// What each part of the run needs in trace rows.
     pub row_needs: RowNeeds,
@@ -50,6 +52,10 @@ pub struct NodeCost {
     pub steps: usize,
     /// steps / total steps.
     pub share: f64,
+}
+
+fn builtin_counts<S: serde::Serializer>(v: &[(String, usize)], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_map(v.iter().map(|(name, n)| (name, n)))
 }
 
 /// Scaled from measured rates, not measured: see [`CostReport`].

@@ -6,10 +6,12 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let args = cli::commands::Cli::parse();
+    let matches = cli::commands::Cli::command().get_matches();
+    let args = cli::commands::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli::json::set_command(command_path(&matches));
     let json = wants_json();
     match cli::execute(args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -18,7 +20,7 @@ fn main() -> ExitCode {
             let report = cli::failure::ErrorReport::new(&e);
             if json && !cli::failure::already_reported(&e) {
                 // A script that asked for JSON gets JSON on failure too.
-                if let Ok(text) = serde_json::to_string_pretty(&report) {
+                if let Ok(text) = cli::json::document(&report) {
                     println!("{text}");
                 }
             }
@@ -32,4 +34,16 @@ fn main() -> ExitCode {
 /// value, not a flag).
 fn wants_json() -> bool {
     std::env::args_os().skip(1).take_while(|a| a != "--").any(|a| a == "--json")
+}
+
+/// The subcommand names the user typed, space-separated (`registry deploy`):
+/// what every JSON document calls its command.
+fn command_path(matches: &clap::ArgMatches) -> String {
+    let mut names = Vec::new();
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        names.push(name);
+        m = sub;
+    }
+    names.join(" ")
 }

@@ -320,7 +320,7 @@ async fn registry_on_devnet_end_to_end() {
          fees paid: consumer {consumer_fees} FRI (2 requests, 1 refund), provider {provider_fees} FRI (1 fulfilment)"
     );
 
-    let market_events = cli.run(&["registry", "events"], &consumer_file);
+    let market_events = cli.run(&["registry", "events"], &consumer_file)["events"].clone();
     assert_eq!(
         names(&market_events),
         expected(&[
@@ -445,7 +445,7 @@ async fn owners_side(
     // The events since the market part, from the contracts the deployment
     // file now names (the second fact registry's, not the first's).
     let from = (last_block + 1).to_string();
-    let later = cli.run(&["registry", "events", "--from-block", &from], consumer_file);
+    let later = cli.run(&["registry", "events", "--from-block", &from], consumer_file)["events"].clone();
     assert_eq!(
         names(&later),
         expected(&[
@@ -463,6 +463,6 @@ async fn owners_side(
         "{later:#}"
     );
     eprintln!("owners' side: version 2, verifiers, new fact registry {facts_v2:#x}, deprecation, transfers: done");
-    let all = cli.run(&["registry", "events"], consumer_file);
+    let all = cli.run(&["registry", "events"], consumer_file)["events"].clone();
     eprintln!("{} events in all; the last: {}", all.as_array().unwrap().len(), all.as_array().unwrap().last().unwrap());
 }

@@ -99,7 +99,7 @@ def calibrate(model: ModelLike, samples: Any, headroom: int = _cairn.DEFAULT_HEA
         mean_abs_error=report["mean_abs_error"],
         argmax_agree=report["argmax_agree"],
         argmax_rows=report["argmax_rows"],
-        rejected=[(int(s), str(e)) for s, e in report["rejected"]],
+        rejected=[(int(r["scale"]), str(r["error"])) for r in report["rejected"]],
     )
 
 

@@ -110,7 +110,7 @@ pub fn bench(args: BenchArgs) -> Result<()> {
         rows.push(bench_one(dir, bits, args.profile).with_context(|| format!("benchmarking {}", dir.display()))?);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        super::json::print(&serde_json::json!({ "models": &rows }))?;
         return Ok(());
     }
     println!(

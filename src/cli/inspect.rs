@@ -15,7 +15,7 @@ pub fn inspect(args: InspectArgs) -> Result<()> {
     let model = load_model(&args.model)?;
     let report = inspect_report(&args.model, model);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        super::json::print(&report)?;
     } else {
         print!("{}", render::inspect_text(&report));
     }

@@ -7,6 +7,7 @@ mod bench;
 pub mod commands;
 pub mod failure;
 mod inspect;
+pub mod json;
 mod measure;
 mod output_file;
 mod profile;

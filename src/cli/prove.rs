@@ -9,7 +9,8 @@ use cairn::{prove_trace, Program, ProgramInProof, Proof};
 use cairn::{BoundSample, Felt};
 
 use super::commands::ProveArgs;
-use super::reports::{DecodedIoReport, ProveReport};
+use super::json::{self, Sample};
+use super::reports::ProveReport;
 use super::{output_file, progress, render, target};
 
 /// Runs, traces and proves one sample, showing each stage.
@@ -65,10 +66,10 @@ pub fn prove(args: ProveArgs) -> Result<()> {
         steps: proof.steps,
         trace_rows: proof.trace_rows,
         columns: COLUMNS,
-        io: decode_io(program.manifest(), &output).ok().map(DecodedIoReport::from),
+        samples: decode_io(program.manifest(), &output).map(Sample::from).into_iter().collect(),
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        json::print(&report)?;
     } else {
         print!("{}", render::prove_report(&report));
     }

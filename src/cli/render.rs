@@ -7,8 +7,8 @@ use cairn::transpiler::codegen::Manifest;
 use cairn::transpiler::inspect::{InspectReport, NodeInfo};
 use cairn::transpiler::network::{qualified_op, Network};
 use cairn::transpiler::ops;
-use cairn::OutputTensor;
 
+use super::json::{Sample, Tensor};
 use super::reports::{ProveReport, RunReport, VerifyReport};
 
 /// Formats values compactly, eliding the middle of long lists.
@@ -44,26 +44,40 @@ pub fn run_report(r: &RunReport, net: &Network) -> String {
             c.scale, c.samples, c.headroom_bits, c.max_abs_error, c.mean_abs_error, c.argmax_agree, c.argmax_rows
         );
     }
-    for (i, outs) in r.samples.iter().enumerate() {
+    for (i, sample) in r.samples.iter().enumerate() {
         if r.samples.len() > 1 {
             let _ = writeln!(s, "sample {i}");
         }
-        tensors(&mut s, "", outs, true);
+        tensors(&mut s, "", &sample.outputs);
     }
     s
 }
 
-/// Each tensor's values (as reals) and raw fixed-point integers.
-fn tensors(s: &mut String, label: &str, ts: &[OutputTensor], argmax: bool) {
+/// Each tensor's values (as reals), raw fixed-point integers, and for an
+/// output with rows the index of each row's largest value.
+fn tensors(s: &mut String, label: &str, ts: &[Tensor]) {
     for o in ts {
         let _ = writeln!(s, "{label}{} {}{:?}", o.name, o.dtype, o.shape);
         let vals: Vec<String> = o.values.iter().map(|&v| real(v)).collect();
         let _ = writeln!(s, "  values  {}", list(&vals, 20));
         let _ = writeln!(s, "  raw     {}", list(&o.raw, 20));
-        if argmax && o.shape.last().is_some_and(|&d| d > 1) && o.values.len() == o.shape.last().copied().unwrap_or(0) {
-            let best = cairn::transpiler::outputs::row_argmax(o);
-            let _ = writeln!(s, "  argmax  {}", best[0]);
+        match o.argmax.as_deref() {
+            Some([best]) => {
+                let _ = writeln!(s, "  argmax  {best}");
+            }
+            Some(rows) => {
+                let _ = writeln!(s, "  argmax  {} (per row)", list(rows, 20));
+            }
+            None => {}
         }
+    }
+}
+
+/// A proven inference: its outputs, then the input the proof binds.
+fn proven(s: &mut String, samples: &[Sample]) {
+    for sample in samples {
+        tensors(s, "output ", &sample.outputs);
+        tensors(s, "input  ", sample.inputs.as_deref().unwrap_or_default());
     }
 }
 
@@ -77,8 +91,8 @@ pub fn prove_report(r: &ProveReport) -> String {
     };
     let _ = writeln!(s, "program  {} ({carried})", r.program_hash);
     let _ = writeln!(s, "trace    {} steps → {} rows × {} columns", r.steps, r.trace_rows, r.columns);
-    if let Some(io) = &r.io {
-        tensors(&mut s, "output ", &io.outputs, true);
+    for sample in &r.samples {
+        tensors(&mut s, "output ", &sample.outputs);
     }
     s
 }
@@ -98,26 +112,21 @@ pub fn verify_report(r: &VerifyReport) -> String {
             );
         }
     }
-    match (&r.io, &r.unverified_io) {
-        (Some(io), _) => {
-            if let Some(src) = &r.manifest_source {
-                let _ = writeln!(s, "reading the proven cells with the manifest of {src}");
-            }
-            tensors(&mut s, "output ", &io.outputs, true);
-            tensors(&mut s, "input  ", &io.inputs, false);
+    if r.samples.is_empty() {
+        let _ = writeln!(s, "output   {} (proven cells, raw felts)", list(&r.output_felts, 20));
+        if !r.unverified_samples.is_empty() {
+            let _ = writeln!(
+                s,
+                "UNVERIFIED reading of those cells with the proof's own annotation (names, shapes and scale \
+                 are the prover's word; pass --model <dir> to read them with your package):"
+            );
+            proven(&mut s, &r.unverified_samples);
         }
-        (None, unverified) => {
-            let _ = writeln!(s, "output   {} (proven cells, raw felts)", list(&r.output_felts, 20));
-            if let Some(io) = unverified {
-                let _ = writeln!(
-                    s,
-                    "UNVERIFIED reading of those cells with the proof's own annotation (names, shapes and scale \
-                     are the prover's word; pass --model <dir> to read them with your package):"
-                );
-                tensors(&mut s, "output ", &io.outputs, true);
-                tensors(&mut s, "input  ", &io.inputs, false);
-            }
+    } else {
+        if let Some(src) = &r.manifest_source {
+            let _ = writeln!(s, "reading the proven cells with the manifest of {src}");
         }
+        proven(&mut s, &r.samples);
     }
     s
 }

@@ -1,10 +1,10 @@
-//! What commands print, as data: `--json` serializes these, `render` turns
-//! them into text.
+//! What commands print, as data: `--json` serializes these inside the shared
+//! envelope (`json`, docs/json.md), `render` turns them into text.
 
 use cairn::transpiler::calibrate::CalibrationReport;
-use cairn::transpiler::io::DecodedIo;
-use cairn::OutputTensor;
 use serde::Serialize;
+
+use super::json::{builtin_counts, Sample};
 
 /// The Cairo side of a run.
 #[derive(Serialize)]
@@ -14,6 +14,8 @@ pub struct CairoInfo {
     pub bytecode_words: usize,
     /// Cairo VM steps per sample.
     pub steps: Vec<usize>,
+    /// Builtin instances used by the last sample's run, name → count.
+    #[serde(serialize_with = "builtin_counts")]
     pub builtins: Vec<(String, usize)>,
 }
 
@@ -27,19 +29,7 @@ pub struct RunReport {
     /// With `--profile`: the first sample's run, node by node.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<cairn::CostReport>,
-    pub samples: Vec<Vec<OutputTensor>>,
-}
-
-#[derive(Serialize)]
-pub struct DecodedIoReport {
-    pub outputs: Vec<OutputTensor>,
-    pub inputs: Vec<OutputTensor>,
-}
-
-impl From<DecodedIo> for DecodedIoReport {
-    fn from(io: DecodedIo) -> Self {
-        DecodedIoReport { outputs: io.outputs, inputs: io.inputs }
-    }
+    pub samples: Vec<Sample>,
 }
 
 #[derive(Serialize)]
@@ -54,7 +44,9 @@ pub struct ProveReport {
     pub steps: usize,
     pub trace_rows: usize,
     pub columns: usize,
-    pub io: Option<DecodedIoReport>,
+    /// The proven inference (outputs and the input it binds), read with the
+    /// package's manifest.
+    pub samples: Vec<Sample>,
 }
 
 #[derive(Serialize)]
@@ -68,9 +60,11 @@ pub struct VerifyReport {
     /// The proven output cells, as hex felts: `[len, outputs..., inputs...]`.
     pub output_felts: Vec<String>,
     /// The cells read with the package's manifest (`--model`): verified.
-    pub io: Option<DecodedIoReport>,
+    /// Empty without `--model`.
+    pub samples: Vec<Sample>,
     pub manifest_source: Option<String>,
     /// The cells read with the proof's own annotation (no `--model`): what
     /// the prover claims they mean, which nothing checks.
-    pub unverified_io: Option<DecodedIoReport>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unverified_samples: Vec<Sample>,
 }

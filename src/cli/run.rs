@@ -4,6 +4,7 @@
 use anyhow::Result;
 
 use super::commands::{Backend, RunArgs};
+use super::json::{self, Sample};
 use super::reports::{CairoInfo, RunReport};
 use super::{progress, render, target};
 
@@ -64,10 +65,10 @@ pub fn run(args: RunArgs) -> Result<()> {
         calibration,
         cairo,
         cost,
-        samples: results,
+        samples: results.into_iter().map(Sample::outputs).collect(),
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        json::print(&report)?;
     } else {
         print!("{}", render::run_report(&report, t.model.network()));
         if let Some(c) = &report.cost {

@@ -36,7 +36,7 @@ pub fn transpile(args: TranspileArgs) -> Result<()> {
         package = program.package().clone();
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(package.manifest())?);
+        super::json::print(package.manifest())?;
     } else {
         print!("{}", render::transpile_summary(&args.output, package.manifest()));
     }

@@ -9,8 +9,9 @@ use cairn::{Expected, Felt, IoSource, Package, VerifiedInference, VerifyPolicy};
 
 use super::commands::{VerifyArgs, VerifySecurityArgs};
 use super::failure::UnusableInput;
+use super::json::{self, Sample};
 use super::render;
-use super::reports::{DecodedIoReport, VerifyReport};
+use super::reports::VerifyReport;
 
 /// Reads a proof file, refusing files larger than any proof before reading them.
 pub fn read_proof_file(path: &Path) -> Result<Vec<u8>> {
@@ -88,11 +89,11 @@ pub fn verify(args: VerifyArgs) -> Result<()> {
     // Only the package's manifest is trusted to say what the proven cells
     // mean; the proof's own annotation (names, shapes, scale) is the
     // prover's word, reported apart as unverified.
-    let decoded = v.io.map(DecodedIoReport::from);
-    let (manifest_source, io, unverified_io) = match &v.io_source {
-        Some(IoSource::Package(_)) => (against.clone(), decoded, None),
-        Some(IoSource::Annotation) => (None, None, decoded),
-        None => (None, None, None),
+    let decoded: Vec<Sample> = v.io.map(Sample::from).into_iter().collect();
+    let (manifest_source, samples, unverified_samples) = match &v.io_source {
+        Some(IoSource::Package(_)) => (against.clone(), decoded, Vec::new()),
+        Some(IoSource::Annotation) => (None, Vec::new(), decoded),
+        None => (None, Vec::new(), Vec::new()),
     };
     let report = VerifyReport {
         valid: true,
@@ -102,11 +103,11 @@ pub fn verify(args: VerifyArgs) -> Result<()> {
         trace_rows: v.proof.trace_length,
         output_felts: v.proof.output.iter().map(proof::hex).collect(),
         manifest_source,
-        io,
-        unverified_io,
+        samples,
+        unverified_samples,
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        json::print(&report)?;
     } else {
         print!("{}", render::verify_report(&report));
     }

@@ -110,6 +110,12 @@ impl AccountKey {
 }
 
 /// Felts as `0x…` strings in JSON.
+/// Serde for token amounts: decimal strings, since they pass 2^53 (one STRK
+/// is 10^18 FRI) and JSON readers that use doubles would round them.
+pub fn decimal<S: serde::Serializer>(amount: &u128, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&amount.to_string())
+}
+
 pub mod hex {
     use serde::{Deserialize, Deserializer, Serializer};
     use starknet_types_core::felt::Felt;
@@ -223,6 +229,7 @@ pub struct Model {
     pub deprecated: bool,
     #[serde(with = "hex")]
     pub price_token: Felt,
+    #[serde(serialize_with = "decimal")]
     pub price: u128,
 }
 
@@ -259,6 +266,7 @@ pub struct InferenceRequest {
     pub input_hash: Felt,
     #[serde(with = "hex")]
     pub token: Felt,
+    #[serde(serialize_with = "decimal")]
     pub payment: u128,
     pub deadline: u64,
     pub status: RequestStatus,

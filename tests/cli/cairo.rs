@@ -24,8 +24,11 @@ fn transpile_and_run(name: &str) {
     assert_eq!(cairo["cairo"]["program_hash"], hash.as_str());
     let steps = cairo["cairo"]["steps"][0].as_u64().expect("steps");
     assert!(steps > 1000, "{name}: implausible step count {steps}");
-    assert_eq!(cairo["samples"][0][0]["raw"], reference["samples"][0][0]["raw"], "{name}: Cairo != reference");
-    assert_eq!(cairo["samples"][0][0]["values"], reference["samples"][0][0]["values"]);
+    assert_eq!(
+        cairo["samples"][0]["outputs"][0]["raw"], reference["samples"][0]["outputs"][0]["raw"],
+        "{name}: Cairo != reference"
+    );
+    assert_eq!(cairo["samples"][0]["outputs"][0]["values"], reference["samples"][0]["outputs"][0]["values"]);
 
     // The text form shows the scores, the program hash and the steps.
     let (ok, text, stderr) = cairn(&["run", dir_s, "--input", &input]);

@@ -177,10 +177,10 @@ fn a_valid_small_model_runs() {
     let (ok, stdout, stderr) = cairn(&["run", m.to_str().unwrap(), "--input", input.to_str().unwrap(), "--json"]);
     assert!(ok, "{stderr}");
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("json output");
-    let out = &v["samples"][0][0];
+    let out = &v["samples"][0]["outputs"][0];
     // 1.5·2 + 0.5 = 3.5, −2·3 − 0.5 = −6.5
     assert_eq!(out["values"], serde_json::json!([3.5, -6.5]));
-    assert_eq!(out["raw"], serde_json::json!([229376, -425984]));
+    assert_eq!(out["raw"], serde_json::json!(["229376", "-425984"]), "raw integers are strings");
     assert_eq!(v["scale"], 16);
 }
 

@@ -6,5 +6,6 @@ mod support;
 
 mod cairo;
 mod errors;
+mod json_schema;
 mod prove;
 mod self_contained;

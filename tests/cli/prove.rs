@@ -59,7 +59,7 @@ fn prove_and_verify(name: &str) {
     let manifest = json(&["transpile", &model, "-o", dir_s, "--force", "--json"]);
     let hash = manifest["program_hash"].as_str().expect("program hash").to_string();
     let reference = json(&["run", &model, "--input", &input, "--backend", "reference", "--json"]);
-    let want_raw = &reference["samples"][0][0]["raw"];
+    let want_raw = &reference["samples"][0]["outputs"][0]["raw"];
 
     let proved = json(&["prove", dir_s, "--input", &input, "-o", proof_s, "--json"]);
     assert!(proved["security_bits"].as_u64().unwrap() >= 96, "{proved}");
@@ -67,18 +67,18 @@ fn prove_and_verify(name: &str) {
     assert_eq!(proved["program_embedded"], false, "{proved}");
     let rows = proved["trace_rows"].as_u64().unwrap();
     assert!(rows.is_power_of_two() && rows >= proved["steps"].as_u64().unwrap(), "{proved}");
-    assert_eq!(&proved["io"]["outputs"][0]["raw"], want_raw, "{name}: proved output != reference");
+    assert_eq!(&proved["samples"][0]["outputs"][0]["raw"], want_raw, "{name}: proved output != reference");
 
     // Verified against the package: the outputs are the reference's and the
     // input is the one given (the program echoes it into the proven output).
     let v = json(&["verify", proof_s, "--model", dir_s, "--json"]);
     assert_eq!(v["valid"], true);
     assert_eq!(v["program_hash"], hash.as_str());
-    assert_eq!(&v["io"]["outputs"][0]["raw"], want_raw);
-    assert_eq!(&v["io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
+    assert_eq!(&v["samples"][0]["outputs"][0]["raw"], want_raw);
+    assert_eq!(&v["samples"][0]["outputs"][0]["values"], &reference["samples"][0]["outputs"][0]["values"]);
     let given: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
     let given = flat(given.as_object().unwrap().values().next().unwrap());
-    assert_eq!(flat(&v["io"]["inputs"][0]["values"]), given, "{name}: the proof binds the input");
+    assert_eq!(flat(&v["samples"][0]["inputs"][0]["values"]), given, "{name}: the proof binds the input");
 
     // The proof leaves the program's bytecode out: a verifier that knows only
     // the hash has nothing to check it against, and is told what to do.
@@ -94,7 +94,7 @@ fn prove_and_verify(name: &str) {
     eprintln!("{name}: proof {slim_bytes} bytes, {full_bytes} with --embed-program");
     assert!(slim_bytes < full_bytes, "{slim_bytes} vs {full_bytes}");
     let v = json(&["verify", proof_s, "--model", dir_s, "--json"]);
-    assert_eq!(&v["io"]["outputs"][0]["raw"], want_raw, "an embedded proof verifies against the package too");
+    assert_eq!(&v["samples"][0]["outputs"][0]["raw"], want_raw, "an embedded proof verifies against the package too");
     let (ok, text, stderr) = cairn(&["verify", proof_s, "--program-hash", &hash]);
     assert!(ok, "{stderr}");
     assert!(text.contains("valid    yes") && text.contains(&format!("{hash} (matches --program-hash)")), "{text}");
@@ -102,7 +102,10 @@ fn prove_and_verify(name: &str) {
     // Without the package, the annotation's reading is labelled as the prover's word.
     assert!(text.contains("UNVERIFIED reading") && text.contains("(proven cells, raw felts)"), "{text}");
     let v = json(&["verify", proof_s, "--program-hash", &hash, "--json"]);
-    assert!(v["io"].is_null() && v["unverified_io"]["outputs"][0]["raw"] == *want_raw, "{v}");
+    assert!(
+        v["samples"] == serde_json::json!([]) && v["unverified_samples"][0]["outputs"][0]["raw"] == *want_raw,
+        "{v}"
+    );
     // No trust anchor: refused before anything is read; --any-program says so loudly.
     rejected(&["verify", proof_s], "verify needs a trust anchor");
     let (ok, text, stderr) = cairn(&["verify", proof_s, "--any-program"]);
@@ -149,11 +152,11 @@ fn prove_and_verify(name: &str) {
     changed["annotation"]["scale"] = serde_json::json!(8);
     let p = write(&bad("annotation"), &join(&changed, &stark));
     let v = json(&["verify", &p, "--model", dir_s, "--json"]);
-    assert_eq!(&v["io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
+    assert_eq!(&v["samples"][0]["outputs"][0]["values"], &reference["samples"][0]["outputs"][0]["values"]);
     // Without it, the forged scale's values appear only as the unverified reading.
     let v = json(&["verify", &p, "--program-hash", &hash, "--json"]);
-    assert!(v["io"].is_null(), "{v}");
-    assert_ne!(&v["unverified_io"]["outputs"][0]["values"], &reference["samples"][0][0]["values"]);
+    assert!(v["samples"] == serde_json::json!([]), "{v}");
+    assert_ne!(&v["unverified_samples"][0]["outputs"][0]["values"], &reference["samples"][0]["outputs"][0]["values"]);
     // A flipped bit in the STARK part.
     let mut flipped = bytes.clone();
     let at = bytes.len() - stark.len() / 2;

@@ -51,7 +51,7 @@ fn a_copied_binary_with_an_empty_home_proves_and_verifies_the_mlp() {
     let ran: serde_json::Value =
         serde_json::from_str(&run(&bin, &work, &home, &["run", "pkg", "--input", "input.json", "--json"])).unwrap();
     assert_eq!(ran["cairo"]["program_hash"], hash.as_str());
-    let raw = ran["samples"][0][0]["raw"].clone();
+    let raw = ran["samples"][0]["outputs"][0]["raw"].clone();
     assert!(raw.as_array().is_some_and(|r| r.len() == 10), "ten scores: {raw}");
 
     run(&bin, &work, &home, &["prove", "pkg", "--input", "input.json", "-o", "run.proof"]);

@@ -30,8 +30,19 @@ pub struct CalibrationReport {
     /// Rows (last axis of each real output) whose argmax agrees with float.
     pub argmax_agree: usize,
     pub argmax_rows: usize,
-    /// Larger scales that were tried and overflowed, with the first error.
+    /// Larger scales that were tried and overflowed, with the first error;
+    /// serialized as `[{"scale", "error"}]`.
+    #[serde(serialize_with = "scale_errors")]
     pub rejected: Vec<(u32, String)>,
+}
+
+fn scale_errors<S: serde::Serializer>(v: &[(u32, String)], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Rejected<'a> {
+        scale: u32,
+        error: &'a str,
+    }
+    s.collect_seq(v.iter().map(|(scale, error)| Rejected { scale: *scale, error }))
 }
 
 #[derive(Debug, Error)]

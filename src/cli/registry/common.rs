@@ -79,7 +79,7 @@ pub fn tx(receipt: &Receipt) -> serde_json::Value {
 
 pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(value)?);
+        crate::cli::json::print(value)?;
     } else {
         print!("{}", text());
     }

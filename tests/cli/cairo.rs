@@ -109,3 +109,35 @@ fn transpile_replaces_a_package_only_with_force_and_never_deletes_user_files() {
     assert!(dir.join("notes.txt").is_file() && dir.join("src/extra.cairo").is_file(), "the user's files are kept");
     assert!(dir.join("cairn.json").is_file(), "the package is untouched");
 }
+
+/// A batch of two: the ONNX model (batch declared symbolically) gets a
+/// program for that shape, and each row is the single-sample answer; a
+/// package built for batch 1 says so and how to get one, exit code 4.
+#[test]
+fn a_batch_runs_through_the_model_and_a_package_says_what_it_was_built_for() {
+    let one: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/mlp/input.json").unwrap()).unwrap();
+    let row = one["input"][0].clone();
+    let batch = crate::support::write(
+        "cli-batch-of-two.json",
+        serde_json::json!({"input": [row.clone(), row]}).to_string().as_bytes(),
+    );
+    let batch = batch.to_str().unwrap();
+    let single = json(&["run", "examples/mlp/model.onnx", "--input", "examples/mlp/input.json", "--json"]);
+    let two = json(&["run", "examples/mlp/model.onnx", "--input", batch, "--json"]);
+    let scores = &two["samples"][0]["outputs"][0];
+    assert_eq!(scores["shape"], serde_json::json!([2, 10]));
+    let raw_one = single["samples"][0]["outputs"][0]["raw"].as_array().unwrap().clone();
+    assert_eq!(scores["raw"], serde_json::json!([raw_one.clone(), raw_one].concat()), "each row is the single answer");
+    let best = &single["samples"][0]["outputs"][0]["argmax"][0];
+    assert_eq!(scores["argmax"], serde_json::json!([best, best]));
+    assert_ne!(two["cairo"]["program_hash"], single["cairo"]["program_hash"], "one program per batch size");
+
+    let dir = tmp_path("cli-batch-package");
+    let d = dir.to_str().unwrap();
+    json(&["transpile", "examples/mlp/model.onnx", "-o", d, "--force", "--json"]);
+    let (code, _, stderr) = crate::support::cairn_status(&["run", d, "--input", batch]);
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(stderr.contains("has shape [2, 64], but the package was generated for [1, 64]"), "{stderr}");
+    assert!(stderr.contains("give the .onnx model, which gets a program per input shape"), "{stderr}");
+}

@@ -20,7 +20,8 @@ pub enum IoError {
     #[error("{got} input tensors for the package's {want} inputs")]
     TensorCount { got: usize, want: usize },
     #[error(
-        "input '{name}' has shape {got:?}, but the package was generated for {want:?}; transpile again for this shape"
+        "input '{name}' has shape {got:?}, but the package was generated for {want:?}; transpile again for this shape, \
+         or give the .onnx model, which gets a program per input shape (generated on demand and cached)"
     )]
     Shape { name: String, got: Vec<usize>, want: Vec<usize> },
     #[error("input '{name}' element {index}: {error}")]

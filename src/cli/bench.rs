@@ -2,18 +2,19 @@
 //! prover's figures. Measurements, not assertions: the numbers go in notes
 //! and docs, never into timed tests.
 
-use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use cairn::prover::field::Felt as ProverFelt;
 use cairn::prover::proof;
 use cairn::proving::COLUMNS;
-use cairn::{prove_trace, Model, ProgramInProof, Scale};
+use cairn::transpiler::codegen::package::MANIFEST_FILE;
+use cairn::{prove_trace, BoundSample, Model, ProgramInProof, Scale};
 use serde::Serialize;
 
 use super::commands::BenchArgs;
 use super::measure::{cpu_seconds, peak_memory_mib, reset_peak_memory};
+use super::target::{self, Target};
 use super::{profile, progress};
 
 #[derive(Serialize)]
@@ -38,18 +39,80 @@ pub struct BenchRow {
     pub profile: Option<profile::Profile>,
 }
 
-fn bench_one(dir: &Path, bits: u32, with_profile: bool) -> Result<BenchRow> {
-    let model = dir.join("model.onnx");
-    let input = dir.join("input.json");
-    if !model.is_file() || !input.is_file() {
-        bail!("{} must hold model.onnx and input.json", dir.display());
+/// The bundled examples, carried by the binary so that `cairn bench` works
+/// anywhere: (name, model.onnx, input.json).
+const BUNDLED: [(&str, &[u8], &[u8]); 2] = [
+    ("mlp (bundled)", include_bytes!("../../examples/mlp/model.onnx"), include_bytes!("../../examples/mlp/input.json")),
+    ("cnn (bundled)", include_bytes!("../../examples/cnn/model.onnx"), include_bytes!("../../examples/cnn/input.json")),
+];
+
+/// A model to benchmark and the one sample it proves.
+struct Subject {
+    name: String,
+    target: Target,
+    sample: BoundSample,
+}
+
+/// The first sample of `samples` (a proof covers one inference).
+fn first(mut samples: Vec<BoundSample>, what: &str) -> Result<BoundSample> {
+    if samples.len() > 1 {
+        progress::note(format_args!("{what} holds {} samples; proving the first", samples.len()));
     }
-    let model = Model::load(&model)?;
-    let samples = model.read_samples(&input)?;
-    let sample = samples.first().with_context(|| format!("{} holds no sample", input.display()))?;
-    let scale = Scale::new(cairn::runtime::fixed::DEFAULT_SCALE)?;
-    let package = model.cached_package(scale, sample)?;
-    let program = progress::step("compiling Cairo (Sierra → CASM)", false, || package.compile())?;
+    if samples.is_empty() {
+        bail!("{what} holds no sample");
+    }
+    Ok(samples.swap_remove(0))
+}
+
+/// What the arguments ask to benchmark: each model with its sample.
+fn subjects(args: &BenchArgs) -> Result<Vec<Subject>> {
+    if args.models.is_empty() {
+        if args.input.is_some() {
+            bail!("--input is the sample for the models given; give a model (an ONNX file or a package) too");
+        }
+        return BUNDLED
+            .iter()
+            .map(|&(name, onnx, input)| {
+                let model = Model::from_bytes(onnx.to_vec(), name)?;
+                let sample = first(model.parse_samples(input, name)?, name)?;
+                Ok(Subject { name: name.to_string(), target: Target { model, package: None }, sample })
+            })
+            .collect();
+    }
+    args.models
+        .iter()
+        .map(|path| {
+            // A directory with model.onnx (and input.json) but no manifest
+            // is an example directory, not a package.
+            let example = path.is_dir() && !path.join(MANIFEST_FILE).is_file() && path.join("model.onnx").is_file();
+            let (model_path, input) = match (&args.input, example) {
+                (Some(input), true) => (path.join("model.onnx"), input.clone()),
+                (None, true) => (path.join("model.onnx"), path.join("input.json")),
+                (Some(input), false) => (path.clone(), input.clone()),
+                (None, false) => bail!(
+                    "{}: give the sample to prove with --input (or a directory holding model.onnx and input.json)",
+                    path.display()
+                ),
+            };
+            let target = target::target(&model_path)?;
+            let sample = first(target::samples(&target.model, &input)?, &input.display().to_string())?;
+            Ok(Subject { name: path.display().to_string(), target, sample })
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct BenchReport<'a> {
+    models: &'a [BenchRow],
+}
+
+fn bench_one(subject: &Subject, bits: u32, with_profile: bool) -> Result<BenchRow> {
+    let Subject { name, target: t, sample } = subject;
+    let scale = match &t.package {
+        Some(p) => p.scale()?,
+        None => Scale::new(cairn::runtime::fixed::DEFAULT_SCALE)?,
+    };
+    let program = target::program_for(t, scale, sample, false)?;
 
     reset_peak_memory();
     let start = Instant::now();
@@ -84,7 +147,7 @@ fn bench_one(dir: &Path, bits: u32, with_profile: bool) -> Result<BenchRow> {
         .context("the benchmark's own proof does not verify")?;
     let verify_ms = start.elapsed().as_secs_f64() * 1e3;
     Ok(BenchRow {
-        model: dir.display().to_string(),
+        model: name.clone(),
         steps,
         trace_rows,
         columns: COLUMNS,
@@ -104,13 +167,14 @@ pub fn bench(args: BenchArgs) -> Result<()> {
     if args.profile {
         profile::install()?;
     }
+    let subjects = subjects(&args)?;
     let mut rows = Vec::new();
-    for dir in &args.examples {
-        eprintln!("== {}", dir.display());
-        rows.push(bench_one(dir, bits, args.profile).with_context(|| format!("benchmarking {}", dir.display()))?);
+    for s in &subjects {
+        progress::note(format_args!("== {}", s.name));
+        rows.push(bench_one(s, bits, args.profile).with_context(|| format!("benchmarking {}", s.name))?);
     }
     if args.json {
-        super::json::print(&serde_json::json!({ "models": &rows }))?;
+        super::json::print(&BenchReport { models: &rows })?;
         return Ok(());
     }
     println!(

@@ -11,6 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Verifiable ML inference: ONNX → exact fixed point → Cairo → STARK → Starknet"
 )]
 pub struct Cli {
+    /// Quiet: no progress lines or notes on standard error (warnings and
+    /// errors still appear; results still go to standard output).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -18,18 +22,39 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run a model (an .onnx file or a transpiled package) on an input and print its outputs.
+    #[command(
+        after_help = "Examples:\n  cairn run model.onnx --input input.json                      # Cairo VM: outputs, steps, program hash\n  cairn run model.onnx --input x.npy --backend reference --scale 20\n  cairn run pkg/ --input samples.json --json                   # several samples, JSON\n  cairn run pkg/ --input input.json --profile                  # steps per node, rows, prove estimate"
+    )]
     Run(RunArgs),
     /// Generate the Cairo package of a model (readable Cairo calling the `cairn` library).
+    #[command(
+        after_help = "Examples:\n  cairn transpile model.onnx -o pkg/\n  cairn transpile model.onnx -o pkg/ --calibrate samples.json   # scale chosen from samples\n  cairn transpile model.onnx -o pkg/ --scale 12 --force         # replace an earlier package"
+    )]
     Transpile(TranspileArgs),
     /// Show a model's graph, shapes, and which operators cairn supports.
+    #[command(
+        after_help = "Examples:\n  cairn inspect model.onnx                                     # exit 1 if cairn cannot run it\n  cairn inspect model.onnx --json | jq '.problems'"
+    )]
     Inspect(InspectArgs),
     /// Run a model on one input and write a STARK proof that its Cairo program produced the output.
+    #[command(
+        after_help = "Examples:\n  cairn prove pkg/ --input input.json -o run.proof\n  cairn prove model.onnx --input x.npy -o run.proof --security 100\n  cairn prove pkg/ --input input.json -o full.proof --embed-program   # for --program-hash verifiers"
+    )]
     Prove(ProveArgs),
     /// Check a proof; exit status 0 only when it is valid. Prints the proven outputs.
+    #[command(
+        after_help = "Examples:\n  cairn verify run.proof --model pkg/                          # exit 0 valid, 3 rejected, 4 unusable input\n  cairn verify full.proof --program-hash 0x1556…f78f\n  cairn verify run.proof --model pkg/ --json | jq -r '.samples[0].outputs[0].argmax[0]'"
+    )]
     Verify(VerifyArgs),
     /// Prove the bundled example models and print the prover's figures (steps, rows, time, memory, size).
+    #[command(
+        after_help = "Examples:\n  cairn bench                                                  # the bundled MLP and CNN\n  cairn bench model.onnx --input input.json --json\n  cairn bench examples/cnn --profile                           # prover phases and proof parts"
+    )]
     Bench(BenchArgs),
     /// Starknet: deploy the registry contracts, register models, request and fulfil verified inferences.
+    #[command(
+        after_help = "Examples:\n  cairn registry deploy --account owner.json --test-token 1000000\n  cairn registry register pkg/ --account owner.json --price 10 --token STRK\n  cairn registry fulfil 1 --proof run.proof --model pkg/ --account provider.json\n  cairn registry show --model-id 1 --request-id 1 --json"
+    )]
     Registry(RegistryArgs),
 }
 
@@ -175,9 +200,13 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Example directories, each holding `model.onnx` and `input.json`.
-    #[arg(default_values = ["examples/mlp", "examples/cnn"])]
-    pub examples: Vec<PathBuf>,
+    /// Models to prove: ONNX files or packages (the sample from --input), or
+    /// directories holding `model.onnx` and `input.json`. Without any, the
+    /// bundled MLP and CNN, which the binary carries.
+    pub models: Vec<PathBuf>,
+    /// The sample to prove (one), for models given as a file or package.
+    #[arg(long, short, value_name = "FILE")]
+    pub input: Option<PathBuf>,
     #[command(flatten)]
     pub security: SecurityArgs,
     /// Print machine-readable JSON instead of the table.
@@ -198,32 +227,70 @@ pub struct RegistryArgs {
 #[derive(Debug, Subcommand)]
 pub enum RegistryCommand {
     /// Declare and deploy the fact registry, model registry and marketplace (owned by the account, which is also approved as a verifier).
+    #[command(
+        after_help = "Examples:\n  cairn registry deploy --account owner.json --rpc http://127.0.0.1:5050/rpc\n  cairn registry deploy --account owner.json --verifier 0x… --test-token 1000000"
+    )]
     Deploy(RegistryDeployArgs),
     /// Register a transpiled package as a model owned by the account (version 1).
+    #[command(
+        after_help = "Examples:\n  cairn registry register pkg/ --account owner.json --name credit-v1 --metadata-uri ipfs://…\n  cairn registry register pkg/ --account owner.json --price 1000 --token STRK"
+    )]
     Register(RegistryRegisterArgs),
     /// Request an inference: commit to an input and escrow the model's price.
+    #[command(
+        after_help = "Examples:\n  cairn registry request 1 --input input.json --model pkg/ --account consumer.json\n  cairn registry request 1 --input-hash 0x… --deadline 600 --account consumer.json"
+    )]
     Request(RegistryRequestArgs),
     /// Verify a proof locally and record its fact (the account must be a verifier).
+    #[command(
+        after_help = "Examples:\n  cairn registry attest --proof run.proof --model pkg/ --account verifier.json"
+    )]
     Attest(RegistryProofArgs),
     /// Verify a proof locally, record its fact if needed, and fulfil the request with the proven output.
+    #[command(
+        after_help = "Examples:\n  cairn registry fulfil 7 --proof run.proof --model pkg/ --account provider.json"
+    )]
     Fulfil(RegistryFulfilArgs),
     /// Take back the payment of an expired, unfulfilled request.
+    #[command(
+        after_help = "Examples:\n  cairn registry refund 7 --account consumer.json                # after the deadline"
+    )]
     Refund(RegistryRefundArgs),
     /// Show the deployment, a model and its versions, or a request and its output.
+    #[command(
+        after_help = "Examples:\n  cairn registry show --model-id 1 --request-id 7\n  cairn registry show --json"
+    )]
     Show(RegistryShowArgs),
     /// Publish a transpiled package as the model's next version (owner only); new requests run it.
+    #[command(
+        after_help = "Examples:\n  cairn registry publish 1 pkg-v2/ --metadata-uri ipfs://… --account owner.json"
+    )]
     Publish(RegistryPublishArgs),
     /// Set the price of one inference (owner only); 0 makes the model free.
+    #[command(
+        after_help = "Examples:\n  cairn registry set-price 1 --price 0 --token STRK --account owner.json   # free"
+    )]
     SetPrice(RegistrySetPriceArgs),
     /// Stop new requests for a model (owner only; irreversible). Pending requests can still be fulfilled or refunded.
+    #[command(after_help = "Examples:\n  cairn registry deprecate 1 --account owner.json")]
     Deprecate(RegistryModelArgs),
     /// Hand a model, the marketplace or the fact registry to another account (its owner only).
+    #[command(
+        after_help = "Examples:\n  cairn registry transfer --model-id 1 --to 0x… --account owner.json\n  cairn registry transfer --contract marketplace --to 0x… --account owner.json"
+    )]
     Transfer(RegistryTransferArgs),
     /// Approve or remove a verifier of the fact registry (its owner only).
+    #[command(
+        after_help = "Examples:\n  cairn registry verifier add 0x… --account owner.json\n  cairn registry verifier remove 0x… --account owner.json"
+    )]
     Verifier(RegistryVerifierArgs),
     /// Point the marketplace at another fact registry (the marketplace's owner only).
+    #[command(after_help = "Examples:\n  cairn registry set-fact-registry 0x… --account owner.json")]
     SetFactRegistry(RegistryAddressArgs),
     /// List the contracts' events (registrations, versions, prices, requests, facts, fulfilments, refunds), oldest first.
+    #[command(
+        after_help = "Examples:\n  cairn registry events\n  cairn registry events --from-block 1200 --json | jq '.events[].name'"
+    )]
     Events(RegistryEventsArgs),
 }
 
@@ -426,4 +493,39 @@ pub struct RegistryEventsArgs {
     /// First block to read from.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub from_block: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::Cli;
+
+    /// Every subcommand's `--help` ends with examples, and every example
+    /// parses (up to a pipe or a comment) as the command line it shows.
+    #[test]
+    fn every_help_has_examples_that_parse() {
+        fn walk(cmd: &clap::Command, path: &mut Vec<String>, examples: &mut usize) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                path.push(sub.get_name().to_string());
+                let help = sub.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+                let lines: Vec<&str> = help.lines().skip_while(|l| *l != "Examples:").skip(1).collect();
+                assert!(!lines.is_empty(), "`cairn {}` --help has no examples", path.join(" "));
+                for line in lines {
+                    let command = line.split(" | ").next().unwrap().split(" # ").next().unwrap();
+                    let words: Vec<&str> = command.split_whitespace().collect();
+                    assert_eq!(words.get(1..=path.len()).map(|w| w.join(" ")), Some(path.join(" ")), "{line}");
+                    if let Err(e) = Cli::try_parse_from(&words) {
+                        panic!("the example {line:?} of `cairn {}` does not parse: {e}", path.join(" "));
+                    }
+                    *examples += 1;
+                }
+                walk(sub, path, examples);
+                path.pop();
+            }
+        }
+        let mut examples = 0;
+        walk(&Cli::command(), &mut Vec::new(), &mut examples);
+        assert!(examples > 30, "{examples}");
+    }
 }

@@ -26,6 +26,7 @@ use anyhow::Result;
 use commands::{Cli, Command};
 
 pub fn execute(cli: Cli) -> Result<()> {
+    progress::set_quiet(cli.quiet);
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Transpile(args) => transpile::transpile(args),

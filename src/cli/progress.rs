@@ -1,14 +1,31 @@
 //! Progress for long steps (Cairo compilation, VM runs): a spinner with the
 //! elapsed time on a terminal, a single line with the duration otherwise.
-//! Everything goes to stderr so stdout stays machine-readable.
+//! Everything goes to stderr so stdout stays machine-readable; `-q` silences
+//! it (warnings and errors still go to stderr).
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Runs `work`, showing `label` while it runs and its duration when done.
+/// `-q`: no progress lines and no notes, for the whole command.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// A note for the user on stderr (what was chosen, what was written), unless `-q`.
+pub fn note(text: std::fmt::Arguments) {
+    if !QUIET.load(Ordering::Relaxed) {
+        eprintln!("{text}");
+    }
+}
+
+/// Runs `work`, showing `label` while it runs and its duration when done
+/// (neither when `quiet`, as for `--json`, or under `-q`).
 pub fn step<T, E>(label: &str, quiet: bool, work: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+    let quiet = quiet || QUIET.load(Ordering::Relaxed);
     let start = Instant::now();
     let tty = std::io::stderr().is_terminal() && !quiet;
     let done = Arc::new(AtomicBool::new(false));

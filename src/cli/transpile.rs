@@ -5,7 +5,7 @@ use anyhow::Result;
 use cairn::Model;
 
 use super::commands::TranspileArgs;
-use super::{render, target};
+use super::{progress, render, target};
 
 pub fn transpile(args: TranspileArgs) -> Result<()> {
     if !args.force && args.output.join(cairn::transpiler::codegen::package::MANIFEST_FILE).is_file() {
@@ -14,7 +14,10 @@ pub fn transpile(args: TranspileArgs) -> Result<()> {
     let model = Model::load(&args.model)?;
     let (scale, calibration) = target::choose_scale(&model, &args.scale)?;
     if let Some(c) = &calibration {
-        eprintln!("calibration: scale {} (expected error vs f32: max {:.3e})", c.scale, c.max_abs_error);
+        progress::note(format_args!(
+            "calibration: scale {} (expected error vs f32: max {:.3e})",
+            c.scale, c.max_abs_error
+        ));
     }
     let existed = args.output.exists();
     let mut package = model.transpile(&args.output, scale, None)?;
@@ -31,7 +34,7 @@ pub fn transpile(args: TranspileArgs) -> Result<()> {
             Err(e) => return Err(e),
         };
         if !args.json {
-            eprintln!("{} bytecode words", program.compiled().bytecode.len());
+            progress::note(format_args!("{} bytecode words", program.compiled().bytecode.len()));
         }
         package = program.package().clone();
     }

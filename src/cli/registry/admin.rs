@@ -108,7 +108,11 @@ pub fn set_fact_registry(args: RegistryAddressArgs) -> Result<()> {
 pub fn events(args: RegistryEventsArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let events = block_on("reading the events", true, client.events(&d, args.from_block))?;
-    print(args.node.json, &serde_json::json!({ "events": &events }), || {
+    #[derive(serde::Serialize)]
+    struct EventsReport<'a> {
+        events: &'a [cairn_starknet::events::RegistryEvent],
+    }
+    print(args.node.json, &EventsReport { events: &events }, || {
         let mut out = String::new();
         for e in &events {
             let block = e.block_number.map_or_else(|| "pending".to_string(), |b| format!("block {b}"));

@@ -3,7 +3,8 @@
 # installs it into a fresh venv as a user would (`pip install` of the wheel,
 # plus numpy, scikit-learn and skl2onnx), then runs the notebook-style example
 # (examples/python/train_prove_verify.py: train, export, transpile, run,
-# prove, verify) and the API tests (python/tests/test_api.py). Works from an
+# prove, verify), the API tests (python/tests/test_api.py) and the registry's
+# (python/tests/test_registry.py, on a local starknet-devnet). Works from an
 # empty cache; pip's downloads are cached in $CAIRN_CACHE/pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,10 @@ export PIP_CACHE_DIR="$CAIRN_CACHE/pip"
 python="${PYTHON:-python3}"   # 3.9 or later
 
 scripts/fetch-corelib.sh   # the package compiles Cairo with the pinned corelib
+scripts/fetch-devnet.sh    # the registry test runs a real local Starknet node
+# The registry test deploys the contracts with the command line.
+cargo build --quiet --locked --bin cairn
+export CAIRN_BIN="$CARGO_TARGET_DIR/debug/cairn" CAIRN_DEVNET="${CAIRN_DEVNET:-$CAIRN_CACHE/devnet/bin/starknet-devnet}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cairn-python-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -45,4 +50,9 @@ echo "== ($((SECONDS - start)) s)"
 start=$SECONDS
 echo "== python/tests/test_api.py"
 "$py" "$repo/python/tests/test_api.py" "$tmp/tests"
+echo "== ($((SECONDS - start)) s)"
+
+start=$SECONDS
+echo "== python/tests/test_registry.py (a local starknet-devnet)"
+"$py" "$repo/python/tests/test_registry.py" "$tmp/registry"
 echo "== ($((SECONDS - start)) s)"

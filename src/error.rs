@@ -76,6 +76,9 @@ pub enum Error {
     HashDisagrees { given: cairn_cairo::Felt, package: cairn_cairo::Felt, path: PathBuf },
     #[error("{path}: bad program hash {hash:?} in the manifest")]
     BadProgramHash { path: PathBuf, hash: String },
+    /// A Starknet call failed, or the registry's contracts refused it.
+    #[error(transparent)]
+    Starknet(#[from] cairn_starknet::StarknetError),
 }
 
 fn cairo_run_message(cairo: &CairoError, reference: &Option<Box<Error>>) -> String {

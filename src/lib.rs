@@ -13,6 +13,8 @@
 //!   [`Program`] (cached in the package);
 //! * [`Program`] — run on the Cairo VM, [`Program::prove`] a [`Proof`];
 //! * [`verify`] — check proof bytes against an [`Expected`] program;
+//! * [`market`] — a package, a sample and a verified proof as the Starknet
+//!   registry takes them (model version, input commitment, fact);
 //! * [`Program::cost_report`] — where a run's steps go, node by node, and
 //!   the trace rows proving it takes ([`CostReport`]).
 //!
@@ -43,6 +45,7 @@
 
 pub mod cost;
 pub mod error;
+pub mod market;
 pub mod model;
 pub mod package;
 pub mod proving;

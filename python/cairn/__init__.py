@@ -18,6 +18,10 @@ Errors: every failure is a :class:`CairnError` subclass carrying the library's
 message (:class:`InputError`, :class:`ModelError`, :class:`EvaluationError`,
 :class:`PackageError`, :class:`CairoError`, :class:`ProvingError`); a rejected
 proof is :class:`InvalidProof`, which is deliberately not a ``CairnError``.
+
+:class:`Registry` makes the Starknet registry's calls (register a model,
+request, attest and fulfil inferences) on a deployment of its contracts;
+its failures are :class:`RegistryError`.
 See docs/python.md.
 """
 
@@ -36,9 +40,11 @@ from ._cairn import (
     ModelError,
     PackageError,
     ProvingError,
+    RegistryError,
     __version__,
 )
 from ._api import calibrate, cost_report, inspect, load, prove, run, transpile, verify
+from ._registry import Registry
 from ._types import Calibration, IoSpec, Model, Package, Proof, RunResult, Tensor, Verification
 
 __all__ = [
@@ -57,6 +63,8 @@ __all__ = [
     "ModelError",
     "PackageError",
     "ProvingError",
+    "RegistryError",
+    "Registry",
     "calibrate",
     "cost_report",
     "inspect",

@@ -8,6 +8,7 @@
 //!
 //! Messages are the library's, with their causes (`outer: inner: …`).
 
+use cairn::market::starknet::StarknetError;
 use cairn::prover::proof::VerifyError;
 use cairn::transpiler::io::IoError;
 use cairn::Error;
@@ -42,6 +43,12 @@ create_exception!(
     "Compiling the Cairo package or running it on the Cairo VM failed (including a missing corelib)."
 );
 create_exception!(_cairn, ProvingError, CairnError, "A run could not be proved.");
+create_exception!(
+    _cairn,
+    RegistryError,
+    CairnError,
+    "A Starknet call failed, or the registry's contracts refused it (the message has the revert reason)."
+);
 create_exception!(
     _cairn,
     InvalidProof,
@@ -95,6 +102,9 @@ pub fn to_py(e: Error) -> PyErr {
             CairoError::new_err(msg)
         }
         Error::Prove(_) => ProvingError::new_err(msg),
+        // An account or deployment file that cannot be read is the caller's to fix.
+        Error::Starknet(StarknetError::Account(_) | StarknetError::Deployment { .. }) => InputError::new_err(msg),
+        Error::Starknet(_) => RegistryError::new_err(msg),
     }
 }
 

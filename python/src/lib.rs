@@ -8,6 +8,7 @@ mod errors;
 mod model;
 mod outputs;
 mod package;
+mod registry;
 mod verify;
 mod work;
 
@@ -29,6 +30,7 @@ fn _cairn(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<model::PySamples>()?;
     m.add_class::<package::Package>()?;
     m.add_class::<package::Program>()?;
+    m.add_class::<registry::Registry>()?;
     m.add_function(wrap_pyfunction!(verify::verify, m)?)?;
     m.add_function(wrap_pyfunction!(verify::inspect, m)?)?;
 
@@ -40,5 +42,6 @@ fn _cairn(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CairoError", py.get_type::<errors::CairoError>())?;
     m.add("ProvingError", py.get_type::<errors::ProvingError>())?;
     m.add("InvalidProof", py.get_type::<errors::InvalidProof>())?;
+    m.add("RegistryError", py.get_type::<errors::RegistryError>())?;
     Ok(())
 }

@@ -297,13 +297,24 @@ impl Owned {
     }
 }
 
-/// A succeeded transaction.
+/// A succeeded transaction. Serialized as what reports show of it:
+/// `{"hash": "0x…", "fee_fri": "<decimal>"}`.
 #[derive(Clone, Debug)]
 pub struct Receipt {
     pub transaction_hash: Felt,
     /// The fee paid, in FRI (STRK's smallest unit).
     pub fee: Felt,
     pub events: Vec<Event>,
+}
+
+impl Serialize for Receipt {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("hash", &format!("{:#x}", self.transaction_hash))?;
+        m.serialize_entry("fee_fri", &self.fee.to_string())?;
+        m.end()
+    }
 }
 
 impl Receipt {

@@ -7,7 +7,7 @@ use anyhow::Result;
 use cairn_starknet::client::Owned;
 use serde_json::json;
 
-use super::common::{block_on, felt, model_spec, open, print, token, tx};
+use super::common::{block_on, felt, model_spec, open, print, token};
 use crate::cli::commands::{
     OwnedContract, RegistryAddressArgs, RegistryEventsArgs, RegistryModelArgs, RegistryPublishArgs,
     RegistrySetPriceArgs, RegistryTransferArgs, RegistryVerifierArgs, VerifierAction,
@@ -23,7 +23,7 @@ pub fn publish(args: RegistryPublishArgs) -> Result<()> {
         "model_id": args.model_id,
         "version": version,
         "program_hash": format!("{:#x}", spec.program_hash),
-        "transaction": tx(&receipt),
+        "transaction": &receipt,
     });
     print(args.node.json, &report, || {
         format!("model {} version {version}: program {:#x}\n", args.model_id, spec.program_hash)
@@ -39,7 +39,7 @@ pub fn set_price(args: RegistrySetPriceArgs) -> Result<()> {
         "model_id": args.model_id,
         "token": format!("{token:#x}"),
         "price": args.price.to_string(),
-        "transaction": tx(&receipt),
+        "transaction": &receipt,
     });
     print(args.node.json, &report, || {
         format!("model {}: {} of token {token:#x} per inference\n", args.model_id, args.price)
@@ -49,7 +49,7 @@ pub fn set_price(args: RegistrySetPriceArgs) -> Result<()> {
 pub fn deprecate(args: RegistryModelArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let receipt = block_on("deprecating the model", args.node.json, client.deprecate(&d, args.model_id))?;
-    let report = json!({"model_id": args.model_id, "transaction": tx(&receipt)});
+    let report = json!({"model_id": args.model_id, "transaction": &receipt});
     print(args.node.json, &report, || format!("model {} deprecated: it takes no new requests\n", args.model_id))
 }
 
@@ -72,7 +72,7 @@ pub fn transfer(args: RegistryTransferArgs) -> Result<()> {
         // clap's group requires one of the two.
         (None, None) => anyhow::bail!("give --model-id or --contract"),
     };
-    let report = json!({"transferred": what, "new_owner": format!("{to:#x}"), "transaction": tx(&receipt)});
+    let report = json!({"transferred": what, "new_owner": format!("{to:#x}"), "transaction": &receipt});
     print(quiet, &report, || format!("{what} now belongs to {to:#x}\n"))
 }
 
@@ -88,7 +88,7 @@ pub fn verifier(args: RegistryVerifierArgs) -> Result<()> {
             ("removed", block_on("removing the verifier", quiet, client.remove_verifier(&d, address))?)
         }
     };
-    let report = json!({"verifier": format!("{address:#x}"), "action": done, "transaction": tx(&receipt)});
+    let report = json!({"verifier": format!("{address:#x}"), "action": done, "transaction": &receipt});
     print(quiet, &report, || format!("verifier {address:#x} {done}\n"))
 }
 
@@ -99,7 +99,7 @@ pub fn set_fact_registry(args: RegistryAddressArgs) -> Result<()> {
     // `attest` records facts where the deployment file says.
     d.fact_registry = address;
     d.write(&args.node.deployment)?;
-    let report = json!({"fact_registry": format!("{address:#x}"), "transaction": tx(&receipt)});
+    let report = json!({"fact_registry": format!("{address:#x}"), "transaction": &receipt});
     print(args.node.json, &report, || {
         format!("the marketplace now accepts the facts of {address:#x} ({} updated)\n", args.node.deployment.display())
     })

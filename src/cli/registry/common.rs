@@ -6,9 +6,8 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use cairn::{Felt, Package};
-use cairn_starknet::client::{AccountKey, Client, Deployment, ModelSpec, Receipt, STRK};
+use cairn_starknet::client::{AccountKey, Client, Deployment, ModelSpec, STRK};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::cli::commands::NodeArgs;
 use crate::cli::progress;
@@ -71,12 +70,6 @@ pub fn token(text: &str) -> Result<Felt> {
     }
 }
 
-/// What every transaction report carries: its hash and the fee paid (in FRI,
-/// STRK's smallest unit, as a decimal string).
-pub fn tx(receipt: &Receipt) -> serde_json::Value {
-    json!({"hash": format!("{:#x}", receipt.transaction_hash), "fee_fri": receipt.fee.to_string()})
-}
-
 pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {
     if json {
         crate::cli::json::print(value)?;
@@ -88,17 +81,5 @@ pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String)
 
 /// A model version as the package's manifest describes it.
 pub fn model_spec(package: &Path, name: String, metadata_uri: &str) -> Result<ModelSpec> {
-    let package = Package::open(package)?;
-    let Some(program_hash) = package.program_hash()? else {
-        bail!("{} has no program hash; compile it (`cairn transpile` without --no-compile)", package.dir().display());
-    };
-    let manifest = package.manifest();
-    Ok(ModelSpec {
-        name,
-        program_hash,
-        metadata_uri: metadata_uri.to_string(),
-        input_shapes: manifest.inputs.iter().map(|i| i.shape.clone()).collect(),
-        output_shapes: manifest.outputs.iter().map(|o| o.shape.clone()).collect(),
-        scale: u8::try_from(manifest.scale).context("scale")?,
-    })
+    Ok(cairn::market::model_spec(&Package::open(package)?, name, metadata_uri)?)
 }

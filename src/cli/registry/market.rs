@@ -6,15 +6,13 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use cairn::cairo::Toolchain;
-use cairn::prover::field::Felt as ProverFelt;
-use cairn::transpiler::io::{encode_inputs, i64_of};
-use cairn::{Expected, Felt, Package};
+use cairn::transpiler::io::i64_of;
+use cairn::{Expected, Package};
 use cairn_starknet::client::{DeployOptions, VerifiedInference};
-use cairn_starknet::fact::cells_hash;
 use cairn_starknet::{compile_contracts, contracts_dir};
 use serde_json::json;
 
-use super::common::{block_on, connect, felt, model_spec, open, print, token, tx};
+use super::common::{block_on, connect, felt, model_spec, open, print, token};
 use crate::cli::commands::{
     RegistryDeployArgs, RegistryFulfilArgs, RegistryProofArgs, RegistryRefundArgs, RegistryRegisterArgs,
     RegistryRequestArgs, RegistryShowArgs,
@@ -60,13 +58,13 @@ pub fn register(args: RegistryRegisterArgs) -> Result<()> {
     let mut price = None;
     if let (Some(amount), Some(token)) = (args.price, price_token) {
         let r = block_on("setting the price", quiet, client.set_price(&d, model_id, token, amount))?;
-        price = Some(json!({"token": format!("{token:#x}"), "amount": amount.to_string(), "transaction": tx(&r)}));
+        price = Some(json!({"token": format!("{token:#x}"), "amount": amount.to_string(), "transaction": &r}));
     }
     let report = json!({
         "model_id": model_id,
         "name": spec.name,
         "program_hash": format!("{:#x}", spec.program_hash),
-        "transaction": tx(&receipt),
+        "transaction": &receipt,
         "price": price,
     });
     print(args.node.json, &report, || {
@@ -90,7 +88,7 @@ pub fn request(args: RegistryRequestArgs) -> Result<()> {
             let [sample] = samples.as_slice() else {
                 bail!("{} holds {} samples; a request is for one", input.display(), samples.len());
             };
-            cells_hash(&encode_inputs(package.manifest(), sample)?)
+            cairn::market::input_commitment(package, sample)?
         }
         _ => bail!("give --input with --model, or --input-hash"),
     };
@@ -104,7 +102,7 @@ pub fn request(args: RegistryRequestArgs) -> Result<()> {
         "model_id": args.model_id,
         "input_hash": format!("{input_hash:#x}"),
         "deadline": deadline,
-        "transaction": tx(&receipt),
+        "transaction": &receipt,
     });
     print(args.node.json, &report, || {
         format!("request {request_id} for model {} (input {input_hash:#x}), deadline {deadline}\n", args.model_id)
@@ -114,14 +112,12 @@ pub fn request(args: RegistryRequestArgs) -> Result<()> {
 /// Verifies a proof against the package's program and splits its output.
 fn verified(args: &RegistryProofArgs) -> Result<VerifiedInference> {
     let package = Package::open(&args.model)?;
-    let n_out = package.manifest().outputs.iter().map(|o| o.len()).sum();
-    let expected = Expected::package(package)?;
+    let expected = Expected::package(package.clone())?;
     let bytes = verify::read_proof_file(&args.proof)?;
     let policy = verify::policy(&args.security);
     let v = progress::step("verifying the proof", args.node.json, || cairn::verify(&bytes, &expected, policy))
         .with_context(|| format!("{} is not a valid proof", args.proof.display()))?;
-    let segment: Vec<Felt> = v.proof.output.iter().map(ProverFelt::to_starknet).collect();
-    Ok(VerifiedInference::from_segment(v.proof.program_hash.to_starknet(), &segment, n_out)?)
+    Ok(cairn::market::proven_inference(&v, &package)?)
 }
 
 pub fn attest(args: RegistryProofArgs) -> Result<()> {
@@ -134,7 +130,7 @@ pub fn attest(args: RegistryProofArgs) -> Result<()> {
         "program_hash": format!("{:#x}", inference.program_hash),
         "input_hash": format!("{:#x}", inference.input_hash()),
         "output_hash": format!("{:#x}", inference.output_hash()),
-        "transaction": tx(&receipt),
+        "transaction": &receipt,
     });
     print(args.node.json, &report, || format!("recorded fact {fact:#x}\n"))
 }
@@ -147,9 +143,9 @@ pub fn fulfil(args: RegistryFulfilArgs) -> Result<()> {
     let report = json!({
         "request_id": args.request_id,
         "fact": format!("{:#x}", f.fact),
-        "fact_recorded": f.fact_recorded.as_ref().map(tx),
+        "fact_recorded": f.fact_recorded,
         "output_cells": inference.outputs.len(),
-        "transaction": tx(&f.receipt),
+        "transaction": &f.receipt,
     });
     print(node.json, &report, || {
         let recorded = if f.fact_recorded.is_some() { " (fact recorded by this account)" } else { "" };
@@ -160,7 +156,7 @@ pub fn fulfil(args: RegistryFulfilArgs) -> Result<()> {
 pub fn refund(args: RegistryRefundArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let receipt = block_on("refunding", args.node.json, client.refund(&d, args.request_id))?;
-    let report = json!({"request_id": args.request_id, "transaction": tx(&receipt)});
+    let report = json!({"request_id": args.request_id, "transaction": &receipt});
     print(args.node.json, &report, || format!("refunded request {}\n", args.request_id))
 }
 

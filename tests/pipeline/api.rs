@@ -145,3 +145,19 @@ fn samples_built_in_memory_bind_like_files() {
     assert!(cause.contains("63 values do not fill the model's shape"), "{cause}");
     assert!(model.bind_samples(&[], "arrays").is_err(), "no samples");
 }
+
+/// What `cairn run model.onnx` (and prove, bench) go through: a model file's
+/// package for a sample's shapes lives in cairn's cache, and asking again
+/// gives the same package with its compiled program, not a recompile.
+#[test]
+fn a_model_files_cached_package_is_reused_compiled() {
+    let model = Model::load("examples/mlp/model.onnx").expect("load");
+    let sample = model.read_samples("examples/mlp/input.json").expect("samples").remove(0);
+    let scale = Scale::new(16).unwrap();
+    let first = model.cached_package(scale, &sample).expect("cached package").compile().expect("compile");
+    let again = model.cached_package(scale, &sample).expect("cached package again");
+    assert_eq!(again.dir(), first.package().dir(), "the same cache entry");
+    let program = again.compile().expect("compile again");
+    assert!(program.from_cache(), "the compiled program is reused, not recompiled");
+    assert_eq!(program.program_hash(), first.program_hash());
+}

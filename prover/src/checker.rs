@@ -32,7 +32,7 @@ fn row(cols: &[Vec<Felt>], r: usize) -> Vec<Felt> {
 /// for an honest trace; the tests pass fixed ones). The auxiliary segment is
 /// built the honest way from the main trace.
 pub fn check(main: &[Vec<Felt>], pi: &PublicInput, rand: [Felt; 3]) -> Result<(), Violation> {
-    let aux = build_aux::<Felt>(main, &rand);
+    let aux = build_aux::<Felt, _>(main, &rand);
     check_with_aux(main, &aux, pi, rand)
 }
 

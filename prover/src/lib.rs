@@ -19,6 +19,7 @@ pub mod decode;
 pub mod field;
 pub mod hash;
 pub mod layout;
+pub mod lde;
 pub mod params;
 pub mod proof;
 pub mod prover;

@@ -5,13 +5,14 @@ use winterfell::math::FieldElement;
 use winterfell::matrix::ColMatrix;
 use winterfell::{
     AuxRandElements, CompositionPoly, CompositionPolyTrace, ConstraintCompositionCoefficients,
-    DefaultConstraintCommitment, DefaultConstraintEvaluator, DefaultTraceLde, EvaluationFrame, PartitionOptions,
-    ProofOptions, Prover, StarkDomain, Trace, TraceInfo, TracePolyTable,
+    DefaultConstraintEvaluator, EvaluationFrame, PartitionOptions, ProofOptions, Prover, StarkDomain, Trace, TraceInfo,
+    TracePolyTable,
 };
 
 use crate::air::CairoAir;
 use crate::field::Felt;
 use crate::layout::*;
+use crate::lde::{SegmentedConstraintCommitment, SegmentedLde};
 use crate::public_input::PublicInput;
 use crate::trace::{build_aux, CairoTrace};
 use crate::HashFn;
@@ -99,8 +100,8 @@ impl Prover for CairoProver {
     type HashFn = HashFn;
     type VC = MerkleTree<HashFn>;
     type RandomCoin = DefaultRandomCoin<HashFn>;
-    type TraceLde<E: FieldElement<BaseField = Felt>> = DefaultTraceLde<E, HashFn, Self::VC>;
-    type ConstraintCommitment<E: FieldElement<BaseField = Felt>> = DefaultConstraintCommitment<E, HashFn, Self::VC>;
+    type TraceLde<E: FieldElement<BaseField = Felt>> = SegmentedLde<E, HashFn, Self::VC>;
+    type ConstraintCommitment<E: FieldElement<BaseField = Felt>> = SegmentedConstraintCommitment<E, HashFn, Self::VC>;
     type ConstraintEvaluator<'a, E: FieldElement<BaseField = Felt>> = DefaultConstraintEvaluator<'a, CairoAir, E>;
 
     fn get_pub_inputs(&self, trace: &WinterTrace) -> PublicInput {
@@ -118,7 +119,7 @@ impl Prover for CairoProver {
         domain: &StarkDomain<Felt>,
         partition_options: PartitionOptions,
     ) -> (Self::TraceLde<E>, TracePolyTable<E>) {
-        DefaultTraceLde::new(trace_info, main_trace, domain, partition_options)
+        SegmentedLde::new(trace_info, main_trace, domain, partition_options)
     }
 
     fn new_evaluator<'a, E: FieldElement<BaseField = Felt>>(
@@ -137,7 +138,7 @@ impl Prover for CairoProver {
         domain: &StarkDomain<Felt>,
         partition_options: PartitionOptions,
     ) -> (Self::ConstraintCommitment<E>, CompositionPoly<E>) {
-        DefaultConstraintCommitment::new(
+        SegmentedConstraintCommitment::new(
             composition_poly_trace,
             num_constraint_composition_columns,
             domain,
@@ -150,7 +151,8 @@ impl Prover for CairoProver {
         main_trace: &WinterTrace,
         aux_rand_elements: &AuxRandElements<E>,
     ) -> ColMatrix<E> {
-        let main: Vec<Vec<Felt>> = (0..MAIN_WIDTH).map(|c| main_trace.main.get_column(c).to_vec()).collect();
+        // The columns are read where they are: a copy would be a second main trace.
+        let main: Vec<&[Felt]> = (0..MAIN_WIDTH).map(|c| main_trace.main.get_column(c)).collect();
         let rand = aux_rand_elements.rand_elements();
         #[cfg_attr(not(any(test, feature = "test-utils")), allow(unused_mut))]
         let mut aux = build_aux(&main, rand);

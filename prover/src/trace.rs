@@ -475,39 +475,51 @@ fn sort_range_checks(cols: &mut [Vec<Felt>], pi: &mut PublicInput, n: usize) {
 
 /// The auxiliary segment for challenges [z_m, α_m, z_r]: the exclusive running
 /// products Φ0..Φ2 (memory) and Ψ0..Ψ7 (range check).
-pub fn build_aux<E: FieldElement<BaseField = Felt>>(main: &[Vec<Felt>], rand: &[E]) -> Vec<Vec<E>> {
-    let n = main[0].len();
+pub fn build_aux<E: FieldElement<BaseField = Felt>, C: AsRef<[Felt]>>(main: &[C], rand: &[E]) -> Vec<Vec<E>> {
+    let n = main[0].as_ref().len();
     let (z_m, alpha, z_r) = (rand[0], rand[1], rand[2]);
-    // Per row: numerator and denominator of each pair, for the memory and range-check pairs.
+    // Per row: numerator and denominator of each pair, for the memory and
+    // range-check pairs. Built and inverted a chunk of rows at a time, so
+    // that the temporaries stay small next to the trace (at 2^20 rows, all
+    // at once they were three times the auxiliary segment).
     const PAIRS: usize = NUM_PHI + NUM_PSI;
-    let mut nums = Vec::with_capacity(n * PAIRS);
-    let mut dens = Vec::with_capacity(n * PAIRS);
-    for r in 0..n {
-        let row: Vec<E> = main.iter().map(|c| E::from(c[r])).collect();
-        let slots = memory_slots(&row);
-        for j in 0..NUM_PHI {
-            let nn = |k: usize| z_m - (slots[k].0 + alpha * slots[k].1);
-            let dd = |k: usize| z_m - (row[SORTED_A + k] + alpha * row[SORTED_V + k]);
-            nums.push(nn(2 * j) * nn(2 * j + 1));
-            dens.push(dd(2 * j) * dd(2 * j + 1));
-        }
-        let eps = rc_entries(&row);
-        for j in 0..NUM_PSI {
-            nums.push((z_r - eps[2 * j]) * (z_r - eps[2 * j + 1]));
-            dens.push((z_r - row[SORTED_RC + 2 * j]) * (z_r - row[SORTED_RC + 2 * j + 1]));
-        }
-    }
-    let inv = batch_inversion(&dens);
+    const CHUNK: usize = 1 << 14;
+    let mut nums = Vec::with_capacity(CHUNK.min(n) * PAIRS);
+    let mut dens = Vec::with_capacity(CHUNK.min(n) * PAIRS);
+    let mut row = vec![E::ZERO; main.len()];
     let mut aux = vec![vec![E::ZERO; n]; AUX_WIDTH];
     let (mut phi, mut psi) = (E::ONE, E::ONE);
-    for r in 0..n {
-        for j in 0..NUM_PHI {
-            aux[PHI + j][r] = phi;
-            phi *= nums[r * PAIRS + j] * inv[r * PAIRS + j];
+    for start in (0..n).step_by(CHUNK) {
+        let rows = start..(start + CHUNK).min(n);
+        nums.clear();
+        dens.clear();
+        for r in rows.clone() {
+            for (value, column) in row.iter_mut().zip(main) {
+                *value = E::from(column.as_ref()[r]);
+            }
+            let slots = memory_slots(&row);
+            for j in 0..NUM_PHI {
+                let nn = |k: usize| z_m - (slots[k].0 + alpha * slots[k].1);
+                let dd = |k: usize| z_m - (row[SORTED_A + k] + alpha * row[SORTED_V + k]);
+                nums.push(nn(2 * j) * nn(2 * j + 1));
+                dens.push(dd(2 * j) * dd(2 * j + 1));
+            }
+            let eps = rc_entries(&row);
+            for j in 0..NUM_PSI {
+                nums.push((z_r - eps[2 * j]) * (z_r - eps[2 * j + 1]));
+                dens.push((z_r - row[SORTED_RC + 2 * j]) * (z_r - row[SORTED_RC + 2 * j + 1]));
+            }
         }
-        for j in 0..NUM_PSI {
-            aux[PSI + j][r] = psi;
-            psi *= nums[r * PAIRS + NUM_PHI + j] * inv[r * PAIRS + NUM_PHI + j];
+        let inv = batch_inversion(&dens);
+        for (i, r) in rows.enumerate() {
+            for j in 0..NUM_PHI {
+                aux[PHI + j][r] = phi;
+                phi *= nums[i * PAIRS + j] * inv[i * PAIRS + j];
+            }
+            for j in 0..NUM_PSI {
+                aux[PSI + j][r] = psi;
+                psi *= nums[i * PAIRS + NUM_PHI + j] * inv[i * PAIRS + NUM_PHI + j];
+            }
         }
     }
     aux

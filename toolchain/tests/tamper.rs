@@ -406,7 +406,7 @@ fn memory_product_not_starting_at_one_fails_its_assertion() {
     let t = fib();
     let n = t.len();
     let (cols, _) = wrong_copy();
-    let mut aux = build_aux::<Felt>(&cols, &RAND);
+    let mut aux = build_aux::<Felt, _>(&cols, &RAND);
     let factor = t.public_input.public_memory_product(RAND[0], RAND[1]) / aux[PHI][n - 1];
     assert_ne!(factor, Felt::ONE);
     for c in &mut aux[PHI..PHI + NUM_PHI] {
@@ -435,7 +435,7 @@ fn sorted_value_fitted_to_known_challenges_fails_under_fiat_shamir() {
     let p = (0..MEM_SLOTS * (n - 1)).find(|&p| count(sorted_at(&cols, p).0) == 1).expect("an address seen once");
     let (a, v) = sorted_at(&cols, p);
     let [z, alpha, _] = RAND;
-    let end = build_aux::<Felt>(&cols, &RAND)[PHI][n - 1];
+    let end = build_aux::<Felt, _>(&cols, &RAND)[PHI][n - 1];
     let d = z - (a + alpha * v);
     let d_new = d * end / pi.public_memory_product(z, alpha);
     cols[SORTED_V + p % MEM_SLOTS][p / MEM_SLOTS] = (z - a - d_new) / alpha;

@@ -46,7 +46,7 @@ fn range_check_product_pinned_to_one_fails_its_start_assertion() {
     cols[RCH][r] = if old == fu(t.public_input.rc_min as u64) { old + Felt::ONE } else { old - Felt::ONE };
     assert_only(&cols, &t.public_input, n - 1, RANGE_PERMUTATION);
 
-    let mut aux = build_aux::<Felt>(&cols, &RAND);
+    let mut aux = build_aux::<Felt, _>(&cols, &RAND);
     let factor = aux[PSI][n - 1].inv();
     assert_ne!(factor, Felt::ONE);
     for c in &mut aux[PSI..PSI + NUM_PSI] {

@@ -114,7 +114,7 @@ pub fn failures(cols: &[Vec<Felt>], pi: &PublicInput) -> Vec<(usize, String)> {
             out.push((r, name.to_string()));
         }
     }
-    let aux = build_aux::<Felt>(cols, &RAND);
+    let aux = build_aux::<Felt, _>(cols, &RAND);
     if aux[PHI][n - 1] != pi.public_memory_product(RAND[0], RAND[1]) {
         out.push((n - 1, MEMORY_PERMUTATION.to_string()));
     }

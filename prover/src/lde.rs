@@ -1,0 +1,396 @@
+//! The trace's low-degree extension, kept in the segments it is computed in.
+//!
+//! Winterfell's `DefaultTraceLde` evaluates the trace polynomials in segments
+//! of eight columns (each segment row-major: `[Felt; 8]` per LDE row) and then
+//! transposes all segments into one row-major matrix. While it transposes,
+//! the segments and the matrix are both alive: two full copies of the largest
+//! thing the prover holds (at 2^20 rows, blowup 4 and 76 main columns, 9.5 GiB
+//! each). [`SegmentedLde`] keeps the segments and reads a row by gathering its
+//! eight-element pieces, so the extension exists once.
+//!
+//! Everything else is what `DefaultTraceLde` does, in the same order and with
+//! the same functions (`build_segments`, the same row hashing and partitions,
+//! the same vector commitment): the commitments, queries and so the proofs are
+//! byte-identical to `DefaultTraceLde`'s, which `tests::same_as_winterfell`
+//! checks.
+
+use std::marker::PhantomData;
+
+use winter_prover::proof::Queries;
+use winter_prover::ConstraintCommitment;
+#[cfg(feature = "concurrent")]
+use winter_utils::rayon::prelude::*;
+use winterfell::crypto::{ElementHasher, VectorCommitment};
+use winterfell::math::FieldElement;
+use winterfell::matrix::{build_segments, get_evaluation_offsets, ColMatrix, Segment};
+use winterfell::{
+    CompositionPoly, CompositionPolyTrace, EvaluationFrame, PartitionOptions, StarkDomain, TraceInfo, TraceLde,
+    TracePolyTable,
+};
+
+use crate::field::Felt;
+
+/// Columns per segment. Winterfell uses 8 and pads the last segment with
+/// zero columns, which are extended and stored like the others: with the
+/// main trace's 76 columns, the auxiliary 11 and the composition's 4, a width
+/// of 8 stores 80, 16 and 8 columns, a width of 4 stores 76, 12 and 4 (at
+/// 2^20 rows, 1.5 GiB less) at the same prove CPU (measured: docs/prover.md).
+const WIDTH: usize = 4;
+
+/// Rows hashed per task when committing.
+const ROWS_PER_TASK: usize = 1024;
+
+/// Base-field elements of a row up to which reading a row needs no heap
+/// allocation (the main trace has 76, the auxiliary 11).
+const ROW_ON_STACK: usize = 128;
+
+/// One segment (main or auxiliary) of the extended trace.
+struct ExtendedSegment<V> {
+    segments: Vec<Segment<Felt, WIDTH>>,
+    /// Base-field elements per row (the last segment may be padded).
+    row_elements: usize,
+    commitment: V,
+}
+
+/// Row `r`'s base-field elements, gathered from the segments into `out`
+/// (as many as `out` holds).
+fn read_row(segments: &[Segment<Felt, WIDTH>], r: usize, out: &mut [Felt]) {
+    for (chunk, segment) in out.chunks_mut(WIDTH).zip(segments) {
+        chunk.copy_from_slice(&segment[r][..chunk.len()]);
+    }
+}
+
+impl<V> ExtendedSegment<V> {
+    fn rows(&self) -> usize {
+        self.segments[0].len()
+    }
+
+    /// Row `r` as elements of `E`, into `out`.
+    fn read_row_into<E: FieldElement<BaseField = Felt>>(&self, r: usize, out: &mut [E]) {
+        let mut stack = [Felt::ZERO; ROW_ON_STACK];
+        let mut heap = Vec::new();
+        let base = if self.row_elements <= ROW_ON_STACK {
+            &mut stack[..self.row_elements]
+        } else {
+            heap.resize(self.row_elements, Felt::ZERO);
+            &mut heap[..]
+        };
+        read_row(&self.segments, r, base);
+        out.copy_from_slice(E::slice_from_base_elements(base));
+    }
+
+    fn row<E: FieldElement<BaseField = Felt>>(&self, r: usize) -> Vec<E> {
+        let mut base = vec![Felt::ZERO; self.row_elements];
+        read_row(&self.segments, r, &mut base);
+        E::slice_from_base_elements(&base).to_vec()
+    }
+}
+
+/// Interpolates `trace`, extends it over `domain` in segments and commits to
+/// its rows: the extended segment and the trace polynomials.
+fn extend_and_commit<E, H, V>(
+    trace: &ColMatrix<E>,
+    domain: &StarkDomain<Felt>,
+    partitions: PartitionOptions,
+) -> (ExtendedSegment<V>, ColMatrix<E>)
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+    V: VectorCommitment<H>,
+{
+    let polys = trace.interpolate_columns();
+    (extend_polys_and_commit::<E, H, V>(&polys, domain, partitions), polys)
+}
+
+/// Evaluates `polys` over `domain` in segments and commits to the rows.
+fn extend_polys_and_commit<E, H, V>(
+    polys: &ColMatrix<E>,
+    domain: &StarkDomain<Felt>,
+    partitions: PartitionOptions,
+) -> ExtendedSegment<V>
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+    V: VectorCommitment<H>,
+{
+    let offsets = get_evaluation_offsets::<E>(polys.num_rows(), domain.trace_to_lde_blowup(), domain.offset());
+    let segments = build_segments::<E, WIDTH>(polys, domain.trace_twiddles(), &offsets);
+    drop(offsets);
+    let row_elements = polys.num_base_cols();
+    let hashes = hash_rows::<E, H>(&segments, row_elements, partitions, polys.num_cols());
+    let commitment = V::new(hashes).expect("a vector commitment to the extended rows");
+    ExtendedSegment { segments, row_elements, commitment }
+}
+
+/// Each row's hash, as Winterfell's `RowMatrix::commit_to_rows` computes it:
+/// the row's elements hashed at once, or with partitions, each partition
+/// hashed and the partition hashes merged.
+fn hash_rows<E, H>(
+    segments: &[Segment<Felt, WIDTH>],
+    row_elements: usize,
+    partitions: PartitionOptions,
+    columns: usize,
+) -> Vec<H::Digest>
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+{
+    let partition_size = partitions.partition_size::<E>(columns);
+    let num_partitions = partitions.num_partitions::<E>(columns);
+    let mut hashes = vec![H::Digest::default(); segments[0].len()];
+    let hash_batch = |(batch, out): (usize, &mut [H::Digest])| {
+        let mut base = vec![Felt::ZERO; row_elements];
+        let mut parts = vec![H::Digest::default(); num_partitions];
+        for (i, hash) in out.iter_mut().enumerate() {
+            read_row(segments, batch * ROWS_PER_TASK + i, &mut base);
+            let row = E::slice_from_base_elements(&base);
+            *hash = if partition_size == columns {
+                H::hash_elements(row)
+            } else {
+                for (chunk, part) in row.chunks(partition_size).zip(parts.iter_mut()) {
+                    *part = H::hash_elements(chunk);
+                }
+                H::merge_many(&parts)
+            };
+        }
+    };
+    #[cfg(feature = "concurrent")]
+    hashes.par_chunks_mut(ROWS_PER_TASK).enumerate().for_each(hash_batch);
+    #[cfg(not(feature = "concurrent"))]
+    hashes.chunks_mut(ROWS_PER_TASK).enumerate().for_each(hash_batch);
+    hashes
+}
+
+/// The trace's low-degree extension in Winterfell's segments, without the
+/// row-major copy (module docs).
+pub struct SegmentedLde<E: FieldElement<BaseField = Felt>, H: ElementHasher<BaseField = Felt>, V: VectorCommitment<H>> {
+    main: ExtendedSegment<V>,
+    aux: Option<ExtendedSegment<V>>,
+    blowup: usize,
+    trace_info: TraceInfo,
+    partitions: PartitionOptions,
+    _types: PhantomData<(E, H)>,
+}
+
+impl<E, H, V> SegmentedLde<E, H, V>
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+    V: VectorCommitment<H>,
+{
+    /// Extends and commits to the main trace; returns the trace polynomials too.
+    pub fn new(
+        trace_info: &TraceInfo,
+        main_trace: &ColMatrix<Felt>,
+        domain: &StarkDomain<Felt>,
+        partitions: PartitionOptions,
+    ) -> (Self, TracePolyTable<E>) {
+        let (main, polys) = extend_and_commit::<Felt, H, V>(main_trace, domain, partitions);
+        let lde = SegmentedLde {
+            main,
+            aux: None,
+            blowup: domain.trace_to_lde_blowup(),
+            trace_info: trace_info.clone(),
+            partitions,
+            _types: PhantomData,
+        };
+        (lde, TracePolyTable::new(polys))
+    }
+}
+
+/// The rows a query position opens, and the opening.
+fn queries<E, H, V>(segment: &ExtendedSegment<V>, positions: &[usize]) -> Queries
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+    V: VectorCommitment<H>,
+{
+    let rows: Vec<Vec<E>> = positions.iter().map(|&p| segment.row::<E>(p)).collect();
+    let (_, opening) = segment.commitment.open_many(positions).expect("an opening of the queried trace rows");
+    Queries::new::<H, E, V>(opening, rows)
+}
+
+impl<E, H, V> TraceLde<E> for SegmentedLde<E, H, V>
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt> + Sync,
+    V: VectorCommitment<H> + Sync,
+{
+    type HashFn = H;
+    type VC = V;
+
+    fn get_main_trace_commitment(&self) -> H::Digest {
+        self.main.commitment.commitment()
+    }
+
+    fn set_aux_trace(&mut self, aux_trace: &ColMatrix<E>, domain: &StarkDomain<Felt>) -> (ColMatrix<E>, H::Digest) {
+        assert!(self.aux.is_none(), "the auxiliary trace has already been added");
+        let (aux, polys) = extend_and_commit::<E, H, V>(aux_trace, domain, self.partitions);
+        assert_eq!(aux.rows(), self.main.rows(), "the auxiliary segment must have the main segment's rows");
+        let commitment = aux.commitment.commitment();
+        self.aux = Some(aux);
+        (polys, commitment)
+    }
+
+    fn read_main_trace_frame_into(&self, lde_step: usize, frame: &mut EvaluationFrame<Felt>) {
+        let next = (lde_step + self.blowup) % self.trace_len();
+        read_row(&self.main.segments, lde_step, frame.current_mut());
+        read_row(&self.main.segments, next, frame.next_mut());
+    }
+
+    fn read_aux_trace_frame_into(&self, lde_step: usize, frame: &mut EvaluationFrame<E>) {
+        let aux = self.aux.as_ref().expect("the auxiliary segment is present");
+        let next = (lde_step + self.blowup) % self.trace_len();
+        aux.read_row_into(lde_step, frame.current_mut());
+        aux.read_row_into(next, frame.next_mut());
+    }
+
+    fn query(&self, positions: &[usize]) -> Vec<Queries> {
+        let mut result = vec![queries::<Felt, H, V>(&self.main, positions)];
+        if let Some(aux) = &self.aux {
+            result.push(queries::<E, H, V>(aux, positions));
+        }
+        result
+    }
+
+    fn trace_len(&self) -> usize {
+        self.main.rows()
+    }
+
+    fn blowup(&self) -> usize {
+        self.blowup
+    }
+
+    fn trace_info(&self) -> &TraceInfo {
+        &self.trace_info
+    }
+}
+
+/// The constraint composition polynomial's columns, extended and committed
+/// like the trace (and for the same reason: Winterfell's
+/// `DefaultConstraintCommitment` stores its 4 columns in a segment of 8).
+pub struct SegmentedConstraintCommitment<
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+    V: VectorCommitment<H>,
+> {
+    evaluations: ExtendedSegment<V>,
+    _types: PhantomData<(E, H)>,
+}
+
+impl<E, H, V> SegmentedConstraintCommitment<E, H, V>
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt>,
+    V: VectorCommitment<H>,
+{
+    /// Splits the composition polynomial into `columns` columns, extends and
+    /// commits to them; returns the columns' polynomials too.
+    pub fn new(
+        composition: CompositionPolyTrace<E>,
+        columns: usize,
+        domain: &StarkDomain<Felt>,
+        partitions: PartitionOptions,
+    ) -> (Self, CompositionPoly<E>) {
+        let poly = CompositionPoly::new(composition, domain, columns);
+        let evaluations = extend_polys_and_commit::<E, H, V>(poly.data(), domain, partitions);
+        (SegmentedConstraintCommitment { evaluations, _types: PhantomData }, poly)
+    }
+}
+
+impl<E, H, V> ConstraintCommitment<E> for SegmentedConstraintCommitment<E, H, V>
+where
+    E: FieldElement<BaseField = Felt>,
+    H: ElementHasher<BaseField = Felt> + Sync,
+    V: VectorCommitment<H> + Sync,
+{
+    type HashFn = H;
+    type VC = V;
+
+    fn commitment(&self) -> H::Digest {
+        self.evaluations.commitment.commitment()
+    }
+
+    fn query(self, positions: &[usize]) -> Queries {
+        queries::<E, H, V>(&self.evaluations, positions)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use winterfell::crypto::MerkleTree;
+    use winterfell::math::{fft, StarkField};
+    use winterfell::{DefaultConstraintCommitment, DefaultTraceLde, PartitionOptions};
+
+    use super::*;
+    use crate::HashFn;
+
+    type Tree = MerkleTree<HashFn>;
+
+    fn columns(width: usize, rows: usize, seed: u64) -> ColMatrix<Felt> {
+        let mut x = seed;
+        let mut next = move || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            Felt::from(x >> 11)
+        };
+        ColMatrix::new((0..width).map(|_| (0..rows).map(|_| next()).collect()).collect())
+    }
+
+    /// The same trace through Winterfell's `DefaultTraceLde` and through
+    /// `SegmentedLde` (and a composition through `DefaultConstraintCommitment`
+    /// and ours): the same commitments, polynomials, frames at every step and
+    /// openings, for widths that fill and that do not fill the last
+    /// segment, with and without partitions.
+    #[test]
+    fn same_as_winterfell() {
+        let rows = 64;
+        for (main_width, aux_width, partitions) in [
+            (76, 11, PartitionOptions::default()),
+            (8, 3, PartitionOptions::default()),
+            (19, 5, PartitionOptions::new(3, 4)),
+        ] {
+            let info = TraceInfo::new_multi_segment(main_width, aux_width, 3, rows, Vec::new());
+            let domain = StarkDomain::from_twiddles(fft::get_twiddles::<Felt>(rows), 4, Felt::GENERATOR);
+            let main = columns(main_width, rows, 1);
+            let aux = columns(aux_width, rows, 2);
+
+            let (mut ours, our_polys) = SegmentedLde::<Felt, HashFn, Tree>::new(&info, &main, &domain, partitions);
+            let (mut theirs, their_polys) =
+                DefaultTraceLde::<Felt, HashFn, Tree>::new(&info, &main, &domain, partitions);
+            assert_eq!(ours.get_main_trace_commitment(), theirs.get_main_trace_commitment());
+            assert_eq!(
+                our_polys.main_trace_polys().collect::<Vec<_>>(),
+                their_polys.main_trace_polys().collect::<Vec<_>>()
+            );
+            let (our_aux_polys, our_aux) = ours.set_aux_trace(&aux, &domain);
+            let (their_aux_polys, their_aux) = theirs.set_aux_trace(&aux, &domain);
+            assert_eq!(our_aux, their_aux);
+            assert_eq!(our_aux_polys.columns().collect::<Vec<_>>(), their_aux_polys.columns().collect::<Vec<_>>());
+            assert_eq!((ours.trace_len(), ours.blowup()), (theirs.trace_len(), theirs.blowup()));
+
+            let (mut a, mut b) = (EvaluationFrame::new(main_width), EvaluationFrame::new(main_width));
+            let (mut c, mut d) = (EvaluationFrame::new(aux_width), EvaluationFrame::new(aux_width));
+            for step in 0..ours.trace_len() {
+                ours.read_main_trace_frame_into(step, &mut a);
+                theirs.read_main_trace_frame_into(step, &mut b);
+                assert_eq!((a.current(), a.next()), (b.current(), b.next()), "main frame at {step}");
+                ours.read_aux_trace_frame_into(step, &mut c);
+                theirs.read_aux_trace_frame_into(step, &mut d);
+                assert_eq!((c.current(), c.next()), (d.current(), d.next()), "aux frame at {step}");
+            }
+            let positions = [0, 5, 17, 100, 255];
+            assert_eq!(ours.query(&positions), theirs.query(&positions));
+
+            // The constraint composition: 4 columns over the same domain.
+            let evaluations = columns(1, domain.ce_domain_size(), 3).get_column(0).to_vec();
+            let trace = || CompositionPolyTrace::new(evaluations.clone());
+            let (ours, our_poly) =
+                SegmentedConstraintCommitment::<Felt, HashFn, Tree>::new(trace(), 4, &domain, partitions);
+            let (theirs, their_poly) =
+                DefaultConstraintCommitment::<Felt, HashFn, Tree>::new(trace(), 4, &domain, partitions);
+            assert_eq!(our_poly.data().columns().collect::<Vec<_>>(), their_poly.data().columns().collect::<Vec<_>>());
+            assert_eq!(ours.commitment(), theirs.commitment());
+            assert_eq!(ours.query(&positions), theirs.query(&positions));
+        }
+    }
+}

@@ -18,9 +18,7 @@ python="${PYTHON:-python3}"   # 3.9 or later
 
 scripts/fetch-corelib.sh   # the package compiles Cairo with the pinned corelib
 scripts/fetch-devnet.sh    # the registry test runs a real local Starknet node
-# The registry test deploys the contracts with the command line.
-cargo build --quiet --locked --bin cairn
-export CAIRN_BIN="$CARGO_TARGET_DIR/debug/cairn" CAIRN_DEVNET="${CAIRN_DEVNET:-$CAIRN_CACHE/devnet/bin/starknet-devnet}"
+export CAIRN_DEVNET="${CAIRN_DEVNET:-$CAIRN_CACHE/devnet/bin/starknet-devnet}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cairn-python-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

@@ -82,6 +82,16 @@ def verify(
 ) -> Dict[str, Any]: ...
 def inspect(path: str) -> str: ...
 
+def deploy(
+    rpc: str,
+    deployment: str,
+    verifiers: List[str],
+    test_token: Optional[int] = None,
+    account_file: Optional[str] = None,
+    address: Optional[str] = None,
+    private_key: Optional[str] = None,
+) -> str: ...
+
 # Every method returns its report as JSON text (docs/json.md's registry layout).
 class Registry:
     def __init__(

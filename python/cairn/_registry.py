@@ -1,7 +1,8 @@
 """cairn.Registry: the Starknet model registry and marketplace from Python.
 
 The same calls as ``cairn registry …`` (starknet/README.md), on one account
-and one deployment of the contracts (``cairn registry deploy`` writes it).
+and one deployment of the contracts (:meth:`Registry.deploy` or
+``cairn registry deploy`` writes it).
 Every method returns the report ``cairn registry … --json`` prints, as a dict
 (docs/json.md): felts and token amounts are strings, counts and ids ints.
 Proofs are verified locally against the package before anything is sent.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _cairn
 from ._api import PathLike, _proof_bytes
@@ -31,6 +32,17 @@ def _package(package: PackageLike) -> Package:
     if isinstance(package, (str, os.PathLike)) and Path(package).is_dir():
         return Package.open(package)
     raise _cairn.InputError(f"expected a cairn.Package or a package directory (cairn.transpile), got {package!r}")
+
+
+def _account(account: Union[PathLike, Tuple[str, str], None]) -> Tuple[Optional[str], Optional[str], Optional[str]]:
+    """(file, address, private_key) for the native layer."""
+    if isinstance(account, tuple):
+        if len(account) != 2 or not all(isinstance(x, str) for x in account):
+            raise _cairn.InputError("account=(address, private_key), both hex strings")
+        return None, account[0], account[1]
+    if account is not None:
+        return os.fspath(account), None, None
+    return None, None, None
 
 
 def _int(value: Any, what: str) -> int:
@@ -63,16 +75,28 @@ class Registry:
         deployment: PathLike = "cairn-deployment.json",
         account: Union[PathLike, Tuple[str, str], None] = None,
     ) -> None:
-        file: Optional[str] = None
-        address: Optional[str] = None
-        key: Optional[str] = None
-        if isinstance(account, tuple):
-            if len(account) != 2 or not all(isinstance(x, str) for x in account):
-                raise _cairn.InputError("account=(address, private_key), both hex strings")
-            address, key = account
-        elif account is not None:
-            file = os.fspath(account)
+        file, address, key = _account(account)
         self._native = _cairn.Registry(rpc, os.fspath(deployment), file, address, key)
+
+    @classmethod
+    def deploy(
+        cls,
+        rpc: str = "http://127.0.0.1:5050/rpc",
+        deployment: PathLike = "cairn-deployment.json",
+        account: Union[PathLike, Tuple[str, str], None] = None,
+        verifiers: Sequence[str] = (),
+        test_token: Optional[int] = None,
+    ) -> "Registry":
+        """Compiles the contracts this build of cairn carries, declares and
+        deploys the fact registry, model registry and marketplace with
+        ``account`` (their owner, and an approved verifier together with
+        ``verifiers``), writes the ``deployment`` file and returns a
+        :class:`Registry` on it. ``test_token`` also deploys an ERC-20 for
+        local networks, minting that supply to the account."""
+        file, address, key = _account(account)
+        supply = None if test_token is None else _int(test_token, "test_token")
+        _cairn.deploy(rpc, os.fspath(deployment), list(verifiers), supply, file, address, key)
+        return cls(rpc, deployment, account)
 
     def __repr__(self) -> str:
         return repr(self._native)

@@ -33,6 +33,7 @@ fn _cairn(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<registry::Registry>()?;
     m.add_function(wrap_pyfunction!(verify::verify, m)?)?;
     m.add_function(wrap_pyfunction!(verify::inspect, m)?)?;
+    m.add_function(wrap_pyfunction!(registry::deploy, m)?)?;
 
     m.add("CairnError", py.get_type::<errors::CairnError>())?;
     m.add("InputError", py.get_type::<errors::InputError>())?;

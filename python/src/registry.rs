@@ -9,7 +9,7 @@
 use std::future::Future;
 use std::path::PathBuf;
 
-use cairn::market::starknet::client::{AccountKey, Client, Deployment, STRK};
+use cairn::market::starknet::client::{AccountKey, Client, DeployOptions, Deployment, STRK};
 use cairn::market::starknet::StarknetError;
 use cairn::{Expected, Felt, VerifyPolicy};
 use pyo3::exceptions::PyRuntimeError;
@@ -77,6 +77,71 @@ impl Registry {
     }
 }
 
+/// The account from a file, an (address, key) pair, or the environment.
+fn account_key(file: Option<PathBuf>, address: Option<&str>, private_key: Option<&str>) -> PyResult<AccountKey> {
+    match (file, address, private_key) {
+        (Some(path), None, None) => AccountKey::from_file(&path).map_err(cairn::Error::from).py_err(),
+        (None, Some(a), Some(k)) => Ok(AccountKey::new(felt(a, "address")?, felt(k, "private_key")?)),
+        (None, None, None) => match AccountKey::from_env() {
+            Some(key) => key.map_err(cairn::Error::from).py_err(),
+            None => Err(InputError::new_err(
+                "no account: give account=<file> ({\"address\": \"0x…\", \"private_key\": \"0x…\"}) or \
+                 account=(address, private_key), or set CAIRN_ACCOUNT_ADDRESS and CAIRN_ACCOUNT_KEY",
+            )),
+        },
+        _ => Err(InputError::new_err("give the account as a file or as (address, private_key), not both")),
+    }
+}
+
+/// A current-thread runtime and the account connected to the node at `rpc`.
+fn connect(py: Python<'_>, rpc: &str, key: &AccountKey) -> PyResult<(tokio::runtime::Runtime, Client)> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start an async runtime: {e}")))?;
+    let client = {
+        let runtime = &runtime;
+        detached(py, move || runtime.block_on(Client::connect(rpc, key)).map_err(cairn::Error::from))?.py_err()?
+    };
+    Ok((runtime, client))
+}
+
+/// Compiles the contracts this build carries, declares and deploys them with
+/// the account (their owner, and an approved verifier with `verifiers`), and
+/// writes the deployment file; returns the deployment as JSON.
+#[pyfunction]
+#[pyo3(signature = (rpc, deployment, verifiers, test_token=None, account_file=None, address=None, private_key=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn deploy(
+    py: Python<'_>,
+    rpc: String,
+    deployment: PathBuf,
+    verifiers: Vec<String>,
+    test_token: Option<u128>,
+    account_file: Option<PathBuf>,
+    address: Option<&str>,
+    private_key: Option<&str>,
+) -> PyResult<String> {
+    let key = account_key(account_file, address, private_key)?;
+    let mut approved = vec![key.address];
+    for v in &verifiers {
+        approved.push(felt(v, "verifier")?);
+    }
+    let (runtime, client) = connect(py, &rpc, &key)?;
+    let options = DeployOptions { verifiers: approved, test_token: test_token.map(|supply| (key.address, supply)) };
+    let (runtime, client) = (&runtime, &client);
+    let d = detached(py, move || -> cairn::Result<Deployment> {
+        let toolchain = cairn::cairo::Toolchain::locate()?;
+        let sources = cairn::market::starknet::deployable_contracts_dir()?;
+        let contracts = cairn::market::starknet::compile_contracts(&toolchain, &sources)?;
+        let d = runtime.block_on(client.deploy_all(&contracts, &options))?;
+        d.write(&deployment)?;
+        Ok(d)
+    })?
+    .py_err()?;
+    to_text(json!(d))
+}
+
 #[pymethods]
 impl Registry {
     /// Connects `account` to the node at `rpc` and reads the deployment file;
@@ -94,30 +159,10 @@ impl Registry {
         address: Option<&str>,
         private_key: Option<&str>,
     ) -> PyResult<Registry> {
-        let key = match (account_file, address, private_key) {
-            (Some(path), None, None) => AccountKey::from_file(&path).map_err(cairn::Error::from).py_err()?,
-            (None, Some(a), Some(k)) => AccountKey::new(felt(a, "address")?, felt(k, "private_key")?),
-            (None, None, None) => match AccountKey::from_env() {
-                Some(key) => key.map_err(cairn::Error::from).py_err()?,
-                None => {
-                    return Err(InputError::new_err(
-                        "no account: give account=<file> ({\"address\": \"0x…\", \"private_key\": \"0x…\"}) or \
-                         account=(address, private_key), or set CAIRN_ACCOUNT_ADDRESS and CAIRN_ACCOUNT_KEY",
-                    ))
-                }
-            },
-            _ => return Err(InputError::new_err("give the account as a file or as (address, private_key), not both")),
-        };
+        let key = account_key(account_file, address, private_key)?;
         // Read before the network is touched: a missing file is the caller's to fix.
         let deployment = Deployment::read(&deployment).map_err(cairn::Error::from).py_err()?;
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| PyRuntimeError::new_err(format!("cannot start an async runtime: {e}")))?;
-        let client = {
-            let (runtime, rpc) = (&runtime, rpc.as_str());
-            detached(py, move || runtime.block_on(Client::connect(rpc, &key)).map_err(cairn::Error::from))?.py_err()?
-        };
+        let (runtime, client) = connect(py, &rpc, &key)?;
         if client.chain_id() != deployment.chain_id {
             return Err(InputError::new_err(format!(
                 "the deployment is for chain {:#x}, the node at {rpc} is chain {:#x}",

@@ -3,10 +3,10 @@ starknet-devnet, run against the installed wheel with plain `python`:
 
     python python/tests/test_registry.py <work dir>
 
-with CAIRN_DEVNET (the starknet-devnet binary) and CAIRN_BIN (the `cairn`
-command line, which deploys the contracts) set — scripts/python-test.sh does.
+with CAIRN_DEVNET (the starknet-devnet binary) set — scripts/python-test.sh
+does.
 
-A provider registers the bundled MLP's package, a consumer requests an
+The owner deploys the contracts, a provider registers the bundled MLP's package, a consumer requests an
 inference on a digit, the provider proves it with cairn.prove and fulfils the
 request; the contract's stored output is the proof's, the events record it,
 a tampered proof or a proof of another input is refused before anything is
@@ -99,12 +99,9 @@ def market(url: str) -> None:
         files.append(f)
     owner_file, provider_file, consumer_file = files
     deployment = WORK / "deployment.json"
-    # Deploying compiles the contracts from the repository: the command line's job.
-    subprocess.run(
-        [os.environ["CAIRN_BIN"], "-q", "registry", "deploy", "--rpc", url, "--account", str(owner_file),
-         "--deployment", str(deployment), "--verifier", accounts[1]["address"]],
-        check=True, stdout=subprocess.DEVNULL,
-    )
+    # The contracts the wheel carries, compiled and deployed from Python.
+    owner = cairn.Registry.deploy(url, deployment, owner_file, verifiers=[accounts[1]["address"]])
+    assert json.loads(deployment.read_text())["marketplace"] == owner.deployment["marketplace"]
 
     # Local input is checked before the node is touched.
     raises(cairn.InputError, lambda: cairn.Registry(url, WORK / "missing.json", owner_file), "missing.json")

@@ -14,9 +14,42 @@ use starknet_types_core::felt::Felt;
 use crate::hash::sierra_class_hash;
 use crate::StarknetError;
 
-/// The contract package shipped in this crate.
+/// The contract package's sources in this repository.
 pub fn contracts_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("contracts")
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/contract_files.rs"));
+}
+
+/// Written last when a copy of the contract package is complete.
+const MARKER: &str = ".cairn-contracts-complete";
+
+/// The contract package this build carries (build.rs embeds `contracts/`),
+/// written under `cache/contracts/` on first use, in a directory named by
+/// its contents: a binary deploys the contracts it was built with, on a
+/// machine without this repository.
+pub fn deployable_contracts_dir_in(cache: &Path) -> Result<PathBuf, StarknetError> {
+    // FNV-1a over every path and content: distinct sources, distinct directories.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (rel, bytes) in embedded::CONTRACT_FILES {
+        for &b in rel.as_bytes().iter().chain([0u8].iter()).chain(bytes.iter()) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let dir = cache.join("contracts").join(format!("{hash:016x}"));
+    let files = embedded::CONTRACT_FILES.iter().map(|&(rel, bytes)| (rel.to_string(), bytes));
+    cairn_cairo::write_tree(&dir, files, MARKER).map_err(|e| StarknetError::Deployment {
+        path: dir.clone(),
+        detail: format!("writing the contract sources: {e}"),
+    })?;
+    Ok(dir)
+}
+
+/// [`deployable_contracts_dir_in`] cairn's cache (`$CAIRN_CACHE`).
+pub fn deployable_contracts_dir() -> Result<PathBuf, StarknetError> {
+    deployable_contracts_dir_in(&cairn_cairo::cache_dir())
 }
 
 /// One contract, ready to declare.

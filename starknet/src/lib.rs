@@ -31,7 +31,9 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-pub use classes::{compile_contracts, contracts_dir, CompiledContract};
+pub use classes::{
+    compile_contracts, contracts_dir, deployable_contracts_dir, deployable_contracts_dir_in, CompiledContract,
+};
 
 #[derive(Debug, Error)]
 pub enum StarknetError {

@@ -112,3 +112,32 @@ fn a_compile_error_names_the_problem() {
     let message = format!("{err}: {}", std::error::Error::source(&err).map(|s| s.to_string()).unwrap_or_default());
     assert!(message.contains("compiling the contracts of") && message.contains("Unexpected return type"), "{message}");
 }
+
+/// The sources a binary carries are the repository's, file for file, written
+/// once into the cache (a second call finds them complete).
+#[test]
+fn the_embedded_contract_sources_are_the_repositorys() {
+    fn files(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let rel = path.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                if rel != "target" {
+                    files(&path, root, out);
+                }
+            } else if !rel.starts_with(".cairn-") {
+                out.push((rel, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let dir = cairn_starknet::deployable_contracts_dir_in(cache.path()).expect("write the sources");
+    assert_eq!(cairn_starknet::deployable_contracts_dir_in(cache.path()).unwrap(), dir, "written once");
+    let (mut written, mut source) = (Vec::new(), Vec::new());
+    files(&dir, &dir, &mut written);
+    files(&contracts_dir(), &contracts_dir(), &mut source);
+    written.sort();
+    source.sort();
+    assert_eq!(written.iter().map(|f| &f.0).collect::<Vec<_>>(), source.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert!(written == source, "the embedded contents differ from contracts/");
+}

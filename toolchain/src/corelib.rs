@@ -44,31 +44,47 @@ pub(crate) fn ensure_default_corelib(dir: &Path) -> std::io::Result<bool> {
     if !corelib_embedded() {
         return Ok(false);
     }
+    let files = embedded::CORELIB_FILES.iter().map(|&(rel, bytes)| (format!("src/{rel}"), bytes));
+    write_tree(dir, files, MARKER)?;
+    Ok(true)
+}
+
+/// Writes `files` (relative path, contents) as the directory `dir`, then the
+/// file `marker` in it, unless `dir` already holds `marker` (a complete
+/// copy). The tree is written beside its destination and renamed into place:
+/// a reader never sees half of it, and two processes racing both end with a
+/// whole one.
+pub fn write_tree<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (String, &'a [u8])>,
+    marker: &str,
+) -> std::io::Result<()> {
+    if dir.join(marker).is_file() {
+        return Ok(());
+    }
     let parent = dir.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    // Written beside its destination and renamed into place: a reader never
-    // sees half a corelib, and two processes racing both end with a whole one.
-    let tmp = tempfile::Builder::new().prefix(".corelib-tmp.").tempdir_in(parent)?;
-    for (rel, bytes) in embedded::CORELIB_FILES {
-        let path = tmp.path().join("src").join(rel);
+    let tmp = tempfile::Builder::new().prefix(".cairn-tmp.").tempdir_in(parent)?;
+    for (rel, bytes) in files {
+        let path = tmp.path().join(rel);
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p)?;
         }
         std::fs::write(&path, bytes)?;
     }
-    std::fs::write(tmp.path().join(MARKER), b"written by cairn from its embedded copy\n")?;
+    std::fs::write(tmp.path().join(marker), b"written by cairn from its embedded copy\n")?;
     let staged = tmp.keep();
     if dir.exists() {
         // An incomplete copy (no marker): replace it.
         let _ = std::fs::remove_dir_all(dir);
     }
     match std::fs::rename(&staged, dir) {
-        Ok(()) => Ok(true),
+        Ok(()) => Ok(()),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&staged);
             // Another process finished first.
-            if dir.join(MARKER).is_file() {
-                Ok(true)
+            if dir.join(marker).is_file() {
+                Ok(())
             } else {
                 Err(e)
             }

@@ -23,7 +23,7 @@ pub mod vm;
 
 pub use cairo_lang_executable::executable::Executable;
 pub use compile::CompiledProgram;
-pub use corelib::{cache_dir, corelib_embedded, default_corelib_dir, CORELIB_SOURCE};
+pub use corelib::{cache_dir, corelib_embedded, default_corelib_dir, write_tree, CORELIB_SOURCE};
 pub use starknet_types_core::felt::Felt;
 pub use tests_runner::CairoTestReport;
 pub use vm::{CairoRun, TraceEntry};

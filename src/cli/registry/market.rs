@@ -9,7 +9,7 @@ use cairn::cairo::Toolchain;
 use cairn::transpiler::io::i64_of;
 use cairn::{Expected, Package};
 use cairn_starknet::client::{DeployOptions, VerifiedInference};
-use cairn_starknet::{compile_contracts, contracts_dir};
+use cairn_starknet::compile_contracts;
 use serde_json::json;
 
 use super::common::{block_on, connect, felt, model_spec, open, print, token};
@@ -23,8 +23,9 @@ pub fn deploy(args: RegistryDeployArgs) -> Result<()> {
     let quiet = args.node.json;
     let client = connect(&args.node)?;
     let toolchain = Toolchain::locate()?;
-    let contracts =
-        progress::step("compiling the contracts", quiet, || compile_contracts(&toolchain, &contracts_dir()))?;
+    // The sources this binary carries, not the repository's: deploy works anywhere.
+    let sources = cairn_starknet::deployable_contracts_dir()?;
+    let contracts = progress::step("compiling the contracts", quiet, || compile_contracts(&toolchain, &sources))?;
     let mut verifiers = vec![client.address()];
     for v in &args.verifier {
         verifiers.push(felt(v, "--verifier")?);

@@ -28,6 +28,8 @@ use winterfell::{
     TracePolyTable,
 };
 
+use tracing::info_span;
+
 use crate::field::Felt;
 
 /// Columns per segment. Winterfell uses 8 and pads the last segment with
@@ -98,28 +100,36 @@ where
     H: ElementHasher<BaseField = Felt>,
     V: VectorCommitment<H>,
 {
-    let polys = trace.interpolate_columns();
-    (extend_polys_and_commit::<E, H, V>(&polys, domain, partitions), polys)
+    // The span names are Winterfell's, so that `cairn bench --profile` reads
+    // the phases the same whichever implementation ran.
+    let (polys, segments) = info_span!("extend_execution_trace", num_cols = trace.num_cols()).in_scope(|| {
+        let polys = trace.interpolate_columns();
+        let segments = extend::<E>(&polys, domain);
+        (polys, segments)
+    });
+    let commitment =
+        info_span!("compute_execution_trace_commitment").in_scope(|| commit::<E, H, V>(&segments, &polys, partitions));
+    (ExtendedSegment { segments, row_elements: polys.num_base_cols(), commitment }, polys)
 }
 
-/// Evaluates `polys` over `domain` in segments and commits to the rows.
-fn extend_polys_and_commit<E, H, V>(
+/// Evaluates `polys` over `domain` in segments.
+fn extend<E: FieldElement<BaseField = Felt>>(
     polys: &ColMatrix<E>,
     domain: &StarkDomain<Felt>,
-    partitions: PartitionOptions,
-) -> ExtendedSegment<V>
+) -> Vec<Segment<Felt, WIDTH>> {
+    let offsets = get_evaluation_offsets::<E>(polys.num_rows(), domain.trace_to_lde_blowup(), domain.offset());
+    build_segments::<E, WIDTH>(polys, domain.trace_twiddles(), &offsets)
+}
+
+/// Commits to the rows of `polys`' extension `segments`.
+fn commit<E, H, V>(segments: &[Segment<Felt, WIDTH>], polys: &ColMatrix<E>, partitions: PartitionOptions) -> V
 where
     E: FieldElement<BaseField = Felt>,
     H: ElementHasher<BaseField = Felt>,
     V: VectorCommitment<H>,
 {
-    let offsets = get_evaluation_offsets::<E>(polys.num_rows(), domain.trace_to_lde_blowup(), domain.offset());
-    let segments = build_segments::<E, WIDTH>(polys, domain.trace_twiddles(), &offsets);
-    drop(offsets);
-    let row_elements = polys.num_base_cols();
-    let hashes = hash_rows::<E, H>(&segments, row_elements, partitions, polys.num_cols());
-    let commitment = V::new(hashes).expect("a vector commitment to the extended rows");
-    ExtendedSegment { segments, row_elements, commitment }
+    let hashes = hash_rows::<E, H>(segments, polys.num_base_cols(), partitions, polys.num_cols());
+    V::new(hashes).expect("a vector commitment to the extended rows")
 }
 
 /// Each row's hash, as Winterfell's `RowMatrix::commit_to_rows` computes it:
@@ -292,8 +302,12 @@ where
         domain: &StarkDomain<Felt>,
         partitions: PartitionOptions,
     ) -> (Self, CompositionPoly<E>) {
-        let poly = CompositionPoly::new(composition, domain, columns);
-        let evaluations = extend_polys_and_commit::<E, H, V>(poly.data(), domain, partitions);
+        let poly = info_span!("build_composition_poly_columns", num_columns = columns)
+            .in_scope(|| CompositionPoly::new(composition, domain, columns));
+        let segments = info_span!("evaluate_composition_poly_columns").in_scope(|| extend::<E>(poly.data(), domain));
+        let commitment = info_span!("compute_constraint_evaluation_commitment")
+            .in_scope(|| commit::<E, H, V>(&segments, poly.data(), partitions));
+        let evaluations = ExtendedSegment { segments, row_elements: poly.data().num_base_cols(), commitment };
         (SegmentedConstraintCommitment { evaluations, _types: PhantomData }, poly)
     }
 }

@@ -20,6 +20,13 @@ export CAIRN_BENCH_T0="$(date +%s.%N)"
 scripts/fetch-corelib.sh
 cargo build --locked --bin cairn
 cairn="$CARGO_TARGET_DIR/debug/cairn"  # the profile the tests and scripts/demo.sh use
+# The fixed-trace prover benchmark: the prover alone, in the dev profile the
+# tests use and in release (cairn-prover links no Cairo toolchain, so its
+# release build is quick).
+cargo build --locked -p cairn-prover --example prove_execution
+cargo build --locked --release -p cairn-prover --example prove_execution
+provers=(--prover "dev=$CARGO_TARGET_DIR/debug/examples/prove_execution"
+         --prover "release=$CARGO_TARGET_DIR/release/examples/prove_execution")
 
 venv="$CAIRN_CACHE/bench-venv"
 pins=(ezkl==23.0.5 onnxruntime==1.32.0 numpy==2.4.6)
@@ -32,4 +39,4 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "${pins[*]}" ]]; then
     printf '%s' "${pins[*]}" > "$stamp"
 fi
 
-exec "$venv/bin/python" bench/vs_ezkl.py --cairn "$cairn" --command "bench/vs-ezkl.sh${*:+ $*}" "$@"
+exec "$venv/bin/python" bench/vs_ezkl.py --cairn "$cairn" "${provers[@]}" --command "bench/vs-ezkl.sh${*:+ $*}" "$@"

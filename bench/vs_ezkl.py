@@ -387,7 +387,64 @@ def md_all(results):
     if results.get("profile"):
         parts += ["", "### Prover profile (generated)", ""]
         parts += [md_profile(row) for row in results["profile"]]
+    if results.get("fixed_trace"):
+        parts += ["", "### Fixed-trace prover benchmark (generated)", "", md_fixed_trace(results["fixed_trace"])]
     return "\n".join(parts)
+
+
+# Rounds of the synthetic countdown the fixed-trace benchmark proves: 2N + 8
+# steps, 131,072 rows for N = 65,532 (the row count of the bundled CNN when
+# issue 14 was filed: 33.6 prove CPU-seconds then, blowup 8, release build).
+FIXED_TRACE_LOOP = 65532
+
+
+def fixed_trace(binaries, rounds, work):
+    """Proves one fixed 131,072-row trace with each build of the prover
+    (cairn-prover's prove_execution example), the builds alternating; the
+    median round of each. The trace does not change with code generation, so
+    this measures the prover alone."""
+    runs = {name: [] for name, _ in binaries}
+    for r in range(rounds):
+        for name, binary in binaries if r % 2 == 0 else reversed(binaries):
+            log(f"== fixed trace, {name} build, round {r + 1}")
+            out = os.path.join(work, f"fixed-{name}-r{r}.txt")
+            timed([binary, "--loop", str(FIXED_TRACE_LOOP)], out, os.path.join(work, "fixed.log"))
+            with open(out) as f:
+                row = next(ln for ln in f if ln.startswith("| loop"))
+            cells = [c.strip() for c in row.strip().strip("|").split("|")]
+            runs[name].append({
+                "rows": int(cells[2]), "prove_cpu_s": float(cells[5]), "prove_wall_s": float(cells[6]),
+                "peak_rss_mib": float(cells[7]), "proof_bytes": int(cells[8]), "verify_ms": float(cells[9]),
+                "security_bits": int(cells[10]),
+            })
+    result = []
+    for name, _ in binaries:
+        rs = sorted(runs[name], key=lambda x: x["prove_cpu_s"])
+        med = rs[len(rs) // 2]
+        result.append({"build": name, **med, "prove_cpu_s_rounds": [x["prove_cpu_s"] for x in runs[name]]})
+    return result
+
+
+def md_fixed_trace(rows):
+    lines = [
+        f"One fixed trace of {rows[0]['rows']:,} rows × 87 columns (a synthetic countdown, "
+        f"`cargo run -p cairn-prover --example prove_execution -- --loop {FIXED_TRACE_LOOP}`), proved by each build "
+        "of the prover in alternation; median round. The trace does not change when code generation does, so "
+        "this is the prover's own speed. When issue 14 was filed, a trace of this size (the bundled CNN of the "
+        "time) proved in 33.6 CPU s, 3.9k rows per CPU-second.",
+        "",
+        "| build | rows | prove CPU s | rows per CPU-second | prove wall s | peak RSS MiB | proof bytes | verify ms | "
+        "security bits | CPU s, each round |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        each = " / ".join(f"{x:.2f}" for x in r["prove_cpu_s_rounds"])
+        lines.append(
+            f"| {r['build']} | {r['rows']:,} | {r['prove_cpu_s']:.2f} | {r['rows'] / r['prove_cpu_s'] / 1000:.1f}k | "
+            f"{r['prove_wall_s']:.2f} | {r['peak_rss_mib']:,.0f} | {r['proof_bytes']:,} | {r['verify_ms']:.1f} | "
+            f"{r['security_bits']} | {each} |"
+        )
+    return "\n".join(lines)
 
 
 def update_doc(path, text):
@@ -439,6 +496,8 @@ def main():
     ap.add_argument("--doc", default=os.path.join(ROOT, "BENCHMARKS.md"), help="updated only for the bundled models alone ('' for never)")
     ap.add_argument("--command", default="bench/vs-ezkl.sh", help="the command line to print in the report")
     ap.add_argument("--render", metavar="JSON", help="only turn a results file into markdown (and the doc)")
+    ap.add_argument("--prover", metavar="NAME=PATH", action="append", default=[],
+                    help="a build of cairn-prover's prove_execution example for the fixed-trace benchmark (repeatable)")
     args = ap.parse_args()
     if args.render:
         results = read_json(args.render)
@@ -497,6 +556,10 @@ def main():
         out = os.path.join(args.work, "profile.json")
         timed([args.cairn, "bench", "--profile", "--json", args.profile], out, os.path.join(args.work, "profile.log"))
         results["profile"] = read_json(out)["models"]
+
+    if args.prover:
+        builds = [tuple(p.split("=", 1)) for p in args.prover]
+        results["fixed_trace"] = fixed_trace(builds, max(args.rounds, 2), args.work)
 
     results["machine"]["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results["duration_s"] = time.time() - started

@@ -1,18 +1,19 @@
 //! The trace's low-degree extension, kept in the segments it is computed in.
 //!
 //! Winterfell's `DefaultTraceLde` evaluates the trace polynomials in segments
-//! of eight columns (each segment row-major: `[Felt; 8]` per LDE row) and then
-//! transposes all segments into one row-major matrix. While it transposes,
-//! the segments and the matrix are both alive: two full copies of the largest
-//! thing the prover holds (at 2^20 rows, blowup 4 and 76 main columns, 9.5 GiB
-//! each). [`SegmentedLde`] keeps the segments and reads a row by gathering its
-//! eight-element pieces, so the extension exists once.
+//! of eight columns (each segment row-major: `[Felt; 8]` per LDE row, the last
+//! one padded with zero columns) and then transposes all segments into one
+//! row-major matrix. While it transposes, the segments and the matrix are
+//! both alive: two full copies of the largest thing the prover holds (at 2^20
+//! rows, blowup 4 and 76 main columns, 9.5 GiB each). [`SegmentedLde`] keeps
+//! the segments, [`WIDTH`] columns each, and reads a row by gathering its
+//! pieces, so the extension exists once; [`SegmentedConstraintCommitment`]
+//! does the same for the constraint composition's columns.
 //!
-//! Everything else is what `DefaultTraceLde` does, in the same order and with
-//! the same functions (`build_segments`, the same row hashing and partitions,
-//! the same vector commitment): the commitments, queries and so the proofs are
-//! byte-identical to `DefaultTraceLde`'s, which `tests::same_as_winterfell`
-//! checks.
+//! Everything else is what Winterfell's defaults do, in the same order and
+//! with the same functions (`build_segments`, the same row hashing and
+//! partitions, the same vector commitment): the commitments, queries and so
+//! the proofs are byte-identical, which `tests::same_as_winterfell` checks.
 
 use std::marker::PhantomData;
 

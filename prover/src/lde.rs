@@ -6,7 +6,7 @@
 //! row-major matrix. While it transposes, the segments and the matrix are
 //! both alive: two full copies of the largest thing the prover holds (at 2^20
 //! rows, blowup 4 and 76 main columns, 9.5 GiB each). [`SegmentedLde`] keeps
-//! the segments, [`WIDTH`] columns each, and reads a row by gathering its
+//! the segments, `WIDTH` columns each, and reads a row by gathering its
 //! pieces, so the extension exists once; [`SegmentedConstraintCommitment`]
 //! does the same for the constraint composition's columns.
 //!

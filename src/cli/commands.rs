@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "cairn",
     version,
-    about = "Verifiable ML inference: ONNX → exact fixed point → Cairo → STARK → Starknet"
+    about = "Verifiable ML inference: ONNX → exact fixed point → Cairo → STARK → Starknet",
+    after_help = "Examples:\n  cairn transpile model.onnx -o pkg/\n  cairn prove pkg/ --input input.json -o run.proof\n  cairn verify run.proof --model pkg/\n\nEvery command takes --json (docs/json.md); `cairn <command> --help` shows its examples."
 )]
 pub struct Cli {
     /// Quiet: no progress lines or notes on standard error (warnings and
@@ -46,7 +47,7 @@ pub enum Command {
         after_help = "Examples:\n  cairn verify run.proof --model pkg/                          # exit 0 valid, 3 rejected, 4 unusable input\n  cairn verify full.proof --program-hash 0x1556…f78f\n  cairn verify run.proof --model pkg/ --json | jq -r '.samples[0].outputs[0].argmax[0]'"
     )]
     Verify(VerifyArgs),
-    /// Prove the bundled example models and print the prover's figures (steps, rows, time, memory, size).
+    /// Prove models (by default the bundled MLP and CNN) and print the prover's figures (steps, rows, time, memory, size).
     #[command(
         after_help = "Examples:\n  cairn bench                                                  # the bundled MLP and CNN\n  cairn bench model.onnx --input input.json --json\n  cairn bench examples/cnn --profile                           # prover phases and proof parts"
     )]
@@ -501,30 +502,37 @@ mod tests {
 
     use super::Cli;
 
-    /// Every subcommand's `--help` ends with examples, and every example
-    /// parses (up to a pipe or a comment) as the command line it shows.
+    /// The example lines of a command's `--help` (after "Examples:", up to a
+    /// blank line), each checked to parse (up to a pipe or a comment) as the
+    /// command line it shows, below `path`.
+    fn check_examples(cmd: &clap::Command, path: &[String]) -> usize {
+        let help = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+        let lines: Vec<&str> =
+            help.lines().skip_while(|l| *l != "Examples:").skip(1).take_while(|l| !l.trim().is_empty()).collect();
+        assert!(!lines.is_empty(), "`cairn {}` --help has no examples", path.join(" "));
+        for line in &lines {
+            let command = line.split(" | ").next().unwrap().split(" # ").next().unwrap();
+            let words: Vec<&str> = command.split_whitespace().collect();
+            assert_eq!(words.get(1..=path.len()).map(|w| w.join(" ")), Some(path.join(" ")), "{line}");
+            if let Err(e) = Cli::try_parse_from(&words) {
+                panic!("the example {line:?} of `cairn {}` does not parse: {e}", path.join(" "));
+            }
+        }
+        lines.len()
+    }
+
+    /// `cairn --help` and every subcommand's end with examples that parse.
     #[test]
     fn every_help_has_examples_that_parse() {
         fn walk(cmd: &clap::Command, path: &mut Vec<String>, examples: &mut usize) {
             for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
                 path.push(sub.get_name().to_string());
-                let help = sub.get_after_help().map(|h| h.to_string()).unwrap_or_default();
-                let lines: Vec<&str> = help.lines().skip_while(|l| *l != "Examples:").skip(1).collect();
-                assert!(!lines.is_empty(), "`cairn {}` --help has no examples", path.join(" "));
-                for line in lines {
-                    let command = line.split(" | ").next().unwrap().split(" # ").next().unwrap();
-                    let words: Vec<&str> = command.split_whitespace().collect();
-                    assert_eq!(words.get(1..=path.len()).map(|w| w.join(" ")), Some(path.join(" ")), "{line}");
-                    if let Err(e) = Cli::try_parse_from(&words) {
-                        panic!("the example {line:?} of `cairn {}` does not parse: {e}", path.join(" "));
-                    }
-                    *examples += 1;
-                }
+                *examples += check_examples(sub, path);
                 walk(sub, path, examples);
                 path.pop();
             }
         }
-        let mut examples = 0;
+        let mut examples = check_examples(&Cli::command(), &[]);
         walk(&Cli::command(), &mut Vec::new(), &mut examples);
         assert!(examples > 30, "{examples}");
     }

@@ -118,7 +118,7 @@ fn nan_and_inf_inputs_are_rejected_with_their_position() {
     assert!(e2.contains("input 'x' element 0") && e2.contains("-inf"), "{e2}");
     snapshot_settings().bind(|| insta::assert_snapshot!("error_non_finite_inputs", format!("{e1}\n\n{e2}")));
     // A JSON number beyond f64's range is quoted, not reported as NaN.
-    let huge = write("huge.json", br#"{"x": [[1, 1e999]]}"#);
+    let huge = write("beyond_f64.json", br#"{"x": [[1, 1e999]]}"#);
     let e3 = run_err(&["run", m.to_str().unwrap(), "--input", huge.to_str().unwrap()]);
     assert!(e3.contains("input 'x' element 1: 1e+999 is beyond the range of a 64-bit float"), "{e3}");
     assert!(!e3.contains("NaN"), "{e3}");
@@ -160,7 +160,7 @@ fn fixed_point_overflow_names_the_node() {
     assert!(err.contains("the Cairo program panicked: node 'scale' (Mul): fixed-point overflow"), "{err}");
     snapshot_settings().bind(|| insta::assert_snapshot!("error_overflow_cairo", err));
     // the same input quantized past the range is reported on the input itself
-    let huge = write("huge.json", br#"{"x": [[1e20, 1]]}"#);
+    let huge = write("beyond_range.json", br#"{"x": [[1e20, 1]]}"#);
     let err = run_err(&["run", m.to_str().unwrap(), "--input", huge.to_str().unwrap()]);
     assert!(err.contains("input 'x'") && err.contains("overflow"), "{err}");
     // and an initializer that cannot be represented names the initializer

@@ -44,3 +44,94 @@ pub fn proven_inference(verified: &VerifiedInference, package: &Package) -> Resu
     let segment: Vec<Felt> = verified.proof.output.iter().map(|f| f.to_starknet()).collect();
     Ok(ProvenInference::from_segment(verified.proof.program_hash.to_starknet(), &segment, output_cells)?)
 }
+
+/// The reports of the registry's calls, as `cairn registry … --json` prints
+/// them and `cairn.Registry` returns them (docs/json.md): one definition for
+/// both, so they cannot drift apart. Felts are hex, amounts decimal strings.
+pub mod reports {
+    use cairn_starknet::client::{Fulfilment, ModelSpec, Receipt, VerifiedInference as ProvenInference};
+    use serde_json::{json, Value};
+
+    use crate::Felt;
+
+    /// A model registered; `price` when a price was set right after:
+    /// (token, amount, its transaction).
+    pub fn registered(
+        model_id: u64,
+        spec: &ModelSpec,
+        receipt: &Receipt,
+        price: Option<(Felt, u128, &Receipt)>,
+    ) -> Value {
+        let price = price.map(|(token, amount, r)| {
+            json!({"token": format!("{token:#x}"), "amount": amount.to_string(), "transaction": r})
+        });
+        json!({
+            "model_id": model_id,
+            "name": spec.name,
+            "program_hash": format!("{:#x}", spec.program_hash),
+            "transaction": receipt,
+            "price": price,
+        })
+    }
+
+    pub fn published(model_id: u64, version: u32, spec: &ModelSpec, receipt: &Receipt) -> Value {
+        json!({
+            "model_id": model_id,
+            "version": version,
+            "program_hash": format!("{:#x}", spec.program_hash),
+            "transaction": receipt,
+        })
+    }
+
+    pub fn priced(model_id: u64, token: Felt, price: u128, receipt: &Receipt) -> Value {
+        json!({"model_id": model_id, "token": format!("{token:#x}"), "price": price.to_string(), "transaction": receipt})
+    }
+
+    pub fn deprecated(model_id: u64, receipt: &Receipt) -> Value {
+        json!({"model_id": model_id, "transaction": receipt})
+    }
+
+    pub fn requested(request_id: u64, model_id: u64, input_hash: Felt, deadline: u64, receipt: &Receipt) -> Value {
+        json!({
+            "request_id": request_id,
+            "model_id": model_id,
+            "input_hash": format!("{input_hash:#x}"),
+            "deadline": deadline,
+            "transaction": receipt,
+        })
+    }
+
+    pub fn attested(inference: &ProvenInference, receipt: &Receipt) -> Value {
+        json!({
+            "fact": format!("{:#x}", inference.fact()),
+            "program_hash": format!("{:#x}", inference.program_hash),
+            "input_hash": format!("{:#x}", inference.input_hash()),
+            "output_hash": format!("{:#x}", inference.output_hash()),
+            "transaction": receipt,
+        })
+    }
+
+    pub fn fulfilled(request_id: u64, inference: &ProvenInference, f: &Fulfilment) -> Value {
+        json!({
+            "request_id": request_id,
+            "fact": format!("{:#x}", f.fact),
+            "fact_recorded": f.fact_recorded,
+            "output_cells": inference.outputs.len(),
+            "transaction": f.receipt,
+        })
+    }
+
+    pub fn refunded(request_id: u64, receipt: &Receipt) -> Value {
+        json!({"request_id": request_id, "transaction": receipt})
+    }
+}
+
+/// An ERC-20 token given as `STRK` (Starknet's fee token, any case) or a
+/// hex address; `None` when it is neither.
+pub fn token_address(text: &str) -> Option<Felt> {
+    if text.trim().eq_ignore_ascii_case("strk") {
+        Some(cairn_starknet::client::STRK)
+    } else {
+        Felt::from_hex(text.trim()).ok()
+    }
+}

@@ -9,7 +9,8 @@
 use std::future::Future;
 use std::path::PathBuf;
 
-use cairn::market::starknet::client::{AccountKey, Client, DeployOptions, Deployment, STRK};
+use cairn::market::reports;
+use cairn::market::starknet::client::{AccountKey, Client, DeployOptions, Deployment};
 use cairn::market::starknet::StarknetError;
 use cairn::{Expected, Felt, VerifyPolicy};
 use pyo3::exceptions::PyRuntimeError;
@@ -35,11 +36,8 @@ fn felt(text: &str, what: &str) -> PyResult<Felt> {
 
 /// An ERC-20 token address, or `STRK` for Starknet's fee token.
 fn token(text: &str) -> PyResult<Felt> {
-    if text.trim().eq_ignore_ascii_case("strk") {
-        Ok(STRK)
-    } else {
-        felt(text, "token")
-    }
+    cairn::market::token_address(text)
+        .ok_or_else(|| InputError::new_err(format!("token {text:?} is neither STRK nor a hex field element")))
 }
 
 fn to_text(v: Value) -> PyResult<String> {
@@ -209,46 +207,33 @@ impl Registry {
         let price_token = price_token.map(token).transpose()?;
         let d = &self.deployment;
         let (model_id, receipt) = self.call(py, self.client.register_model(d, &spec))?;
-        let mut priced = Value::Null;
+        let mut priced = None;
         if let (Some(amount), Some(t)) = (price, price_token) {
-            let r = self.call(py, self.client.set_price(d, model_id, t, amount))?;
-            priced = json!({"token": format!("{t:#x}"), "amount": amount.to_string(), "transaction": r});
+            priced = Some((t, amount, self.call(py, self.client.set_price(d, model_id, t, amount))?));
         }
-        to_text(json!({
-            "model_id": model_id,
-            "name": spec.name,
-            "program_hash": format!("{:#x}", spec.program_hash),
-            "transaction": receipt,
-            "price": priced,
-        }))
+        let priced = priced.as_ref().map(|(t, amount, r)| (*t, *amount, r));
+        to_text(reports::registered(model_id, &spec, &receipt, priced))
     }
 
     /// Publishes the package as the model's next version (owner only).
     fn publish(&self, py: Python<'_>, model_id: u64, package: &Package, metadata_uri: &str) -> PyResult<String> {
-        let current = self.call(py, self.client.get_model(&self.deployment, model_id))?;
-        let spec = cairn::market::model_spec(&package.inner, current.name, metadata_uri).py_err()?;
+        // A model keeps the name it was registered under; the spec's is unused.
+        let spec = cairn::market::model_spec(&package.inner, String::new(), metadata_uri).py_err()?;
         let (version, receipt) = self.call(py, self.client.publish_version(&self.deployment, model_id, &spec))?;
-        to_text(json!({
-            "model_id": model_id,
-            "version": version,
-            "program_hash": format!("{:#x}", spec.program_hash),
-            "transaction": receipt,
-        }))
+        to_text(reports::published(model_id, version, &spec, &receipt))
     }
 
     /// Sets the price of one inference, in `price_token`'s smallest unit (owner only).
     fn set_price(&self, py: Python<'_>, model_id: u64, price: u128, price_token: &str) -> PyResult<String> {
         let t = token(price_token)?;
         let receipt = self.call(py, self.client.set_price(&self.deployment, model_id, t, price))?;
-        to_text(
-            json!({"model_id": model_id, "token": format!("{t:#x}"), "price": price.to_string(), "transaction": receipt}),
-        )
+        to_text(reports::priced(model_id, t, price, &receipt))
     }
 
     /// Stops new requests for the model (owner only; irreversible).
     fn deprecate(&self, py: Python<'_>, model_id: u64) -> PyResult<String> {
         let receipt = self.call(py, self.client.deprecate(&self.deployment, model_id))?;
-        to_text(json!({"model_id": model_id, "transaction": receipt}))
+        to_text(reports::deprecated(model_id, &receipt))
     }
 
     /// Requests an inference of the model on the one sample of `samples`
@@ -273,28 +258,15 @@ impl Registry {
         let deadline = now + deadline_seconds;
         let d = &self.deployment;
         let (request_id, receipt) = self.call(py, self.client.request_inference(d, model_id, input_hash, deadline))?;
-        to_text(json!({
-            "request_id": request_id,
-            "model_id": model_id,
-            "input_hash": format!("{input_hash:#x}"),
-            "deadline": deadline,
-            "transaction": receipt,
-        }))
+        to_text(reports::requested(request_id, model_id, input_hash, deadline, &receipt))
     }
 
     /// Verifies the proof against the package and records its fact in the
     /// fact registry (the account must be an approved verifier).
     fn attest(&self, py: Python<'_>, proof: &[u8], package: &Package, min_security_bits: u32) -> PyResult<String> {
         let inference = self.proven(py, proof, package, min_security_bits)?;
-        let fact = inference.fact();
-        let receipt = self.call(py, self.client.register_fact(&self.deployment, fact))?;
-        to_text(json!({
-            "fact": format!("{fact:#x}"),
-            "program_hash": format!("{:#x}", inference.program_hash),
-            "input_hash": format!("{:#x}", inference.input_hash()),
-            "output_hash": format!("{:#x}", inference.output_hash()),
-            "transaction": receipt,
-        }))
+        let receipt = self.call(py, self.client.register_fact(&self.deployment, inference.fact()))?;
+        to_text(reports::attested(&inference, &receipt))
     }
 
     /// Verifies the proof against the package, records its fact if this
@@ -310,19 +282,13 @@ impl Registry {
     ) -> PyResult<String> {
         let inference = self.proven(py, proof, package, min_security_bits)?;
         let f = self.call(py, self.client.fulfil_verified(&self.deployment, request_id, &inference))?;
-        to_text(json!({
-            "request_id": request_id,
-            "fact": format!("{:#x}", f.fact),
-            "fact_recorded": f.fact_recorded,
-            "output_cells": inference.outputs.len(),
-            "transaction": f.receipt,
-        }))
+        to_text(reports::fulfilled(request_id, &inference, &f))
     }
 
     /// Takes back the payment of an expired, unfulfilled request.
     fn refund(&self, py: Python<'_>, request_id: u64) -> PyResult<String> {
         let receipt = self.call(py, self.client.refund(&self.deployment, request_id))?;
-        to_text(json!({"request_id": request_id, "transaction": receipt}))
+        to_text(reports::refunded(request_id, &receipt))
     }
 
     /// A model and its versions.

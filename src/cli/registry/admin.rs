@@ -4,6 +4,7 @@
 //! fulfil, refund, show) is in `market.rs`.
 
 use anyhow::Result;
+use cairn::market::reports;
 use cairn_starknet::client::Owned;
 use serde_json::json;
 
@@ -19,12 +20,7 @@ pub fn publish(args: RegistryPublishArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let (version, receipt) =
         block_on("publishing the version", args.node.json, client.publish_version(&d, args.model_id, &spec))?;
-    let report = json!({
-        "model_id": args.model_id,
-        "version": version,
-        "program_hash": format!("{:#x}", spec.program_hash),
-        "transaction": &receipt,
-    });
+    let report = reports::published(args.model_id, version, &spec, &receipt);
     print(args.node.json, &report, || {
         format!("model {} version {version}: program {:#x}\n", args.model_id, spec.program_hash)
     })
@@ -35,12 +31,7 @@ pub fn set_price(args: RegistrySetPriceArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let receipt =
         block_on("setting the price", args.node.json, client.set_price(&d, args.model_id, token, args.price))?;
-    let report = json!({
-        "model_id": args.model_id,
-        "token": format!("{token:#x}"),
-        "price": args.price.to_string(),
-        "transaction": &receipt,
-    });
+    let report = reports::priced(args.model_id, token, args.price, &receipt);
     print(args.node.json, &report, || {
         format!("model {}: {} of token {token:#x} per inference\n", args.model_id, args.price)
     })
@@ -49,7 +40,7 @@ pub fn set_price(args: RegistrySetPriceArgs) -> Result<()> {
 pub fn deprecate(args: RegistryModelArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let receipt = block_on("deprecating the model", args.node.json, client.deprecate(&d, args.model_id))?;
-    let report = json!({"model_id": args.model_id, "transaction": &receipt});
+    let report = reports::deprecated(args.model_id, &receipt);
     print(args.node.json, &report, || format!("model {} deprecated: it takes no new requests\n", args.model_id))
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use cairn::{Felt, Package};
-use cairn_starknet::client::{AccountKey, Client, Deployment, ModelSpec, STRK};
+use cairn_starknet::client::{AccountKey, Client, Deployment, ModelSpec};
 use serde::Serialize;
 
 use crate::cli::commands::NodeArgs;
@@ -63,11 +63,8 @@ pub fn felt(text: &str, what: &str) -> Result<Felt> {
 
 /// A token address, or `STRK` for Starknet's fee token.
 pub fn token(text: &str) -> Result<Felt> {
-    if text.trim().eq_ignore_ascii_case("strk") {
-        Ok(STRK)
-    } else {
-        felt(text, "--token")
-    }
+    cairn::market::token_address(text)
+        .ok_or_else(|| anyhow::anyhow!("--token {text:?} is not a hex field element (nor STRK)"))
 }
 
 pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use cairn::cairo::Toolchain;
+use cairn::market::reports;
 use cairn::transpiler::io::i64_of;
 use cairn::{Expected, Package};
 use cairn_starknet::client::{DeployOptions, VerifiedInference};
@@ -59,15 +60,10 @@ pub fn register(args: RegistryRegisterArgs) -> Result<()> {
     let mut price = None;
     if let (Some(amount), Some(token)) = (args.price, price_token) {
         let r = block_on("setting the price", quiet, client.set_price(&d, model_id, token, amount))?;
-        price = Some(json!({"token": format!("{token:#x}"), "amount": amount.to_string(), "transaction": &r}));
+        price = Some((token, amount, r));
     }
-    let report = json!({
-        "model_id": model_id,
-        "name": spec.name,
-        "program_hash": format!("{:#x}", spec.program_hash),
-        "transaction": &receipt,
-        "price": price,
-    });
+    let price = price.as_ref().map(|(token, amount, r)| (*token, *amount, r));
+    let report = reports::registered(model_id, &spec, &receipt, price);
     print(args.node.json, &report, || {
         format!("registered model {model_id} ({}), program {:#x}\n", spec.name, spec.program_hash)
     })
@@ -98,13 +94,7 @@ pub fn request(args: RegistryRequestArgs) -> Result<()> {
     let deadline = now + args.deadline;
     let (request_id, receipt) =
         block_on("requesting the inference", quiet, client.request_inference(&d, args.model_id, input_hash, deadline))?;
-    let report = json!({
-        "request_id": request_id,
-        "model_id": args.model_id,
-        "input_hash": format!("{input_hash:#x}"),
-        "deadline": deadline,
-        "transaction": &receipt,
-    });
+    let report = reports::requested(request_id, args.model_id, input_hash, deadline, &receipt);
     print(args.node.json, &report, || {
         format!("request {request_id} for model {} (input {input_hash:#x}), deadline {deadline}\n", args.model_id)
     })
@@ -126,13 +116,7 @@ pub fn attest(args: RegistryProofArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let fact = inference.fact();
     let receipt = block_on("recording the fact", args.node.json, client.register_fact(&d, fact))?;
-    let report = json!({
-        "fact": format!("{fact:#x}"),
-        "program_hash": format!("{:#x}", inference.program_hash),
-        "input_hash": format!("{:#x}", inference.input_hash()),
-        "output_hash": format!("{:#x}", inference.output_hash()),
-        "transaction": &receipt,
-    });
+    let report = reports::attested(&inference, &receipt);
     print(args.node.json, &report, || format!("recorded fact {fact:#x}\n"))
 }
 
@@ -141,13 +125,7 @@ pub fn fulfil(args: RegistryFulfilArgs) -> Result<()> {
     let inference = verified(&args.proof)?;
     let (client, d) = open(node)?;
     let f = block_on("fulfilling the request", node.json, client.fulfil_verified(&d, args.request_id, &inference))?;
-    let report = json!({
-        "request_id": args.request_id,
-        "fact": format!("{:#x}", f.fact),
-        "fact_recorded": f.fact_recorded,
-        "output_cells": inference.outputs.len(),
-        "transaction": &f.receipt,
-    });
+    let report = reports::fulfilled(args.request_id, &inference, &f);
     print(node.json, &report, || {
         let recorded = if f.fact_recorded.is_some() { " (fact recorded by this account)" } else { "" };
         format!("fulfilled request {} with fact {:#x}{recorded}\n", args.request_id, f.fact)
@@ -157,7 +135,7 @@ pub fn fulfil(args: RegistryFulfilArgs) -> Result<()> {
 pub fn refund(args: RegistryRefundArgs) -> Result<()> {
     let (client, d) = open(&args.node)?;
     let receipt = block_on("refunding", args.node.json, client.refund(&d, args.request_id))?;
-    let report = json!({"request_id": args.request_id, "transaction": &receipt});
+    let report = reports::refunded(args.request_id, &receipt);
     print(args.node.json, &report, || format!("refunded request {}\n", args.request_id))
 }
 

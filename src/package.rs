@@ -182,7 +182,11 @@ impl Program {
 
     fn run_mode(&self, sample: &BoundSample, mode: RunMode) -> Result<Run> {
         let args = encode_inputs(&self.package.manifest, sample)?;
-        let vm = vm::run(&self.compiled.executable, &args, mode).map_err(|e| self.explain(e, sample))?;
+        let vm = match mode {
+            RunMode::Proof => cairn_cairo::adapter::run_for_proof(&self.compiled, &args),
+            RunMode::Execute => vm::run(&self.compiled.executable, &args, mode),
+        }
+        .map_err(|e| self.explain(e, sample))?;
         let outputs = decode_io(&self.package.manifest, &vm.output)?.outputs;
         if !vm.output.ends_with(&args) {
             return Err(Error::NotEchoed);

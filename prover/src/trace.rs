@@ -161,7 +161,7 @@ fn decode_row(mem: &[Option<Felt>], pc: u64, ap: u64, fp: u64) -> Result<Decoded
 /// public input the way `verify` will: an honest prover refuses what a
 /// verifier would reject.
 pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
-    let trace = assemble(input)?;
+    let trace = assemble(input, WindowGrowth::Allowed)?;
     trace.public_input.validate().map_err(|e| TraceError::Inconsistent(e.to_string()))?;
     Ok(trace)
 }
@@ -170,34 +170,171 @@ pub fn build_trace(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
 /// prover commits when it relabels a run (tests only).
 #[cfg(any(test, feature = "test-utils"))]
 pub fn build_trace_unvalidated(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
-    assemble(input)
+    assemble(input, WindowGrowth::Allowed)
+}
+
+/// [`build_trace`] with the range-check window kept to the segment's cells
+/// (tests of the address walk that need to know its length).
+#[cfg(any(test, feature = "test-utils"))]
+pub fn build_trace_with_fixed_window(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
+    let trace = assemble(input, WindowGrowth::Off)?;
+    trace.public_input.validate().map_err(|e| TraceError::Inconsistent(e.to_string()))?;
+    Ok(trace)
+}
+
+/// Whether the window may grow above the range_check segment ([`Room`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WindowGrowth {
+    Allowed,
+    #[cfg_attr(not(any(test, feature = "test-utils")), allow(dead_code))]
+    Off,
 }
 
 /// The passes of trace building (cairo-air.md §2.9).
-fn assemble(input: &ExecutionInput) -> Result<CairoTrace, TraceError> {
+fn assemble(input: &ExecutionInput, growth: WindowGrowth) -> Result<CairoTrace, TraceError> {
+    let Planned { rows, mut pi, mut mem, public, gaps, plan } = plan_rows(input, growth)?;
+    let n = plan.rows;
+    let gaps = extend_window(&mut pi, &mut mem, &gaps, plan.window_cells, n);
+    // cells the window took are range-checked, not holes
+    let holes = holes(input, &rows, &mem, &public, pi.window);
+    debug_assert!(public.len() + holes.len() < n);
+    let fill = Fillers { public: &public, holes: &holes, gaps, window: pi.window };
+    let mut cols = main_columns(input, &rows, &mem, &fill, n);
+    sort_memory(&mut cols, &public, n)?;
+    sort_range_checks(&mut cols, &mut pi, n);
+    Ok(CairoTrace { columns: cols, public_input: pi, steps: input.trace.len(), row_needs: plan.needs })
+}
+
+/// How many cells of room above its range_check segment a run should have
+/// (the toolchain's `vm::run_reserving`): non-zero when filling the
+/// range-check column's gaps through that many extra window cells would give
+/// a shorter trace than the room the run has.
+pub fn range_check_cells_wanted(input: &ExecutionInput) -> Result<usize, TraceError> {
+    let Planned { plan, .. } = plan_rows(input, WindowGrowth::Allowed)?;
+    Ok(plan.cells_wanted)
+}
+
+/// A run decoded, with its public input and memory, and its rows planned.
+struct Planned {
+    rows: Vec<Decoded>,
+    pi: PublicInput,
+    mem: Vec<Option<Felt>>,
+    public: Vec<(u64, Felt)>,
+    gaps: Vec<u16>,
+    plan: RowPlan,
+}
+
+fn plan_rows(input: &ExecutionInput, growth: WindowGrowth) -> Result<Planned, TraceError> {
     check_run_shape(input)?;
     let rows =
         input.trace.iter().map(|&(pc, ap, fp)| decode_row(&input.memory, pc, ap, fp)).collect::<Result<Vec<_>, _>>()?;
-    let (mut pi, mem) = public_input_and_memory(input)?;
+    let (pi, mem) = public_input_and_memory(input)?;
     let public = pi.public_memory();
     check_public_memory(&mem, &public)?;
     let holes = holes(input, &rows, &mem, &public, pi.window);
     let gaps = range_check_gaps(&rows, &mem, pi.window);
-    let w_len = (pi.window.stop - pi.window.begin) as usize;
-    let t = input.trace.len();
-    let row_needs = RowNeeds {
-        steps: t,
+    let base = RowNeeds {
+        steps: input.trace.len(),
         memory: public.len() + holes.len() + 1,
         range_check_gaps: gaps.len().div_ceil(NUM_RCH) + 1,
-        range_check_window: w_len + 1,
+        range_check_window: (pi.window.stop - pi.window.begin) as usize + 1,
     };
-    let need_rows = [row_needs.steps, row_needs.memory, row_needs.range_check_gaps, row_needs.range_check_window, 8];
-    let n = need_rows.iter().copied().max().unwrap_or(8).next_power_of_two();
-    let fill = Fillers { public: &public, holes: &holes, gaps: &gaps, window: pi.window };
-    let mut cols = main_columns(input, &rows, &mem, &fill, n);
-    sort_memory(&mut cols, &public, n)?;
-    sort_range_checks(&mut cols, &mut pi, n);
-    Ok(CairoTrace { columns: cols, public_input: pi, steps: t, row_needs })
+    let room = match growth {
+        WindowGrowth::Allowed => room_above_window(input, &mem, pi.window),
+        WindowGrowth::Off => Room::None,
+    };
+    let plan = RowPlan::choose(base, gaps.len(), room);
+    Ok(Planned { rows, pi, mem, public, gaps, plan })
+}
+
+/// Free addresses right above the range-check window, which the window may
+/// take as extra range-check cells: their eight 16-bit limbs each supply
+/// values the sorted range-check column lacks, which otherwise only the
+/// NUM_RCH fillers per row supply (cairo-air.md §2.8's capacity floor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Room {
+    /// No range_check builtin: the window is program word 1.
+    None,
+    /// That many unwritten cells, then memory the run wrote (cairo-vm
+    /// relocates the argument segments after range_check): as holes they
+    /// would each take a row's free memory slot anyway.
+    Bounded(usize),
+    /// Nothing above.
+    Unbounded,
+}
+
+fn room_above_window(input: &ExecutionInput, mem: &[Option<Felt>], window: Segment) -> Room {
+    if input.range_check_segment.is_none() {
+        return Room::None;
+    }
+    let above = mem.get(window.stop as usize..).unwrap_or(&[]);
+    match above.iter().position(Option::is_some) {
+        Some(free) => Room::Bounded(free),
+        None => Room::Unbounded,
+    }
+}
+
+/// The trace length and the window cells added above the range_check
+/// segment.
+#[derive(Clone, Copy, Debug)]
+struct RowPlan {
+    rows: usize,
+    window_cells: usize,
+    needs: RowNeeds,
+    /// Room above the range_check segment (in cells) that would shorten the
+    /// trace, when there is less now; otherwise 0.
+    cells_wanted: usize,
+}
+
+impl RowPlan {
+    fn choose(base: RowNeeds, gaps: usize, room: Room) -> RowPlan {
+        let rows_for = |needs: &RowNeeds| {
+            [needs.steps, needs.memory, needs.range_check_gaps, needs.range_check_window, 8]
+                .into_iter()
+                .max()
+                .unwrap_or(8)
+                .next_power_of_two()
+        };
+        let plain = RowPlan { rows: rows_for(&base), window_cells: 0, needs: base, cells_wanted: 0 };
+        let w_len = base.range_check_window - 1;
+        // Unbounded room: as few cells as the fillers of n rows leave to do.
+        let unbounded = |memory: usize| {
+            // NUM_RCH (n - 1) + NUM_RC_LIMBS (n - 1 - w_len) >= gaps
+            let gap_rows = (gaps + NUM_RC_LIMBS * w_len).div_ceil(NUM_RCH + NUM_RC_LIMBS).max(w_len) + 1;
+            let mut needs = RowNeeds { memory, range_check_gaps: gap_rows.min(base.range_check_gaps), ..base };
+            let n = rows_for(&needs);
+            let cells = gaps.saturating_sub(NUM_RCH * (n - 1)).div_ceil(NUM_RC_LIMBS);
+            needs.range_check_window = w_len + cells + 1;
+            RowPlan { rows: n, window_cells: cells, needs, cells_wanted: 0 }
+        };
+        let grown = match room {
+            Room::None => return plain,
+            Room::Unbounded => unbounded(base.memory),
+            // Bounded room: all of it (its cells are holes otherwise).
+            Room::Bounded(free) => {
+                let needs = RowNeeds {
+                    memory: base.memory - free,
+                    range_check_gaps: gaps.saturating_sub(NUM_RC_LIMBS * free).div_ceil(NUM_RCH) + 1,
+                    range_check_window: w_len + free + 1,
+                    ..base
+                };
+                let mut grown = RowPlan { rows: rows_for(&needs), window_cells: free, needs, cells_wanted: 0 };
+                // with unbounded room the trace could be shorter still
+                let ideal = unbounded(base.memory - free);
+                if ideal.rows < grown.rows && ideal.window_cells > free {
+                    grown.cells_wanted = ideal.window_cells;
+                }
+                grown
+            }
+        };
+        // A run the fillers serve as well keeps its window: its trace is
+        // what it was before windows grew.
+        if grown.rows < plain.rows || (grown.cells_wanted > 0 && grown.rows <= plain.rows) {
+            grown
+        } else {
+            plain
+        }
+    }
 }
 
 /// The run ends in the entry code's loop, with the executable's frame, and
@@ -332,6 +469,37 @@ fn range_check_gaps(rows: &[Decoded], mem: &[Option<Felt>], window: Segment) -> 
     let lo = present.iter().position(|&p| p).unwrap_or(0);
     let hi = present.iter().rposition(|&p| p).unwrap_or(0);
     (lo..=hi).filter(|&v| !present[v]).map(|v| v as u16).collect()
+}
+
+/// Grows the window by `cells` range-check cells above the segment (free
+/// memory: `Room`) holding the gaps the fillers of `n` rows cannot, eight
+/// per cell; cells beyond those repeat a value already present, so no new gap
+/// opens. The program never reads them and the AIR range-checks them like
+/// the segment's own. Returns the gaps left for the fillers.
+fn extend_window<'g>(
+    pi: &mut PublicInput,
+    mem: &mut Vec<Option<Felt>>,
+    gaps: &'g [u16],
+    cells: usize,
+    n: usize,
+) -> &'g [u16] {
+    if cells == 0 {
+        return gaps;
+    }
+    let moved = gaps.len().saturating_sub(NUM_RCH * (n - 1)).min(NUM_RC_LIMBS * cells);
+    let (to_cells, rest) = gaps.split_at(moved);
+    // a limb every range-check entry list already has (the window's first cell's)
+    let present = limbs_of(&mem[pi.window.begin as usize].expect("window cells are set"))[0];
+    let top = pi.window.stop as usize;
+    mem.resize(mem.len().max(top + cells), None);
+    for i in 0..cells {
+        let limb = |j: usize| to_cells.get(NUM_RC_LIMBS * i + j).copied().unwrap_or(present) as u128;
+        let value = (0..NUM_RC_LIMBS).fold(0u128, |v, j| v | limb(j) << (16 * j));
+        debug_assert!(mem[top + i].is_none(), "the window grows over free memory only");
+        mem[top + i] = Some(Felt::from_u128(value));
+    }
+    pi.window.stop += cells as u64;
+    rest
 }
 
 /// What the rows carry besides the run: the public-memory dummies (one per
@@ -523,4 +691,59 @@ pub fn build_aux<E: FieldElement<BaseField = Felt>, C: AsRef<[Felt]>>(main: &[C]
         }
     }
     aux
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needs(steps: usize, memory: usize, gaps: usize, w_len: usize) -> RowNeeds {
+        RowNeeds { steps, memory, range_check_gaps: gaps.div_ceil(NUM_RCH) + 1, range_check_window: w_len + 1 }
+    }
+
+    #[test]
+    fn without_range_check_the_window_stays() {
+        let p = RowPlan::choose(needs(100, 50, 40, 0), 40, Room::None);
+        assert_eq!((p.rows, p.window_cells, p.cells_wanted), (128, 0, 0));
+    }
+
+    #[test]
+    fn a_run_the_fillers_serve_keeps_its_window() {
+        // 16 gaps fit the fillers of 127 rows: growing over the 26 free
+        // cells would not shorten the trace, so the trace is what it was.
+        let p = RowPlan::choose(needs(100, 80, 16, 10), 16, Room::Bounded(26));
+        assert_eq!((p.rows, p.window_cells, p.cells_wanted), (128, 0, 0));
+    }
+
+    #[test]
+    fn bounded_room_is_taken_whole_and_more_is_asked_for() {
+        // The MLP's shape: 3,986 steps, 7,594 rows of memory needs (26 of them
+        // free cells above the segment), 64,705 gaps, a 486-cell segment.
+        let base = needs(3_986, 7_594, 64_705, 486);
+        let p = RowPlan::choose(base, 64_705, Room::Bounded(26));
+        // 26 cells do not shorten the trace yet; with room it would be 8,192 rows
+        assert_eq!(p.rows, 16_384);
+        let wanted = p.cells_wanted;
+        assert!(wanted > 26, "{wanted}");
+        // NUM_RCH fillers in 8,191 rows plus eight limbs per cell hold the gaps
+        assert!(NUM_RCH * 8_191 + NUM_RC_LIMBS * wanted >= 64_705);
+        assert!(NUM_RCH * 8_191 + NUM_RC_LIMBS * (wanted - 1) < 64_705, "no more than needed");
+        // the second run has that room (and the same memory needs: the free
+        // cells were holes)
+        let again = RowPlan::choose(needs(3_986, 7_594 - 26 + wanted, 64_705, 486), 64_705, Room::Bounded(wanted));
+        assert_eq!((again.rows, again.window_cells, again.cells_wanted), (8_192, wanted, 0));
+        assert_eq!(again.needs.memory, 7_594 - 26);
+        assert!(again.needs.range_check_window <= 8_192);
+    }
+
+    #[test]
+    fn unbounded_room_takes_only_the_cells_it_needs() {
+        let p = RowPlan::choose(needs(3_986, 7_594, 64_705, 486), 64_705, Room::Unbounded);
+        assert_eq!(p.rows, 8_192);
+        assert_eq!(p.window_cells, (64_705 - NUM_RCH * 8_191).div_ceil(NUM_RC_LIMBS));
+        assert_eq!(p.cells_wanted, 0);
+        // and none when the fillers suffice
+        let p = RowPlan::choose(needs(3_986, 7_594, 30_000, 486), 30_000, Room::Unbounded);
+        assert_eq!((p.rows, p.window_cells), (8_192, 0));
+    }
 }

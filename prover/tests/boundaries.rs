@@ -103,14 +103,14 @@ fn program_with_window(cells: u64) -> Prog {
 /// reaches w_hi − 1 exactly at row n − 2.
 #[test]
 fn a_range_check_window_of_n_minus_one_cells() {
-    let small = synthetic_trace(&program_with_window(1));
+    let small = synthetic_trace_fixed_window(&program_with_window(1));
     let n = small.len();
     assert!(n >= 8 && small.steps < n);
-    let edge = synthetic_trace(&program_with_window(n as u64 - 1));
+    let edge = synthetic_trace_fixed_window(&program_with_window(n as u64 - 1));
     let w = edge.public_input.window;
     assert_eq!((w.stop - w.begin) as usize, n - 1, "the window is n - 1 cells");
     assert_eq!(edge.len(), n, "n - 1 window cells still fit n rows");
-    let past = synthetic_trace(&program_with_window(n as u64));
+    let past = synthetic_trace_fixed_window(&program_with_window(n as u64));
     assert_eq!(past.len(), 2 * n, "n window cells need 2n rows");
     eprintln!("window of n - 1 = {} cells in {n} rows; one more cell doubles n", n - 1);
     proves_and_verifies(edge, "window = n - 1");

@@ -3,11 +3,11 @@
 
 use cairn_prover::field::Felt;
 use cairn_prover::public_input::{Builtin, Segment};
-use cairn_prover::trace::ExecutionInput;
+use cairn_prover::trace::{range_check_cells_wanted, ExecutionInput};
 use thiserror::Error;
 
-use crate::vm::CairoRun;
-use crate::CompiledProgram;
+use crate::vm::{self, CairoRun, RunMode};
+use crate::{CairoError, CompiledProgram};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AdapterError {
@@ -57,4 +57,24 @@ pub fn execution_input(program: &CompiledProgram, run: &CairoRun) -> Result<Exec
         output_segment,
         range_check_segment,
     })
+}
+
+/// Runs `program` on `args` in proof mode with the room above its
+/// range_check segment that its trace can use
+/// ([`range_check_cells_wanted`]): when the first run lacks it, a second
+/// run reserves it. Both runs execute the same steps; only where cairo-vm
+/// puts the segments after range_check differs.
+pub fn run_for_proof(
+    program: &CompiledProgram,
+    args: &[starknet_types_core::felt::Felt],
+) -> Result<CairoRun, CairoError> {
+    let run = vm::run_proof_mode(&program.executable, args)?;
+    // A run the prover cannot use is reported when it is proved.
+    let wanted =
+        execution_input(program, &run).ok().and_then(|input| range_check_cells_wanted(&input).ok()).unwrap_or(0);
+    if wanted == 0 {
+        return Ok(run);
+    }
+    drop(run);
+    vm::run_reserving(&program.executable, args, RunMode::Proof, wanted)
 }

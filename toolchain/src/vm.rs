@@ -4,8 +4,11 @@
 use cairo_lang_executable::executable::{EntryPointKind, Executable};
 use cairo_lang_execute_utils::program_and_hints_from_executable;
 use cairo_lang_runner::{Arg, CairoHintProcessor};
-use cairo_vm::cairo_run::{cairo_run_program, CairoRunConfig};
+use cairo_vm::types::builtin_name::BuiltinName;
 use cairo_vm::types::layout_name::LayoutName;
+use cairo_vm::vm::errors::cairo_run_errors::CairoRunError;
+use cairo_vm::vm::errors::vm_exception::VmException;
+use cairo_vm::vm::runners::cairo_runner::CairoRunner;
 use serde::{Deserialize, Serialize};
 use starknet_types_core::felt::Felt;
 
@@ -62,6 +65,21 @@ pub fn run_proof_mode(executable: &Executable, args: &[Felt]) -> Result<CairoRun
 /// Like [`run_proof_mode`]; with [`RunMode::Execute`] the trace, memory and
 /// public input of the result are empty.
 pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<CairoRun, CairoError> {
+    run_reserving(executable, args, mode, 0)
+}
+
+/// Like [`run`], with the range_check segment allocated `extra_rc_cells`
+/// cells beyond those the run used (and at least cairo-vm's own allocation).
+/// The run is the same; only the segments relocated after range_check move
+/// up. The prover fills the reserved cells with the 16-bit values its
+/// range-check column lacks (`cairn_prover::trace::range_check_cells_wanted`),
+/// which lets a small program's trace be shorter.
+pub fn run_reserving(
+    executable: &Executable,
+    args: &[Felt],
+    mode: RunMode,
+    extra_rc_cells: usize,
+) -> Result<CairoRun, CairoError> {
     let entrypoint = executable
         .entrypoints
         .iter()
@@ -94,16 +112,7 @@ pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<Cair
         panic_traceback: Default::default(),
     };
     let proof = mode == RunMode::Proof;
-    let config = CairoRunConfig {
-        trace_enabled: proof,
-        relocate_mem: true,
-        relocate_trace: proof,
-        layout: LayoutName::small,
-        proof_mode: true,
-        disable_trace_padding: true,
-        ..Default::default()
-    };
-    let runner = cairo_run_program(&program, &config, &mut hints).map_err(|e| {
+    let runner = run_program(&program, &mut hints, proof, extra_rc_cells).map_err(|e| {
         let msg = e.to_string();
         // An #[executable]'s entry code asserts that `main` did not panic
         // (a panicking run is not provable); that assertion is what fails.
@@ -146,4 +155,43 @@ pub fn run(executable: &Executable, args: &[Felt], mode: RunMode) -> Result<Cair
     let public_input = serde_json::to_value(runner.get_air_public_input().map_err(vm_err)?).map_err(vm_err)?;
     let memory = runner.relocated_memory.clone();
     Ok(CairoRun { output, steps: trace.len(), builtins, program_builtins, trace, memory, public_input })
+}
+
+/// cairo-vm's `cairo_run_program` in proof mode (layout `small`, trace
+/// padding disabled, no secure-run check), step for step, with room for
+/// `extra_rc_cells` more range-check cells set before the segments are
+/// relocated. (The error is cairo-vm's own, large; it is turned into a
+/// [`CairoError`] at once.)
+#[allow(clippy::result_large_err)]
+fn run_program(
+    program: &cairo_vm::types::program::Program,
+    hints: &mut CairoHintProcessor,
+    trace: bool,
+    extra_rc_cells: usize,
+) -> Result<CairoRunner, CairoRunError> {
+    let mut runner = CairoRunner::new(program, LayoutName::small, None, true, trace, true)?;
+    let end = runner.initialize(true)?;
+    runner.run_until_pc(end, hints).map_err(|err| VmException::from_vm_error(&runner, err))?;
+    // proof mode: one more step, so that `end` is the last one executed
+    runner.run_for_steps(1, hints)?;
+    runner.end_run(true, false, hints, false)?;
+    runner.read_return_values(true)?;
+    runner.finalize_segments()?;
+    if extra_rc_cells > 0 {
+        reserve_range_check_cells(&mut runner, extra_rc_cells);
+    }
+    runner.relocate(true, trace)?;
+    Ok(runner)
+}
+
+fn reserve_range_check_cells(runner: &mut CairoRunner, extra: usize) {
+    let Some(index) = runner.vm.builtin_runners.iter().find(|b| b.name() == BuiltinName::range_check).map(|b| b.base())
+    else {
+        return; // nothing to extend
+    };
+    let segments = &mut runner.vm.segments;
+    segments.compute_effective_sizes();
+    let used = segments.get_segment_used_size(index).unwrap_or(0);
+    let allocated = segments.get_segment_size(index).unwrap_or(used);
+    segments.finalize(Some(allocated.max(used + extra)), index, None);
 }

@@ -75,7 +75,8 @@ fn integer_arithmetic_with_range_checks_proves_and_verifies() {
     assert_eq!(t.public_input.builtins, vec![Builtin::Output, Builtin::RangeCheck]);
     let rc = t.public_input.range_check_segment.expect("range_check segment");
     assert!(rc.stop > rc.begin, "the program used range checks");
-    assert_eq!(t.public_input.window, rc);
+    let w = t.public_input.window;
+    assert!(w.begin == rc.begin && w.stop >= rc.stop, "the window {w:?} starts with the segment {rc:?}");
     let sum_sq: u128 = xs.iter().map(|&x| (x as u128) * (x as u128)).sum();
     let q: u64 = xs.iter().map(|x| x / 7).sum();
     let r: u64 = xs.iter().map(|x| x % 7).sum();
@@ -105,6 +106,33 @@ fn range_check_values_across_the_whole_16_bit_range() {
     let (t, _) = support::trace(&p, &xs);
     assert!(t.steps < t.len() / 4, "{} steps in {} rows", t.steps, t.len());
     checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
+}
+
+#[test]
+fn range_check_gaps_are_filled_by_window_cells_above_the_segment() {
+    // The same run as above. As cairo-vm lays it out, only the NUM_RCH
+    // fillers per row supply the missing 16-bit values; with room reserved
+    // above the range_check segment, extra window cells supply eight each and
+    // the trace is shorter (cairo-air.md §2.8's floor, lowered).
+    let p = support::compile("integers", support::INTEGERS);
+    let xs: Vec<u64> = (0..40u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32).collect();
+    let (plain, _) = support::trace(&p, &xs);
+    let (t, run) = support::trace_with_room(&p, &xs);
+    assert!(t.len() < plain.len(), "{} rows with room, {} without", t.len(), plain.len());
+    assert_eq!(t.steps, plain.steps, "the same run");
+    assert_eq!(t.public_input.output, plain.public_input.output);
+    let rc = t.public_input.range_check_segment.expect("range_check segment");
+    assert_eq!(rc, plain.public_input.range_check_segment.unwrap(), "the segment itself does not move");
+    let w = t.public_input.window;
+    assert!(w.begin == rc.begin && w.stop > rc.stop, "the window {w:?} grew above the segment {rc:?}");
+    assert!(t.row_needs.range_check_window <= t.len());
+    agrees_with_cairo_vm(&t, &run);
+    checker::check(&t.columns, &t.public_input, rand()).expect("an honest trace satisfies the AIR");
+    let want = t.public_input.output.clone();
+    let (bytes, _) =
+        proof::prove(t, Params::for_security(DEFAULT_SECURITY_BITS), DEFAULT_SECURITY_BITS).expect("prove");
+    let v = proof::verify(&bytes, None, DEFAULT_SECURITY_BITS).expect("verify");
+    assert_eq!(v.output, want);
 }
 
 #[test]

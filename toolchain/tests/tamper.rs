@@ -499,6 +499,27 @@ fn limb_of_2_pow_16_with_a_compensating_limb_fails_the_range_check() {
 }
 
 #[test]
+fn limb_of_2_pow_16_in_a_window_cell_above_the_segment_fails_the_range_check() {
+    // The cells a grown window adds above the range_check segment are free
+    // for the prover to choose, but range-checked like the segment's own: a
+    // limb of 2^16 (value kept by lowering the next limb) breaks the
+    // range-check permutation.
+    let t = integers_with_room();
+    let (n, rc) = (t.len(), t.public_input.range_check_segment.expect("range_check"));
+    assert!(t.public_input.window.stop > rc.stop, "the window grew");
+    let (r, j) = (0..n - 1)
+        .filter(|&r| t.columns[RC_A][r] == Felt::from_u64(rc.stop))
+        .flat_map(|r| (0..NUM_RC_LIMBS - 1).map(move |j| (r, j)))
+        .find(|&(r, j)| t.columns[RC_LIMBS + j + 1][r] != Felt::ZERO)
+        .expect("the first extra cell has a non-zero limb");
+    let mut cols = t.columns.clone();
+    cols[RC_LIMBS + j][r] += Felt::from_u64(1 << 16);
+    cols[RC_LIMBS + j + 1][r] -= Felt::ONE;
+    assert_only(&cols, &t.public_input, n - 1, RANGE_PERMUTATION);
+    assert_rejected(cols, t.public_input.clone());
+}
+
+#[test]
 fn range_check_cell_of_2_pow_128_has_no_valid_limbs() {
     // A synthetic program with the range_check builtin stores X in its range
     // check segment. With X = 2^128 - 1 it is an honest run; X = 2^128 is
@@ -794,6 +815,16 @@ fn changed_range_check_bounds_and_window_are_rejected() {
     }
     let r = verify_no_panic(&edit_pi(int_bytes, |pi| pi.window.begin += 1), None, CHEAP_BITS);
     assert_bad_public_input(r, "window disagreeing with the range_check segment");
+    // The window may extend above the segment (trace.rs `extend_window`), never
+    // stop short of it: the segment's last cell would go unchecked.
+    let short = edit_pi(int_bytes, |pi| pi.window.stop = pi.range_check_segment.unwrap().stop - 1);
+    assert_bad_public_input(verify_no_panic(&short, None, CHEAP_BITS), "window stopping inside the segment");
+    let far = edit_pi(int_bytes, |pi| pi.window.stop = u64::MAX);
+    assert_bad_public_input(verify_no_panic(&far, None, CHEAP_BITS), "window stopping past every address");
+    // One cell more than the proof walked: allowed by the public-input
+    // rules, refused by the STARK (rc_a[n-2] = w_hi - 1).
+    let r = verify_no_panic(&edit_pi(int_bytes, |pi| pi.window.stop += 1), None, CHEAP_BITS);
+    assert_invalid(r, "window one cell longer than the walk");
 }
 
 #[test]

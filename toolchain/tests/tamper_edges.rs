@@ -96,7 +96,7 @@ fn window_run(cells: u64) -> CairoTrace {
     p.op(asm::push_fp(-4));
     p.op_imm(asm::push_fp_plus_imm(-3), fu(cells));
     p.op(asm::ret());
-    synthetic_trace(&p)
+    synthetic_trace_fixed_window(&p)
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::decode::{Instruction, JMP_REL_0};
 use crate::field::Felt;
 use crate::layout::*;
 use crate::public_input::{entry_code, Builtin, Segment};
-use crate::trace::{build_trace, CairoTrace, ExecutionInput};
+use crate::trace::{build_trace, build_trace_with_fixed_window, CairoTrace, ExecutionInput};
 
 pub fn fu(v: u64) -> Felt {
     Felt::from_u64(v)
@@ -279,4 +279,9 @@ pub fn counting_loop(rounds: u64, one_more_step: bool) -> Prog {
 
 pub fn synthetic_trace(p: &Prog) -> CairoTrace {
     build_trace(&execute(p, Felt::ZERO)).expect("the synthetic run builds a trace")
+}
+
+/// [`synthetic_trace`] with the range-check window kept to the segment.
+pub fn synthetic_trace_fixed_window(p: &Prog) -> CairoTrace {
+    build_trace_with_fixed_window(&execute(p, Felt::ZERO)).expect("the synthetic run builds a trace")
 }

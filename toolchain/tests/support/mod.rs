@@ -76,6 +76,15 @@ pub fn trace(program: &CompiledProgram, args: &[u64]) -> (CairoTrace, vm::CairoR
     (build_trace(&input).unwrap_or_else(|e| panic!("{e}")), run)
 }
 
+/// Like [`trace`], with the room above the range_check segment that the
+/// prover asks for (`adapter::run_for_proof`, as `cairn prove` runs).
+pub fn trace_with_room(program: &CompiledProgram, args: &[u64]) -> (CairoTrace, vm::CairoRun) {
+    let felts: Vec<Felt> = args.iter().map(|&a| Felt::from(a)).collect();
+    let run = cairn_cairo::adapter::run_for_proof(program, &felts).unwrap_or_else(|e| panic!("{e}"));
+    let input = execution_input(program, &run).unwrap_or_else(|e| panic!("{e}"));
+    (build_trace(&input).unwrap_or_else(|e| panic!("{e}")), run)
+}
+
 pub fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("cairn-prover-scratch-{}", std::process::id()));
     std::fs::create_dir_all(&d).expect("temp dir");

@@ -76,6 +76,18 @@ pub fn integers() -> &'static CairoTrace {
     })
 }
 
+/// The integers program on values whose limbs spread over [0, 2^16), run
+/// with room above its range_check segment: its window grows over extra
+/// cells that hold range-check gaps (trace.rs `extend_window`).
+pub fn integers_with_room() -> &'static CairoTrace {
+    static T: OnceLock<CairoTrace> = OnceLock::new();
+    T.get_or_init(|| {
+        let p = super::compile("integers", super::INTEGERS);
+        let xs: Vec<u64> = (0..40u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32).collect();
+        super::trace_with_room(&p, &xs).0
+    })
+}
+
 /// Integer order of field elements (canonical representatives).
 pub fn key(f: &Felt) -> [u8; 32] {
     let mut b = f.to_le_bytes();

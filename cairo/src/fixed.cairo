@@ -7,6 +7,8 @@ pub mod exp;
 pub mod exp2_table;
 pub mod ln;
 pub mod ln_table;
+pub mod logistic;
+pub mod logistic_table;
 pub mod sqrt;
 pub mod trig;
 

@@ -84,29 +84,8 @@ pub fn exp(x: felt252, sc: Scale) -> felt252 {
     }
 }
 
-/// round(sigmoid(x) * 2^s), evaluated where the exponential is at most 1.
-pub fn sigmoid(x: felt252, sc: Scale) -> felt252 {
-    let (negative, _) = abs(x);
-    if !negative {
-        let e = exp_neg_q62(-x, sc);
-        div_round_u(pow2(62 + sc.bits), ONE_Q62 + e).into()
-    } else {
-        let e = exp_neg_q62(x, sc);
-        div_round_u(e * pow2(sc.bits), ONE_Q62 + e).into()
-    }
-}
-
-/// round(tanh(x) * 2^s) = sign(x) (1 - e^-2|x|) / (1 + e^-2|x|): exactly odd.
-pub fn tanh(x: felt252, sc: Scale) -> felt252 {
-    let (negative, a) = abs(x);
-    let e = exp_neg_q62(-2 * a.into(), sc);
-    let t: felt252 = div_round_u((ONE_Q62 - e) * pow2(sc.bits), ONE_Q62 + e).into();
-    if negative {
-        -t
-    } else {
-        t
-    }
-}
+// Sigmoid and tanh come from a table of cubics (fixed/logistic.cairo).
+pub use crate::fixed::logistic::{sigmoid, tanh};
 
 /// Softmax of one slice: round(e^(x_i - m) 2^s / sum_j e^(x_j - m)).
 pub fn softmax(xs: Span<felt252>, sc: Scale) -> Array<felt252> {

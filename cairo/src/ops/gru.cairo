@@ -5,7 +5,7 @@
 
 use crate::arith::Arith;
 use crate::fixed::Scale;
-use crate::fixed::exp::{sigmoid, tanh};
+use crate::fixed::logistic::{logistic, sigmoid_with, tanh_with};
 use super::recurrent::{Geometry, assemble_state, assemble_y, gate_acc, initial, recurrent_acc, time, x_row};
 
 const Z: u32 = 0;
@@ -18,6 +18,8 @@ pub fn gru(
     h0: Span<felt252>, linear_before_reset: bool,
 ) -> (Span<felt252>, Span<felt252>) {
     let ar = @sc;
+    // the activations' table parameters, made once
+    let (sg, th) = (@logistic(sc.bits, sc.bits), @logistic(sc.bits - 1, sc.bits + 1));
     let mut hs: Array<Span<felt252>> = array![];
     let mut last_h: Array<Span<felt252>> = array![];
     for d in 0..g.dirs {
@@ -28,8 +30,8 @@ pub fn gru(
                 let mut zs = array![];
                 let mut rs = array![];
                 for u in 0..g.hidden {
-                    zs.append(sigmoid(ar.finish_dot(gate_acc(sc, g, w, r, bias, d, Z, u, xt, h, true)), sc));
-                    rs.append(sigmoid(ar.finish_dot(gate_acc(sc, g, w, r, bias, d, R, u, xt, h, true)), sc));
+                    zs.append(sigmoid_with(ar.finish_dot(gate_acc(sc, g, w, r, bias, d, Z, u, xt, h, true)), sg));
+                    rs.append(sigmoid_with(ar.finish_dot(gate_acc(sc, g, w, r, bias, d, R, u, xt, h, true)), sg));
                 }
                 let (zs, rs) = (zs.span(), rs.span());
                 let mut reset_h = array![];
@@ -48,7 +50,7 @@ pub fn gru(
                     } else {
                         ar.finish_dot(gate_acc(sc, g, w, r, bias, d, H, u, xt, reset_h, true))
                     };
-                    let candidate = tanh(pre, sc);
+                    let candidate = tanh_with(pre, th, sc);
                     new_h.append(ar.add(ar.mul(ar.sub(sc.one, *zs[u]), candidate), ar.mul(*zs[u], *h[u])));
                 }
                 h = new_h.span();

@@ -6,7 +6,7 @@
 
 use crate::arith::Arith;
 use crate::fixed::Scale;
-use crate::fixed::exp::{sigmoid, tanh};
+use crate::fixed::logistic::{logistic, sigmoid_with, tanh_with};
 use super::recurrent::{Geometry, assemble_state, assemble_y, gate_acc, initial, time, x_row};
 
 const I: u32 = 0;
@@ -39,6 +39,8 @@ pub fn lstm(
     h0: Span<felt252>, c0: Span<felt252>, p: Span<felt252>,
 ) -> (Span<felt252>, Span<felt252>, Span<felt252>) {
     let ar = @sc;
+    // the activations' table parameters, made once
+    let (sg, th) = (@logistic(sc.bits, sc.bits), @logistic(sc.bits - 1, sc.bits + 1));
     let mut hs: Array<Span<felt252>> = array![];
     let mut last_h: Array<Span<felt252>> = array![];
     let mut last_c: Array<Span<felt252>> = array![];
@@ -52,12 +54,12 @@ pub fn lstm(
                 let mut new_c = array![];
                 for u in 0..g.hidden {
                     let pre = @(sc, g, w, r, bias, d, u, xt, h);
-                    let i = sigmoid(gate(pre, I, peep(p, g, d, 0, u, *c[u])), sc);
-                    let f = sigmoid(gate(pre, F, peep(p, g, d, 2, u, *c[u])), sc);
-                    let cand = tanh(gate(pre, C, 0), sc);
+                    let i = sigmoid_with(gate(pre, I, peep(p, g, d, 0, u, *c[u])), sg);
+                    let f = sigmoid_with(gate(pre, F, peep(p, g, d, 2, u, *c[u])), sg);
+                    let cand = tanh_with(gate(pre, C, 0), th, sc);
                     let cu = ar.add(ar.mul(f, *c[u]), ar.mul(i, cand));
-                    let o = sigmoid(gate(pre, O, peep(p, g, d, 1, u, cu)), sc);
-                    new_h.append(ar.mul(o, tanh(cu, sc)));
+                    let o = sigmoid_with(gate(pre, O, peep(p, g, d, 1, u, cu)), sg);
+                    new_h.append(ar.mul(o, tanh_with(cu, th, sc)));
                     new_c.append(cu);
                 }
                 h = new_h.span();

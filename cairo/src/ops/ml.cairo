@@ -3,6 +3,7 @@
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
 use crate::fixed::exp::{sigmoid, softmax};
+use crate::fixed::logistic::{logistic, sigmoid_with};
 
 /// NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT (`ml::PostTransform` in order).
 pub const NONE: u8 = 0;
@@ -29,8 +30,9 @@ pub fn apply(sc: Scale, p: Post, row: Span<felt252>, ref out: Array<felt252>) {
     if p.kind == NONE {
         out.append_span(row);
     } else if p.kind == LOGISTIC {
+        let sg = @logistic(sc.bits, sc.bits);
         for x in row {
-            out.append(sigmoid(*x, sc));
+            out.append(sigmoid_with(*x, sg));
         }
     } else if p.kind == SOFTMAX {
         out.append_span(softmax(row, sc).span());

@@ -4,7 +4,7 @@
 
 use crate::arith::Arith;
 use crate::fixed::Scale;
-use crate::fixed::exp::tanh;
+use crate::fixed::logistic::{logistic, tanh_with};
 use super::recurrent::{Geometry, assemble_state, assemble_y, gate_acc, initial, time, x_row};
 
 /// `(Y, Y_h)`.
@@ -13,6 +13,7 @@ pub fn rnn(
     h0: Span<felt252>,
 ) -> (Span<felt252>, Span<felt252>) {
     let ar = @sc;
+    let th = @logistic(sc.bits - 1, sc.bits + 1); // made once
     let mut hs: Array<Span<felt252>> = array![];
     let mut last_h: Array<Span<felt252>> = array![];
     for d in 0..g.dirs {
@@ -22,7 +23,7 @@ pub fn rnn(
                 let xt = x_row(g, x, time(g, d, step), b);
                 let mut new_h = array![];
                 for u in 0..g.hidden {
-                    new_h.append(tanh(ar.finish_dot(gate_acc(sc, g, w, r, bias, d, 0, u, xt, h, true)), sc));
+                    new_h.append(tanh_with(ar.finish_dot(gate_acc(sc, g, w, r, bias, d, 0, u, xt, h, true)), th, sc));
                 }
                 h = new_h.span();
                 hs.append(h);

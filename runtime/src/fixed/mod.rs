@@ -21,6 +21,8 @@ mod exp2_table;
 pub mod integer;
 pub mod ln;
 mod ln_table;
+pub mod logistic;
+mod logistic_table;
 pub mod sqrt;
 pub mod trig;
 

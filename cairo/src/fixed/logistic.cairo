@@ -2,7 +2,7 @@
 //! runtime/src/fixed/logistic.rs (see docs/fixed-point.md §4 for the
 //! algorithm and its error bound): one u128 division splits |x| into its
 //! segment and the position within it, the segment's cubic is evaluated
-//! exactly in felt252 (below 2^125), and one more division rounds it.
+//! exactly in felt252 (below 2^127), and one more division rounds it.
 
 use crate::arith::abs;
 use crate::fixed::logistic_table::{C0, C1, C2, C3};
@@ -11,15 +11,15 @@ use crate::fixed::{Scale, pow2};
 /// Fraction bits of the table's coefficients (COEFF_BITS).
 const COEFF_BITS: u32 = 40;
 /// Segments per unit of the input: 2^SEGMENT_BITS.
-const SEGMENT_BITS: u32 = 4;
+const SEGMENT_BITS: u32 = 3;
 
 /// What `sigmoid_magnitude` needs for one pair of scales, computed once per
 /// tensor.
 #[derive(Copy, Drop)]
 pub struct Logistic {
-    /// 2^f, f = s_in - 4 (1 below scale 4: the input is multiplied instead)
+    /// 2^f, f = s_in - 3 (1 below scale 3: the input is multiplied instead)
     segment: NonZero<u128>,
-    /// 2^(4 - s_in) below scale 4, else 1
+    /// 2^(3 - s_in) below scale 3, else 1
     widen: felt252,
     /// 2^f, 2^2f, 2^3f
     f1: felt252,

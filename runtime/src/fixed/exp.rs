@@ -97,7 +97,7 @@ pub fn exp(x: i64, scale: Scale, bounds: Bounds) -> Result<i64, ArithError> {
 }
 
 // Sigmoid and tanh are no longer built on the exponential: a table of cubics
-// is exact to 1.1·10⁻⁹ and costs a seventh of the Cairo steps (`logistic`).
+// is exact to 1.7·10⁻⁸ and costs a sixth of the Cairo steps (`logistic`).
 pub use super::logistic::{sigmoid, tanh};
 
 /// Softmax of one slice: `round(e^(x_i - m) · 2^s / Σ_j e^(x_j - m))` with `m` the

@@ -1,12 +1,12 @@
 //! Sigmoid and tanh from one table of cubics (docs/fixed-point.md §4).
 //!
-//! `σ(a)` for `a ≥ 0` is taken piecewise: on each segment `[j/16, (j+1)/16)`
+//! `σ(a)` for `a ≥ 0` is taken piecewise: on each segment `[j/8, (j+1)/8)`
 //! of `[0, 24)`, the cubic through σ at the segment's ends and thirds,
 //! `c0 + c1 t + c2 t² + c3 t³` in the position `t ∈ [0, 1)` within the
 //! segment, its coefficients rounded at scale 40 ([`SIGMOID_CUBIC_Q40`]).
 //! With `a` at scale `s_in`, `j = ⌊a / 2^f⌋` and `u = a mod 2^f` for
-//! `f = s_in − 4` (`t = u / 2^f`), the cubic is evaluated exactly in integers,
-//! `y = c0·2^3f + c1·u·2^2f + c2·u²·2^f + c3·u³` (scale 40 + 3f, below 2^125),
+//! `f = s_in − 3` (`t = u / 2^f`), the cubic is evaluated exactly in integers,
+//! `y = c0·2^3f + c1·u·2^2f + c2·u²·2^f + c3·u³` (scale 40 + 3f, below 2^127),
 //! and rounded half up once to the output scale. From 24 on the result is 1.
 //! `σ(−a) = 1 − σ(a)` and `tanh(a) = 2σ(2a) − 1` (σ at output scale s + 1, of
 //! the input read at scale s − 1) make both exactly symmetric.
@@ -16,21 +16,23 @@
 //! eighty Cairo steps an element, where the exponential-based evaluation took
 //! about 550 (docs/cairo-codegen.md).
 //!
-//! Error before the final rounding: the cubics are within 1.01·10⁻⁹ of σ
+//! Error before the final rounding: the cubics are within 1.61·10⁻⁸ of σ
 //! (interpolation; coefficient rounding adds 4·2⁻⁴¹), and 1 − σ(24) < 3.8·10⁻¹¹.
+//! Segments of 1/16 would cut that to 10⁻⁹ but double the table, which every
+//! program using sigmoid carries in its bytecode (768 words as it is).
 
 pub use super::logistic_table::SIGMOID_CUBIC_Q40;
 use super::Scale;
 
 /// Segments per unit of the input: 2^SEGMENT_BITS.
-pub const SEGMENT_BITS: u32 = 4;
+pub const SEGMENT_BITS: u32 = 3;
 /// Fraction bits of the table's coefficients.
 pub const COEFF_BITS: u32 = 40;
 /// Bound on |result − σ| before the final rounding (tested in f64).
-pub const SIGMOID_ERROR: f64 = 1.1e-9;
+pub const SIGMOID_ERROR: f64 = 1.7e-8;
 /// Bound on |result − tanh| before the final rounding: twice σ's, and
 /// 1 − tanh(12) < 7.6·10⁻¹¹.
-pub const TANH_ERROR: f64 = 2.2e-9;
+pub const TANH_ERROR: f64 = 3.4e-8;
 
 /// `round(σ(a / 2^s_in) · 2^s_out)` for `a ≥ 0`, rounded half up;
 /// `s_out ≤ 33`.
@@ -51,9 +53,10 @@ pub fn sigmoid_magnitude(a: u128, s_in: u32, s_out: u32) -> u128 {
     let u = u as i128;
     let y = ((c[3] as i128 * u + ((c[2] as i128) << f)) * u + ((c[1] as i128) << (2 * f))) * u
         + ((c[0] as i128) << (3 * f));
-    // y ∈ (2^(39 + 3f), 2^(40 + 3f)]: positive, and 3f ≤ 87
+    // y ∈ (2^(39 + 3f), 2^(40 + 3f)): positive, below 2^127 (3f ≤ 87), so
+    // rounding it in u128 cannot overflow
     let e = COEFF_BITS + 3 * f - s_out;
-    ((y + (1 << (e - 1))) >> e) as u128
+    (y as u128 + (1 << (e - 1))) >> e
 }
 
 /// `round(σ(x) · 2^s)`, `σ(x) = 1 / (1 + e^-x)`: always in `[0, 2^s]`.

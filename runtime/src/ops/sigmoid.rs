@@ -1,6 +1,6 @@
 //! `Sigmoid` — 1 / (1 + e^-x), element-wise (opsets 6, 13).
 //!
-//! Fixed point: `fixed::logistic::sigmoid` (a table of cubics); within 0.5 ulp + 1.1e-9 of the exact value, always in [0, 1]. Not defined on integers.
+//! Fixed point: `fixed::logistic::sigmoid` (a table of cubics); within 0.5 ulp + 1.7e-8 of the exact value, always in [0, 1]. Not defined on integers.
 //! Spec: <https://onnx.ai/onnx/operators/onnx__Sigmoid.html>
 
 use super::elementwise::{unary, UnaryFn};

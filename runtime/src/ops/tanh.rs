@@ -1,6 +1,6 @@
 //! `Tanh` — Hyperbolic tangent, element-wise (opsets 6, 13).
 //!
-//! Fixed point: `fixed::logistic::tanh`, 2σ(2x) − 1 from the same table (exactly odd); within 0.5 ulp + 2.2e-9 of the exact value. Not defined on integers.
+//! Fixed point: `fixed::logistic::tanh`, 2σ(2x) − 1 from the same table (exactly odd); within 0.5 ulp + 3.4e-8 of the exact value. Not defined on integers.
 //! Spec: <https://onnx.ai/onnx/operators/onnx__Tanh.html>
 
 use super::elementwise::{unary, UnaryFn};

@@ -192,11 +192,11 @@ enum WindowGrowth {
 
 /// The passes of trace building (cairo-air.md §2.9).
 fn assemble(input: &ExecutionInput, growth: WindowGrowth) -> Result<CairoTrace, TraceError> {
-    let Planned { rows, mut pi, mut mem, public, gaps, plan } = plan_rows(input, growth)?;
+    let Planned { rows, mut pi, mut mem, public, holes, gaps, plan } = plan_rows(input, growth)?;
     let n = plan.rows;
     let gaps = extend_window(&mut pi, &mut mem, &gaps, plan.window_cells, n);
     // cells the window took are range-checked, not holes
-    let holes = holes(input, &rows, &mem, &public, pi.window);
+    let holes = if plan.window_cells > 0 { self::holes(input, &rows, &mem, &public, pi.window) } else { holes };
     debug_assert!(public.len() + holes.len() < n);
     let fill = Fillers { public: &public, holes: &holes, gaps, window: pi.window };
     let mut cols = main_columns(input, &rows, &mem, &fill, n);
@@ -210,8 +210,21 @@ fn assemble(input: &ExecutionInput, growth: WindowGrowth) -> Result<CairoTrace, 
 /// range-check column's gaps through that many extra window cells would give
 /// a shorter trace than the room the run has.
 pub fn range_check_cells_wanted(input: &ExecutionInput) -> Result<usize, TraceError> {
+    if !window_growth_can_shorten(input.trace.len()) {
+        return Ok(0);
+    }
     let Planned { plan, .. } = plan_rows(input, WindowGrowth::Allowed)?;
     Ok(plan.cells_wanted)
+}
+
+/// Whether a run of `steps` steps can have a shorter trace by growing its
+/// window: only if the range-check gaps could set its rows. They need at most
+/// 2^16 / NUM_RCH + 1 rows (every 16-bit value missing), so a run whose steps
+/// alone reach the next power of two above that cannot — which spares the
+/// large runs a planning pass over every row.
+pub fn window_growth_can_shorten(steps: usize) -> bool {
+    let most_gap_rows = (1usize << 16).div_ceil(NUM_RCH) + 1;
+    steps.next_power_of_two() < most_gap_rows.next_power_of_two()
 }
 
 /// A run decoded, with its public input and memory, and its rows planned.
@@ -220,6 +233,8 @@ struct Planned {
     pi: PublicInput,
     mem: Vec<Option<Felt>>,
     public: Vec<(u64, Felt)>,
+    /// Holes of the window as the run left it.
+    holes: Vec<(u64, Felt)>,
     gaps: Vec<u16>,
     plan: RowPlan,
 }
@@ -244,7 +259,7 @@ fn plan_rows(input: &ExecutionInput, growth: WindowGrowth) -> Result<Planned, Tr
         WindowGrowth::Off => Room::None,
     };
     let plan = RowPlan::choose(base, gaps.len(), room);
-    Ok(Planned { rows, pi, mem, public, gaps, plan })
+    Ok(Planned { rows, pi, mem, public, holes, gaps, plan })
 }
 
 /// Free addresses right above the range-check window, which the window may
@@ -734,6 +749,18 @@ mod tests {
         assert_eq!((again.rows, again.window_cells, again.cells_wanted), (8_192, wanted, 0));
         assert_eq!(again.needs.memory, 7_594 - 26);
         assert!(again.needs.range_check_window <= 8_192);
+    }
+
+    #[test]
+    fn growth_is_considered_only_where_the_gaps_can_set_the_rows() {
+        // every 16-bit value missing: 13,108 rows of fillers, so 16,384
+        let most = needs(0, 0, 1 << 16, 0).range_check_gaps;
+        assert!(window_growth_can_shorten(3_986) && window_growth_can_shorten(8_192));
+        assert!(!window_growth_can_shorten(8_193) && !window_growth_can_shorten(1 << 20));
+        // at 8,193 steps the steps set 16,384 rows whatever the gaps
+        let p = RowPlan::choose(needs(8_193, 100, 1 << 16, 10), 1 << 16, Room::Bounded(0));
+        assert_eq!((p.rows, p.cells_wanted), (16_384, 0));
+        assert!(most <= 16_384);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use cairn_prover::field::Felt;
 use cairn_prover::public_input::{Builtin, Segment};
-use cairn_prover::trace::{range_check_cells_wanted, ExecutionInput};
+use cairn_prover::trace::{range_check_cells_wanted, window_growth_can_shorten, ExecutionInput};
 use thiserror::Error;
 
 use crate::vm::{self, CairoRun, RunMode};
@@ -69,6 +69,9 @@ pub fn run_for_proof(
     args: &[starknet_types_core::felt::Felt],
 ) -> Result<CairoRun, CairoError> {
     let run = vm::run_proof_mode(&program.executable, args)?;
+    if !window_growth_can_shorten(run.steps) {
+        return Ok(run); // no copy of a large run's memory for nothing
+    }
     // A run the prover cannot use is reported when it is proved.
     let wanted =
         execution_input(program, &run).ok().and_then(|input| range_check_cells_wanted(&input).ok()).unwrap_or(0);

@@ -84,9 +84,6 @@ pub fn exp(x: felt252, sc: Scale) -> felt252 {
     }
 }
 
-// Sigmoid and tanh come from a table of cubics (fixed/logistic.cairo).
-pub use crate::fixed::logistic::{sigmoid, tanh};
-
 /// Softmax of one slice: round(e^(x_i - m) 2^s / sum_j e^(x_j - m)).
 pub fn softmax(xs: Span<felt252>, sc: Scale) -> Array<felt252> {
     let mut out = array![];

@@ -2,8 +2,8 @@
 
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
-use crate::fixed::exp::{sigmoid, softmax};
-use crate::fixed::logistic::{logistic, sigmoid_with};
+use crate::fixed::exp::softmax;
+use crate::fixed::logistic::{logistic, sigmoid, sigmoid_with};
 
 /// NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT (`ml::PostTransform` in order).
 pub const NONE: u8 = 0;

@@ -6,7 +6,8 @@
 
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
-use crate::fixed::exp::{exp, tanh};
+use crate::fixed::exp::exp;
+use crate::fixed::logistic::tanh;
 use super::ml::{NEGATE, Post, apply, binary, first_argmax};
 
 pub const LINEAR: u8 = 0;

@@ -2,7 +2,7 @@
 
 use super::{Arith, Func};
 use crate::error::ArithError;
-use crate::fixed::{self, activation, erf, exp, integer, ln, sqrt, trig, Bounds, Scale, WideAcc, VALUE_BITS};
+use crate::fixed::{self, activation, erf, exp, integer, ln, logistic, sqrt, trig, Bounds, Scale, WideAcc, VALUE_BITS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FixedArith {
@@ -164,11 +164,11 @@ impl Arith for FixedArith {
     }
 
     fn sigmoid(&self, x: i64) -> Result<i64, ArithError> {
-        self.fit("Sigmoid", exp::sigmoid(x, self.scale) as i128)
+        self.fit("Sigmoid", logistic::sigmoid(x, self.scale) as i128)
     }
 
     fn tanh(&self, x: i64) -> Result<i64, ArithError> {
-        self.fit("Tanh", exp::tanh(x, self.scale) as i128)
+        self.fit("Tanh", logistic::tanh(x, self.scale) as i128)
     }
 
     fn sqrt(&self, x: i64) -> Result<i64, ArithError> {

@@ -96,10 +96,6 @@ pub fn exp(x: i64, scale: Scale, bounds: Bounds) -> Result<i64, ArithError> {
         .ok_or_else(|| overflow("Exp", (x as f64 / scale.factor()).exp(), scale, bounds))
 }
 
-// Sigmoid and tanh are no longer built on the exponential: a table of cubics
-// is exact to 1.7·10⁻⁸ and costs a sixth of the Cairo steps (`logistic`).
-pub use super::logistic::{sigmoid, tanh};
-
 /// Softmax of one slice: `round(e^(x_i - m) · 2^s / Σ_j e^(x_j - m))` with `m` the
 /// maximum, every exponential taken at scale 62 by [`exp_neg_q62`].
 pub fn softmax(xs: &[i64], scale: Scale, out: &mut Vec<i64>) {

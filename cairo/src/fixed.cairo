@@ -12,6 +12,9 @@ pub mod logistic_table;
 pub mod sqrt;
 pub mod trig;
 
+use crate::divide;
+use crate::divide::{Divisor, divisor};
+
 /// 2^63: stored values lie in [-2^63, 2^63).
 pub const TWO_POW_63: felt252 = 0x8000000000000000;
 /// 2^64.
@@ -112,6 +115,22 @@ pub fn div_floor(n: felt252, d: NonZero<u128>) -> felt252 {
     }
 }
 
+/// floor(n / d) for |n| < 2^127 and a small divisor d (as `div_floor`).
+pub fn div_floor_small(n: felt252, d: Divisor) -> felt252 {
+    match n.try_into() {
+        Option::Some(u) => divide::div(u, d).into(),
+        Option::None => {
+            let m: u128 = (-n).try_into().expect('fixed-point overflow');
+            let (q, r) = divide::div_rem(m, d);
+            if r == 0 {
+                -q.into()
+            } else {
+                -q.into() - 1
+            }
+        },
+    }
+}
+
 /// n / d rounded half up for d > 0: floor((2n + d) / (2d)). Mirrors `fixed::div_round`.
 pub fn div_round(n: felt252, d: u128) -> felt252 {
     let two_d: NonZero<u128> = (2 * d).try_into().expect('division by zero');
@@ -126,8 +145,8 @@ pub struct Scale {
     pub one: felt252,
     /// 2^(s-1)
     pub half: felt252,
-    /// 2^s as a divisor
-    pub divisor: NonZero<u128>,
+    /// 2^s as a divisor (a small one: crate::divide)
+    pub divisor: Divisor,
     /// 2^(s-1) + 2^(63+s): shifts a sum of products so that its rescaled value
     /// is in [-2^63, 2^63) exactly when the shifted sum is in [0, 2^(64+s))
     pub rescale_offset: felt252,
@@ -140,7 +159,7 @@ pub fn scale(bits: u32) -> Scale {
         bits,
         one: one.into(),
         half: pow2(bits - 1).into(),
-        divisor: one.try_into().unwrap(),
+        divisor: divisor(one),
         rescale_offset: pow2(bits - 1).into() + pow2(63 + bits).into(),
     }
 }
@@ -152,7 +171,7 @@ pub fn scale(bits: u32) -> Scale {
 /// (20 Cairo steps, 6 range checks).
 pub fn rescale(p: felt252, sc: Scale) -> felt252 {
     let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
-    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    let q = divide::div(u, sc.divisor);
     assert(q < 0x10000000000000000, 'fixed-point overflow');
     q.into() - TWO_POW_63
 }
@@ -177,7 +196,7 @@ pub fn check_rescalable(p: felt252, up: felt252, offset: felt252) {
 /// since u is a u128); otherwise the same q < 2^64 check as `rescale`.
 pub fn rescale_relu(p: felt252, sc: Scale) -> felt252 {
     let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
-    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    let q = divide::div(u, sc.divisor);
     if q < 0x8000000000000000 {
         return 0;
     }
@@ -194,7 +213,7 @@ pub fn rescale_relu(p: felt252, sc: Scale) -> felt252 {
 /// hi once q < 2^64 is checked.
 pub fn rescale_clamp(p: felt252, sc: Scale, lo: felt252, hi: felt252, lo_q: u128, hi_q: u128) -> felt252 {
     let u: u128 = (p + sc.rescale_offset).try_into().expect('fixed-point overflow');
-    let (q, _) = DivRem::div_rem(u, sc.divisor);
+    let q = divide::div(u, sc.divisor);
     if q < lo_q {
         return lo;
     }

@@ -8,6 +8,7 @@
 //! program built on this library can be proved by cairn's AIR.
 
 pub mod arith;
+pub mod divide;
 pub mod fixed;
 pub mod io;
 pub mod ops;

@@ -16,17 +16,33 @@
 //! reference's rounding, and it lies in [-2^(k-1-s), 2^(k-1-s)) within the
 //! stored range since k - 1 - s <= 63: no overflow check is needed.
 
+use crate::divide::{Divisor, div, div_rem, divisor};
 use crate::fixed::{Scale, is_non_negative, rescale_clamp};
 
 /// The constants of a layer's lane format: 2^s, 2^(k-s), 2^k, and
 /// 2^(k-1-s) (subtracted from each rounded lane); the generated code
-/// declares them as a constant (k - 1 - s <= 63 and k <= 123).
+/// declares them as a constant (k - 1 - s <= 63 and k <= 123) and turns
+/// it into [`Lanes`] with [`lanes`] where the layer starts.
+#[derive(Copy, Drop)]
+pub struct LaneFormat {
+    pub div_s: u128,
+    pub div_ks: u128,
+    pub div_k: u128,
+    pub center: u128,
+}
+
+/// A lane format with its divisors checked once (all at most 2^123: the
+/// cheap division of crate::divide).
 #[derive(Copy, Drop)]
 pub struct Lanes {
-    pub div_s: NonZero<u128>,
-    pub div_ks: NonZero<u128>,
-    pub div_k: NonZero<u128>,
-    pub center: u128,
+    div_s: Divisor,
+    div_ks: Divisor,
+    div_k: Divisor,
+    center: u128,
+}
+
+pub fn lanes(f: LaneFormat) -> Lanes {
+    Lanes { div_s: divisor(f.div_s), div_ks: divisor(f.div_ks), div_k: divisor(f.div_k), center: f.center }
 }
 
 /// A Clip folded into a packed layer: the bounds `lo <= hi` (stored values)
@@ -71,8 +87,8 @@ pub fn squares(x: Span<felt252>) -> felt252 {
 /// the same output's).
 pub fn raw_4(word: felt252, ln: Lanes) -> (u128, u128, u128, u128) {
     let w: u256 = word.into();
-    let (u1, u0) = DivRem::div_rem(w.low, ln.div_k);
-    let (u3, u2) = DivRem::div_rem(w.high, ln.div_k);
+    let (u1, u0) = div_rem(w.low, ln.div_k);
+    let (u3, u2) = div_rem(w.high, ln.div_k);
     (u0, u1, u2, u3)
 }
 
@@ -135,22 +151,22 @@ pub fn split_2_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt2
 /// `append_pair`).
 #[inline(always)]
 fn pair(h: u128, ln: Lanes) -> (felt252, felt252) {
-    let (a, _) = DivRem::div_rem(h, ln.div_s);
-    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    let a = div(h, ln.div_s);
+    let (u1, q0) = div_rem(a, ln.div_ks);
     (q0.into() - ln.center.into(), round(u1, ln))
 }
 
 #[inline(always)]
 fn pair_relu(h: u128, ln: Lanes) -> (felt252, felt252) {
-    let (a, _) = DivRem::div_rem(h, ln.div_s);
-    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    let a = div(h, ln.div_s);
+    let (u1, q0) = div_rem(a, ln.div_ks);
     (relu_of(q0, ln), round_relu(u1, ln))
 }
 
 #[inline(always)]
 fn pair_clamp(h: u128, ln: Lanes, cl: LaneClamp) -> (felt252, felt252) {
-    let (a, _) = DivRem::div_rem(h, ln.div_s);
-    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    let a = div(h, ln.div_s);
+    let (u1, q0) = div_rem(a, ln.div_ks);
     (clamp_of(q0, ln, cl), round_clamp(u1, ln, cl))
 }
 
@@ -228,8 +244,8 @@ pub fn append_2_clamp(word: felt252, n: u32, ln: Lanes, cl: LaneClamp, ref out: 
 /// division by 2^(k-s) separates floor(u0 / 2^s) from u1.
 #[inline(always)]
 fn append_pair(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
-    let (a, _) = DivRem::div_rem(h, ln.div_s);
-    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    let a = div(h, ln.div_s);
+    let (u1, q0) = div_rem(a, ln.div_ks);
     out.append(q0.into() - ln.center.into());
     if n == 2 {
         out.append(round(u1, ln));
@@ -238,8 +254,8 @@ fn append_pair(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
 
 #[inline(always)]
 fn append_pair_relu(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
-    let (a, _) = DivRem::div_rem(h, ln.div_s);
-    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    let a = div(h, ln.div_s);
+    let (u1, q0) = div_rem(a, ln.div_ks);
     out.append(relu_of(q0, ln));
     if n == 2 {
         out.append(round_relu(u1, ln));
@@ -248,8 +264,8 @@ fn append_pair_relu(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
 
 #[inline(always)]
 fn append_pair_clamp(h: u128, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<felt252>) {
-    let (a, _) = DivRem::div_rem(h, ln.div_s);
-    let (u1, q0) = DivRem::div_rem(a, ln.div_ks);
+    let a = div(h, ln.div_s);
+    let (u1, q0) = div_rem(a, ln.div_ks);
     out.append(clamp_of(q0, ln, cl));
     if n == 2 {
         out.append(round_clamp(u1, ln, cl));
@@ -260,13 +276,13 @@ fn append_pair_clamp(h: u128, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<f
 /// output (`round_relu`, `round_clamp`: then through the activation).
 #[inline(always)]
 pub fn round(u: u128, ln: Lanes) -> felt252 {
-    let (q, _) = DivRem::div_rem(u, ln.div_s);
+    let q = div(u, ln.div_s);
     q.into() - ln.center.into()
 }
 
 #[inline(always)]
 pub fn round_relu(u: u128, ln: Lanes) -> felt252 {
-    let (q, _) = DivRem::div_rem(u, ln.div_s);
+    let q = div(u, ln.div_s);
     relu_of(q, ln)
 }
 
@@ -281,7 +297,7 @@ fn relu_of(q: u128, ln: Lanes) -> felt252 {
 
 #[inline(always)]
 pub fn round_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
-    let (q, _) = DivRem::div_rem(u, ln.div_s);
+    let q = div(u, ln.div_s);
     clamp_of(q, ln, cl)
 }
 

@@ -31,3 +31,14 @@ fn embedded_library_matches_cairo_dir() {
         assert_eq!(&disk, contents, "{path} differs from the embedded copy (rebuild)");
     }
 }
+
+/// The library's own Cairo `#[test]`s (unit tests of primitives the golden
+/// vectors reach only through operators, e.g. `divide`'s agreement with
+/// u128 `DivRem` and its refusals).
+#[test]
+#[ignore = "full tier: compiles the Cairo library (seconds)"]
+fn library_unit_tests_pass_in_cairo() {
+    let tc = cairn::cairo::Toolchain::locate().unwrap_or_else(|e| panic!("{e}"));
+    // a failing (or wrongly passing should_panic) test is an Err
+    tc.run_tests(&Path::new(env!("CARGO_MANIFEST_DIR")).join("cairo"), "").unwrap_or_else(|e| panic!("{e}"));
+}

@@ -149,7 +149,7 @@ pub mod dense_gemm_wide_fast {
     }
 
     /// The lane format of `dense_gemm_wide`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_WIDE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_GEMM_WIDE_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_gemm_wide`, one output's after another, for its plain path.
     const DENSE_GEMM_WIDE_PLAIN_W: [felt252; 900] = [
@@ -238,7 +238,7 @@ pub mod dense_gemm_wide_fast {
     /// Node `dense_gemm_wide` (Gemm): x0, x1, x2 -> y0 float32[1, 3]
     #[inline(never)]
     fn node_dense_gemm_wide(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_GEMM_WIDE_LANES;
+        let ln = cairn::packed::lanes(DENSE_GEMM_WIDE_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..1_u32 {
@@ -747,7 +747,7 @@ pub mod dense_gemm_groups_fast {
     }
 
     /// The lane format of `dense_gemm_groups`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_GROUPS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_GEMM_GROUPS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_gemm_groups`, one output's after another, for its plain path.
     const DENSE_GEMM_GROUPS_PLAIN_W: [felt252; 4800] = [
@@ -1162,7 +1162,7 @@ pub mod dense_gemm_groups_fast {
     /// Node `dense_gemm_groups` (Gemm): x0, x1, x2 -> y0 float32[2, 16]
     #[inline(never)]
     fn node_dense_gemm_groups(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_GEMM_GROUPS_LANES;
+        let ln = cairn::packed::lanes(DENSE_GEMM_GROUPS_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..2_u32 {
@@ -1239,7 +1239,7 @@ pub mod dense_gemm_rows_fast {
     }
 
     /// The lane format of `dense_gemm_rows`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_ROWS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_GEMM_ROWS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_gemm_rows`, one output's after another, for its plain path.
     const DENSE_GEMM_ROWS_PLAIN_W: [felt252; 35] = [
@@ -1256,7 +1256,7 @@ pub mod dense_gemm_rows_fast {
     /// Node `dense_gemm_rows` (Gemm): x0, x1, x2 -> y0 float32[3, 5]
     #[inline(never)]
     fn node_dense_gemm_rows(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_GEMM_ROWS_LANES;
+        let ln = cairn::packed::lanes(DENSE_GEMM_ROWS_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..3_u32 {
@@ -1325,7 +1325,7 @@ pub mod dense_matmul_batched_fast {
     }
 
     /// The lane format of `dense_matmul_batched`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_MATMUL_BATCHED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_MATMUL_BATCHED_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_matmul_batched`, one output's after another, for its plain path.
     const DENSE_MATMUL_BATCHED_PLAIN_W: [felt252; 20] = [
@@ -1341,7 +1341,7 @@ pub mod dense_matmul_batched_fast {
     /// Node `dense_matmul_batched` (MatMul): x0, x1 -> y0 float32[2, 3, 4]
     #[inline(never)]
     fn node_dense_matmul_batched(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_MATMUL_BATCHED_LANES;
+        let ln = cairn::packed::lanes(DENSE_MATMUL_BATCHED_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..6_u32 {
@@ -1410,7 +1410,7 @@ pub mod dense_matmul_vector_fast {
     }
 
     /// The lane format of `dense_matmul_vector`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_MATMUL_VECTOR_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_MATMUL_VECTOR_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_matmul_vector`, one output's after another, for its plain path.
     const DENSE_MATMUL_VECTOR_PLAIN_W: [felt252; 15] = [
@@ -1426,7 +1426,7 @@ pub mod dense_matmul_vector_fast {
     /// Node `dense_matmul_vector` (MatMul): x0, x1 -> y0 float32[3]
     #[inline(never)]
     fn node_dense_matmul_vector(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_MATMUL_VECTOR_LANES;
+        let ln = cairn::packed::lanes(DENSE_MATMUL_VECTOR_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..1_u32 {
@@ -1511,7 +1511,7 @@ pub mod dense_gemm_packed_fast {
     }
 
     /// The lane format of `dense_gemm_packed`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_PACKED_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_GEMM_PACKED_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_gemm_packed`, one output's after another, for its plain path.
     const DENSE_GEMM_PACKED_PLAIN_W: [felt252; 108] = [
@@ -1534,7 +1534,7 @@ pub mod dense_gemm_packed_fast {
     /// Node `dense_gemm_packed` (Gemm): x0, x1, x2 -> y0 float32[2, 9]
     #[inline(never)]
     fn node_dense_gemm_packed(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_GEMM_PACKED_LANES;
+        let ln = cairn::packed::lanes(DENSE_GEMM_PACKED_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..2_u32 {
@@ -1612,7 +1612,7 @@ pub mod dense_gemm_beyond_packing_bound_fast {
     }
 
     /// The lane format of `dense_gemm_beyond_packing_bound`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `dense_gemm_beyond_packing_bound`, one output's after another, for its plain path.
     const DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_W: [felt252; 48] = [
@@ -1630,7 +1630,7 @@ pub mod dense_gemm_beyond_packing_bound_fast {
     /// Node `dense_gemm_beyond_packing_bound` (Gemm): x0, x1, x2 -> y0 float32[1, 8]
     #[inline(never)]
     fn node_dense_gemm_beyond_packing_bound(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = DENSE_GEMM_BEYOND_PACKING_BOUND_LANES;
+        let ln = cairn::packed::lanes(DENSE_GEMM_BEYOND_PACKING_BOUND_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..1_u32 {
@@ -1729,7 +1729,7 @@ pub mod dense_conv_cnn_like_fast {
     }
 
     /// The lane format of `dense_conv_cnn_like`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_CONV_CNN_LIKE_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const DENSE_CONV_CNN_LIKE_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The zero-padded copy of one input image of `dense_conv_cnn_like`, layout [row][channel][column].
     #[inline(never)]
@@ -1857,7 +1857,7 @@ pub mod dense_conv_cnn_like_fast {
     fn node_dense_conv_cnn_like(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
         // the lanes are exact for inputs of norm below 2^43
         if cairn::packed::below(cairn::packed::squares(i0), 0x4000000000000000000000) {
-        let ln = DENSE_CONV_CNN_LIKE_LANES;
+        let ln = cairn::packed::lanes(DENSE_CONV_CNN_LIKE_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 64, 64);

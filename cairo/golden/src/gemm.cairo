@@ -132,7 +132,7 @@ pub mod gemm_dense_bias_fast {
     }
 
     /// The lane format of `gemm_dense_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const GEMM_DENSE_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const GEMM_DENSE_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `gemm_dense_bias`, one output's after another, for its plain path.
     const GEMM_DENSE_BIAS_PLAIN_W: [felt252; 240] = [
@@ -166,7 +166,7 @@ pub mod gemm_dense_bias_fast {
     /// Node `gemm_dense_bias` (Gemm): x0, x1, x2 -> y0 float32[1, 12]
     #[inline(never)]
     fn node_gemm_dense_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = GEMM_DENSE_BIAS_LANES;
+        let ln = cairn::packed::lanes(GEMM_DENSE_BIAS_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..1_u32 {
@@ -270,7 +270,7 @@ pub mod gemm_no_bias_fast {
     }
 
     /// The lane format of `gemm_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const GEMM_NO_BIAS_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const GEMM_NO_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `gemm_no_bias`, one output's after another, for its plain path.
     const GEMM_NO_BIAS_PLAIN_W: [felt252; 20] = [
@@ -286,7 +286,7 @@ pub mod gemm_no_bias_fast {
     /// Node `gemm_no_bias` (Gemm): x0, x1 -> y0 float32[3, 4]
     #[inline(never)]
     fn node_gemm_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = GEMM_NO_BIAS_LANES;
+        let ln = cairn::packed::lanes(GEMM_NO_BIAS_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..3_u32 {
@@ -513,7 +513,7 @@ pub mod gemm_beta_zero_fast {
     }
 
     /// The lane format of `gemm_beta_zero`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const GEMM_BETA_ZERO_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const GEMM_BETA_ZERO_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `gemm_beta_zero`, one output's after another, for its plain path.
     const GEMM_BETA_ZERO_PLAIN_W: [felt252; 6] = [
@@ -528,7 +528,7 @@ pub mod gemm_beta_zero_fast {
     /// Node `gemm_beta_zero` (Gemm): x0, x1, x2 -> y0 float32[2, 2]
     #[inline(never)]
     fn node_gemm_beta_zero(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = GEMM_BETA_ZERO_LANES;
+        let ln = cairn::packed::lanes(GEMM_BETA_ZERO_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..2_u32 {

@@ -84,7 +84,7 @@ pub mod mat_mul_2d_weight_fast {
     }
 
     /// The lane format of `mat_mul_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `mat_mul_2d_weight`, one output's after another, for its plain path.
     const MAT_MUL_2D_WEIGHT_PLAIN_W: [felt252; 20] = [
@@ -100,7 +100,7 @@ pub mod mat_mul_2d_weight_fast {
     /// Node `mat_mul_2d_weight` (MatMul): x0, x1 -> y0 float32[3, 5]
     #[inline(never)]
     fn node_mat_mul_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = MAT_MUL_2D_WEIGHT_LANES;
+        let ln = cairn::packed::lanes(MAT_MUL_2D_WEIGHT_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..3_u32 {
@@ -352,7 +352,7 @@ pub mod mat_mul_batched_2d_weight_fast {
     }
 
     /// The lane format of `mat_mul_batched_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::Lanes = cairn::packed::Lanes { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
 
     /// The weights of `mat_mul_batched_2d_weight`, one output's after another, for its plain path.
     const MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W: [felt252; 8] = [
@@ -367,7 +367,7 @@ pub mod mat_mul_batched_2d_weight_fast {
     /// Node `mat_mul_batched_2d_weight` (MatMul): x0, x1 -> y0 float32[2, 3, 2]
     #[inline(never)]
     fn node_mat_mul_batched_2d_weight(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        let ln = MAT_MUL_BATCHED_2D_WEIGHT_LANES;
+        let ln = cairn::packed::lanes(MAT_MUL_BATCHED_2D_WEIGHT_LANES);
         let mut ok = true;
         let mut out = array![];
         for r in 0..6_u32 {

@@ -5,7 +5,7 @@
 
 use crate::arith::abs;
 use crate::fixed::exp::exp_neg_q62;
-use crate::fixed::{Scale, div_floor, div_round, lt, pow2};
+use crate::fixed::{Scale, div_floor, div_floor_small, div_round, lt, pow2};
 
 const ONE_Q62: felt252 = 0x4000000000000000;
 /// 2^61, half an ulp at scale 62.
@@ -44,7 +44,7 @@ fn lt_wide(a: felt252, b: felt252) -> bool {
 /// clamp(alpha x + beta, 0, 1): the exact sum at scale 2s, one rounding.
 /// Mirrors `hard_sigmoid`.
 pub fn hard_sigmoid(x: felt252, alpha: felt252, beta: felt252, sc: Scale) -> felt252 {
-    let v = div_floor(alpha * x + beta * sc.one + sc.half, sc.divisor);
+    let v = div_floor_small(alpha * x + beta * sc.one + sc.half, sc.divisor);
     if lt_wide(v, 0) {
         0
     } else if lt_wide(sc.one, v) {

@@ -1,10 +1,11 @@
 //! Sigmoid and tanh from one table of cubics. Mirrors, step for step,
 //! runtime/src/fixed/logistic.rs (see docs/fixed-point.md §4 for the
-//! algorithm and its error bound): one u128 division splits |x| into its
+//! algorithm and its error bound): one small division splits |x| into its
 //! segment and the position within it, the segment's cubic is evaluated
 //! exactly in felt252 (below 2^127), and one more division rounds it.
 
 use crate::arith::abs;
+use crate::divide::{Divisor, div, div_rem, divisor};
 use crate::fixed::logistic_table::{C0, C1, C2, C3};
 use crate::fixed::{Scale, pow2};
 
@@ -18,7 +19,7 @@ const SEGMENT_BITS: u32 = 3;
 #[derive(Copy, Drop)]
 pub struct Logistic {
     /// 2^f, f = s_in - 3 (1 below scale 3: the input is multiplied instead)
-    segment: NonZero<u128>,
+    segment: Divisor,
     /// 2^(3 - s_in) below scale 3, else 1
     widen: felt252,
     /// 2^f, 2^2f, 2^3f
@@ -27,7 +28,7 @@ pub struct Logistic {
     f3: felt252,
     /// 2^(e - 1) and 2^e, e = 40 + 3f - s_out: the final rounding
     half: felt252,
-    out: NonZero<u128>,
+    out: Divisor,
     /// 2^s_out, the value past the table
     one: felt252,
     /// The table's four coefficient arrays (made once, not per element).
@@ -45,13 +46,13 @@ pub fn logistic(s_in: u32, s_out: u32) -> Logistic {
     };
     let e = COEFF_BITS + 3 * f - s_out;
     Logistic {
-        segment: pow2(f).try_into().unwrap(),
+        segment: divisor(pow2(f)),
         widen,
         f1: pow2(f).into(),
         f2: pow2(2 * f).into(),
         f3: pow2(3 * f).into(),
         half: pow2(e - 1).into(),
-        out: pow2(e).try_into().unwrap(),
+        out: divisor(pow2(e)),
         one: pow2(s_out).into(),
         c0: C0.span(),
         c1: C1.span(),
@@ -64,7 +65,7 @@ pub fn logistic(s_in: u32, s_out: u32) -> Logistic {
 /// `sigmoid_magnitude`.
 #[inline(always)]
 pub fn sigmoid_magnitude(a: u128, p: @Logistic) -> felt252 {
-    let (j, u) = DivRem::div_rem(a, *p.segment);
+    let (j, u) = div_rem(a, *p.segment);
     let j: felt252 = j.into() * *p.widen;
     let Some(j) = j.try_into() else {
         return *p.one;
@@ -75,8 +76,7 @@ pub fn sigmoid_magnitude(a: u128, p: @Logistic) -> felt252 {
     let u: felt252 = u.into();
     let y = ((*(*p.c3)[j] * u + *(*p.c2)[j] * *p.f1) * u + *(*p.c1)[j] * *p.f2) * u + *c0.unbox() * *p.f3;
     let y: u128 = (y + *p.half).try_into().unwrap();
-    let (r, _) = DivRem::div_rem(y, *p.out);
-    r.into()
+    div(y, *p.out).into()
 }
 
 /// round(sigmoid(x) * 2^s) with `p = logistic(s, s)`. Mirrors `sigmoid`.

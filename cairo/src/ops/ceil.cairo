@@ -2,12 +2,12 @@
 //! ulps or more panics like the reference's overflow error. Reals only.
 //! Mirrors runtime/src/ops/ceil.rs (`fixed::integer::ceil`).
 
-use crate::fixed::{Scale, check_i64, div_floor};
+use crate::fixed::{Scale, check_i64, div_floor_small};
 
 pub fn ceil(sc: Scale, x: Span<felt252>) -> Span<felt252> {
     let mut out = array![];
     for v in x {
-        out.append(check_i64(-(div_floor(-*v, sc.divisor) * sc.one)));
+        out.append(check_i64(-(div_floor_small(-*v, sc.divisor) * sc.one)));
     }
     out.span()
 }

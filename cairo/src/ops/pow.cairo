@@ -11,7 +11,7 @@
 //! negative base to a fractional power) panics.
 
 use crate::arith::{Arith, IntRange, abs};
-use crate::fixed::{Scale, div_floor, lt};
+use crate::fixed::{Scale, div_floor_small, lt};
 use crate::tensor::broadcast_map;
 
 /// x^n for n >= 1 by squaring from the most significant bit: r = x, then for
@@ -73,7 +73,7 @@ pub fn pow_int_exact(r: @IntRange, x: felt252, n: felt252) -> felt252 {
 
 /// Stored real to a stored real power. Mirrors `FixedArith::pow`.
 pub fn pow_fixed(sc: @Scale, x: felt252, y: felt252) -> felt252 {
-    let n = div_floor(y, *sc.divisor);
+    let n = div_floor_small(y, *sc.divisor);
     if n * *sc.one == y {
         return pow_int_fixed(sc, x, n);
     }
@@ -92,7 +92,7 @@ pub fn pow_fixed(sc: @Scale, x: felt252, y: felt252) -> felt252 {
 /// The whole number a stored real exponent of an integer base must be.
 /// Mirrors `integral` in runtime/src/ops/pow.rs.
 fn integral(sc: @Scale, y: felt252) -> felt252 {
-    let n = div_floor(y, *sc.divisor);
+    let n = div_floor_small(y, *sc.divisor);
     assert(n * *sc.one == y, 'Pow: non-integral exponent');
     n
 }

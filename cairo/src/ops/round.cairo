@@ -4,13 +4,13 @@
 //! the reference's overflow error. Reals only. Mirrors runtime/src/ops/round.rs
 //! (`fixed::integer::round_half_even`).
 
-use crate::fixed::{Scale, TWO_POW_63, check_i64, div_floor};
+use crate::fixed::{Scale, TWO_POW_63, check_i64, div_floor_small};
 
 pub fn round(sc: Scale, x: Span<felt252>) -> Span<felt252> {
     let half: u128 = sc.half.try_into().unwrap();
     let mut out = array![];
     for v in x {
-        let k = div_floor(*v, sc.divisor);
+        let k = div_floor_small(*v, sc.divisor);
         let f: u128 = (*v - k * sc.one).try_into().unwrap(); // in [0, 2^s)
         // k + 2^63 has k's parity and is a u128
         let k_odd = {

@@ -385,7 +385,7 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
     if let Some(pk) = packing {
         let s = n.scale.bits();
         items.extend(lane_constants(n, &base, pk, s));
-        let _ = writeln!(body, "let ln = {}_LANES;", base.to_uppercase());
+        let _ = writeln!(body, "let ln = cairn::packed::lanes({}_LANES);", base.to_uppercase());
         let _ = writeln!(body, "let mut ok = true;");
     }
     let _ = writeln!(body, "let mut out = array![];");
@@ -1083,7 +1083,7 @@ fn conv_rows_packed(
         "// the lanes are exact for inputs of norm below 2^{}\nif cairn::packed::below(cairn::packed::squares({}), {r2}) {{",
         pk.bound_bits, x.expr
     );
-    let _ = writeln!(body, "let ln = {}_LANES;", base.to_uppercase());
+    let _ = writeln!(body, "let ln = cairn::packed::lanes({}_LANES);", base.to_uppercase());
     let _ = writeln!(body, "let mut out = array![];");
     let _ = writeln!(body, "for b in 0..{}_u32 {{", form.batch);
     let _ = writeln!(body, "    let img = {}.slice(b * {}, {});", x.expr, c * h * w, c * h * w);
@@ -1169,7 +1169,7 @@ fn plain_bounds(act: Option<Activation>) -> String {
 fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
     let k = pk.k;
     let mut items = vec![format!(
-        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^k, 2^(k-1-s)).\nconst {}_LANES: cairn::packed::Lanes = cairn::packed::Lanes {{ div_s: {:#x}, div_ks: {:#x}, div_k: {:#x}, center: {:#x} }};\n",
+        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^k, 2^(k-1-s)).\nconst {}_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat {{ div_s: {:#x}, div_ks: {:#x}, div_k: {:#x}, center: {:#x} }};\n",
         n.name,
         pk.lanes,
         base.to_uppercase(),

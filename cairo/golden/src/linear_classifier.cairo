@@ -33,7 +33,7 @@ pub mod linear_classifier_none {
     /// Node `linear_classifier_none` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_linear_classifier_none(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_NONE_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_NONE_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_NONE_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_NONE_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_NONE_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_NONE_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -75,7 +75,7 @@ pub mod linear_classifier_softmax {
     /// Node `linear_classifier_softmax` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_linear_classifier_softmax(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_SOFTMAX_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_SOFTMAX_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_SOFTMAX_LABELS.span(), cairn::ops::ml::post(2, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_SOFTMAX_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_SOFTMAX_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_SOFTMAX_LABELS.span(), cairn::ops::ml::SoftmaxTransform {})
     }
 
     #[test]
@@ -117,7 +117,7 @@ pub mod linear_classifier_logistic {
     /// Node `linear_classifier_logistic` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_linear_classifier_logistic(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_LOGISTIC_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_LOGISTIC_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_LOGISTIC_LABELS.span(), cairn::ops::ml::post(1, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_LOGISTIC_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_LOGISTIC_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_LOGISTIC_LABELS.span(), cairn::ops::ml::LogisticTransform {})
     }
 
     #[test]
@@ -159,7 +159,7 @@ pub mod linear_classifier_softmax_zero {
     /// Node `linear_classifier_softmax_zero` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_linear_classifier_softmax_zero(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_SOFTMAX_ZERO_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_SOFTMAX_ZERO_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_SOFTMAX_ZERO_LABELS.span(), cairn::ops::ml::post(3, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, ML_LINEAR_CLASSIFIER_SOFTMAX_ZERO_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_SOFTMAX_ZERO_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_SOFTMAX_ZERO_LABELS.span(), cairn::ops::ml::SoftmaxZeroTransform { eps: 0, neg_eps: 0 })
     }
 
     #[test]
@@ -201,7 +201,7 @@ pub mod linear_classifier_probit {
     /// Node `linear_classifier_probit` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_linear_classifier_probit(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_PROBIT_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_PROBIT_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_PROBIT_LABELS.span(), cairn::ops::ml::post(4, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_PROBIT_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_PROBIT_INTERCEPTS.span(), 3, ML_LINEAR_CLASSIFIER_PROBIT_LABELS.span(), cairn::ops::ml::ProbitTransform {})
     }
 
     #[test]
@@ -243,7 +243,7 @@ pub mod linear_classifier_binary {
     /// Node `linear_classifier_binary` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 2]
     #[inline(never)]
     fn node_linear_classifier_binary(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_BINARY_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_BINARY_INTERCEPTS.span(), 1, ML_LINEAR_CLASSIFIER_BINARY_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_BINARY_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_BINARY_INTERCEPTS.span(), 1, ML_LINEAR_CLASSIFIER_BINARY_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -285,7 +285,7 @@ pub mod linear_classifier_binary_logistic {
     /// Node `linear_classifier_binary_logistic` (LinearClassifier): x0 -> y0 int64[4], y1 float32[4, 2]
     #[inline(never)]
     fn node_linear_classifier_binary_logistic(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_BINARY_LOGISTIC_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_BINARY_LOGISTIC_INTERCEPTS.span(), 1, ML_LINEAR_CLASSIFIER_BINARY_LOGISTIC_LABELS.span(), cairn::ops::ml::post(1, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_LINEAR_CLASSIFIER_BINARY_LOGISTIC_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_BINARY_LOGISTIC_INTERCEPTS.span(), 1, ML_LINEAR_CLASSIFIER_BINARY_LOGISTIC_LABELS.span(), cairn::ops::ml::LogisticTransform {})
     }
 
     #[test]
@@ -327,7 +327,7 @@ pub mod linear_classifier_strings {
     /// Node `linear_classifier_strings` (LinearClassifier): x0 -> y0 int64[2], y1 float32[2, 2]
     #[inline(never)]
     fn node_linear_classifier_strings(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 2, 2, ML_LINEAR_CLASSIFIER_STRINGS_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_STRINGS_INTERCEPTS.span(), 2, ML_LINEAR_CLASSIFIER_STRINGS_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::linear_classifier::linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 2, 2, ML_LINEAR_CLASSIFIER_STRINGS_COEFFICIENTS.span(), ML_LINEAR_CLASSIFIER_STRINGS_INTERCEPTS.span(), 2, ML_LINEAR_CLASSIFIER_STRINGS_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub mod linear_regressor_one_target {
     /// Node `linear_regressor_one_target` (LinearRegressor): x0 -> y0 float32[3, 1]
     #[inline(never)]
     fn node_linear_regressor_one_target(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 3, 4, ML_LINEAR_REGRESSOR_ONE_TARGET_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_ONE_TARGET_INTERCEPTS.span(), 1, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 3, 4, ML_LINEAR_REGRESSOR_ONE_TARGET_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_ONE_TARGET_INTERCEPTS.span(), 1, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -65,7 +65,7 @@ pub mod linear_regressor_two_targets {
     /// Node `linear_regressor_two_targets` (LinearRegressor): x0 -> y0 float32[2, 2]
     #[inline(never)]
     fn node_linear_regressor_two_targets(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 2, 3, ML_LINEAR_REGRESSOR_TWO_TARGETS_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_TWO_TARGETS_INTERCEPTS.span(), 2, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 2, 3, ML_LINEAR_REGRESSOR_TWO_TARGETS_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_TWO_TARGETS_INTERCEPTS.span(), 2, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -102,7 +102,7 @@ pub mod linear_regressor_no_intercept {
     /// Node `linear_regressor_no_intercept` (LinearRegressor): x0 -> y0 float32[1, 1]
     #[inline(never)]
     fn node_linear_regressor_no_intercept(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 1, 3, ML_LINEAR_REGRESSOR_NO_INTERCEPT_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_NO_INTERCEPT_INTERCEPTS.span(), 1, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 1, 3, ML_LINEAR_REGRESSOR_NO_INTERCEPT_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_NO_INTERCEPT_INTERCEPTS.span(), 1, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -139,7 +139,7 @@ pub mod linear_regressor_logistic {
     /// Node `linear_regressor_logistic` (LinearRegressor): x0 -> y0 float32[2, 1]
     #[inline(never)]
     fn node_linear_regressor_logistic(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 2, 2, ML_LINEAR_REGRESSOR_LOGISTIC_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_LOGISTIC_INTERCEPTS.span(), 1, cairn::ops::ml::post(1, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 2, 2, ML_LINEAR_REGRESSOR_LOGISTIC_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_LOGISTIC_INTERCEPTS.span(), 1, cairn::ops::ml::LogisticTransform {})
     }
 
     #[test]
@@ -176,7 +176,7 @@ pub mod linear_regressor_probit {
     /// Node `linear_regressor_probit` (LinearRegressor): x0 -> y0 float32[6, 1]
     #[inline(never)]
     fn node_linear_regressor_probit(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 2, ML_LINEAR_REGRESSOR_PROBIT_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_INTERCEPTS.span(), 1, cairn::ops::ml::post(4, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 6, 2, ML_LINEAR_REGRESSOR_PROBIT_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_INTERCEPTS.span(), 1, cairn::ops::ml::ProbitTransform {})
     }
 
     #[test]
@@ -213,7 +213,7 @@ pub mod linear_regressor_probit_tails {
     /// Node `linear_regressor_probit_tails` (LinearRegressor): x0 -> y0 float32[4, 1]
     #[inline(never)]
     fn node_linear_regressor_probit_tails(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 1, ML_LINEAR_REGRESSOR_PROBIT_TAILS_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_TAILS_INTERCEPTS.span(), 1, cairn::ops::ml::post(4, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 1, ML_LINEAR_REGRESSOR_PROBIT_TAILS_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_TAILS_INTERCEPTS.span(), 1, cairn::ops::ml::ProbitTransform {})
     }
 
     #[test]
@@ -250,7 +250,7 @@ pub mod linear_regressor_probit_outside {
     /// Node `linear_regressor_probit_outside` (LinearRegressor): x0 -> y0 float32[1, 1]
     #[inline(never)]
     fn node_linear_regressor_probit_outside(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 1, 1, ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_INTERCEPTS.span(), 1, cairn::ops::ml::post(4, 0, 0))
+        cairn::ops::linear_regressor::linear_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 1, 1, ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_COEFFICIENTS.span(), ML_LINEAR_REGRESSOR_PROBIT_OUTSIDE_INTERCEPTS.span(), 1, cairn::ops::ml::ProbitTransform {})
     }
 
     /// The reference rejects this input: node 'linear_regressor_probit_outside' (LinearRegressor): Probit is undefined for 1 (at element 0)

@@ -42,7 +42,7 @@ pub mod svm_classifier_rbf {
     /// Node `svm_classifier_rbf` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_svm_classifier_rbf(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), ML_SVM_CLASSIFIER_RBF_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_RBF_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_RBF_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_RBF_RHO.span(), ML_SVM_CLASSIFIER_RBF_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), ML_SVM_CLASSIFIER_RBF_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_RBF_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_RBF_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_RBF_RHO.span(), ML_SVM_CLASSIFIER_RBF_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -93,7 +93,7 @@ pub mod svm_classifier_linear {
     /// Node `svm_classifier_linear` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_svm_classifier_linear(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::LINEAR, 0, 0, 0), ML_SVM_CLASSIFIER_LINEAR_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_LINEAR_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_LINEAR_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_LINEAR_RHO.span(), ML_SVM_CLASSIFIER_LINEAR_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::LINEAR, 0, 0, 0), ML_SVM_CLASSIFIER_LINEAR_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_LINEAR_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_LINEAR_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_LINEAR_RHO.span(), ML_SVM_CLASSIFIER_LINEAR_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -144,7 +144,7 @@ pub mod svm_classifier_poly {
     /// Node `svm_classifier_poly` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_svm_classifier_poly(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::POLY, 45875, 32768, 3), ML_SVM_CLASSIFIER_POLY_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_POLY_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_POLY_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_POLY_RHO.span(), ML_SVM_CLASSIFIER_POLY_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::POLY, 45875, 32768, 3), ML_SVM_CLASSIFIER_POLY_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_POLY_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_POLY_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_POLY_RHO.span(), ML_SVM_CLASSIFIER_POLY_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -195,7 +195,7 @@ pub mod svm_classifier_sigmoid {
     /// Node `svm_classifier_sigmoid` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_svm_classifier_sigmoid(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::SIGMOID, 26214, -6554, 0), ML_SVM_CLASSIFIER_SIGMOID_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_SIGMOID_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_SIGMOID_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_SIGMOID_RHO.span(), ML_SVM_CLASSIFIER_SIGMOID_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::SIGMOID, 26214, -6554, 0), ML_SVM_CLASSIFIER_SIGMOID_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_SIGMOID_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_SIGMOID_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_SIGMOID_RHO.span(), ML_SVM_CLASSIFIER_SIGMOID_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -246,7 +246,7 @@ pub mod svm_classifier_softmax {
     /// Node `svm_classifier_softmax` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 3]
     #[inline(never)]
     fn node_svm_classifier_softmax(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), ML_SVM_CLASSIFIER_SOFTMAX_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_SOFTMAX_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_SOFTMAX_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_SOFTMAX_RHO.span(), ML_SVM_CLASSIFIER_SOFTMAX_LABELS.span(), cairn::ops::ml::post(2, 0, 0))
+        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), ML_SVM_CLASSIFIER_SOFTMAX_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_SOFTMAX_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_SOFTMAX_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_SOFTMAX_RHO.span(), ML_SVM_CLASSIFIER_SOFTMAX_LABELS.span(), cairn::ops::ml::SoftmaxTransform {})
     }
 
     #[test]
@@ -296,7 +296,7 @@ pub mod svm_classifier_binary_rbf {
     /// Node `svm_classifier_binary_rbf` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 2]
     #[inline(never)]
     fn node_svm_classifier_binary_rbf(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 65536, 0, 0), ML_SVM_CLASSIFIER_BINARY_RBF_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_BINARY_RBF_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_BINARY_RBF_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_BINARY_RBF_RHO.span(), ML_SVM_CLASSIFIER_BINARY_RBF_LABELS.span(), cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 65536, 0, 0), ML_SVM_CLASSIFIER_BINARY_RBF_VECTORS_PER_CLASS.span(), ML_SVM_CLASSIFIER_BINARY_RBF_SUPPORT_VECTORS.span(), ML_SVM_CLASSIFIER_BINARY_RBF_COEFFICIENTS.span(), ML_SVM_CLASSIFIER_BINARY_RBF_RHO.span(), ML_SVM_CLASSIFIER_BINARY_RBF_LABELS.span(), cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -334,7 +334,7 @@ pub mod svm_classifier_linear_mode {
     /// Node `svm_classifier_linear_mode` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 2]
     #[inline(never)]
     fn node_svm_classifier_linear_mode(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_SVM_CLASSIFIER_LINEAR_MODE_COEFFICIENTS.span(), 9830, ML_SVM_CLASSIFIER_LINEAR_MODE_LABELS.span(), false, 32768, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_SVM_CLASSIFIER_LINEAR_MODE_COEFFICIENTS.span(), 9830, ML_SVM_CLASSIFIER_LINEAR_MODE_LABELS.span(), false, 32768, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -372,7 +372,7 @@ pub mod svm_classifier_linear_mode_positive {
     /// Node `svm_classifier_linear_mode_positive` (SVMClassifier): x0 -> y0 int64[4], y1 float32[4, 2]
     #[inline(never)]
     fn node_svm_classifier_linear_mode_positive(sc: Scale, i0: Span<felt252>) -> (Span<felt252>, Span<felt252>) {
-        cairn::ops::svm_classifier::svm_linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_SVM_CLASSIFIER_LINEAR_MODE_POSITIVE_COEFFICIENTS.span(), -9830, ML_SVM_CLASSIFIER_LINEAR_MODE_POSITIVE_LABELS.span(), true, 32768, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_classifier::svm_linear_classifier(sc, cairn::ops::ml::reals(sc, i0, false), 4, 2, ML_SVM_CLASSIFIER_LINEAR_MODE_POSITIVE_COEFFICIENTS.span(), -9830, ML_SVM_CLASSIFIER_LINEAR_MODE_POSITIVE_LABELS.span(), true, 32768, cairn::ops::ml::NoTransform {})
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub mod svm_regressor_rbf {
     /// Node `svm_regressor_rbf` (SVMRegressor): x0 -> y0 float32[4, 1]
     #[inline(never)]
     fn node_svm_regressor_rbf(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), 3, ML_SVM_REGRESSOR_RBF_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_RBF_COEFFICIENTS.span(), 6554, false, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), 3, ML_SVM_REGRESSOR_RBF_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_RBF_COEFFICIENTS.span(), 6554, false, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -65,7 +65,7 @@ pub mod svm_regressor_poly {
     /// Node `svm_regressor_poly` (SVMRegressor): x0 -> y0 float32[4, 1]
     #[inline(never)]
     fn node_svm_regressor_poly(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::POLY, 45875, 32768, 2), 3, ML_SVM_REGRESSOR_POLY_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_POLY_COEFFICIENTS.span(), 6554, false, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::POLY, 45875, 32768, 2), 3, ML_SVM_REGRESSOR_POLY_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_POLY_COEFFICIENTS.span(), 6554, false, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -102,7 +102,7 @@ pub mod svm_regressor_sigmoid {
     /// Node `svm_regressor_sigmoid` (SVMRegressor): x0 -> y0 float32[4, 1]
     #[inline(never)]
     fn node_svm_regressor_sigmoid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::SIGMOID, 26214, -6554, 0), 3, ML_SVM_REGRESSOR_SIGMOID_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_SIGMOID_COEFFICIENTS.span(), 6554, false, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::SIGMOID, 26214, -6554, 0), 3, ML_SVM_REGRESSOR_SIGMOID_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_SIGMOID_COEFFICIENTS.span(), 6554, false, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -139,7 +139,7 @@ pub mod svm_regressor_one_class {
     /// Node `svm_regressor_one_class` (SVMRegressor): x0 -> y0 float32[4, 1]
     #[inline(never)]
     fn node_svm_regressor_one_class(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), 3, ML_SVM_REGRESSOR_ONE_CLASS_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_ONE_CLASS_COEFFICIENTS.span(), 6554, true, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 4, 3, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::RBF, 32768, 0, 0), 3, ML_SVM_REGRESSOR_ONE_CLASS_SUPPORT_VECTORS.span(), ML_SVM_REGRESSOR_ONE_CLASS_COEFFICIENTS.span(), 6554, true, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -172,7 +172,7 @@ pub mod svm_regressor_linear_mode {
     /// Node `svm_regressor_linear_mode` (SVMRegressor): x0 -> y0 float32[3, 1]
     #[inline(never)]
     fn node_svm_regressor_linear_mode(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 3, 2, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::LINEAR, 0, 0, 0), 0, array![].span(), ML_SVM_REGRESSOR_LINEAR_MODE_COEFFICIENTS.span(), 16384, false, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::svm_regressor::svm_regressor(sc, cairn::ops::ml::reals(sc, i0, false), 3, 2, cairn::ops::svm_classifier::svm_kernel(cairn::ops::svm_classifier::LINEAR, 0, 0, 0), 0, array![].span(), ML_SVM_REGRESSOR_LINEAR_MODE_COEFFICIENTS.span(), 16384, false, cairn::ops::ml::NoTransform {})
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub mod tree_ensemble_sum {
     /// Node `tree_ensemble_sum` (TreeEnsemble): x0 -> y0 float32[6, 2]
     #[inline(never)]
     fn node_tree_ensemble_sum(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_SUM_MODE.span(), feature: ML_TREE_ENSEMBLE_SUM_FEATURE.span(), lo: ML_TREE_ENSEMBLE_SUM_LO.span(), hi: ML_TREE_ENSEMBLE_SUM_HI.span(), if_true: ML_TREE_ENSEMBLE_SUM_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_SUM_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_SUM_ROOTS.span(), members: ML_TREE_ENSEMBLE_SUM_MEMBERS.span(), target: ML_TREE_ENSEMBLE_SUM_TARGET.span(), weight: ML_TREE_ENSEMBLE_SUM_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_SUM_MODE.span(), feature: ML_TREE_ENSEMBLE_SUM_FEATURE.span(), lo: ML_TREE_ENSEMBLE_SUM_LO.span(), hi: ML_TREE_ENSEMBLE_SUM_HI.span(), if_true: ML_TREE_ENSEMBLE_SUM_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_SUM_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_SUM_ROOTS.span(), members: ML_TREE_ENSEMBLE_SUM_MEMBERS.span(), target: ML_TREE_ENSEMBLE_SUM_TARGET.span(), weight: ML_TREE_ENSEMBLE_SUM_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -129,7 +129,7 @@ pub mod tree_ensemble_average {
     /// Node `tree_ensemble_average` (TreeEnsemble): x0 -> y0 float32[6, 2]
     #[inline(never)]
     fn node_tree_ensemble_average(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_AVERAGE_MODE.span(), feature: ML_TREE_ENSEMBLE_AVERAGE_FEATURE.span(), lo: ML_TREE_ENSEMBLE_AVERAGE_LO.span(), hi: ML_TREE_ENSEMBLE_AVERAGE_HI.span(), if_true: ML_TREE_ENSEMBLE_AVERAGE_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_AVERAGE_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_AVERAGE_ROOTS.span(), members: ML_TREE_ENSEMBLE_AVERAGE_MEMBERS.span(), target: ML_TREE_ENSEMBLE_AVERAGE_TARGET.span(), weight: ML_TREE_ENSEMBLE_AVERAGE_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::AVERAGE, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_AVERAGE_MODE.span(), feature: ML_TREE_ENSEMBLE_AVERAGE_FEATURE.span(), lo: ML_TREE_ENSEMBLE_AVERAGE_LO.span(), hi: ML_TREE_ENSEMBLE_AVERAGE_HI.span(), if_true: ML_TREE_ENSEMBLE_AVERAGE_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_AVERAGE_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_AVERAGE_ROOTS.span(), members: ML_TREE_ENSEMBLE_AVERAGE_MEMBERS.span(), target: ML_TREE_ENSEMBLE_AVERAGE_TARGET.span(), weight: ML_TREE_ENSEMBLE_AVERAGE_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::AVERAGE, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -198,7 +198,7 @@ pub mod tree_ensemble_min {
     /// Node `tree_ensemble_min` (TreeEnsemble): x0 -> y0 float32[6, 2]
     #[inline(never)]
     fn node_tree_ensemble_min(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_MIN_MODE.span(), feature: ML_TREE_ENSEMBLE_MIN_FEATURE.span(), lo: ML_TREE_ENSEMBLE_MIN_LO.span(), hi: ML_TREE_ENSEMBLE_MIN_HI.span(), if_true: ML_TREE_ENSEMBLE_MIN_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_MIN_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_MIN_ROOTS.span(), members: ML_TREE_ENSEMBLE_MIN_MEMBERS.span(), target: ML_TREE_ENSEMBLE_MIN_TARGET.span(), weight: ML_TREE_ENSEMBLE_MIN_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::MIN, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_MIN_MODE.span(), feature: ML_TREE_ENSEMBLE_MIN_FEATURE.span(), lo: ML_TREE_ENSEMBLE_MIN_LO.span(), hi: ML_TREE_ENSEMBLE_MIN_HI.span(), if_true: ML_TREE_ENSEMBLE_MIN_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_MIN_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_MIN_ROOTS.span(), members: ML_TREE_ENSEMBLE_MIN_MEMBERS.span(), target: ML_TREE_ENSEMBLE_MIN_TARGET.span(), weight: ML_TREE_ENSEMBLE_MIN_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::MIN, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -267,7 +267,7 @@ pub mod tree_ensemble_max {
     /// Node `tree_ensemble_max` (TreeEnsemble): x0 -> y0 float32[6, 2]
     #[inline(never)]
     fn node_tree_ensemble_max(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_MAX_MODE.span(), feature: ML_TREE_ENSEMBLE_MAX_FEATURE.span(), lo: ML_TREE_ENSEMBLE_MAX_LO.span(), hi: ML_TREE_ENSEMBLE_MAX_HI.span(), if_true: ML_TREE_ENSEMBLE_MAX_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_MAX_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_MAX_ROOTS.span(), members: ML_TREE_ENSEMBLE_MAX_MEMBERS.span(), target: ML_TREE_ENSEMBLE_MAX_TARGET.span(), weight: ML_TREE_ENSEMBLE_MAX_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::MAX, cairn::ops::ml::post(0, 0, 0))
+        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_MAX_MODE.span(), feature: ML_TREE_ENSEMBLE_MAX_FEATURE.span(), lo: ML_TREE_ENSEMBLE_MAX_LO.span(), hi: ML_TREE_ENSEMBLE_MAX_HI.span(), if_true: ML_TREE_ENSEMBLE_MAX_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_MAX_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_MAX_ROOTS.span(), members: ML_TREE_ENSEMBLE_MAX_MEMBERS.span(), target: ML_TREE_ENSEMBLE_MAX_TARGET.span(), weight: ML_TREE_ENSEMBLE_MAX_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::MAX, cairn::ops::ml::NoTransform {})
     }
 
     #[test]
@@ -336,7 +336,7 @@ pub mod tree_ensemble_softmax {
     /// Node `tree_ensemble_softmax` (TreeEnsemble): x0 -> y0 float32[6, 2]
     #[inline(never)]
     fn node_tree_ensemble_softmax(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_SOFTMAX_MODE.span(), feature: ML_TREE_ENSEMBLE_SOFTMAX_FEATURE.span(), lo: ML_TREE_ENSEMBLE_SOFTMAX_LO.span(), hi: ML_TREE_ENSEMBLE_SOFTMAX_HI.span(), if_true: ML_TREE_ENSEMBLE_SOFTMAX_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_SOFTMAX_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_SOFTMAX_ROOTS.span(), members: ML_TREE_ENSEMBLE_SOFTMAX_MEMBERS.span(), target: ML_TREE_ENSEMBLE_SOFTMAX_TARGET.span(), weight: ML_TREE_ENSEMBLE_SOFTMAX_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, cairn::ops::ml::post(2, 0, 0))
+        cairn::ops::tree_ensemble::tree_ensemble(sc, cairn::ops::ml::reals(sc, i0, false), 6, 3, cairn::ops::tree::Forest { mode: ML_TREE_ENSEMBLE_SOFTMAX_MODE.span(), feature: ML_TREE_ENSEMBLE_SOFTMAX_FEATURE.span(), lo: ML_TREE_ENSEMBLE_SOFTMAX_LO.span(), hi: ML_TREE_ENSEMBLE_SOFTMAX_HI.span(), if_true: ML_TREE_ENSEMBLE_SOFTMAX_IF_TRUE.span(), if_false: ML_TREE_ENSEMBLE_SOFTMAX_IF_FALSE.span(), roots: ML_TREE_ENSEMBLE_SOFTMAX_ROOTS.span(), members: ML_TREE_ENSEMBLE_SOFTMAX_MEMBERS.span(), target: ML_TREE_ENSEMBLE_SOFTMAX_TARGET.span(), weight: ML_TREE_ENSEMBLE_SOFTMAX_WEIGHT.span() }, 2, cairn::ops::tree_ensemble_regressor::SUM, cairn::ops::ml::SoftmaxTransform {})
     }
 
     #[test]

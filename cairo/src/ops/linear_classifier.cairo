@@ -5,11 +5,11 @@
 //! Mirrors runtime/src/ops/linear_classifier.rs.
 
 use crate::fixed::{Scale, lt};
-use super::ml::{COMPLEMENT, LOGISTIC, LOGISTIC_PAIR, Post, apply, binary, first_argmax, linear_scores};
+use super::ml::{PostTransform, first_argmax, linear_scores};
 
-pub fn linear_classifier(
+pub fn linear_classifier<P, +PostTransform<P>, +Drop<P>>(
     sc: Scale, x: Span<felt252>, n: u32, c: u32, w: Span<felt252>, b: Span<felt252>, k: u32, labels: Span<felt252>,
-    post: Post,
+    post: P,
 ) -> (Span<felt252>, Span<felt252>) {
     let scores = linear_scores(sc, x, n, c, w, b, k).span();
     let mut label_out = array![];
@@ -23,15 +23,10 @@ pub fn linear_classifier(
             } else {
                 *labels[0]
             });
-            let kind = if post.kind == LOGISTIC {
-                LOGISTIC_PAIR
-            } else {
-                COMPLEMENT
-            };
-            binary(sc, kind, s, ref z);
+            post.pair(sc, s, ref z);
         } else {
             label_out.append(*labels[first_argmax(row)]);
-            apply(sc, post, row, ref z);
+            post.apply(sc, row, ref z);
         }
     }
     (label_out.span(), z.span())

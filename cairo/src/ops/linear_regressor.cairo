@@ -3,15 +3,15 @@
 //! Mirrors runtime/src/ops/linear_regressor.rs.
 
 use crate::fixed::Scale;
-use super::ml::{Post, apply, linear_scores};
+use super::ml::{PostTransform, linear_scores};
 
-pub fn linear_regressor(
-    sc: Scale, x: Span<felt252>, n: u32, c: u32, w: Span<felt252>, b: Span<felt252>, targets: u32, post: Post,
+pub fn linear_regressor<P, +PostTransform<P>, +Drop<P>>(
+    sc: Scale, x: Span<felt252>, n: u32, c: u32, w: Span<felt252>, b: Span<felt252>, targets: u32, post: P,
 ) -> Span<felt252> {
     let scores = linear_scores(sc, x, n, c, w, b, targets).span();
     let mut out = array![];
     for r in 0..n {
-        apply(sc, post, scores.slice(r * targets, targets), ref out);
+        post.apply(sc, scores.slice(r * targets, targets), ref out);
     }
     out.span()
 }

@@ -5,48 +5,87 @@ use crate::fixed::{Scale, lt};
 use crate::fixed::exp::softmax;
 use crate::fixed::logistic::{logistic, sigmoid, sigmoid_with};
 
-/// NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT (`ml::PostTransform` in order).
-pub const NONE: u8 = 0;
-pub const LOGISTIC: u8 = 1;
-pub const SOFTMAX: u8 = 2;
-pub const SOFTMAX_ZERO: u8 = 3;
-pub const PROBIT: u8 = 4;
+/// A post-transform (NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT), one
+/// type per kind, chosen by the code generator: a model's program contains
+/// the code (and the tables) of the transform it uses only — a linear
+/// regressor carries no sigmoid, softmax or probit. Mirrors
+/// `ml::PostTransform`.
+pub trait PostTransform<P> {
+    /// The transformed row, appended to `out`. Mirrors `PostTransform::apply`.
+    fn apply(self: @P, sc: Scale, row: Span<felt252>, ref out: Array<felt252>);
+    /// A linear classifier's single score s as two columns: [1 - p, p] with
+    /// p = sigmoid(s) under LOGISTIC, [1 - s, s] under the others.
+    fn pair(self: @P, sc: Scale, s: felt252, ref out: Array<felt252>);
+}
 
-/// A post-transform with the bounds of SOFTMAX_ZERO's zero test
-/// (floor(1e-7 * 2^s) and ceil(-1e-7 * 2^s), computed by the code generator).
 #[derive(Copy, Drop)]
-pub struct Post {
-    pub kind: u8,
+pub struct NoTransform {}
+#[derive(Copy, Drop)]
+pub struct LogisticTransform {}
+#[derive(Copy, Drop)]
+pub struct SoftmaxTransform {}
+/// SOFTMAX_ZERO with the bounds of its zero test (floor(1e-7 * 2^s) and
+/// ceil(-1e-7 * 2^s), computed by the code generator).
+#[derive(Copy, Drop)]
+pub struct SoftmaxZeroTransform {
     pub eps: felt252,
     pub neg_eps: felt252,
 }
+#[derive(Copy, Drop)]
+pub struct ProbitTransform {}
 
-pub fn post(kind: u8, eps: felt252, neg_eps: felt252) -> Post {
-    Post { kind, eps, neg_eps }
+impl NoTransformPost of PostTransform<NoTransform> {
+    fn apply(self: @NoTransform, sc: Scale, row: Span<felt252>, ref out: Array<felt252>) {
+        out.append_span(row);
+    }
+    fn pair(self: @NoTransform, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        Complement {}.pair(sc, s, ref out)
+    }
 }
 
-/// The transformed row, appended to `out`. Mirrors `PostTransform::apply`.
-pub fn apply(sc: Scale, p: Post, row: Span<felt252>, ref out: Array<felt252>) {
-    if p.kind == NONE {
-        out.append_span(row);
-    } else if p.kind == LOGISTIC {
+impl LogisticPost of PostTransform<LogisticTransform> {
+    fn apply(self: @LogisticTransform, sc: Scale, row: Span<felt252>, ref out: Array<felt252>) {
         let sg = @logistic(sc.bits, sc.bits);
         for x in row {
             out.append(sigmoid_with(*x, sg));
         }
-    } else if p.kind == SOFTMAX {
+    }
+    fn pair(self: @LogisticTransform, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        LogisticPair {}.pair(sc, s, ref out)
+    }
+}
+
+impl SoftmaxPost of PostTransform<SoftmaxTransform> {
+    fn apply(self: @SoftmaxTransform, sc: Scale, row: Span<felt252>, ref out: Array<felt252>) {
         out.append_span(softmax(row, sc).span());
-    } else if p.kind == PROBIT {
+    }
+    fn pair(self: @SoftmaxTransform, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        Complement {}.pair(sc, s, ref out)
+    }
+}
+
+impl SoftmaxZeroPost of PostTransform<SoftmaxZeroTransform> {
+    fn apply(self: @SoftmaxZeroTransform, sc: Scale, row: Span<felt252>, ref out: Array<felt252>) {
+        softmax_zero(sc, *self, row, ref out);
+    }
+    fn pair(self: @SoftmaxZeroTransform, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        Complement {}.pair(sc, s, ref out)
+    }
+}
+
+impl ProbitPost of PostTransform<ProbitTransform> {
+    fn apply(self: @ProbitTransform, sc: Scale, row: Span<felt252>, ref out: Array<felt252>) {
         for x in row {
             out.append(crate::fixed::erf::probit(*x, sc));
         }
-    } else {
-        softmax_zero(sc, p, row, ref out);
+    }
+    fn pair(self: @ProbitTransform, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        Complement {}.pair(sc, s, ref out)
     }
 }
 
 /// Scores within the zero bounds stay 0; the others get their softmax.
-fn softmax_zero(sc: Scale, p: Post, row: Span<felt252>, ref out: Array<felt252>) {
+fn softmax_zero(sc: Scale, p: SoftmaxZeroTransform, row: Span<felt252>, ref out: Array<felt252>) {
     let mut kept = array![];
     for x in row {
         if !is_zero(p, *x) {
@@ -65,27 +104,42 @@ fn softmax_zero(sc: Scale, p: Post, row: Span<felt252>, ref out: Array<felt252>)
     }
 }
 
-fn is_zero(p: Post, x: felt252) -> bool {
+fn is_zero(p: SoftmaxZeroTransform, x: felt252) -> bool {
     !(lt(p.eps, x) || lt(x, p.neg_eps))
 }
 
-/// COMPLEMENT [1 - s, s], NEGATE [-s, s], LOGISTIC_PAIR [1 - p, p] with p = sigmoid(s).
-pub const COMPLEMENT: u8 = 0;
-pub const NEGATE: u8 = 1;
-pub const LOGISTIC_PAIR: u8 = 2;
+/// A binary model's single score s as two columns, one type per kind
+/// (COMPLEMENT [1 - s, s], NEGATE [-s, s], LOGISTIC_PAIR [1 - p, p] with
+/// p = sigmoid(s)), chosen by the code generator. Mirrors `Binary::expand`.
+pub trait Pair<E> {
+    fn pair(self: @E, sc: Scale, s: felt252, ref out: Array<felt252>);
+}
 
-/// A binary model's single score as two columns. Mirrors `Binary::expand`.
-pub fn binary(sc: Scale, kind: u8, s: felt252, ref out: Array<felt252>) {
-    let ar = @sc;
-    if kind == COMPLEMENT {
-        out.append(ar.sub(sc.one, s));
+#[derive(Copy, Drop)]
+pub struct Complement {}
+#[derive(Copy, Drop)]
+pub struct Negate {}
+#[derive(Copy, Drop)]
+pub struct LogisticPair {}
+
+impl ComplementPair of Pair<Complement> {
+    fn pair(self: @Complement, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        out.append((@sc).sub(sc.one, s));
         out.append(s);
-    } else if kind == NEGATE {
-        out.append(ar.sub(0, s));
+    }
+}
+
+impl NegatePair of Pair<Negate> {
+    fn pair(self: @Negate, sc: Scale, s: felt252, ref out: Array<felt252>) {
+        out.append((@sc).sub(0, s));
         out.append(s);
-    } else {
+    }
+}
+
+impl LogisticPairPair of Pair<LogisticPair> {
+    fn pair(self: @LogisticPair, sc: Scale, s: felt252, ref out: Array<felt252>) {
         let p = sigmoid(s, sc);
-        out.append(ar.sub(sc.one, p));
+        out.append((@sc).sub(sc.one, p));
         out.append(p);
     }
 }

@@ -8,7 +8,7 @@ use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
 use crate::fixed::exp::exp;
 use crate::fixed::logistic::tanh;
-use super::ml::{NEGATE, Post, apply, binary, first_argmax};
+use super::ml::{Negate, Pair, PostTransform, first_argmax};
 
 pub const LINEAR: u8 = 0;
 pub const POLY: u8 = 1;
@@ -68,9 +68,9 @@ pub fn kernel(sc: Scale, k: SvmKernel, x: Span<felt252>, v: Span<felt252>) -> fe
 }
 
 /// SVC mode: `vectors_per_class` non-empty; `sv` is [vectors, c].
-pub fn svm_classifier(
+pub fn svm_classifier<P, +PostTransform<P>, +Drop<P>>(
     sc: Scale, x: Span<felt252>, n: u32, c: u32, k: SvmKernel, vectors_per_class: Span<u32>, sv: Span<felt252>,
-    coef: Span<felt252>, rho: Span<felt252>, labels: Span<felt252>, post: Post,
+    coef: Span<felt252>, rho: Span<felt252>, labels: Span<felt252>, post: P,
 ) -> (Span<felt252>, Span<felt252>) {
     let ar = @sc;
     let classes = labels.len();
@@ -132,9 +132,9 @@ pub fn svm_classifier(
         }
         label_out.append(*labels[best]);
         if classes == 2 {
-            binary(sc, NEGATE, *decisions[0], ref z);
+            Negate {}.pair(sc, *decisions[0], ref z);
         } else {
-            apply(sc, post, decisions.span(), ref z);
+            post.apply(sc, decisions.span(), ref z);
         }
     }
     (label_out.span(), z.span())
@@ -142,9 +142,9 @@ pub fn svm_classifier(
 
 /// Linear mode: class scores coef_c . x + rho; `promote` is the two-class
 /// rule's bound (`all_positive`: score >= ceil(0.5), else score > 0).
-pub fn svm_linear_classifier(
+pub fn svm_linear_classifier<P, +PostTransform<P>, +Drop<P>>(
     sc: Scale, x: Span<felt252>, n: u32, c: u32, coef: Span<felt252>, rho: felt252, labels: Span<felt252>,
-    all_positive: bool, half_ceil: felt252, post: Post,
+    all_positive: bool, half_ceil: felt252, post: P,
 ) -> (Span<felt252>, Span<felt252>) {
     let ar = @sc;
     let classes = labels.len();
@@ -178,7 +178,7 @@ pub fn svm_linear_classifier(
             best
         };
         label_out.append(*labels[label]);
-        apply(sc, post, scores.span(), ref z);
+        post.apply(sc, scores.span(), ref z);
     }
     (label_out.span(), z.span())
 }

@@ -5,12 +5,12 @@
 
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
-use super::ml::{Post, apply};
+use super::ml::PostTransform;
 use super::svm_classifier::{SvmKernel, kernel};
 
-pub fn svm_regressor(
+pub fn svm_regressor<P, +PostTransform<P>, +Drop<P>>(
     sc: Scale, x: Span<felt252>, n: u32, c: u32, k: SvmKernel, supports: u32, sv: Span<felt252>,
-    coef: Span<felt252>, rho: felt252, one_class: bool, post: Post,
+    coef: Span<felt252>, rho: felt252, one_class: bool, post: P,
 ) -> Span<felt252> {
     let ar = @sc;
     let mut out = array![];
@@ -37,7 +37,7 @@ pub fn svm_regressor(
         } else {
             y
         };
-        apply(sc, post, array![y].span(), ref out);
+        post.apply(sc, array![y].span(), ref out);
     }
     out.span()
 }

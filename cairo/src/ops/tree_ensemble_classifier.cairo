@@ -8,12 +8,12 @@
 
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
-use super::ml::{Post, apply, binary};
+use super::ml::{Pair, PostTransform};
 use super::tree::{Forest, leaf};
 
-pub fn tree_ensemble_classifier(
+pub fn tree_ensemble_classifier<P, E, +PostTransform<P>, +Drop<P>, +Pair<E>, +Drop<E>>(
     sc: Scale, x: Span<felt252>, n: u32, c: u32, f: Forest, labels: Span<felt252>, base: Span<felt252>,
-    is_binary: bool, threshold: felt252, expansion: u8, post: Post,
+    is_binary: bool, threshold: felt252, expansion: E, post: P,
 ) -> (Span<felt252>, Span<felt252>) {
     let ar = @sc;
     let classes = labels.len();
@@ -54,7 +54,7 @@ pub fn tree_ensemble_classifier(
             } else {
                 *labels[0]
             });
-            binary(sc, expansion, s, ref z);
+            expansion.pair(sc, s, ref z);
         } else {
             let mut best: Option<u32> = Option::None;
             for k in 0..classes {
@@ -70,7 +70,7 @@ pub fn tree_ensemble_classifier(
                 }
             }
             label_out.append(*labels[best.unwrap_or(0)]);
-            apply(sc, post, scores.span(), ref z);
+            post.apply(sc, scores.span(), ref z);
         }
     }
     (label_out.span(), z.span())

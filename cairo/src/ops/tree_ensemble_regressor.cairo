@@ -6,7 +6,7 @@
 
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
-use super::ml::{Post, apply};
+use super::ml::PostTransform;
 use super::tree::{Forest, leaf};
 
 pub const SUM: u8 = 0;
@@ -14,14 +14,14 @@ pub const AVERAGE: u8 = 1;
 pub const MIN: u8 = 2;
 pub const MAX: u8 = 3;
 
-pub fn tree_ensemble_regressor(
+pub fn tree_ensemble_regressor<P, +PostTransform<P>, +Drop<P>>(
     sc: Scale, x: Span<felt252>, n: u32, c: u32, f: Forest, targets: u32, aggregate: u8, base: Span<felt252>,
-    post: Post,
+    post: P,
 ) -> Span<felt252> {
     let mut out = array![];
     for r in 0..n {
         let y = regress_row(sc, @f, x.slice(r * c, c), targets, aggregate, base);
-        apply(sc, post, y.span(), ref out);
+        post.apply(sc, y.span(), ref out);
     }
     out.span()
 }

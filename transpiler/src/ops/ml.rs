@@ -50,18 +50,25 @@ pub fn reals(a: &Attrs, name: &str) -> Result<Vec<f64>, String> {
     a.reals_or_tensor(name)?.ok_or_else(|| format!("attribute '{name}' is required"))
 }
 
-/// `cairn::ops::ml::post(kind, eps, neg_eps)` with SOFTMAX_ZERO's bounds at
-/// the model scale (the reference's `bracket(±1e-7)`).
+/// The Cairo value of a post-transform: one type per kind
+/// (`cairn::ops::ml::PostTransform`), so that the program compiles only the
+/// transform it uses; SOFTMAX_ZERO carries its bounds at the model scale (the
+/// reference's `bracket(±1e-7)`).
 pub fn post_expr(p: PostTransform, scale: Scale) -> String {
-    let fx = FixedArith::new(scale);
-    let kind = match p {
-        PostTransform::None => 0,
-        PostTransform::Logistic => 1,
-        PostTransform::Softmax => 2,
-        PostTransform::SoftmaxZero => 3,
-        PostTransform::Probit => 4,
-    };
-    format!("cairn::ops::ml::post({kind}, {}, {})", fx.bracket(1e-7).0, fx.bracket(-1e-7).1)
+    match p {
+        PostTransform::None => "cairn::ops::ml::NoTransform {}".into(),
+        PostTransform::Logistic => "cairn::ops::ml::LogisticTransform {}".into(),
+        PostTransform::Softmax => "cairn::ops::ml::SoftmaxTransform {}".into(),
+        PostTransform::SoftmaxZero => {
+            let fx = FixedArith::new(scale);
+            format!(
+                "cairn::ops::ml::SoftmaxZeroTransform {{ eps: {}, neg_eps: {} }}",
+                fx.bracket(1e-7).0,
+                fx.bracket(-1e-7).1
+            )
+        }
+        PostTransform::Probit => "cairn::ops::ml::ProbitTransform {}".into(),
+    }
 }
 
 /// Module constants of one node, named after it.

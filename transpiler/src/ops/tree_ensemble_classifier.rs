@@ -40,9 +40,9 @@ pub fn codegen(n: &NodeGen) -> CodegenResult {
     let base = c.quantized("base_values", &k.base_values, n.scale)?;
     let threshold = if k.weights_all_positive() { fx.bracket(0.5).0 } else { 0 };
     let expansion = match k.binary_expansion() {
-        Binary::Complement => "cairn::ops::ml::COMPLEMENT",
-        Binary::Negate => "cairn::ops::ml::NEGATE",
-        Binary::Logistic => "cairn::ops::ml::LOGISTIC_PAIR",
+        Binary::Complement => "cairn::ops::ml::Complement {}",
+        Binary::Negate => "cairn::ops::ml::Negate {}",
+        Binary::Logistic => "cairn::ops::ml::LogisticPair {}",
     };
     let call = format!(
         "cairn::ops::tree_ensemble_classifier::tree_ensemble_classifier(sc, {xs}, {rows}, {cols}, {forest}, {labels}, {base}, {}, {threshold}, {expansion}, {})",

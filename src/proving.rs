@@ -5,7 +5,7 @@
 
 use cairn_cairo::adapter::execution_input;
 use cairn_prover::layout::{AUX_WIDTH, MAIN_WIDTH};
-use cairn_prover::proof::{self, Header, Params};
+use cairn_prover::proof::{self, Header, Params, ProofShape};
 use cairn_prover::trace::{build_trace, CairoTrace};
 use cairn_transpiler::codegen::Manifest;
 use cairn_transpiler::inputs::BoundSample;
@@ -42,7 +42,7 @@ impl Program {
         let steps = run.vm.steps;
         let trace = self.trace(&run)?;
         drop(run);
-        prove_trace(trace, self.manifest(), security_bits, steps, program)
+        prove_trace(trace, self.manifest(), security_bits, steps, program, ProofShape::Fast)
     }
 }
 
@@ -57,19 +57,21 @@ pub enum ProgramInProof {
     Embedded,
 }
 
-/// Proves a trace; `steps` is the run's step count, for the report.
+/// Proves a trace; `steps` is the run's step count, for the report;
+/// `shape` trades prove CPU for proof size.
 pub fn prove_trace(
     trace: CairoTrace,
     manifest: &Manifest,
     security_bits: u32,
     steps: usize,
     program: ProgramInProof,
+    shape: ProofShape,
 ) -> Result<Proof> {
     let trace_rows = trace.len();
     // The manifest is plain data: it always converts.
     let annotation = serde_json::to_value(manifest).unwrap_or_default();
     let (mut bytes, mut header) =
-        proof::prove_annotated(trace, Params::for_security(security_bits), security_bits, annotation)?;
+        proof::prove_annotated(trace, Params::for_shape(security_bits, shape), security_bits, annotation)?;
     if program == ProgramInProof::Omitted {
         (bytes, header) = proof::omit_program(&bytes)?;
     }

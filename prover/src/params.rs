@@ -32,25 +32,49 @@ pub struct Params {
     pub fri_remainder_max_degree: usize,
 }
 
+/// What a proof is tuned for, at a given security level (docs/prover.md,
+/// "Options": the trade-off table behind both).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProofShape {
+    /// The least prove CPU and memory: blowup 4.
+    #[default]
+    Fast,
+    /// A smaller proof for more prove CPU: blowup 8 (3 bits per query
+    /// instead of 2, so about a third fewer queries) and a larger FRI
+    /// remainder. Measured on the bundled CNN: 30 % smaller, 1.5× the prove
+    /// CPU, 1.7× the peak memory.
+    Compact,
+}
+
 impl Params {
     /// Parameters reaching at least `bits` of conjectured security (Winterfell's
     /// estimate for a 252-bit field with Blake3: about queries·log2(blowup) +
     /// grinding, capped by the hash's collision resistance of 128 bits).
     pub fn for_security(bits: u32) -> Params {
-        // Blowup 4 (2 bits per query; the AIR's degree-3 constraints need ≥ 2)
+        Params::for_shape(bits, ProofShape::Fast)
+    }
+
+    /// As [`Params::for_security`], tuned for `shape`.
+    pub fn for_shape(bits: u32, shape: ProofShape) -> Params {
+        // Fast: blowup 4 (2 bits per query; the AIR's degree-3 constraints need ≥ 2)
         // and 16 bits of grinding, chosen by measurement (docs/prover.md,
         // "Options"): against blowup 8 without grinding, the bundled CNN's
         // 2^17-row proof takes 37 % less CPU and 45 % less memory for a 6 %
         // larger proof. Grinding is deterministic (the patched winter-prover
         // takes the smallest valid nonce), so proofs of one run stay identical.
-        let blowup_factor: usize = 4;
+        // Compact: blowup 8, and a remainder of degree 63, which was the
+        // smallest of 31–255 and of folding 4–16 at blowup 8.
+        let (blowup_factor, fri_remainder_max_degree) = match shape {
+            ProofShape::Fast => (4, 31),
+            ProofShape::Compact => (8, 63),
+        };
         let grinding_factor: u32 = 16;
         // The fewest queries whose estimate reaches `bits` (none beyond the
         // hash's 128 bits: then the most that still count).
         let num_queries = (1..=MAX_QUERIES)
             .find(|&q| conjectured_bits(q, blowup_factor, grinding_factor) >= bits)
             .unwrap_or(MAX_QUERIES);
-        Params { num_queries, blowup_factor, grinding_factor, fri_folding_factor: 8, fri_remainder_max_degree: 31 }
+        Params { num_queries, blowup_factor, grinding_factor, fri_folding_factor: 8, fri_remainder_max_degree }
     }
 
     /// Checks every range `ProofOptions::new` asserts, so that [`Params::options`]
@@ -114,16 +138,22 @@ mod tests {
 
     #[test]
     fn options_reach_every_level_up_to_the_hash_cap() {
-        for bits in 1..=128 {
-            let p = Params::for_security(bits);
-            let got = conjectured_bits(p.num_queries, p.blowup_factor, p.grinding_factor);
-            assert!(got >= bits, "{bits} requested, {got} estimated with {p:?}");
-            if p.num_queries > 1 {
-                let fewer = conjectured_bits(p.num_queries - 1, p.blowup_factor, p.grinding_factor);
-                assert!(fewer < bits, "{bits}: {} queries would do", p.num_queries - 1);
+        for shape in [ProofShape::Fast, ProofShape::Compact] {
+            for bits in 1..=128 {
+                let p = Params::for_shape(bits, shape);
+                assert_eq!(p.validate(), Ok(()));
+                let got = conjectured_bits(p.num_queries, p.blowup_factor, p.grinding_factor);
+                assert!(got >= bits, "{bits} requested, {got} estimated with {p:?}");
+                if p.num_queries > 1 {
+                    let fewer = conjectured_bits(p.num_queries - 1, p.blowup_factor, p.grinding_factor);
+                    assert!(fewer < bits, "{bits}: {} queries would do", p.num_queries - 1);
+                }
             }
         }
+        assert_eq!(Params::for_security(96), Params::for_shape(96, ProofShape::Fast));
         assert_eq!(Params::for_security(96).num_queries, 41);
+        let compact = Params::for_shape(96, ProofShape::Compact);
+        assert_eq!((compact.num_queries, compact.blowup_factor), (27, 8));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use winterfell::{AcceptableOptions, Proof, Prover, Trace};
 
 use crate::air::CairoAir;
 use crate::field::Felt;
-pub use crate::params::{conjectured_bits, Params, ParamsError};
+pub use crate::params::{conjectured_bits, Params, ParamsError, ProofShape};
 #[cfg(any(test, feature = "test-utils"))]
 use crate::prover::AuxForgery;
 use crate::prover::{CairoProver, WinterTrace};

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use cairn::prover::field::Felt as ProverFelt;
-use cairn::prover::proof;
+use cairn::prover::proof::{self, ProofShape};
 use cairn::proving::COLUMNS;
 use cairn::transpiler::codegen::package::MANIFEST_FILE;
 use cairn::{prove_trace, BoundSample, Model, ProgramInProof, Scale};
@@ -131,7 +131,9 @@ fn bench_one(subject: &Subject, bits: u32, with_profile: bool) -> Result<BenchRo
     let trace_rows = trace.len();
     let label = format!("proving ({trace_rows} rows × {COLUMNS} columns, {bits}-bit security)");
     let proof = tracing::info_span!("stark").in_scope(|| {
-        progress::step(&label, false, || prove_trace(trace, program.manifest(), bits, steps, ProgramInProof::Omitted))
+        progress::step(&label, false, || {
+            prove_trace(trace, program.manifest(), bits, steps, ProgramInProof::Omitted, ProofShape::Fast)
+        })
     })?;
     drop(prove_span);
     let prove_wall_s = start.elapsed().as_secs_f64();

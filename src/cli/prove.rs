@@ -1,7 +1,7 @@
 //! `cairn prove`: a STARK proof of one inference of a model's Cairo program.
 
 use anyhow::{bail, Result};
-use cairn::prover::proof::{DEFAULT_SECURITY_BITS, SECURITY_FLOOR_BITS};
+use cairn::prover::proof::{ProofShape, DEFAULT_SECURITY_BITS, SECURITY_FLOOR_BITS};
 use cairn::proving::COLUMNS;
 use cairn::transpiler::codegen::package::write_atomically;
 use cairn::transpiler::io::decode_io;
@@ -19,6 +19,7 @@ pub fn prove_with_progress(
     sample: &BoundSample,
     bits: u32,
     embed: ProgramInProof,
+    shape: ProofShape,
     quiet: bool,
 ) -> Result<Proof> {
     if bits < DEFAULT_SECURITY_BITS {
@@ -34,8 +35,9 @@ pub fn prove_with_progress(
     let steps = run.vm.steps;
     let trace = progress::step("building the AIR trace", quiet, || program.trace(&run))?;
     drop(run);
-    let label = format!("proving ({} rows × {COLUMNS} columns, {bits}-bit security)", trace.len());
-    Ok(progress::step(&label, quiet, || prove_trace(trace, program.manifest(), bits, steps, embed))?)
+    let compact = if shape == ProofShape::Compact { ", compact" } else { "" };
+    let label = format!("proving ({} rows × {COLUMNS} columns, {bits}-bit security{compact})", trace.len());
+    Ok(progress::step(&label, quiet, || prove_trace(trace, program.manifest(), bits, steps, embed, shape))?)
 }
 
 pub fn prove(args: ProveArgs) -> Result<()> {
@@ -53,7 +55,8 @@ pub fn prove(args: ProveArgs) -> Result<()> {
     };
     let program = target::program_for(&t, scale, sample, quiet)?;
     let embed = if args.embed_program { ProgramInProof::Embedded } else { ProgramInProof::Omitted };
-    let proof = prove_with_progress(&program, sample, args.security.security, embed, quiet)?;
+    let shape = if args.compact { ProofShape::Compact } else { ProofShape::Fast };
+    let proof = prove_with_progress(&program, sample, args.security.security, embed, shape, quiet)?;
     write_atomically(&args.output, &proof.bytes)
         .map_err(|e| anyhow::anyhow!("writing {}: {e}", args.output.display()))?;
     let output: Vec<Felt> = proof.header.public_input.output.iter().map(|f| f.to_starknet()).collect();

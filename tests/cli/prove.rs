@@ -84,8 +84,24 @@ fn prove_and_verify(name: &str) {
     // the hash has nothing to check it against, and is told what to do.
     rejected(&["verify", proof_s, "--program-hash", &hash], "leaves out the bytecode");
     rejected(&["verify", proof_s, "--any-program"], "--embed-program");
-    // `--embed-program` keeps it, for such verifiers (the rest of this test).
     let slim_bytes = proved["bytes"].as_u64().unwrap();
+
+    // `--compact`: blowup 8 and fewer queries at the same security — a smaller
+    // proof of the same run, verified the same way.
+    let compact = tmp_path(&format!("cli-prove-{name}-compact.proof"));
+    let compact_s = compact.to_str().expect("utf-8 path");
+    let proved_compact = json(&["prove", dir_s, "--input", &input, "-o", compact_s, "--compact", "--json"]);
+    assert!(proved_compact["security_bits"].as_u64().unwrap() >= 96, "{proved_compact}");
+    let compact_bytes = proved_compact["bytes"].as_u64().unwrap();
+    eprintln!("{name}: proof {slim_bytes} bytes, {compact_bytes} with --compact");
+    assert!(compact_bytes < slim_bytes, "{compact_bytes} vs {slim_bytes}");
+    let (header, _) = split(&std::fs::read(&compact).expect("compact proof"));
+    assert_eq!(header["params"]["blowup_factor"], 8, "{header}");
+    let v = json(&["verify", compact_s, "--model", dir_s, "--json"]);
+    assert_eq!(v["valid"], true);
+    assert_eq!(&v["samples"][0]["outputs"][0]["raw"], want_raw, "{name}: compact proof's output");
+
+    // `--embed-program` keeps the bytecode, for such verifiers (the rest of this test).
     let proof = tmp_path(&format!("cli-prove-{name}-embedded.proof"));
     let proof_s = proof.to_str().expect("utf-8 path");
     let proved = json(&["prove", dir_s, "--input", &input, "-o", proof_s, "--embed-program", "--json"]);

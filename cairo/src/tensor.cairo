@@ -105,3 +105,24 @@ pub fn exact_sum(x: Span<felt252>) -> felt252 {
     }
     acc
 }
+
+/// The exact sum of x[j] * w[j] (stored values: each product below 2^126,
+/// far fewer than 2^120 terms), eight products per loop iteration: both
+/// spans are popped, no index is bounds-checked. The kernels' dot products
+/// with run-time weights (recurrent gates, linear ML models, SVM kernels)
+/// use it instead of an indexed loop. Panics unless the lengths agree.
+pub fn dot(x: Span<felt252>, w: Span<felt252>) -> felt252 {
+    assert(x.len() == w.len(), 'dot: lengths differ');
+    let mut acc = 0;
+    let mut xs = x;
+    let mut ws = w;
+    while let (Option::Some(a), Option::Some(b)) = (xs.multi_pop_front::<8>(), ws.multi_pop_front::<8>()) {
+        let [a0, a1, a2, a3, a4, a5, a6, a7] = (*a).unbox();
+        let [b0, b1, b2, b3, b4, b5, b6, b7] = (*b).unbox();
+        acc += a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3 + a4 * b4 + a5 * b5 + a6 * b6 + a7 * b7;
+    }
+    while let (Option::Some(a), Option::Some(b)) = (xs.pop_front(), ws.pop_front()) {
+        acc += *a * *b;
+    }
+    acc
+}

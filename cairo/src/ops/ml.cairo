@@ -2,6 +2,7 @@
 
 use crate::arith::Arith;
 use crate::fixed::{Scale, lt};
+use crate::tensor::dot;
 use crate::fixed::exp::softmax;
 use crate::fixed::logistic::{logistic, sigmoid, sigmoid_with};
 
@@ -181,10 +182,7 @@ pub fn linear_scores(
     let mut out = array![];
     for r in 0..rows {
         for t in 0..k {
-            let mut acc = 0;
-            for j in 0..c {
-                acc += *x[r * c + j] * *w[t * c + j];
-            }
+            let mut acc = dot(x.slice(r * c, c), w.slice(t * c, c));
             if has_b {
                 acc += ar.bias_term(*b[t]);
             }

@@ -4,6 +4,7 @@
 
 use crate::arith::Arith;
 use crate::fixed::Scale;
+use crate::tensor::dot;
 
 pub const FORWARD: u8 = 0;
 pub const REVERSE: u8 = 1;
@@ -86,16 +87,9 @@ pub fn gate_acc(
 ) -> felt252 {
     let ar = @sc;
     let row = d * g.gates * g.hidden + gate * g.hidden + u;
-    let mut acc = 0;
-    let wr = w.slice(row * g.input, g.input);
-    for j in 0..g.input {
-        acc += *x[j] * *wr[j];
-    }
+    let mut acc = dot(x.slice(0, g.input), w.slice(row * g.input, g.input));
     if h.len() > 0 {
-        let rr = r.slice(row * g.hidden, g.hidden);
-        for j in 0..g.hidden {
-            acc += *h[j] * *rr[j];
-        }
+        acc += dot(h.slice(0, g.hidden), r.slice(row * g.hidden, g.hidden));
     }
     if bias.len() > 0 {
         let base = d * 2 * g.gates * g.hidden;
@@ -113,11 +107,7 @@ pub fn recurrent_acc(
 ) -> felt252 {
     let ar = @sc;
     let row = d * g.gates * g.hidden + gate * g.hidden + u;
-    let mut acc = 0;
-    let rr = r.slice(row * g.hidden, g.hidden);
-    for j in 0..g.hidden {
-        acc += *h[j] * *rr[j];
-    }
+    let mut acc = dot(h.slice(0, g.hidden), r.slice(row * g.hidden, g.hidden));
     if bias.len() > 0 {
         acc += ar.bias_term(*bias[d * 2 * g.gates * g.hidden + (g.gates + gate) * g.hidden + u]);
     }

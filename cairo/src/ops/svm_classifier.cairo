@@ -41,13 +41,7 @@ pub fn kernel(sc: Scale, k: SvmKernel, x: Span<felt252>, v: Span<felt252>) -> fe
         let dist = ar.finish_dot(acc);
         return exp(ar.sub(0, ar.mul(k.gamma, dist)), sc);
     }
-    let mut acc = 0;
-    let mut j: u32 = 0;
-    while j < x.len() {
-        acc += *x[j] * *v[j];
-        j += 1;
-    }
-    let dot = ar.finish_dot(acc);
+    let dot = ar.finish_dot(crate::tensor::dot(x, v.slice(0, x.len())));
     if k.kind == LINEAR {
         dot
     } else if k.kind == POLY {
@@ -154,10 +148,7 @@ pub fn svm_linear_classifier<P, +PostTransform<P>, +Drop<P>>(
         let row = x.slice(r * c, c);
         let mut scores = array![];
         for class in 0..classes {
-            let mut acc = 0;
-            for j in 0..c {
-                acc += *row[j] * *coef[class * c + j];
-            }
+            let mut acc = crate::tensor::dot(row, coef.slice(class * c, c));
             acc += ar.bias_term(rho);
             scores.append(ar.finish_dot(acc));
         }

@@ -18,9 +18,7 @@ pub fn svm_regressor<P, +PostTransform<P>, +Drop<P>>(
         let row = x.slice(r * c, c);
         let mut acc = 0;
         if supports == 0 {
-            for j in 0..c {
-                acc += *row[j] * *coef[j];
-            }
+            acc = crate::tensor::dot(row, coef.slice(0, c));
         } else {
             for m in 0..supports {
                 acc += *coef[m] * kernel(sc, k, row, sv.slice(m * c, c));

@@ -6,7 +6,7 @@
 
 use crate::arith::abs;
 use crate::divide::{Divisor, div, div_rem, divisor};
-use crate::fixed::logistic_table::{C0, C1, C2, C3};
+use crate::fixed::logistic_table::CUBICS;
 use crate::fixed::{Scale, pow2};
 
 /// Fraction bits of the table's coefficients (COEFF_BITS).
@@ -31,11 +31,8 @@ pub struct Logistic {
     out: Divisor,
     /// 2^s_out, the value past the table
     one: felt252,
-    /// The table's four coefficient arrays (made once, not per element).
-    c0: Span<felt252>,
-    c1: Span<felt252>,
-    c2: Span<felt252>,
-    c3: Span<felt252>,
+    /// The table's rows (made once, not per element).
+    cubics: Span<(felt252, felt252, felt252, felt252)>,
 }
 
 pub fn logistic(s_in: u32, s_out: u32) -> Logistic {
@@ -54,27 +51,26 @@ pub fn logistic(s_in: u32, s_out: u32) -> Logistic {
         half: pow2(e - 1).into(),
         out: divisor(pow2(e)),
         one: pow2(s_out).into(),
-        c0: C0.span(),
-        c1: C1.span(),
-        c2: C2.span(),
-        c3: C3.span(),
+        cubics: CUBICS.span(),
     }
 }
 
-/// round(sigmoid(a / 2^s_in) * 2^s_out) for a >= 0. Mirrors
-/// `sigmoid_magnitude`.
+/// round(sigmoid(a / 2^s_in) * 2^s_out) for a >= 0, given a widened:
+/// a * 2^(3 - s_in) below scale 3 (the segment is then 1, so j is the
+/// reference's a << (3 - s_in) and u is 0), a itself from scale 3 on.
+/// Mirrors `sigmoid_magnitude`.
 #[inline(always)]
 pub fn sigmoid_magnitude(a: u128, p: @Logistic) -> felt252 {
     let (j, u) = div_rem(a, *p.segment);
-    let j: felt252 = j.into() * *p.widen;
     let Some(j) = j.try_into() else {
         return *p.one;
     };
-    let Some(c0) = (*p.c0).get(j) else {
+    let Some(row) = (*p.cubics).get(j) else {
         return *p.one;
     };
+    let (c0, c1, c2, c3) = *row.unbox();
     let u: felt252 = u.into();
-    let y = ((*(*p.c3)[j] * u + *(*p.c2)[j] * *p.f1) * u + *(*p.c1)[j] * *p.f2) * u + *c0.unbox() * *p.f3;
+    let y = ((c3 * u + c2 * *p.f1) * u + c1 * *p.f2) * u + c0 * *p.f3;
     let y: u128 = (y + *p.half).try_into().unwrap();
     div(y, *p.out).into()
 }
@@ -82,7 +78,7 @@ pub fn sigmoid_magnitude(a: u128, p: @Logistic) -> felt252 {
 /// round(sigmoid(x) * 2^s) with `p = logistic(s, s)`. Mirrors `sigmoid`.
 #[inline(always)]
 pub fn sigmoid_with(x: felt252, p: @Logistic) -> felt252 {
-    let (negative, a) = abs(x);
+    let (negative, a) = abs(x * *p.widen);
     let r = sigmoid_magnitude(a, p);
     if negative {
         *p.one - r
@@ -95,7 +91,7 @@ pub fn sigmoid_with(x: felt252, p: @Logistic) -> felt252 {
 /// `p = logistic(s - 1, s + 1)`. Mirrors `tanh`.
 #[inline(always)]
 pub fn tanh_with(x: felt252, p: @Logistic, sc: Scale) -> felt252 {
-    let (negative, a) = abs(x);
+    let (negative, a) = abs(x * *p.widen);
     let t = sigmoid_magnitude(a, p) - sc.one;
     if negative {
         -t

@@ -52,6 +52,7 @@ pub mod proving;
 pub mod verifying;
 
 pub use cairn_cairo::Felt;
+pub use cairn_prover::proof::ProofShape;
 pub use cairn_runtime::Scale;
 pub use cairn_transpiler::inputs::{BoundSample, InputData, InputTensor, Sample};
 pub use cairn_transpiler::outputs::OutputTensor;

@@ -38,11 +38,23 @@ impl Program {
     /// conjectured security (at least). The package manifest rides along in
     /// the proof, unverified, so that a verifier can show reals.
     pub fn prove(&self, sample: &BoundSample, security_bits: u32, program: ProgramInProof) -> Result<Proof> {
+        self.prove_shaped(sample, security_bits, program, ProofShape::Fast)
+    }
+
+    /// As [`Program::prove`], with the proof tuned for `shape`
+    /// (`ProofShape::Compact`: ~30 % smaller for ~1.5× the prove CPU).
+    pub fn prove_shaped(
+        &self,
+        sample: &BoundSample,
+        security_bits: u32,
+        program: ProgramInProof,
+        shape: ProofShape,
+    ) -> Result<Proof> {
         let run = self.run_for_proof(sample)?;
         let steps = run.vm.steps;
         let trace = self.trace(&run)?;
         drop(run);
-        prove_trace(trace, self.manifest(), security_bits, steps, program, ProofShape::Fast)
+        prove_trace(trace, self.manifest(), security_bits, steps, program, shape)
     }
 }
 

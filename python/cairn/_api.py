@@ -214,6 +214,7 @@ def prove(
     security_bits: int = _cairn.DEFAULT_SECURITY_BITS,
     scale: Optional[int] = None,
     embed_program: bool = False,
+    compact: bool = False,
 ) -> Proof:
     """Proves one inference with a STARK: runs the Cairo program in proof mode,
     builds the trace and proves it at ``security_bits`` of conjectured
@@ -226,7 +227,9 @@ def prove(
 
     The proof leaves out the program's bytecode (most of its size): verify it
     with ``verify(proof, model=package)``. ``embed_program=True`` keeps it, for
-    verifiers that know only the program hash.
+    verifiers that know only the program hash. ``compact=True`` makes a proof
+    about 30 % smaller for about 1.5 times the prove CPU (blowup 8 and fewer
+    queries at the same security); it is verified the same way.
     """
     if isinstance(security_bits, bool) or not isinstance(security_bits, int):
         raise _cairn.InputError(f"security_bits must be an int, got {security_bits!r}")
@@ -241,7 +244,11 @@ def prove(
     program = _program(native, package, bits, samples)
     if not isinstance(embed_program, bool):
         raise _cairn.InputError(f"embed_program must be a bool, got {embed_program!r}")
-    data, program_hash, steps, rows, columns, security, outputs = program.prove(samples, security_bits, embed_program)
+    if not isinstance(compact, bool):
+        raise _cairn.InputError(f"compact must be a bool, got {compact!r}")
+    data, program_hash, steps, rows, columns, security, outputs = program.prove(
+        samples, security_bits, embed_program, compact
+    )
     return Proof(
         data=bytes(data),
         program_hash=program_hash,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use cairn::proving::COLUMNS;
 use cairn::transpiler::io::decode_io;
-use cairn::{Error, Felt, ProgramInProof};
+use cairn::{Error, Felt, ProgramInProof, ProofShape};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -120,13 +120,15 @@ impl Program {
     }
 
     /// Proves the one sample of `samples` at `security_bits` or more; the
-    /// proof carries the program's bytecode only when `embed_program`.
+    /// proof carries the program's bytecode only when `embed_program`, and is
+    /// the smaller, slower-to-make shape when `compact`.
     fn prove<'py>(
         &self,
         py: Python<'py>,
         samples: &PySamples,
         security_bits: u32,
         embed_program: bool,
+        compact: bool,
     ) -> PyResult<ProofParts<'py>> {
         let [sample] = samples.samples.as_slice() else {
             return Err(InputError::new_err(format!(
@@ -137,7 +139,8 @@ impl Program {
         let program = &self.inner;
         let (proof, outputs) = detached(py, move || {
             let embed = if embed_program { ProgramInProof::Embedded } else { ProgramInProof::Omitted };
-            let proof = program.prove(sample, security_bits, embed)?;
+            let shape = if compact { ProofShape::Compact } else { ProofShape::Fast };
+            let proof = program.prove_shaped(sample, security_bits, embed, shape)?;
             let cells: Vec<Felt> = proof.header.public_input.output.iter().map(|f| f.to_starknet()).collect();
             let io = decode_io(program.manifest(), &cells).map_err(Error::OutputMismatch)?;
             Ok::<_, Error>((proof, io.outputs))

@@ -239,6 +239,16 @@ def a_proof_carries_its_program_only_when_asked():
 
 
 @test
+def a_compact_proof_is_smaller_and_verifies_the_same():
+    package, fast = S["package"], S["proof"]
+    raises(cairn.InputError, lambda: cairn.prove(package, digit(), compact=1), "must be a bool")
+    small = cairn.prove(package, digit(), compact=True)
+    assert len(small.data) < len(fast.data), (len(small.data), len(fast.data))
+    assert small.security_bits >= 96 and small.outputs[0].raw == fast.outputs[0].raw
+    assert cairn.verify(small.data, model=package).outputs[0].raw == S["reference"].outputs[0].raw
+
+
+@test
 def verify_by_program_hash_reads_outputs_only_as_unverified():
     package, proof = S["package"], S["full_proof"]
     v = cairn.verify(proof.data, program_hash=package.program_hash)

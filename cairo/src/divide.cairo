@@ -1,5 +1,6 @@
-//! Division of a u128 by a divisor below 2^123, about half the Cairo steps
-//! of `DivRem` on u128 (docs/cairo-codegen.md, "Small divisors").
+//! Division of a u128 by a divisor of at most 2^123, about 3 Cairo steps
+//! and one range check fewer than `DivRem` on u128 (docs/cairo-codegen.md,
+//! "Small divisors").
 //!
 //! Every rounding in this library divides by a small constant (2^s, a
 //! lane width, a table's segment length). u128's `DivRem` compiles to
@@ -13,7 +14,7 @@
 //!
 //! The corelib declares these libfuncs but keeps the `BoundedInt` type
 //! crate-private ("improper usage is likely to cause compiler crashes"),
-//! so this module declares the extern type and the three libfuncs it uses
+//! so this module declares the extern type and the libfuncs it uses
 //! itself. Sierra identifies types and libfuncs by name and generic
 //! arguments, and the Sierra-to-CASM compiler computes each libfunc's
 //! signature from those arguments and rejects a declaration that does not
@@ -105,6 +106,27 @@ pub fn div_rem(a: u128, d: Divisor) -> (u128, u128) {
 pub fn div(a: u128, d: Divisor) -> u128 {
     let (q, _) = bounded_int_div_rem::<u128, SmallRange, U128BySmall>(a, d.d);
     upcast(q)
+}
+
+/// A u128 divisor of either kind: a [`Divisor`], or any `NonZero<u128>`
+/// (through u128 `DivRem`), so that one generic routine such as
+/// `fixed::div_floor` serves both.
+pub trait DividesU128<D> {
+    fn div_rem_u128(a: u128, d: D) -> (u128, u128);
+}
+
+impl DivisorDividesU128 of DividesU128<Divisor> {
+    #[inline(always)]
+    fn div_rem_u128(a: u128, d: Divisor) -> (u128, u128) {
+        div_rem(a, d)
+    }
+}
+
+impl NonZeroDividesU128 of DividesU128<NonZero<u128>> {
+    #[inline(always)]
+    fn div_rem_u128(a: u128, d: NonZero<u128>) -> (u128, u128) {
+        DivRem::div_rem(a, d)
+    }
 }
 
 #[cfg(test)]

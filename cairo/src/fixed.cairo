@@ -13,7 +13,7 @@ pub mod sqrt;
 pub mod trig;
 
 use crate::divide;
-use crate::divide::{Divisor, divisor};
+use crate::divide::{DividesU128, Divisor, divisor};
 
 /// 2^63: stored values lie in [-2^63, 2^63).
 pub const TWO_POW_63: felt252 = 0x8000000000000000;
@@ -96,32 +96,25 @@ pub fn is_non_negative(x: felt252) -> bool {
 /// floor(n / d) for |n| < 2^127 and d > 0 (the offset 2^127 is not used:
 /// it would have to be a multiple of d).
 pub fn div_floor(n: felt252, d: NonZero<u128>) -> felt252 {
+    floor_div(n, d)
+}
+
+/// `div_floor` by a small divisor (crate::divide).
+pub fn div_floor_small(n: felt252, d: Divisor) -> felt252 {
+    floor_div(n, d)
+}
+
+/// floor(n / d) for either kind of divisor.
+fn floor_div<D, +DividesU128<D>, +Drop<D>>(n: felt252, d: D) -> felt252 {
     match n.try_into() {
         Option::Some(u) => {
-            let u: u128 = u;
-            let (q, _) = DivRem::div_rem(u, d);
+            let (q, _) = DividesU128::div_rem_u128(u, d);
             q.into()
         },
         Option::None => {
             // n < 0: floor(n / d) = -ceil(|n| / d)
             let m: u128 = (-n).try_into().expect('fixed-point overflow');
-            let (q, r) = DivRem::div_rem(m, d);
-            if r == 0 {
-                -q.into()
-            } else {
-                -q.into() - 1
-            }
-        },
-    }
-}
-
-/// floor(n / d) for |n| < 2^127 and a small divisor d (as `div_floor`).
-pub fn div_floor_small(n: felt252, d: Divisor) -> felt252 {
-    match n.try_into() {
-        Option::Some(u) => divide::div(u, d).into(),
-        Option::None => {
-            let m: u128 = (-n).try_into().expect('fixed-point overflow');
-            let (q, r) = divide::div_rem(m, d);
+            let (q, r) = DividesU128::div_rem_u128(m, d);
             if r == 0 {
                 -q.into()
             } else {

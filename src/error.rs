@@ -76,6 +76,10 @@ pub enum Error {
     HashDisagrees { given: cairn_cairo::Felt, package: cairn_cairo::Felt, path: PathBuf },
     #[error("{path}: bad program hash {hash:?} in the manifest")]
     BadProgramHash { path: PathBuf, hash: String },
+    /// A model could not be cut into stages, or a staged package is
+    /// inconsistent (the message says where).
+    #[error("{0}")]
+    Staging(String),
     /// A Starknet call failed, or the registry's contracts refused it.
     #[error(transparent)]
     Starknet(#[from] cairn_starknet::StarknetError),

@@ -49,6 +49,7 @@ pub mod market;
 pub mod model;
 pub mod package;
 pub mod proving;
+pub mod staged;
 pub mod verifying;
 
 pub use cairn_cairo::Felt;
@@ -61,6 +62,7 @@ pub use error::{Error, Result};
 pub use model::Model;
 pub use package::{Package, Program, Run};
 pub use proving::{prove_trace, ProgramInProof, Proof};
+pub use staged::{StagedPackage, StagedProgram, StagedRun};
 pub use verifying::{verify, Expected, IoSource, VerifiedInference, VerifyPolicy};
 
 /// The crates under the pipeline, for what it does not wrap.

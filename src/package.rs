@@ -182,13 +182,27 @@ impl Program {
 
     fn run_mode(&self, sample: &BoundSample, mode: RunMode) -> Result<Run> {
         let args = encode_inputs(&self.package.manifest, sample)?;
+        self.run_cells_mode(&args, mode).map_err(|e| match e {
+            Error::CairoRun { cairo, .. } => self.explain(cairo, sample),
+            e => e,
+        })
+    }
+
+    /// Runs the program on input cells as `main` takes them (stored values,
+    /// in manifest order): what a stage of a staged model is given by the
+    /// stage before it. `mode` as in [`Program::run`] / [`Program::run_for_proof`].
+    pub fn run_cells(&self, args: &[Felt], mode: RunMode) -> Result<Run> {
+        self.run_cells_mode(args, mode)
+    }
+
+    fn run_cells_mode(&self, args: &[Felt], mode: RunMode) -> Result<Run> {
         let vm = match mode {
-            RunMode::Proof => cairn_cairo::adapter::run_for_proof(&self.compiled, &args),
-            RunMode::Execute => vm::run(&self.compiled.executable, &args, mode),
+            RunMode::Proof => cairn_cairo::adapter::run_for_proof(&self.compiled, args),
+            RunMode::Execute => vm::run(&self.compiled.executable, args, mode),
         }
-        .map_err(|e| self.explain(e, sample))?;
+        .map_err(|cairo| Error::CairoRun { cairo, reference: None })?;
         let outputs = decode_io(&self.package.manifest, &vm.output)?.outputs;
-        if !vm.output.ends_with(&args) {
+        if !vm.output.ends_with(args) {
             return Err(Error::NotEchoed);
         }
         Ok(Run { outputs, vm })

@@ -97,7 +97,8 @@ pub fn to_py(e: Error) -> PyErr {
         | Error::HashDisagrees { .. }
         | Error::BadProgramHash { .. }
         | Error::OutputMismatch(_)
-        | Error::ProfileMismatch => PackageError::new_err(msg),
+        | Error::ProfileMismatch
+        | Error::Staging(_) => PackageError::new_err(msg),
         Error::Cairo(_) | Error::CairoRun { .. } | Error::NotEchoed | Error::Adapter(_) | Error::Trace(_) => {
             CairoError::new_err(msg)
         }

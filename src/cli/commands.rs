@@ -113,6 +113,11 @@ pub struct TranspileArgs {
     /// Only generate the sources; skip compiling (no program hash in the manifest).
     #[arg(long)]
     pub no_compile: bool,
+    /// Cut the model into N stages of about equal estimated cost, each a
+    /// program of its own, chained cell for cell (a staged package: models
+    /// bigger than one trace; docs/staged.md).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=64))]
+    pub stages: Option<u32>,
     /// Replace a cairn package already in the output directory (files cairn
     /// did not write there are never deleted: such a directory is refused).
     #[arg(long)]

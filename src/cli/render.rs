@@ -216,6 +216,41 @@ pub fn transpile_summary(dir: &Path, m: &Manifest) -> String {
     s
 }
 
+/// What `cairn transpile --stages` made: each stage, what it computes and
+/// hands over.
+pub fn staged_summary(dir: &Path, staged: &cairn::StagedPackage) -> String {
+    let m = staged.manifest();
+    let mut s = String::new();
+    let _ = writeln!(s, "package  {} (staged: {} stages)", dir.display(), m.stages.len());
+    let _ = writeln!(s, "model    {}", m.model);
+    let _ = writeln!(s, "scale    2^-{}", m.scale);
+    for (i, stage) in m.stages.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "stage {i}  {}: {} node{} ({}), reads {}, writes {}",
+            stage.dir,
+            stage.nodes.len(),
+            if stage.nodes.len() == 1 { "" } else { "s" },
+            stage.nodes.join(", "),
+            stage.inputs.join(", "),
+            stage.outputs.join(", ")
+        );
+        if let Some(h) = &stage.program_hash {
+            let _ = writeln!(s, "         program {h}");
+        }
+    }
+    match &m.model_hash {
+        Some(h) => {
+            let _ = writeln!(s, "model hash {h}");
+        }
+        None => {
+            let _ = writeln!(s, "model hash (not compiled)");
+        }
+    }
+    let _ = writeln!(s, "run it   cairn run {} --input <file>", dir.display());
+    s
+}
+
 /// `cairn run --profile`: steps per node, biggest first, then rows and the
 /// prover estimate.
 pub fn cost_report(c: &cairn::CostReport) -> String {

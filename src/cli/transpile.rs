@@ -8,8 +8,13 @@ use super::commands::TranspileArgs;
 use super::{progress, render, target};
 
 pub fn transpile(args: TranspileArgs) -> Result<()> {
-    if !args.force && args.output.join(cairn::transpiler::codegen::package::MANIFEST_FILE).is_file() {
+    let holds_package = args.output.join(cairn::transpiler::codegen::package::MANIFEST_FILE).is_file()
+        || cairn::staged::is_staged(&args.output);
+    if !args.force && holds_package {
         anyhow::bail!("{} already holds a cairn package; pass --force to replace it", args.output.display());
+    }
+    if let Some(n) = args.stages {
+        return transpile_staged(&args, n as usize);
     }
     let model = Model::load(&args.model)?;
     let (scale, calibration) = target::choose_scale(&model, &args.scale)?;
@@ -43,5 +48,35 @@ pub fn transpile(args: TranspileArgs) -> Result<()> {
     } else {
         print!("{}", render::transpile_summary(&args.output, package.manifest()));
     }
+    Ok(())
+}
+
+/// `--stages N`: a staged package, every stage compiled unless `--no-compile`.
+fn transpile_staged(args: &TranspileArgs, n: usize) -> Result<()> {
+    if args.json {
+        anyhow::bail!("--json is not available with --stages yet: read the package's stages.json");
+    }
+    let model = Model::load(&args.model)?;
+    let (scale, _) = target::choose_scale(&model, &args.scale)?;
+    let existed = args.output.exists();
+    let staged = progress::step(&format!("cutting the model into {n} stages"), false, || {
+        model.transpile_staged(&args.output, scale, None, n)
+    })?;
+    if !args.no_compile {
+        let compiled = progress::step(&format!("compiling {n} stages (Sierra → CASM)"), false, || staged.compile());
+        match compiled {
+            Ok(program) => {
+                progress::note(format_args!("model hash {:#x} (over the stage program hashes)", program.model_hash()))
+            }
+            Err(e) if !existed => {
+                let removed = std::fs::remove_dir_all(&args.output).is_ok();
+                let what = if removed { "the package was removed" } else { "the package could not be removed" };
+                return Err(anyhow::Error::new(e).context(format!("{what} ({})", args.output.display())));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let staged = cairn::StagedPackage::open(&args.output)?;
+    print!("{}", render::staged_summary(&args.output, &staged));
     Ok(())
 }

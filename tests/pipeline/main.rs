@@ -25,4 +25,5 @@ mod packed_conv;
 mod pool_folding;
 mod relu_folding;
 mod shape_folding;
+mod staged;
 mod untrusted_inputs;

@@ -30,6 +30,7 @@ pub mod network;
 pub mod ops;
 pub mod outputs;
 pub mod shapes;
+pub mod stages;
 
 pub use eval::EvalError;
 pub use network::{Network, UnsupportedModel};

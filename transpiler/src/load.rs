@@ -1,5 +1,6 @@
 //! Reading an ONNX file (protobuf) into the [`crate::ir`] types. This is the
-//! only module that touches `onnx-protobuf`.
+//! only module that reads `onnx-protobuf` (`stages::onnx` writes a stage's
+//! model by editing the original file's message).
 //!
 //! Structural problems that make the file unreadable (not protobuf, no graph)
 //! fail here. Problems with individual parts — a tensor of an unsupported

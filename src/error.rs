@@ -76,6 +76,9 @@ pub enum Error {
     HashDisagrees { given: cairn_cairo::Felt, package: cairn_cairo::Felt, path: PathBuf },
     #[error("{path}: bad program hash {hash:?} in the manifest")]
     BadProgramHash { path: PathBuf, hash: String },
+    /// A proof bundle is malformed or does not prove the staged model.
+    #[error(transparent)]
+    Bundle(#[from] crate::bundle::BundleError),
     /// A model could not be cut into stages, or a staged package is
     /// inconsistent (the message says where).
     #[error("{0}")]

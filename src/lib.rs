@@ -43,6 +43,7 @@
 //! # Ok::<(), cairn::Error>(())
 //! ```
 
+pub mod bundle;
 pub mod cost;
 pub mod error;
 pub mod market;

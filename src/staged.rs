@@ -5,7 +5,7 @@
 //! ordinary package per stage (`stage-0/`, `stage-1/`, …). Stage i's output
 //! cells are stage i+1's input cells: the same tensors, in the same order,
 //! as stored values. The model's identity is one hash over the ordered
-//! stage program hashes.
+//! stage program hashes (with each stage's output cell count).
 
 use std::path::{Path, PathBuf};
 
@@ -33,8 +33,8 @@ pub struct StagesManifest {
     pub model: String,
     pub scale: u32,
     pub stages: Vec<StageEntry>,
-    /// Poseidon over the stage program hashes in order, once every stage
-    /// is compiled: what names the staged model.
+    /// Poseidon over the stages' program hashes and output cell counts, in
+    /// order, once every stage is compiled: what names the staged model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_hash: Option<String>,
 }
@@ -74,6 +74,9 @@ pub struct StagedProgram {
 #[derive(Clone, Debug)]
 pub struct StagedRun {
     pub stages: Vec<Run>,
+    /// The input cells each stage was given (stage i > 0: stage i-1's
+    /// output cells).
+    pub inputs: Vec<Vec<Felt>>,
     pub outputs: Vec<OutputTensor>,
 }
 
@@ -82,10 +85,13 @@ pub fn is_staged(dir: &Path) -> bool {
     dir.join(STAGES_FILE).is_file()
 }
 
-/// The identity of a staged model: Poseidon over its stage program hashes,
-/// in order.
-pub fn staged_model_hash(program_hashes: &[Felt]) -> Felt {
-    cells_hash(program_hashes)
+/// The identity of a staged model: Poseidon over each stage's program hash
+/// and output cell count, in stage order. The counts say where a stage's
+/// proven cells split into its outputs and its echoed inputs, which a
+/// verifier that knows only this hash needs to check the links.
+pub fn staged_model_hash(stages: &[(Felt, usize)]) -> Felt {
+    let cells: Vec<Felt> = stages.iter().flat_map(|&(h, n)| [h, Felt::from(n as u64)]).collect();
+    cells_hash(&cells)
 }
 
 impl Model {
@@ -251,7 +257,9 @@ impl StagedPackage {
     pub fn compile(&self) -> Result<StagedProgram> {
         let programs = self.stages.iter().map(Package::compile).collect::<Result<Vec<_>>>()?;
         let hashes: Vec<Felt> = programs.iter().map(Program::program_hash).collect();
-        let model_hash = staged_model_hash(&hashes);
+        let pairs: Vec<(Felt, usize)> =
+            programs.iter().map(|p| (p.program_hash(), output_count(p.manifest()))).collect();
+        let model_hash = staged_model_hash(&pairs);
         let mut package = self.clone();
         for (entry, h) in package.manifest.stages.iter_mut().zip(&hashes) {
             entry.program_hash = Some(format!("{h:#x}"));
@@ -274,7 +282,7 @@ impl StagedProgram {
         &self.programs
     }
 
-    /// Poseidon over the stage program hashes in order.
+    /// [`staged_model_hash`] of the stages.
     pub fn model_hash(&self) -> Felt {
         self.model_hash
     }
@@ -294,7 +302,9 @@ impl StagedProgram {
         let first = self.programs.first().expect("a staged package has stages");
         let mut cells = encode_inputs(first.manifest(), sample)?;
         let mut stages = Vec::with_capacity(self.programs.len());
+        let mut inputs = Vec::with_capacity(self.programs.len());
         for (i, program) in self.programs.iter().enumerate() {
+            inputs.push(cells.clone());
             let run = match (i, mode) {
                 (0, RunMode::Proof) => program.run_for_proof(sample)?,
                 (0, _) => program.run(sample)?,
@@ -304,13 +314,18 @@ impl StagedProgram {
             stages.push(run);
         }
         let outputs = stages.last().map(|r| r.outputs.clone()).unwrap_or_default();
-        Ok(StagedRun { stages, outputs })
+        Ok(StagedRun { stages, inputs, outputs })
     }
+}
+
+/// How many output cells a stage writes (before echoing its inputs).
+pub fn output_count(m: &cairn_transpiler::codegen::Manifest) -> usize {
+    m.outputs.iter().map(|o| o.len()).sum()
 }
 
 /// The output cells of a stage's run: what the next stage is given.
 fn output_cells(program: &Program, run: &Run) -> Vec<Felt> {
-    let n: usize = program.manifest().outputs.iter().map(|o| o.len()).sum();
+    let n = output_count(program.manifest());
     // The output segment is [n, outputs..., m, inputs...] (io::decode_io),
     // already checked when the run was decoded.
     run.vm.output.iter().skip(1).take(n).copied().collect()

@@ -81,7 +81,7 @@ pub fn to_py(e: Error) -> PyErr {
         Error::Verify(VerifyError::WeakRequirement { .. }) => InputError::new_err(msg),
         // A proof without its bytecode, and no package to take it from.
         Error::Verify(VerifyError::ProgramMissing { .. }) => InputError::new_err(msg),
-        Error::Verify(_) => InvalidProof::new_err(msg),
+        Error::Verify(_) | Error::Bundle(_) => InvalidProof::new_err(msg),
         Error::Samples(_) | Error::Input { .. } | Error::NoSamples { .. } | Error::Scale(_) => InputError::new_err(msg),
         // A sample that the package's fixed shapes or scale cannot take.
         Error::PackageIo(IoError::Shape { .. } | IoError::TensorCount { .. } | IoError::Quantize { .. }) => {

@@ -177,6 +177,10 @@ pub struct ProveArgs {
     /// it the proof is about a third of the size and is verified with `--model`.
     #[arg(long)]
     pub embed_program: bool,
+    /// For a staged package: how many stages to prove at once (each holds
+    /// one stage's trace in memory). The bundle is the same for any value.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub jobs: u32,
     /// A smaller proof (about 30 % smaller) for more prove CPU (about 1.5×)
     /// and memory (about 1.7×): blowup 8 instead of 4, so fewer queries at
     /// the same security (docs/prover.md, "Options").

@@ -41,6 +41,9 @@ pub fn prove_with_progress(
 }
 
 pub fn prove(args: ProveArgs) -> Result<()> {
+    if cairn::staged::is_staged(&args.model) {
+        return prove_staged(args);
+    }
     let quiet = args.json;
     output_file::check_writable(&args.output, "-o")?;
     let t = target::target(&args.model)?;
@@ -76,5 +79,59 @@ pub fn prove(args: ProveArgs) -> Result<()> {
     } else {
         print!("{}", render::prove_report(&report));
     }
+    Ok(())
+}
+
+/// A staged package: every stage proven (`--jobs` at once), one bundle file.
+fn prove_staged(args: ProveArgs) -> Result<()> {
+    if args.json {
+        bail!("--json is not available for staged packages yet");
+    }
+    if args.scale.scale.is_some() || args.scale.calibrate.is_some() {
+        bail!(
+            "{} is a staged package, transpiled at its own scale; --scale/--calibrate apply to ONNX files only",
+            args.model.display()
+        );
+    }
+    output_file::check_writable(&args.output, "-o")?;
+    let staged = cairn::StagedPackage::open(&args.model)?;
+    let model = staged.model()?;
+    let samples = target::samples(&model, &args.input)?;
+    let [sample] = samples.as_slice() else {
+        bail!(
+            "{} holds {} samples; a proof covers one inference, give a file with one",
+            args.input.display(),
+            samples.len()
+        );
+    };
+    let program = progress::step("compiling the stages (Sierra → CASM)", false, || staged.compile())?;
+    let embed = if args.embed_program { ProgramInProof::Embedded } else { ProgramInProof::Omitted };
+    let shape = if args.compact { ProofShape::Compact } else { ProofShape::Fast };
+    let n = program.programs().len();
+    let label = format!("proving {n} stages ({} at a time, {}-bit security)", args.jobs, args.security.security);
+    let report = |i: usize, p: &Proof| {
+        progress::note(format_args!(
+            "stage {i}: {} steps → {} rows, proof {} bytes",
+            p.steps,
+            p.trace_rows,
+            p.bytes.len()
+        ))
+    };
+    let proof = progress::step(&label, false, || {
+        program.prove(sample, args.security.security, embed, shape, args.jobs as usize, &report)
+    })?;
+    write_atomically(&args.output, &proof.bytes)
+        .map_err(|e| anyhow::anyhow!("writing {}: {e}", args.output.display()))?;
+    println!("bundle   {} ({} bytes, {n} stage proofs)", args.output.display(), proof.bytes.len());
+    println!("model    {:#x} (hash over the stage programs)", program.model_hash());
+    for (i, p) in proof.stages.iter().enumerate() {
+        println!("stage {i}  {} steps → {} rows × {COLUMNS} columns, {} bytes", p.steps, p.trace_rows, p.bytes.len());
+    }
+    let carried = if args.embed_program {
+        "bytecode in the proofs: verifiable with --program-hash <model hash>"
+    } else {
+        "bytecode left out: verify with --model <staged package>; --embed-program keeps it"
+    };
+    println!("         {carried}");
     Ok(())
 }

@@ -74,6 +74,14 @@ fn tensors(s: &mut String, label: &str, ts: &[Tensor]) {
 }
 
 /// A proven inference: its outputs, then the input the proof binds.
+/// Proven samples (outputs and the inputs they were computed from), as
+/// `verify` shows them.
+pub fn proven_samples(samples: &[Sample]) -> String {
+    let mut s = String::new();
+    proven(&mut s, samples);
+    s
+}
+
 fn proven(s: &mut String, samples: &[Sample]) {
     for sample in samples {
         tensors(s, "output ", &sample.outputs);

@@ -75,9 +75,23 @@ fn expected(args: &VerifyArgs) -> Result<(Expected, Option<String>)> {
 }
 
 pub fn verify(args: VerifyArgs) -> Result<()> {
+    let staged_model = args.model.as_deref().is_some_and(cairn::staged::is_staged);
+    if staged_model {
+        return verify_bundle(args);
+    }
     // The trust anchor is checked before the proof is read.
     let (expected, against) = expected(&args)?;
     let bytes = read_proof_file(&args.proof)?;
+    if cairn::bundle::is_bundle(&bytes) {
+        if args.model.is_some() {
+            return Err(UnusableInput(format!(
+                "{} is a bundle of stage proofs; --model must then be the staged package it was proven with",
+                args.proof.display()
+            ))
+            .into());
+        }
+        return verify_bundle(args);
+    }
     let v: VerifiedInference = cairn::verify(&bytes, &expected, policy(&args.security)).map_err(|e| {
         // A proof without its bytecode is not invalid: it needs the package.
         let why = match &e {
@@ -110,6 +124,85 @@ pub fn verify(args: VerifyArgs) -> Result<()> {
         json::print(&report)?;
     } else {
         print!("{}", render::verify_report(&report));
+    }
+    Ok(())
+}
+
+/// A bundle of stage proofs: against a staged package, a model hash
+/// (`--program-hash`), or anything (`--any-program`).
+fn verify_bundle(args: VerifyArgs) -> Result<()> {
+    use cairn::bundle::ExpectedModel;
+    if args.json {
+        anyhow::bail!("--json is not available for proof bundles yet");
+    }
+    let given = match &args.program_hash {
+        Some(h) => Some(
+            Felt::from_hex(h.trim())
+                .map_err(|_| UnusableInput(format!("--program-hash {h:?} is not a hex field element")))?,
+        ),
+        None => None,
+    };
+    let (expected, against) = match (&args.model, given) {
+        (Some(dir), given) => {
+            let staged = cairn::StagedPackage::open(dir)?;
+            let program = staged.compile()?;
+            if let Some(h) = given {
+                if h != program.model_hash() {
+                    return Err(UnusableInput(format!(
+                        "--program-hash {h:#x} is not the model hash of {} ({:#x})",
+                        dir.display(),
+                        program.model_hash()
+                    ))
+                    .into());
+                }
+            }
+            (ExpectedModel::Package(program.package().clone()), Some(format!("staged package {}", dir.display())))
+        }
+        (None, Some(h)) => (ExpectedModel::ModelHash(h), Some("--program-hash (the model hash)".to_string())),
+        (None, None) if args.any_program => (ExpectedModel::Anything, None),
+        (None, None) => {
+            return Err(UnusableInput(
+                "verify needs a trust anchor: --model <dir> (the staged package you trust) or --program-hash \
+                 <model hash>; --any-program accepts any chain of valid proofs"
+                    .into(),
+            )
+            .into())
+        }
+    };
+    let bytes = read_proof_file(&args.proof)?;
+    let v = cairn::bundle::verify_bundle(&bytes, &expected, policy(&args.security))
+        .map_err(|e| anyhow::Error::new(e).context(format!("{} is not a valid proof bundle", args.proof.display())))?;
+    let bits = v.stages.iter().map(|s| s.security_bits).min().unwrap_or(0);
+    println!(
+        "valid    yes: {} stage proofs, each of at least {bits} bits of conjectured security, every link intact",
+        v.stages.len()
+    );
+    match &against {
+        Some(what) => println!("model    {:#x} (matches {what})", v.model_hash),
+        None => println!(
+            "model    {:#x} (ANY stage programs accepted: --any-program; this proves a chain of computations ran, not which model)",
+            v.model_hash
+        ),
+    }
+    for (i, s) in v.stages.iter().enumerate() {
+        println!("stage {i}  program {}, {} trace rows", cairn::prover::proof::hex(&s.program_hash), s.trace_length);
+    }
+    match v.io {
+        Some(io) => {
+            if let Some(src) = &against {
+                println!("reading the proven cells with the manifests of {src}");
+            }
+            print!("{}", render::proven_samples(&[Sample::from(io)]));
+        }
+        None => {
+            let shown: Vec<String> = v.output_cells.iter().take(20).map(|f| format!("{f:#x}")).collect();
+            let more = if v.output_cells.len() > 20 {
+                format!(" … ({} cells)", v.output_cells.len())
+            } else {
+                String::new()
+            };
+            println!("output   [{}{more}] (proven cells, raw felts)", shown.join(", "));
+        }
     }
     Ok(())
 }

@@ -10,3 +10,4 @@ mod errors;
 mod json_schema;
 mod prove;
 mod self_contained;
+mod staged;

@@ -44,7 +44,11 @@ fn chain_equals_reference(model_path: &str, input: &str, n: usize) -> StagedPack
         assert_eq!(&written[..n_out], given_next, "stage {} echoes the cells stage {i} wrote", i + 1);
     }
     // the model hash is over the stage program hashes, in order, and recorded
-    let hashes: Vec<Felt> = program.programs().iter().map(|p| p.program_hash()).collect();
+    let hashes: Vec<(Felt, usize)> = program
+        .programs()
+        .iter()
+        .map(|p| (p.program_hash(), p.manifest().outputs.iter().map(|o| o.len()).sum()))
+        .collect();
     assert_eq!(program.model_hash(), staged_model_hash(&hashes));
     let reopened = StagedPackage::open(&dir).expect("reopen");
     assert_eq!(reopened.manifest().model_hash, Some(format!("{:#x}", program.model_hash())));
@@ -107,6 +111,159 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             copy_dir(&path, &dest);
         } else {
             std::fs::copy(&path, &dest).unwrap();
+        }
+    }
+}
+
+mod bundles {
+    use cairn::bundle::{verify_bundle, Bundle, BundleError, ExpectedModel};
+    use cairn::prover::proof::VerifyError;
+    use cairn::{Error, Model, ProgramInProof, ProofShape, Scale, StagedPackage, VerifyPolicy};
+
+    use super::tmp;
+
+    fn bundle_error(r: Result<cairn::bundle::VerifiedBundle, Error>) -> BundleError {
+        match r {
+            Err(Error::Bundle(e)) => e,
+            Err(e) => panic!("not a bundle error: {e}"),
+            Ok(_) => panic!("a malicious bundle was accepted"),
+        }
+    }
+
+    fn reassemble(parts: &[&cairn::bundle::StageProof]) -> Vec<u8> {
+        Bundle { stages: parts.iter().map(|&p| p.clone()).collect() }.to_bytes()
+    }
+
+    #[test]
+    fn a_staged_cnn_proves_as_a_bundle_and_every_malicious_bundle_is_rejected() {
+        let model = Model::load("examples/cnn/model.onnx").expect("load");
+        let samples = model.read_samples("examples/cnn/samples.json").expect("samples");
+        let (a, b) = (&samples[0], &samples[1]);
+        let scale = Scale::new(16).unwrap();
+        let dir = tmp("cnn-bundle");
+        let staged = model.transpile_staged(&dir, scale, None, 2).expect("cut");
+        let program = staged.compile().expect("compile");
+        let none = |_: usize, _: &cairn::Proof| {};
+        let prove = |s, embed, jobs| {
+            program.prove(s, 96, embed, ProofShape::Fast, jobs, &none).expect("prove the stages").bytes
+        };
+        let one_job = prove(a, ProgramInProof::Omitted, 1);
+        let two_jobs = prove(a, ProgramInProof::Omitted, 2);
+        assert!(one_job == two_jobs, "the bundle does not depend on how many stages prove at once");
+
+        // verified against the package: the reference's output, the input bound
+        let trusted = ExpectedModel::Package(StagedPackage::open(&dir).unwrap());
+        let policy = VerifyPolicy::default();
+        let v = verify_bundle(&one_job, &trusted, policy).expect("a bundle of the model verifies");
+        assert_eq!(v.model_hash, program.model_hash());
+        let io = v.io.as_ref().expect("read with the package's manifests");
+        assert_eq!(io.outputs[0].raw, model.evaluate(scale, a).unwrap()[0].raw, "the proven output is the reference's");
+        let given = cairn::transpiler::io::encode_inputs(program.programs()[0].manifest(), a).unwrap();
+        assert_eq!(v.input_cells, given, "the bundle binds the model's input");
+
+        let honest = Bundle::parse(&one_job).unwrap();
+        let (s0, s1) = (&honest.stages[0], &honest.stages[1]);
+
+        // stages reordered (each proof keeps its own cell count, or not)
+        let swapped_proofs = Bundle {
+            stages: vec![
+                cairn::bundle::StageProof { outputs: s0.outputs, proof: s1.proof.clone() },
+                cairn::bundle::StageProof { outputs: s1.outputs, proof: s0.proof.clone() },
+            ],
+        }
+        .to_bytes();
+        assert!(matches!(
+            bundle_error(verify_bundle(&swapped_proofs, &trusted, policy)),
+            BundleError::Stage { stage: 0, .. }
+        ));
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[s1, s0]), &trusted, policy)),
+            BundleError::OutputCount { stage: 0, .. }
+        ));
+        // a stage missing, a stage repeated
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[s0]), &trusted, policy)),
+            BundleError::WrongStageCount { got: 1, want: 2 }
+        ));
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[s0, s0, s1]), &trusted, policy)),
+            BundleError::WrongStageCount { got: 3, want: 2 }
+        ));
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[s0, s0]), &trusted, policy)),
+            BundleError::OutputCount { stage: 1, .. }
+        ));
+        // a stage swapped for another program: the whole model's, which
+        // writes the same ten output cells as the last stage
+        let whole = model.cached_package(scale, a).unwrap().compile().unwrap();
+        let other = whole.prove(a, 96, ProgramInProof::Omitted).expect("prove the whole model").bytes;
+        let foreign = cairn::bundle::StageProof { outputs: s1.outputs, proof: other };
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[s0, &foreign]), &trusted, policy)),
+            BundleError::Stage { stage: 1, .. }
+        ));
+        // a broken link: stage 1 proven on the cells of another input
+        let of_b = prove(b, ProgramInProof::Omitted, 1);
+        let b1 = &Bundle::parse(&of_b).unwrap().stages[1];
+        verify_bundle(&of_b, &trusted, policy).expect("the other input's bundle is honest");
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[s0, b1]), &trusted, policy)),
+            BundleError::BrokenLink { stage: 0 }
+        ));
+
+        // against the model hash alone: each proof must carry its program
+        let by_hash = ExpectedModel::ModelHash(program.model_hash());
+        match bundle_error(verify_bundle(&one_job, &by_hash, policy)) {
+            BundleError::Stage { source, .. } => {
+                assert!(matches!(*source, Error::Verify(VerifyError::ProgramMissing { .. })), "{source}")
+            }
+            e => panic!("{e}"),
+        }
+        let embedded = prove(a, ProgramInProof::Embedded, 2);
+        let v = verify_bundle(&embedded, &by_hash, policy).expect("verifies by the model hash");
+        assert_eq!(v.output_cells, verify_bundle(&one_job, &trusted, policy).unwrap().output_cells);
+        let e = Bundle::parse(&embedded).unwrap();
+        let (e0, e1) = (&e.stages[0], &e.stages[1]);
+        let embedded_b = Bundle::parse(&prove(b, ProgramInProof::Embedded, 1)).unwrap();
+        for (what, bytes) in [
+            ("reordered", reassemble(&[e1, e0])),
+            ("missing", reassemble(&[e0])),
+            ("repeated", reassemble(&[e0, e0, e1])),
+        ] {
+            assert!(
+                matches!(bundle_error(verify_bundle(&bytes, &by_hash, policy)), BundleError::ModelHash { .. }),
+                "{what}"
+            );
+        }
+        assert!(matches!(
+            bundle_error(verify_bundle(&reassemble(&[e0, &embedded_b.stages[1]]), &by_hash, policy)),
+            BundleError::BrokenLink { stage: 0 }
+        ));
+        // the wrong cell count for a stage changes the model hash
+        let mut miscounted = e.clone();
+        miscounted.stages[0].outputs -= 1;
+        assert!(matches!(
+            bundle_error(verify_bundle(&miscounted.to_bytes(), &by_hash, policy)),
+            BundleError::ModelHash { .. }
+        ));
+
+        // bytes that are not a bundle, or a damaged one: an error, never a panic
+        let mut damaged: Vec<Vec<u8>> = (0..64.min(one_job.len())).map(|n| one_job[..n].to_vec()).collect();
+        damaged.push(one_job[..one_job.len() - 1].to_vec());
+        let mut trailing = one_job.clone();
+        trailing.push(0);
+        damaged.push(trailing);
+        for at in [8, 9, 12, 13, 16, 20, 24, 100, 1000, one_job.len() / 2] {
+            let mut flipped = one_job.clone();
+            flipped[at] ^= 0x5a;
+            damaged.push(flipped);
+        }
+        let mut huge_count = one_job.clone();
+        huge_count[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+        damaged.push(huge_count);
+        for bytes in &damaged {
+            assert!(verify_bundle(bytes, &trusted, policy).is_err(), "{} damaged bytes accepted", bytes.len());
+            assert!(verify_bundle(bytes, &by_hash, policy).is_err());
         }
     }
 }

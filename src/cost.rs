@@ -71,32 +71,9 @@ impl Program {
     /// running (library calls and loops included). Compiles the package once
     /// more, with the compiler's map of where each function's code lies.
     pub fn cost_report(&self, sample: &BoundSample) -> Result<CostReport> {
-        let (compiled, map) = Toolchain::locate()?.compile_executable_mapped(self.package().dir())?;
-        if compiled.program_hash != self.program_hash() {
-            return Err(Error::ProfileMismatch);
-        }
         let run = self.run_for_proof(sample)?;
-        let functions = &self.manifest().node_functions;
-        let charged = attribute(&run.vm.trace, &map, |f| {
-            // Sierra names are paths (`model::node_fc1`); charge by the last segment.
-            let last = f.rsplit("::").next().unwrap_or(f);
-            functions.iter().any(|n| n.function == last).then(|| last.to_string())
-        });
+        let (nodes, framing_steps) = self.charge_nodes(&run)?;
         let steps = run.vm.steps;
-        let nodes: Vec<NodeCost> = functions
-            .iter()
-            .map(|n| {
-                let s = charged.get(&Some(n.function.clone())).copied().unwrap_or(0);
-                NodeCost {
-                    node: n.node.clone(),
-                    op_type: n.op_type.clone(),
-                    function: n.function.clone(),
-                    steps: s,
-                    share: s as f64 / steps.max(1) as f64,
-                }
-            })
-            .collect();
-        let framing_steps = charged.get(&None).copied().unwrap_or(0);
         let builtins = run.vm.builtins.clone();
         let trace = self.trace(&run)?;
         let trace_rows = trace.len();
@@ -122,5 +99,44 @@ impl Program {
                 peak_bytes: (MEASURED_PEAK_BYTES * ratio) as u64,
             },
         })
+    }
+
+    /// The steps of each node (and of the framing) on `sample`, without
+    /// building the AIR's trace: what cutting a model too big to prove
+    /// into stages measures.
+    pub fn node_steps(&self, sample: &BoundSample) -> Result<(Vec<NodeCost>, usize)> {
+        let run = self.run_for_proof(sample)?;
+        self.charge_nodes(&run)
+    }
+
+    /// Charges every step of a proof-mode run to its node (see
+    /// [`Program::cost_report`]); returns the nodes and the framing's steps.
+    fn charge_nodes(&self, run: &crate::Run) -> Result<(Vec<NodeCost>, usize)> {
+        let (compiled, map) = Toolchain::locate()?.compile_executable_mapped(self.package().dir())?;
+        if compiled.program_hash != self.program_hash() {
+            return Err(Error::ProfileMismatch);
+        }
+        let functions = &self.manifest().node_functions;
+        let charged = attribute(&run.vm.trace, &map, |f| {
+            // Sierra names are paths (`model::node_fc1`); charge by the last segment.
+            let last = f.rsplit("::").next().unwrap_or(f);
+            functions.iter().any(|n| n.function == last).then(|| last.to_string())
+        });
+        let steps = run.vm.steps;
+        let nodes: Vec<NodeCost> = functions
+            .iter()
+            .map(|n| {
+                let s = charged.get(&Some(n.function.clone())).copied().unwrap_or(0);
+                NodeCost {
+                    node: n.node.clone(),
+                    op_type: n.op_type.clone(),
+                    function: n.function.clone(),
+                    steps: s,
+                    share: s as f64 / steps.max(1) as f64,
+                }
+            })
+            .collect();
+        let framing_steps = charged.get(&None).copied().unwrap_or(0);
+        Ok((nodes, framing_steps))
     }
 }

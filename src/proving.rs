@@ -34,6 +34,13 @@ impl Program {
         Ok(build_trace(&input)?)
     }
 
+    /// The rows the AIR's trace of a run will have, and what each part
+    /// needs, without building it.
+    pub fn trace_rows(&self, run: &Run) -> Result<(usize, cairn_prover::trace::RowNeeds)> {
+        let input = execution_input(self.compiled(), &run.vm)?;
+        Ok(cairn_prover::trace::planned_rows(&input)?)
+    }
+
     /// Runs `sample`, builds the trace and proves it at `security_bits` of
     /// conjectured security (at least). The package manifest rides along in
     /// the proof, unverified, so that a verifier can show reals.

@@ -217,6 +217,14 @@ pub fn range_check_cells_wanted(input: &ExecutionInput) -> Result<usize, TraceEr
     Ok(plan.cells_wanted)
 }
 
+/// The rows a run's trace will have and what each part needs, planned
+/// without building the columns: for sizing work (cutting a model into
+/// stages that fit a bound) before any trace is built.
+pub fn planned_rows(input: &ExecutionInput) -> Result<(usize, RowNeeds), TraceError> {
+    let Planned { plan, .. } = plan_rows(input, WindowGrowth::Allowed)?;
+    Ok((plan.rows, plan.needs))
+}
+
 /// Whether a run of `steps` steps can have a shorter trace by growing its
 /// window: only if the range-check gaps could set its rows. They need at most
 /// 2^16 / NUM_RCH + 1 rows (every 16-bit value missing), so a run whose steps

@@ -29,7 +29,7 @@ pub enum Command {
     Run(RunArgs),
     /// Generate the Cairo package of a model (readable Cairo calling the `cairn` library).
     #[command(
-        after_help = "Examples:\n  cairn transpile model.onnx -o pkg/\n  cairn transpile model.onnx -o pkg/ --calibrate samples.json   # scale chosen from samples\n  cairn transpile model.onnx -o pkg/ --scale 12 --force         # replace an earlier package"
+        after_help = "Examples:\n  cairn transpile model.onnx -o pkg/\n  cairn transpile model.onnx -o pkg/ --calibrate samples.json   # scale chosen from samples\n  cairn transpile model.onnx -o pkg/ --scale 12 --force         # replace an earlier package\n  cairn transpile model.onnx -o staged/ --stages 3              # three chained programs (docs/staged.md)\n  cairn transpile model.onnx -o staged/ --max-rows 2^18 -i sample.json   # as few stages as fit 2^18 trace rows"
     )]
     Transpile(TranspileArgs),
     /// Show a model's graph, shapes, and which operators cairn supports.
@@ -116,8 +116,16 @@ pub struct TranspileArgs {
     /// Cut the model into N stages of about equal estimated cost, each a
     /// program of its own, chained cell for cell (a staged package: models
     /// bigger than one trace; docs/staged.md).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=64))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=64), conflicts_with = "max_rows")]
     pub stages: Option<u32>,
+    /// Cut the model into as few stages as fit ROWS trace rows each (a power
+    /// of two, `2^18` or `262144`), measured on the sample of --input.
+    #[arg(long, value_name = "ROWS", value_parser = parse_rows, requires = "input")]
+    pub max_rows: Option<usize>,
+    /// The sample --max-rows measures the stages' traces on (one sample;
+    /// the first of a file with several).
+    #[arg(long, short, value_name = "FILE")]
+    pub input: Option<PathBuf>,
     /// Replace a cairn package already in the output directory (files cairn
     /// did not write there are never deleted: such a directory is refused).
     #[arg(long)]
@@ -510,6 +518,21 @@ pub struct RegistryEventsArgs {
     pub from_block: u64,
 }
 
+/// A trace-row count: a power of two from 2^10 to 2^26, as `2^k` or digits.
+fn parse_rows(s: &str) -> Result<usize, String> {
+    let n = match s.trim().strip_prefix("2^") {
+        Some(k) => {
+            let k: u32 = k.parse().map_err(|_| format!("{s:?}: the exponent of 2^k must be a number"))?;
+            1usize.checked_shl(k).filter(|_| k < 63).ok_or_else(|| format!("{s:?} is too large"))?
+        }
+        None => s.trim().parse().map_err(|_| format!("{s:?} is not a row count (give 2^k or digits)"))?,
+    };
+    if !n.is_power_of_two() || !(1 << 10..=1 << 26).contains(&n) {
+        return Err(format!("{s:?}: trace rows are a power of two from 2^10 to 2^26"));
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use clap::{CommandFactory, Parser};
@@ -549,5 +572,14 @@ mod tests {
         let mut examples = check_examples(&Cli::command(), &[]);
         walk(&Cli::command(), &mut Vec::new(), &mut examples);
         assert!(examples > 30, "{examples}");
+    }
+
+    #[test]
+    fn max_rows_takes_powers_of_two_as_2_to_the_k_or_digits() {
+        assert_eq!(super::parse_rows("2^18"), Ok(1 << 18));
+        assert_eq!(super::parse_rows("65536"), Ok(1 << 16));
+        for bad in ["2^9", "2^27", "100000", "2^x", "", "2^64", "-4"] {
+            assert!(super::parse_rows(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -16,6 +16,9 @@ pub fn transpile(args: TranspileArgs) -> Result<()> {
     if let Some(n) = args.stages {
         return transpile_staged(&args, n as usize);
     }
+    if let Some(rows) = args.max_rows {
+        return transpile_within(&args, rows);
+    }
     let model = Model::load(&args.model)?;
     let (scale, calibration) = target::choose_scale(&model, &args.scale)?;
     if let Some(c) = &calibration {
@@ -77,6 +80,35 @@ fn transpile_staged(args: &TranspileArgs, n: usize) -> Result<()> {
         }
     }
     let staged = cairn::StagedPackage::open(&args.output)?;
+    print!("{}", render::staged_summary(&args.output, &staged));
+    Ok(())
+}
+
+/// `--max-rows`: as few stages as fit the bound, measured on a sample.
+fn transpile_within(args: &TranspileArgs, max_rows: usize) -> Result<()> {
+    if args.json || args.no_compile {
+        anyhow::bail!("--max-rows measures compiled stages and prints text: drop --json and --no-compile");
+    }
+    let model = Model::load(&args.model)?;
+    let (scale, _) = target::choose_scale(&model, &args.scale)?;
+    let input = args.input.as_ref().expect("clap requires --input with --max-rows");
+    let samples = target::samples(&model, input)?;
+    let sample = samples.first().ok_or_else(|| anyhow::anyhow!("{} holds no samples", input.display()))?;
+    let said = |what: &str| progress::note(format_args!("{what}"));
+    let (staged, report) = model.transpile_staged_within(&args.output, scale, sample, max_rows, &said)?;
+    progress::note(format_args!(
+        "the whole model runs {} steps; {} stages fit {max_rows} rows (attempt {}, ~{} steps per stage at most)",
+        report.whole_steps,
+        report.stages.len(),
+        report.attempts,
+        report.budget
+    ));
+    for (i, f) in report.stages.iter().enumerate() {
+        progress::note(format_args!(
+            "stage {i}: {} steps, needs {} rows → {} trace rows",
+            f.steps, f.rows_needed, f.trace_rows
+        ));
+    }
     print!("{}", render::staged_summary(&args.output, &staged));
     Ok(())
 }

@@ -267,3 +267,37 @@ mod bundles {
         }
     }
 }
+
+#[test]
+fn max_rows_cuts_the_cnn_into_stages_that_fit_and_refuses_a_bound_no_cut_meets() {
+    let model = Model::load("examples/cnn/model.onnx").expect("load");
+    let sample = model.read_samples("examples/cnn/input.json").expect("samples").remove(0);
+    let scale = Scale::new(16).unwrap();
+    let dir = tmp("cnn-max-rows");
+    let (staged, report) =
+        model.transpile_staged_within(&dir, scale, &sample, 1 << 14, &|_| {}).expect("fits 2^14 rows");
+    assert!(staged.stages().len() >= 2, "the whole model needs 2^14 rows after framing: it is cut");
+    for (i, f) in report.stages.iter().enumerate() {
+        assert!(f.trace_rows <= 1 << 14, "stage {i}: {} rows", f.trace_rows);
+        assert!(f.rows_needed <= f.trace_rows && f.steps > 0);
+    }
+    // measured, not guessed: the report's rows are the stages' real traces
+    let program = staged.compile().expect("compile");
+    let run = program.run(&sample).expect("chain");
+    assert_eq!(run.outputs[0].raw, model.evaluate(scale, &sample).unwrap()[0].raw);
+    for (i, prog) in program.programs().iter().enumerate() {
+        let r = prog.run_cells(&run.inputs[i], cairn::cairo::vm::RunMode::Proof).unwrap();
+        assert_eq!(prog.trace(&r).unwrap().len(), report.stages[i].trace_rows, "stage {i}");
+    }
+
+    // 2^13 rows: the convolution with its folded ReLU and pool alone needs 2^14
+    let small = tmp("cnn-max-rows-too-small");
+    let _ = std::fs::remove_dir_all(&small);
+    let err = model.transpile_staged_within(&small, scale, &sample, 1 << 13, &|_| {}).expect_err("cannot fit");
+    assert!(!small.exists(), "no package is left behind");
+    let text = err.to_string();
+    assert!(
+        text.contains("'conv1' (Conv), 'relu1' (Relu), 'pool1' (MaxPool)") && text.contains("cannot split"),
+        "{text}"
+    );
+}

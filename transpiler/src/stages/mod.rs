@@ -231,6 +231,52 @@ impl<'a> Dataflow<'a> {
         Ok(self.plan(&chosen))
     }
 
+    /// Stages each costing at most `budget` (`costs`: one per computed
+    /// node), cut greedily: a stage grows while its nodes fit, and ends at
+    /// the last possible cut before the node that would not (never between
+    /// a dense layer and the activation or pool folded into it). A node
+    /// costing more than the budget on its own gets a stage of its own,
+    /// which then does not fit: the caller measures and says so.
+    pub fn within(&self, budget: u64, costs: &[u64]) -> StagePlan {
+        // A dense layer and the activation and pool folded into it are one
+        // unit: apart, each would pay a pass of its own.
+        let possible: BTreeSet<usize> = self.unit_cuts().into_iter().collect();
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut start = 0;
+        let mut sum = 0u64;
+        let mut k = 0;
+        while k < self.computed.len() {
+            let c = costs.get(k).copied().unwrap_or(0);
+            if sum + c > budget && k > start {
+                if let Some(&cut) = possible.range(start + 1..=k).next_back() {
+                    cuts.push(cut);
+                    start = cut;
+                    sum = costs[cut..k].iter().sum();
+                    continue;
+                }
+            }
+            sum += c;
+            k += 1;
+        }
+        self.plan(&cuts)
+    }
+
+    /// The possible cuts that keep every dense layer with the activation
+    /// and pool folded into it.
+    pub fn unit_cuts(&self) -> Vec<usize> {
+        self.cuts().into_iter().filter(|&k| !self.splits_fusion(k)).collect()
+    }
+
+    /// Whether `stage` could be cut further (a possible cut lies inside it
+    /// that keeps the folded units whole).
+    pub fn divisible(&self, stage: &Stage) -> bool {
+        let position = |i: usize| self.computed.iter().position(|&c| c == i);
+        match (stage.computed.first().and_then(|&i| position(i)), stage.computed.last().and_then(|&i| position(i))) {
+            (Some(a), Some(b)) => self.unit_cuts().iter().any(|&k| a < k && k <= b),
+            _ => false,
+        }
+    }
+
     /// Whether a cut before the `k`-th computed node separates a dense
     /// layer (Conv, Gemm, MatMul) from the Relu, Clip or MaxPool that reads
     /// its output next (or the MaxPool after that activation): the chain

@@ -19,6 +19,8 @@ use cairn_transpiler::outputs::OutputTensor;
 use cairn_transpiler::stages::{onnx::stage_model, Dataflow, StagePlan};
 use serde::{Deserialize, Serialize};
 
+pub mod fit;
+
 use crate::model::Model;
 use crate::package::{Package, Program, Run};
 use crate::{Error, Felt, Result};
@@ -113,7 +115,7 @@ impl Model {
         self.write_stages(dir, scale, &input_shapes, &flow, &shapes, &plan)
     }
 
-    fn write_stages(
+    pub(crate) fn write_stages(
         &self,
         dir: &Path,
         scale: Scale,

@@ -4,6 +4,7 @@
 # with skl2onnx, onnxmltools and both torch.onnx exporters. Needs PyTorch
 # (several GB from PyPI), so it is not part of CI: the files are committed.
 #   scripts/gen-corpus.sh [sklearn] [boosted] [torch]
+#   scripts/gen-corpus.sh large     # examples/large/ (scripts/gen_large.py)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,4 +26,7 @@ fi
 
 cd "$root"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
+if [[ "${1:-}" == large ]]; then
+    exec "$venv/bin/python" scripts/gen_large.py
+fi
 exec "$venv/bin/python" scripts/gen_corpus.py "$@"

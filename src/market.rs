@@ -11,7 +11,8 @@ use cairn_starknet::client::{ModelSpec, VerifiedInference as ProvenInference};
 use cairn_starknet::fact::cells_hash;
 use cairn_transpiler::io::encode_inputs;
 
-use crate::{BoundSample, Error, Felt, Package, Result, VerifiedInference};
+use crate::bundle::VerifiedBundle;
+use crate::{BoundSample, Error, Felt, Package, Result, StagedPackage, VerifiedInference};
 
 /// A compiled package as a model version: its program hash, input and output
 /// shapes and scale, under `name` (a Cairo short string) and `metadata_uri`.
@@ -43,6 +44,41 @@ pub fn proven_inference(verified: &VerifiedInference, package: &Package) -> Resu
     let output_cells = package.manifest().outputs.iter().map(|o| o.len()).sum();
     let segment: Vec<Felt> = verified.proof.output.iter().map(|f| f.to_starknet()).collect();
     Ok(ProvenInference::from_segment(verified.proof.program_hash.to_starknet(), &segment, output_cells)?)
+}
+
+/// A compiled staged package as a model version: its model hash (over the
+/// stage programs, docs/staged.md) stands where a single program's hash
+/// does; the shapes are the first stage's inputs and the last stage's
+/// outputs.
+pub fn staged_model_spec(staged: &StagedPackage, name: String, metadata_uri: &str) -> Result<ModelSpec> {
+    let program = staged.compile()?;
+    let stages = program.programs();
+    let (first, last) = (stages[0].manifest(), stages[stages.len() - 1].manifest());
+    Ok(ModelSpec {
+        name,
+        program_hash: program.model_hash(),
+        metadata_uri: metadata_uri.to_string(),
+        input_shapes: first.inputs.iter().map(|i| i.shape.clone()).collect(),
+        output_shapes: last.outputs.iter().map(|o| o.shape.clone()).collect(),
+        scale: staged.scale()?.bits() as u8,
+    })
+}
+
+/// The input commitment of a staged model: Poseidon over the cells its first
+/// stage is given (and its bundle binds).
+pub fn staged_input_commitment(staged: &StagedPackage, sample: &BoundSample) -> Result<Felt> {
+    Ok(cells_hash(&encode_inputs(staged.stages()[0].manifest(), sample)?))
+}
+
+/// A verified bundle as the inference whose fact the contracts check: the
+/// model hash, the last stage's output cells, the first stage's input cells
+/// — the same fact shape as a single proof's.
+pub fn proven_bundle(verified: &VerifiedBundle) -> ProvenInference {
+    ProvenInference {
+        program_hash: verified.model_hash,
+        outputs: verified.output_cells.clone(),
+        inputs: verified.input_cells.clone(),
+    }
 }
 
 /// The reports of the registry's calls, as `cairn registry … --json` prints

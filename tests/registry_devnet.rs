@@ -12,7 +12,9 @@
 //! Then the owners' side: a second version, verifiers added and removed, the
 //! marketplace moved to a new fact registry, deprecation, ownership
 //! transfers, each with the refusal it implies; and the event history read
-//! back through `cairn registry events`.
+//! back through `cairn registry events`. Last, a staged model (docs/staged.md):
+//! registered under its model hash, requested, proven as a bundle, attested
+//! and fulfilled the same way; a reordered bundle is refused.
 //!
 //! Roles: predeployed account 0 deploys and owns the contracts and is the
 //! verifier, 1 is the model's provider, 2 the consumer.
@@ -357,6 +359,7 @@ async fn registry_on_devnet_end_to_end() {
     let clients = [&owner, &provider, &consumer];
     let files = [&owner_file, &provider_file, &consumer_file];
     owners_side(&cli, &d, clients, files, &package, &proof, &inference, market_events).await;
+    staged_model(&cli, &consumer, files, &dir).await;
 
     eprintln!("total {:.1}s", started.elapsed().as_secs_f64());
     let _ = std::fs::remove_dir_all(&dir);
@@ -465,4 +468,67 @@ async fn owners_side(
     eprintln!("owners' side: version 2, verifiers, new fact registry {facts_v2:#x}, deprecation, transfers: done");
     let all = cli.run(&["registry", "events"], consumer_file)["events"].clone();
     eprintln!("{} events in all; the last: {}", all.as_array().unwrap().len(), all.as_array().unwrap().last().unwrap());
+}
+
+/// A staged model through the market (CLI): registered under its model hash,
+/// a request committing to the first stage's input cells, a bundle attested
+/// and fulfilled with the fact H(model hash, input, output); a bundle with its
+/// stages reordered is refused before anything is sent.
+async fn staged_model(
+    cli: &Cli,
+    consumer: &Client,
+    [owner_file, provider_file, consumer_file]: [&PathBuf; 3],
+    dir: &Path,
+) {
+    let d = Deployment::read(&cli.deployment).unwrap();
+    let staged = dir.join("mlp-staged");
+    let (ok, _, stderr) =
+        cairn(&["transpile", "examples/mlp/model.onnx", "-o", s(&staged), "--stages", "2", "--force"]);
+    assert!(ok, "{stderr}");
+    let package = cairn::StagedPackage::open(&staged).unwrap();
+    let model_hash = Felt::from_hex(package.manifest().model_hash.as_deref().expect("compiled")).unwrap();
+
+    let r = cli.run(
+        &["registry", "register", s(&staged), "--name", "cairn-mlp-staged", "--price", "1", "--token", "strk"],
+        provider_file,
+    );
+    assert_eq!(r["program_hash"], format!("{model_hash:#x}"), "a staged model is registered under its model hash");
+    let model_id = r["model_id"].as_u64().expect("model id");
+    assert_eq!(consumer.list_versions(&d, model_id).await.unwrap()[0].program_hash, model_hash);
+
+    let input = "examples/mlp/input.json";
+    let q = cli
+        .run(&["registry", "request", &model_id.to_string(), "--input", input, "--model", s(&staged)], consumer_file);
+    let request_id = q["request_id"].as_u64().expect("request id").to_string();
+
+    let bundle = dir.join("mlp-staged.bundle");
+    let (ok, _, stderr) = cairn(&["prove", s(&staged), "--input", input, "-o", s(&bundle)]);
+    assert!(ok, "{stderr}");
+    let bytes = std::fs::read(&bundle).unwrap();
+    let expected = cairn::bundle::ExpectedModel::Package(package.clone());
+    let verified = cairn::bundle::verify_bundle(&bytes, &expected, cairn::VerifyPolicy::default()).expect("verifies");
+    let proven = cairn::market::proven_bundle(&verified);
+    assert_eq!(q["input_hash"], format!("{:#x}", proven.input_hash()), "the request commits to the bundle's input");
+    let fact = proven.fact();
+    assert_eq!(fact, cairn_starknet::fact::inference_fact(model_hash, proven.input_hash(), proven.output_hash()));
+
+    // stages reordered: refused before anything is sent
+    let mut reordered = cairn::bundle::Bundle::parse(&bytes).unwrap();
+    reordered.stages.reverse();
+    let bad = dir.join("mlp-staged-reordered.bundle");
+    std::fs::write(&bad, reordered.to_bytes()).unwrap();
+    cli.refused(
+        &["registry", "attest", "--proof", s(&bad), "--model", s(&staged)],
+        owner_file,
+        "not a valid proof bundle",
+    );
+
+    let a = cli.run(&["registry", "attest", "--proof", s(&bundle), "--model", s(&staged)], owner_file);
+    assert_eq!(a["fact"], format!("{fact:#x}"));
+    let f = cli.run(&["registry", "fulfil", &request_id, "--proof", s(&bundle), "--model", s(&staged)], provider_file);
+    assert_eq!(f["fact"], format!("{fact:#x}"));
+    let id: u64 = request_id.parse().unwrap();
+    assert_eq!(consumer.get_request(&d, id).await.unwrap().status, RequestStatus::Fulfilled);
+    assert_eq!(consumer.get_output(&d, id).await.unwrap(), proven.outputs, "the bundle's output is on chain");
+    eprintln!("staged model {model_id} ({model_hash:#x}): request {id} fulfilled with fact {fact:#x}");
 }

@@ -82,7 +82,7 @@ pub struct ScaleArgs {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// An ONNX model file, or a package directory made by `cairn transpile`.
+    /// An ONNX model file, or a package directory made by `cairn transpile` (a staged one runs as a chain).
     pub model: PathBuf,
     /// Input file: JSON {"<input name>": nested arrays}, EZKL's {"input_data": [[...]]}, or .npy.
     #[arg(long, short, value_name = "FILE")]
@@ -168,7 +168,7 @@ pub struct VerifySecurityArgs {
 
 #[derive(Debug, Args)]
 pub struct ProveArgs {
-    /// An ONNX model file, or a package directory made by `cairn transpile`.
+    /// An ONNX model file, or a package directory made by `cairn transpile` (a staged one: a bundle of stage proofs).
     pub model: PathBuf,
     /// Input file holding one sample (same formats as `cairn run`).
     #[arg(long, short, value_name = "FILE")]
@@ -201,12 +201,14 @@ pub struct ProveArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The proof file.
+    /// The proof file (or a bundle of stage proofs, for a staged model).
     pub proof: PathBuf,
-    /// Accept the proof only for this program hash (hex, as `cairn transpile` prints it).
+    /// Accept the proof only for this program hash (hex, as `cairn transpile` prints it); for a bundle of
+    /// stage proofs, the staged model's hash.
     #[arg(long, value_name = "HASH")]
     pub program_hash: Option<String>,
-    /// Accept the proof only for this package's program, and read its outputs with its manifest.
+    /// Accept the proof only for this package's program, and read its outputs with its manifest (a staged
+    /// package: the proof file is a bundle of its stage proofs).
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
     /// Accept a valid proof of any program. Without --model or --program-hash
@@ -350,7 +352,8 @@ pub struct RegistryDeployArgs {
 pub struct RegistryRegisterArgs {
     #[command(flatten)]
     pub node: NodeArgs,
-    /// A package directory made by `cairn transpile` (compiled: its manifest has the program hash).
+    /// A package directory made by `cairn transpile` (compiled: its manifest has the program hash),
+    /// or a staged package (registered under its model hash, docs/staged.md).
     pub package: PathBuf,
     /// The model's name, a Cairo short string (≤ 31 ASCII characters); default: the package directory's name.
     #[arg(long)]
@@ -375,7 +378,7 @@ pub struct RegistryRequestArgs {
     /// Input file holding one sample (same formats as `cairn run`); needs --model.
     #[arg(long, short, value_name = "FILE", requires = "model", conflicts_with = "input_hash")]
     pub input: Option<PathBuf>,
-    /// The model's package, to encode the input as the program does.
+    /// The model's package (or staged package), to encode the input as the program does.
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
     /// The input commitment itself (Poseidon over the input cells, hex).
@@ -394,6 +397,7 @@ pub struct RegistryProofArgs {
     #[arg(long, value_name = "FILE")]
     pub proof: PathBuf,
     /// The model's package: the proof must be about its program; its manifest says where the outputs end.
+    /// For a staged package the proof is a bundle of stage proofs (`cairn prove <staged package>`).
     #[arg(long, value_name = "DIR")]
     pub model: PathBuf,
     #[command(flatten)]

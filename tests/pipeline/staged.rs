@@ -301,3 +301,36 @@ fn max_rows_cuts_the_cnn_into_stages_that_fit_and_refuses_a_bound_no_cut_meets()
         "{text}"
     );
 }
+
+#[test]
+fn the_large_resnet_agrees_with_onnxruntime_and_its_residual_crosses_the_cuts() {
+    // examples/large: too big for one trace, so the Cairo side is measured by
+    // bench/staged.sh; here the reference runtime against onnxruntime, and
+    // where the cuts may go.
+    let dir = "examples/large/resnet_shapes_torchscript";
+    let model = Model::load(format!("{dir}/model.onnx")).expect("load");
+    let samples = model.read_samples(format!("{dir}/test.json")).expect("samples");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/expected.json")).unwrap()).unwrap();
+    let scale = Scale::new(16).unwrap();
+    for (i, sample) in samples.iter().enumerate() {
+        let got = &model.evaluate(scale, sample).expect("reference")[0].values;
+        let want: Vec<f64> =
+            expected["onnxruntime"][i]["output"][0].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+        let argmax = |v: &[f64]| (0..v.len()).max_by(|&a, &b| v[a].total_cmp(&v[b])).unwrap();
+        assert_eq!(argmax(got), argmax(&want), "row {i}");
+        for (g, w) in got.iter().zip(&want) {
+            assert!((g - w).abs() < 0.02, "row {i}: {g} vs onnxruntime {w}");
+        }
+    }
+    let net = model.network();
+    let flow = cairn::transpiler::stages::Dataflow::new(net);
+    let name = |k: usize| net.nodes[flow.computed()[k]].name.clone();
+    let b = (0..flow.computed().len()).find(|&k| name(k) == "/block1/b/Conv").expect("block 1's second conv");
+    let crossing: Vec<String> = flow.crossing(b).iter().map(|&s| net.slot_names[s].clone()).collect();
+    assert_eq!(crossing, ["/stem/stem.1/Relu_output_0", "/block1/Relu_output_0"], "the residual crosses the cut");
+    // a cut may go between a convolution and its ReLU, but the folded units stay whole
+    let relu = (0..flow.computed().len()).find(|&k| name(k) == "/block1/Relu").expect("block 1's ReLU");
+    assert!(flow.cuts().contains(&relu) && !flow.unit_cuts().contains(&relu));
+    assert!(flow.unit_cuts().contains(&b));
+}

@@ -78,5 +78,9 @@ pub fn print<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String)
 
 /// A model version as the package's manifest describes it.
 pub fn model_spec(package: &Path, name: String, metadata_uri: &str) -> Result<ModelSpec> {
+    if cairn::staged::is_staged(package) {
+        let staged = cairn::StagedPackage::open(package)?;
+        return Ok(cairn::market::staged_model_spec(&staged, name, metadata_uri)?);
+    }
     Ok(cairn::market::model_spec(&Package::open(package)?, name, metadata_uri)?)
 }

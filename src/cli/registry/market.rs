@@ -78,6 +78,14 @@ pub fn request(args: RegistryRequestArgs) -> Result<()> {
     let quiet = args.node.json;
     let input_hash = match (&args.input_hash, &args.input, &args.model) {
         (Some(h), _, _) => felt(h, "--input-hash")?,
+        (None, Some(input), Some(model)) if cairn::staged::is_staged(model) => {
+            let staged = cairn::StagedPackage::open(model)?;
+            let samples = target::samples(&staged.model()?, input)?;
+            let [sample] = samples.as_slice() else {
+                bail!("{} holds {} samples; a request is for one", input.display(), samples.len());
+            };
+            cairn::market::staged_input_commitment(&staged, sample)?
+        }
         (None, Some(input), Some(model)) => {
             let t = target::target(model)?;
             let Some(package) = &t.package else { bail!("--model must be a package directory (`cairn transpile`)") };
@@ -100,8 +108,20 @@ pub fn request(args: RegistryRequestArgs) -> Result<()> {
     })
 }
 
-/// Verifies a proof against the package's program and splits its output.
+/// Verifies a proof against the package's program and splits its output;
+/// a bundle against a staged package's stage programs.
 fn verified(args: &RegistryProofArgs) -> Result<VerifiedInference> {
+    if cairn::staged::is_staged(&args.model) {
+        let staged = cairn::StagedPackage::open(&args.model)?;
+        let expected = cairn::bundle::ExpectedModel::Package(staged.compile()?.package().clone());
+        let bytes = verify::read_proof_file(&args.proof)?;
+        let policy = verify::policy(&args.security);
+        let v = progress::step("verifying the bundle", args.node.json, || {
+            cairn::bundle::verify_bundle(&bytes, &expected, policy)
+        })
+        .with_context(|| format!("{} is not a valid proof bundle", args.proof.display()))?;
+        return Ok(cairn::market::proven_bundle(&v));
+    }
     let package = Package::open(&args.model)?;
     let expected = Expected::package(package.clone())?;
     let bytes = verify::read_proof_file(&args.proof)?;

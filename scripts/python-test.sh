@@ -4,7 +4,8 @@
 # plus numpy, scikit-learn and skl2onnx), then runs the notebook-style example
 # (examples/python/train_prove_verify.py: train, export, transpile, run,
 # prove, verify), the API tests (python/tests/test_api.py) and the registry's
-# (python/tests/test_registry.py, on a local starknet-devnet). Works from an
+# (python/tests/test_registry.py, on a local starknet-devnet) and the staged
+# models' (python/tests/test_staged.py, on a local Ray cluster). Works from an
 # empty cache; pip's downloads are cached in $CAIRN_CACHE/pip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,8 @@ source scripts/env.sh
 
 # Pinned like scripts/gen-corpus.sh's (the versions the corpus was exported with).
 # skl2onnx imports `packaging` without declaring it.
-pins=(numpy==2.4.6 scikit-learn==1.7.2 skl2onnx==1.19.1 onnx==1.22.0 packaging==26.4)
+# ray: the staged test proves on a local Ray cluster (cairn.ray; not a dependency of the wheel).
+pins=(numpy==2.4.6 scikit-learn==1.7.2 skl2onnx==1.19.1 onnx==1.22.0 packaging==26.4 ray==2.60.0)
 export PIP_CACHE_DIR="$CAIRN_CACHE/pip"
 python="${PYTHON:-python3}"   # 3.9 or later
 
@@ -53,4 +55,9 @@ echo "== ($((SECONDS - start)) s)"
 start=$SECONDS
 echo "== python/tests/test_registry.py (a local starknet-devnet)"
 "$py" "$repo/python/tests/test_registry.py" "$tmp/registry"
+echo "== ($((SECONDS - start)) s)"
+
+start=$SECONDS
+echo "== python/tests/test_staged.py (a local Ray cluster: a head and two workers)"
+"$py" "$repo/python/tests/test_staged.py" "$tmp/staged"
 echo "== ($((SECONDS - start)) s)"

@@ -22,6 +22,11 @@ proof is :class:`InvalidProof`, which is deliberately not a ``CairnError``.
 :class:`Registry` makes the Starknet registry's calls (register a model,
 request, attest and fulfil inferences) on a deployment of its contracts;
 its failures are :class:`RegistryError`.
+
+Models too big for one trace: :func:`transpile_staged` cuts them into chained
+stages, :func:`prove_staged` proves them into one bundle (or
+:func:`cairn.ray.prove_staged`, one Ray task per stage), :func:`verify_bundle`
+checks it.
 See docs/python.md.
 """
 
@@ -45,10 +50,28 @@ from ._cairn import (
 )
 from ._api import calibrate, cost_report, inspect, load, prove, run, transpile, verify
 from ._registry import Registry
+from ._staged import (
+    Bundle,
+    BundleVerification,
+    StagedPackage,
+    assemble_bundle,
+    prove_stage,
+    prove_staged,
+    transpile_staged,
+    verify_bundle,
+)
 from ._types import Calibration, IoSpec, Model, Package, Proof, RunResult, Tensor, Verification
 
 __all__ = [
     "__version__",
+    "Bundle",
+    "BundleVerification",
+    "StagedPackage",
+    "assemble_bundle",
+    "prove_stage",
+    "prove_staged",
+    "transpile_staged",
+    "verify_bundle",
     "DEFAULT_HEADROOM_BITS",
     "DEFAULT_SCALE",
     "DEFAULT_SECURITY_BITS",

@@ -9,6 +9,7 @@ mod model;
 mod outputs;
 mod package;
 mod registry;
+mod staged;
 mod verify;
 mod work;
 
@@ -31,6 +32,11 @@ fn _cairn(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<package::Package>()?;
     m.add_class::<package::Program>()?;
     m.add_class::<registry::Registry>()?;
+    m.add_class::<staged::StagedPackage>()?;
+    m.add_function(wrap_pyfunction!(staged::transpile_staged, m)?)?;
+    m.add_function(wrap_pyfunction!(staged::prove_stage, m)?)?;
+    m.add_function(wrap_pyfunction!(staged::assemble_bundle, m)?)?;
+    m.add_function(wrap_pyfunction!(staged::verify_bundle, m)?)?;
     m.add_function(wrap_pyfunction!(verify::verify, m)?)?;
     m.add_function(wrap_pyfunction!(verify::inspect, m)?)?;
     m.add_function(wrap_pyfunction!(registry::deploy, m)?)?;

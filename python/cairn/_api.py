@@ -208,6 +208,18 @@ def cost_report(model: ModelLike, inputs: Any, scale: Optional[int] = None) -> D
     return report
 
 
+def check_security_bits(security_bits: int) -> None:
+    """Refuses a security level that is not an int or is below the floor
+    (no verifier accepts such proofs)."""
+    if isinstance(security_bits, bool) or not isinstance(security_bits, int):
+        raise _cairn.InputError(f"security_bits must be an int, got {security_bits!r}")
+    if security_bits < _cairn.SECURITY_FLOOR_BITS:
+        raise _cairn.InputError(
+            f"security_bits={security_bits} is below the {_cairn.SECURITY_FLOOR_BITS}-bit floor: "
+            "such proofs can be forged, and verify refuses them"
+        )
+
+
 def prove(
     model: ModelLike,
     inputs: Any,
@@ -231,13 +243,7 @@ def prove(
     about 30 % smaller for about 1.5 times the prove CPU (blowup 8 and fewer
     queries at the same security); it is verified the same way.
     """
-    if isinstance(security_bits, bool) or not isinstance(security_bits, int):
-        raise _cairn.InputError(f"security_bits must be an int, got {security_bits!r}")
-    if security_bits < _cairn.SECURITY_FLOOR_BITS:
-        raise _cairn.InputError(
-            f"security_bits={security_bits} is below the {_cairn.SECURITY_FLOOR_BITS}-bit floor: "
-            "such proofs can be forged, and verify refuses them"
-        )
+    check_security_bits(security_bits)
     native, package = _target(model)
     bits = _scale(scale, package)
     samples = bind_one(native, inputs)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, List, Optional, Tuple, Union
 
 from . import _cairn
+from ._api import check_security_bits
 from ._inputs import bind_one
 from ._types import Tensor
 
@@ -149,7 +150,7 @@ def prove_staged(
     (each holds one stage's trace in memory). The bundle's bytes do not
     depend on ``jobs``, nor on where the stages were proven
     (:func:`cairn.ray.prove_staged`)."""
-    _check_security(security_bits)
+    check_security_bits(security_bits)
     samples = bind_one(package._native.model(), inputs)
     data, model_hash, stages = package._native.prove(samples, security_bits, embed_program, compact, jobs)
     return Bundle(data=bytes(data), model_hash=str(model_hash), stages=[tuple(s) for s in stages])
@@ -173,7 +174,7 @@ def prove_stage(
     (what a worker runs): the proof's bytes, the run's steps, the trace's
     rows. The directory needs its compiled ``program.json``: nothing is
     compiled where it is already current."""
-    _check_security(security_bits)
+    check_security_bits(security_bits)
     data, steps, rows = _cairn.prove_stage(
         os.fspath(stage_dir), [hex(c) for c in cells], security_bits, embed_program, compact
     )
@@ -203,13 +204,3 @@ def verify_bundle(
         outputs=[Tensor._from_native(t) for t in outputs] if outputs is not None else None,
         inputs=[Tensor._from_native(t) for t in inputs] if inputs is not None else None,
     )
-
-
-def _check_security(security_bits: int) -> None:
-    if isinstance(security_bits, bool) or not isinstance(security_bits, int):
-        raise _cairn.InputError(f"security_bits must be an int, got {security_bits!r}")
-    if security_bits < _cairn.SECURITY_FLOOR_BITS:
-        raise _cairn.InputError(
-            f"security_bits={security_bits} is below the {_cairn.SECURITY_FLOOR_BITS}-bit floor: "
-            "such proofs can be forged, and verify refuses them"
-        )

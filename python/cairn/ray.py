@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from . import _cairn
-from ._staged import Bundle, StagedPackage, _check_security, assemble_bundle, prove_stage
+from ._api import check_security_bits
+from ._staged import Bundle, StagedPackage, assemble_bundle, prove_stage
 
 
 def _package_files(stage_dir: Path) -> Dict[str, bytes]:
@@ -67,7 +68,7 @@ def prove_staged(
     """
     import ray
 
-    _check_security(security_bits)
+    check_security_bits(security_bits)
     if not ray.is_initialized():
         ray.init(address=address)
     model_hash = package.compile()

@@ -60,10 +60,7 @@ pub fn run(args: RunArgs) -> Result<()> {
     }
     let report = RunReport {
         model: args.model.display().to_string(),
-        backend: match args.backend {
-            Backend::Cairo => "cairo",
-            Backend::Reference => "reference",
-        },
+        backend: backend_name(args.backend),
         scale: scale.bits(),
         calibration,
         cairo,
@@ -142,10 +139,7 @@ fn run_staged(args: RunArgs) -> Result<()> {
     }
     let report = RunReport {
         model: args.model.display().to_string(),
-        backend: match args.backend {
-            Backend::Cairo => "cairo",
-            Backend::Reference => "reference",
-        },
+        backend: backend_name(args.backend),
         scale: scale.bits(),
         calibration: None,
         cairo,
@@ -164,4 +158,12 @@ fn run_staged(args: RunArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The backend as the report names it.
+fn backend_name(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Cairo => "cairo",
+        Backend::Reference => "reference",
+    }
 }

@@ -17,11 +17,11 @@ use cairn_cairo::vm::RunMode;
 use cairn_prover::field::Felt as ProverFelt;
 use cairn_prover::proof::{ProofShape, Verified};
 use cairn_transpiler::inputs::BoundSample;
-use cairn_transpiler::io::{decode_io, DecodedIo};
+use cairn_transpiler::io::DecodedIo;
 use thiserror::Error;
 
 use crate::proving::{prove_trace, ProgramInProof, Proof};
-use crate::staged::{output_count, staged_model_hash, StagedPackage, StagedProgram};
+use crate::staged::{staged_model_hash, StagedPackage, StagedProgram};
 use crate::verifying::{verify, Expected, IoSource, VerifyPolicy};
 use crate::{Error, Felt, Result};
 
@@ -165,7 +165,7 @@ impl StagedProgram {
             stages: stages
                 .iter()
                 .zip(self.programs())
-                .map(|(p, prog)| StageProof { outputs: output_count(prog.manifest()), proof: p.bytes.clone() })
+                .map(|(p, prog)| StageProof { outputs: prog.manifest().output_cells(), proof: p.bytes.clone() })
                 .collect(),
         };
         Ok(StagedProof { bytes: bundle.to_bytes(), stages })
@@ -259,7 +259,7 @@ pub fn verify_bundle(bytes: &[u8], expected: &ExpectedModel, policy: VerifyPolic
                 return Err(BundleError::WrongStageCount { got: n, want: p.stages().len() }.into());
             }
             for (i, (s, pkg)) in bundle.stages.iter().zip(p.stages()).enumerate() {
-                let want = output_count(pkg.manifest());
+                let want = pkg.manifest().output_cells();
                 if s.outputs != want {
                     return Err(BundleError::OutputCount { stage: i, claimed: s.outputs, want }.into());
                 }
@@ -270,6 +270,8 @@ pub fn verify_bundle(bytes: &[u8], expected: &ExpectedModel, policy: VerifyPolic
     };
     let mut verified = Vec::with_capacity(n);
     let mut segments: Vec<Vec<Felt>> = Vec::with_capacity(n);
+    // each stage's cells as its (trusted) package's manifest reads them
+    let mut decoded: Vec<Option<DecodedIo>> = Vec::with_capacity(n);
     for (i, s) in bundle.stages.iter().enumerate() {
         let stage_expected = match packages {
             Some(pkgs) => Expected::package(pkgs[i].clone())?,
@@ -278,6 +280,7 @@ pub fn verify_bundle(bytes: &[u8], expected: &ExpectedModel, policy: VerifyPolic
         let v = verify(&s.proof, &stage_expected, policy)
             .map_err(|e| BundleError::Stage { stage: i, source: Box::new(e) })?;
         segments.push(v.proof.output.iter().map(ProverFelt::to_starknet).collect());
+        decoded.push(if packages.is_some() { v.io } else { None });
         verified.push(v.proof);
     }
     let pairs: Vec<(Felt, usize)> =
@@ -302,16 +305,15 @@ pub fn verify_bundle(bytes: &[u8], expected: &ExpectedModel, policy: VerifyPolic
     }
     let input_cells = segments[0][parts[0].1.clone()].to_vec();
     let output_cells = segments[n - 1][parts[n - 1].0.clone()].to_vec();
-    let (io, io_source) = match expected {
-        ExpectedModel::Package(p) => {
-            let first = decode_io(p.stages()[0].manifest(), &segments[0]).map_err(Error::OutputMismatch)?;
-            let last = decode_io(p.stages()[n - 1].manifest(), &segments[n - 1]).map_err(Error::OutputMismatch)?;
-            (
-                Some(DecodedIo { inputs: first.inputs, outputs: last.outputs }),
-                Some(IoSource::Package(p.dir().to_owned())),
-            )
-        }
-        ExpectedModel::ModelHash(_) | ExpectedModel::Anything => (None, None),
+    // The model's input is stage 0's, its output the last stage's.
+    let last = decoded.pop().flatten();
+    let first = if n == 1 { last.clone() } else { decoded.swap_remove(0) };
+    let (io, io_source) = match (expected, first, last) {
+        (ExpectedModel::Package(p), Some(first), Some(last)) => (
+            Some(DecodedIo { inputs: first.inputs, outputs: last.outputs }),
+            Some(IoSource::Package(p.dir().to_owned())),
+        ),
+        _ => (None, None),
     };
     Ok(VerifiedBundle { model_hash, stages: verified, input_cells, output_cells, io, io_source })
 }

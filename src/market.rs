@@ -41,7 +41,7 @@ pub fn input_commitment(package: &Package, sample: &BoundSample) -> Result<Felt>
 /// A proof verified against `package`, split into the parts its fact binds:
 /// the program hash, the output cells and the input cells.
 pub fn proven_inference(verified: &VerifiedInference, package: &Package) -> Result<ProvenInference> {
-    let output_cells = package.manifest().outputs.iter().map(|o| o.len()).sum();
+    let output_cells = package.manifest().output_cells();
     let segment: Vec<Felt> = verified.proof.output.iter().map(|f| f.to_starknet()).collect();
     Ok(ProvenInference::from_segment(verified.proof.program_hash.to_starknet(), &segment, output_cells)?)
 }

@@ -74,7 +74,7 @@ impl StagedPackage {
 
     /// How many output cells each stage writes (the bundle records them).
     fn output_counts(&self) -> Vec<usize> {
-        self.inner.stages().iter().map(|p| cairn::staged::output_count(p.manifest())).collect()
+        self.inner.stages().iter().map(|p| p.manifest().output_cells()).collect()
     }
 
     /// `stages.json` as JSON text.

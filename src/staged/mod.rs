@@ -260,7 +260,7 @@ impl StagedPackage {
         let programs = self.stages.iter().map(Package::compile).collect::<Result<Vec<_>>>()?;
         let hashes: Vec<Felt> = programs.iter().map(Program::program_hash).collect();
         let pairs: Vec<(Felt, usize)> =
-            programs.iter().map(|p| (p.program_hash(), output_count(p.manifest()))).collect();
+            programs.iter().map(|p| (p.program_hash(), p.manifest().output_cells())).collect();
         let model_hash = staged_model_hash(&pairs);
         let mut package = self.clone();
         for (entry, h) in package.manifest.stages.iter_mut().zip(&hashes) {
@@ -320,14 +320,9 @@ impl StagedProgram {
     }
 }
 
-/// How many output cells a stage writes (before echoing its inputs).
-pub fn output_count(m: &cairn_transpiler::codegen::Manifest) -> usize {
-    m.outputs.iter().map(|o| o.len()).sum()
-}
-
 /// The output cells of a stage's run: what the next stage is given.
 fn output_cells(program: &Program, run: &Run) -> Vec<Felt> {
-    let n = output_count(program.manifest());
+    let n = program.manifest().output_cells();
     // The output segment is [n, outputs..., m, inputs...] (io::decode_io),
     // already checked when the run was decoded.
     run.vm.output.iter().skip(1).take(n).copied().collect()

@@ -86,6 +86,12 @@ impl Manifest {
         }
     }
 
+    /// How many cells the outputs take in the output segment (before the
+    /// echoed inputs).
+    pub fn output_cells(&self) -> usize {
+        self.outputs.iter().map(IoSpec::len).sum()
+    }
+
     /// The manifest as the package stores it (pretty JSON, final newline).
     pub fn to_json(&self) -> String {
         // Plain data (strings, numbers, vectors): serialization cannot fail.

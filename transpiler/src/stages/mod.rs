@@ -69,6 +69,9 @@ pub struct Dataflow<'a> {
     producer: Vec<Option<usize>>,
     /// Network indices of the computed nodes, in order.
     computed: Vec<usize>,
+    /// Per network node: its position among the computed nodes (`None`
+    /// for a constant node).
+    position: Vec<Option<usize>>,
     /// Per network node: the computed slots it needs (directly, or through
     /// the shape-reading constant nodes it depends on) and the constant
     /// nodes it depends on.
@@ -122,7 +125,11 @@ impl<'a> Dataflow<'a> {
             needs[i] = need;
             cone[i] = deps;
         }
-        Dataflow { net, constant, producer, computed, needs, cone }
+        let mut position = vec![None; net.nodes.len()];
+        for (k, &i) in computed.iter().enumerate() {
+            position[i] = Some(k);
+        }
+        Dataflow { net, constant, producer, computed, position, needs, cone }
     }
 
     /// Network indices of the computed nodes, in order.
@@ -136,7 +143,7 @@ impl<'a> Dataflow<'a> {
     pub fn crossing(&self, k: usize) -> Vec<Slot> {
         let made_before = |s: Slot| match self.producer[s] {
             None => true,
-            Some(p) => self.computed[..k].contains(&p),
+            Some(p) => self.position[p].is_some_and(|q| q < k),
         };
         let mut out: BTreeSet<Slot> = BTreeSet::new();
         for &j in &self.computed[k..] {
@@ -270,8 +277,8 @@ impl<'a> Dataflow<'a> {
     /// Whether `stage` could be cut further (a possible cut lies inside it
     /// that keeps the folded units whole).
     pub fn divisible(&self, stage: &Stage) -> bool {
-        let position = |i: usize| self.computed.iter().position(|&c| c == i);
-        match (stage.computed.first().and_then(|&i| position(i)), stage.computed.last().and_then(|&i| position(i))) {
+        let position = |i: &usize| self.position[*i];
+        match (stage.computed.first().and_then(position), stage.computed.last().and_then(position)) {
             (Some(a), Some(b)) => self.unit_cuts().iter().any(|&k| a < k && k <= b),
             _ => false,
         }
@@ -299,18 +306,15 @@ impl<'a> Dataflow<'a> {
     /// output elements, plus its multiply-accumulates for the dense ops.
     /// (A measured cost is better; this needs no run.)
     pub fn estimated_costs(&self, shapes: &[NodeShapes]) -> Vec<u64> {
-        let slot_shape = |s: Slot| -> Option<Vec<usize>> {
-            let p = self.producer[s]?;
-            let k = self.net.nodes[p].outputs.iter().position(|o| *o == Some(s))?;
-            shapes.get(p)?.outputs.get(k).map(|(_, shape)| shape.clone())
-        };
         self.computed
             .iter()
             .map(|&i| {
                 let node = &self.net.nodes[i];
                 let out: u64 = shapes[i].outputs.iter().map(|(_, s)| s.iter().product::<usize>() as u64).sum();
                 let weight_shape = node.inputs.get(1).copied().flatten().and_then(|s| {
-                    slot_shape(s)
+                    // (a graph input's shape is not needed: weights are computed or constant)
+                    self.slot_type(s, shapes, &[])
+                        .map(|(_, shape)| shape)
                         .or_else(|| self.net.constants.iter().find(|c| c.slot == s).map(|c| c.literal.shape.clone()))
                 });
                 // products per output: the weight's size over the output channels

@@ -27,10 +27,8 @@ pub const MAIN_NAMES: [&str; NUM_MAIN_CONSTRAINTS] = [
     "O1 dst address",
     "O2 op0 address",
     "O3 op1 address",
-    "O4 mul",
     "O5 res",
     "P1 t0",
-    "P2 t1",
     "P3 pc regular/jnz-not-taken",
     "P4 pc update",
     "R1 ap update",
@@ -78,10 +76,6 @@ pub const MAIN_NAMES: [&str; NUM_MAIN_CONSTRAINTS] = [
     "S10 range-check continuity",
     "S11 range-check continuity",
     "S12 range-check continuity",
-    "S13 range-check continuity",
-    "S14 range-check continuity",
-    "S15 range-check continuity",
-    "S16 range-check continuity",
 ];
 
 /// Names of the auxiliary constraints.
@@ -94,14 +88,24 @@ pub const AUX_NAMES: [&str; NUM_AUX_CONSTRAINTS] = [
     "A6 range-check product",
     "A7 range-check product",
     "A8 range-check product",
-    "A9 range-check product",
-    "A10 range-check product",
-    "A11 range-check product (row boundary)",
+    "A9 range-check product (row boundary)",
 ];
 
-/// Degree of each main constraint: all 2 except D2 (1).
+/// Index of O5 (res) among the main constraints.
+const O5_RES: usize = 19;
+/// Index of P3 (pc regular/jnz-not-taken).
+const P3_PC: usize = 21;
+
+/// Degree of each main constraint: D2 is linear; O5 (through op0·op1) and
+/// P3 (through t0·res) have degree 3; all others 2.
 pub fn main_degrees() -> Vec<usize> {
-    (0..NUM_MAIN_CONSTRAINTS).map(|i| if i == 15 { 1 } else { 2 }).collect()
+    (0..NUM_MAIN_CONSTRAINTS)
+        .map(|i| match i {
+            15 => 1,
+            O5_RES | P3_PC => 3,
+            _ => 2,
+        })
+        .collect()
 }
 
 /// `c` as a field element (small constants).
@@ -118,7 +122,7 @@ fn pow2<E: FieldElement>(e: u32) -> E {
     v
 }
 
-/// Evaluates the 74 main constraints on rows `cur` → `next` into `out`.
+/// Evaluates the 68 main constraints on rows `cur` → `next` into `out`.
 pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
     let f = |i: usize| cur[flag(i)];
     let one = E::ONE;
@@ -144,44 +148,43 @@ pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
     out[16] = cur[DST_ADDR] - (f(F_DST_REG) * fp + (one - f(F_DST_REG)) * ap + e_dst - b);
     out[17] = cur[OP0_ADDR] - (f(F_OP0_REG) * fp + (one - f(F_OP0_REG)) * ap + e_op0 - b);
     out[18] = cur[OP1_ADDR] - (f(F_OP1_IMM) * pc + f(F_OP1_FP) * fp + f(F_OP1_AP) * ap + g_op1 * op0 + e_op1 - b);
-    out[19] = cur[MUL] - op0 * op1;
-    out[20] = (one - f(F_PC_JNZ)) * res - (f(F_RES_ADD) * (op0 + op1) + f(F_RES_MUL) * cur[MUL] + g_res * op1);
+    out[O5_RES] = (one - f(F_PC_JNZ)) * res - (f(F_RES_ADD) * (op0 + op1) + f(F_RES_MUL) * op0 * op1 + g_res * op1);
 
     // Register updates
     let (pc_n, ap_n, fp_n) = (next[PC], next[AP], next[FP]);
-    out[21] = cur[T0] - f(F_PC_JNZ) * dst;
-    out[22] = cur[T1] - cur[T0] * res;
-    out[23] = (cur[T1] - f(F_PC_JNZ)) * (pc_n - pc - size);
-    out[24] = cur[T0] * (pc_n - pc - op1) + (one - f(F_PC_JNZ)) * pc_n
+    let t0 = cur[T0];
+    out[20] = t0 - f(F_PC_JNZ) * dst;
+    out[P3_PC] = (t0 * res - f(F_PC_JNZ)) * (pc_n - pc - size);
+    out[22] = t0 * (pc_n - pc - op1) + (one - f(F_PC_JNZ)) * pc_n
         - (g_pc * (pc + size) + f(F_PC_ABS) * res + f(F_PC_REL) * (pc + res));
-    out[25] = ap_n - (ap + f(F_AP_ADD) * res + f(F_AP_ADD1) + f(F_CALL).double());
-    out[26] = fp_n - (f(F_RET) * dst + f(F_CALL) * (ap + k(2)) + (one - f(F_CALL) - f(F_RET)) * fp);
+    out[23] = ap_n - (ap + f(F_AP_ADD) * res + f(F_AP_ADD1) + f(F_CALL).double());
+    out[24] = fp_n - (f(F_RET) * dst + f(F_CALL) * (ap + k(2)) + (one - f(F_CALL) - f(F_RET)) * fp);
 
     // Opcodes
-    out[27] = f(F_CALL) * (dst - fp);
-    out[28] = f(F_CALL) * (op0 - pc - size);
-    out[29] = f(F_ASSERT_EQ) * (dst - res);
+    out[25] = f(F_CALL) * (dst - fp);
+    out[26] = f(F_CALL) * (op0 - pc - size);
+    out[27] = f(F_ASSERT_EQ) * (dst - res);
 
     // Hardening (Stone) and VM alignment
-    out[30] = g_op1 * (g_op1 - one);
-    out[31] = g_res * (g_res - one);
-    out[32] = g_pc * (g_pc - one);
-    out[33] = g_opc * (g_opc - one);
-    out[34] = f(F_CALL) * (e_dst - b);
-    out[35] = f(F_CALL) * (e_op0 - b - one);
-    out[36] = f(F_CALL) * (f(F_DST_REG) + f(F_OP0_REG));
-    out[37] = f(F_RET) * (e_dst - b + k(2));
-    out[38] = f(F_RET) * (e_op1 - b + one);
-    out[39] = f(F_RET) * (f(F_PC_ABS) + f(F_DST_REG) + f(F_OP1_FP) + g_res - k(4));
-    out[40] = f(F_AP_ADD) * f(F_AP_ADD1);
-    out[41] = f(F_CALL) * (f(F_AP_ADD) + f(F_AP_ADD1));
-    out[42] = f(F_PC_JNZ) * f(F_AP_ADD);
-    out[43] = f(F_PC_JNZ) * (f(F_CALL) + f(F_ASSERT_EQ));
-    out[44] = f(F_OP1_IMM) * (e_op1 - b - one);
+    out[28] = g_op1 * (g_op1 - one);
+    out[29] = g_res * (g_res - one);
+    out[30] = g_pc * (g_pc - one);
+    out[31] = g_opc * (g_opc - one);
+    out[32] = f(F_CALL) * (e_dst - b);
+    out[33] = f(F_CALL) * (e_op0 - b - one);
+    out[34] = f(F_CALL) * (f(F_DST_REG) + f(F_OP0_REG));
+    out[35] = f(F_RET) * (e_dst - b + k(2));
+    out[36] = f(F_RET) * (e_op1 - b + one);
+    out[37] = f(F_RET) * (f(F_PC_ABS) + f(F_DST_REG) + f(F_OP1_FP) + g_res - k(4));
+    out[38] = f(F_AP_ADD) * f(F_AP_ADD1);
+    out[39] = f(F_CALL) * (f(F_AP_ADD) + f(F_AP_ADD1));
+    out[40] = f(F_PC_JNZ) * f(F_AP_ADD);
+    out[41] = f(F_PC_JNZ) * (f(F_CALL) + f(F_ASSERT_EQ));
+    out[42] = f(F_OP1_IMM) * (e_op1 - b - one);
 
     // Range-check builtin address walk
     let d = next[RC_A] - cur[RC_A];
-    out[45] = d * (d - one);
+    out[43] = d * (d - one);
 
     // Sorted memory: continuity and single-valuedness
     for kk in 0..MEM_SLOTS {
@@ -191,15 +194,15 @@ pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
             (next[SORTED_A], next[SORTED_V])
         };
         let delta = a_next - cur[SORTED_A + kk];
-        out[46 + kk] = delta * (delta - one);
-        out[52 + kk] = (v_next - cur[SORTED_V + kk]) * (delta - one);
+        out[44 + kk] = delta * (delta - one);
+        out[50 + kk] = (v_next - cur[SORTED_V + kk]) * (delta - one);
     }
 
     // Sorted range check: continuity
     for i in 0..RC_SLOTS {
         let s_next = if i + 1 < RC_SLOTS { cur[SORTED_RC + i + 1] } else { next[SORTED_RC] };
         let delta = s_next - cur[SORTED_RC + i];
-        out[58 + i] = delta * (delta - one);
+        out[56 + i] = delta * (delta - one);
     }
 }
 

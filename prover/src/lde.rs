@@ -6,7 +6,7 @@
 //! row-major matrix. While it transposes, the segments and the matrix are
 //! both alive: two full copies of the largest thing the prover holds (at 2^20
 //! rows, blowup 4 and 76 main columns, 9.5 GiB each). [`SegmentedLde`] keeps
-//! the segments, `WIDTH` columns each, and reads a row by gathering its
+//! the segments, a few columns each, and reads a row by gathering its
 //! pieces, so the extension exists once; [`SegmentedConstraintCommitment`]
 //! does the same for the constraint composition's columns.
 //!
@@ -32,24 +32,30 @@ use winterfell::{
 use tracing::info_span;
 
 use crate::field::Felt;
+use crate::layout::{AUX_WIDTH, MAIN_WIDTH};
 
-/// Columns per segment. Winterfell uses 8 and pads the last segment with
-/// zero columns, which are extended and stored like the others: with the
-/// main trace's 76 columns, the auxiliary 11 and the composition's 4, a width
-/// of 8 stores 80, 16 and 8 columns, a width of 4 stores 76, 12 and 4 (at
-/// 2^20 rows, 1.5 GiB less) at the same prove CPU (measured: docs/prover.md).
-const WIDTH: usize = 4;
+/// Columns per segment, for each extension. Winterfell uses 8 for all and
+/// pads the last segment with zero columns, which are extended and stored
+/// like the others. The widths here divide the segments' own widths (the
+/// main trace's 68 columns, the auxiliary 9, the composition's 2 at every
+/// blowup cairn uses), so nothing padded is extended: width 4 for the main
+/// trace measured as fast as 8 (docs/prover.md); a width-4 auxiliary segment
+/// would extend 12 columns for 9.
+const MAIN_SEGMENT_WIDTH: usize = 6;
+const AUX_SEGMENT_WIDTH: usize = 3;
+const COMPOSITION_SEGMENT_WIDTH: usize = 2;
+const _: () = assert!(MAIN_WIDTH % MAIN_SEGMENT_WIDTH == 0 && AUX_WIDTH % AUX_SEGMENT_WIDTH == 0);
 
 /// Rows hashed per task when committing.
 const ROWS_PER_TASK: usize = 1024;
 
 /// Base-field elements of a row up to which reading a row needs no heap
-/// allocation (the main trace has 76, the auxiliary 11).
+/// allocation (the main trace has 68, the auxiliary 9).
 const ROW_ON_STACK: usize = 128;
 
 /// One segment (main or auxiliary) of the extended trace.
-struct ExtendedSegment<V> {
-    segments: Vec<Segment<Felt, WIDTH>>,
+struct ExtendedSegment<V, const N: usize> {
+    segments: Vec<Segment<Felt, N>>,
     /// Base-field elements per row (the last segment may be padded).
     row_elements: usize,
     commitment: V,
@@ -57,13 +63,13 @@ struct ExtendedSegment<V> {
 
 /// Row `r`'s base-field elements, gathered from the segments into `out`
 /// (as many as `out` holds).
-fn read_row(segments: &[Segment<Felt, WIDTH>], r: usize, out: &mut [Felt]) {
-    for (chunk, segment) in out.chunks_mut(WIDTH).zip(segments) {
+fn read_row<const N: usize>(segments: &[Segment<Felt, N>], r: usize, out: &mut [Felt]) {
+    for (chunk, segment) in out.chunks_mut(N).zip(segments) {
         chunk.copy_from_slice(&segment[r][..chunk.len()]);
     }
 }
 
-impl<V> ExtendedSegment<V> {
+impl<V, const N: usize> ExtendedSegment<V, N> {
     fn rows(&self) -> usize {
         self.segments[0].len()
     }
@@ -91,11 +97,11 @@ impl<V> ExtendedSegment<V> {
 
 /// Interpolates `trace`, extends it over `domain` in segments and commits to
 /// its rows: the extended segment and the trace polynomials.
-fn extend_and_commit<E, H, V>(
+fn extend_and_commit<E, H, V, const N: usize>(
     trace: &ColMatrix<E>,
     domain: &StarkDomain<Felt>,
     partitions: PartitionOptions,
-) -> (ExtendedSegment<V>, ColMatrix<E>)
+) -> (ExtendedSegment<V, N>, ColMatrix<E>)
 where
     E: FieldElement<BaseField = Felt>,
     H: ElementHasher<BaseField = Felt>,
@@ -105,39 +111,43 @@ where
     // the phases the same whichever implementation ran.
     let (polys, segments) = info_span!("extend_execution_trace", num_cols = trace.num_cols()).in_scope(|| {
         let polys = trace.interpolate_columns();
-        let segments = extend::<E>(&polys, domain);
+        let segments = extend::<E, N>(&polys, domain);
         (polys, segments)
     });
-    let commitment =
-        info_span!("compute_execution_trace_commitment").in_scope(|| commit::<E, H, V>(&segments, &polys, partitions));
+    let commitment = info_span!("compute_execution_trace_commitment")
+        .in_scope(|| commit::<E, H, V, N>(&segments, &polys, partitions));
     (ExtendedSegment { segments, row_elements: polys.num_base_cols(), commitment }, polys)
 }
 
 /// Evaluates `polys` over `domain` in segments.
-fn extend<E: FieldElement<BaseField = Felt>>(
+fn extend<E: FieldElement<BaseField = Felt>, const N: usize>(
     polys: &ColMatrix<E>,
     domain: &StarkDomain<Felt>,
-) -> Vec<Segment<Felt, WIDTH>> {
+) -> Vec<Segment<Felt, N>> {
     let offsets = get_evaluation_offsets::<E>(polys.num_rows(), domain.trace_to_lde_blowup(), domain.offset());
-    build_segments::<E, WIDTH>(polys, domain.trace_twiddles(), &offsets)
+    build_segments::<E, N>(polys, domain.trace_twiddles(), &offsets)
 }
 
 /// Commits to the rows of `polys`' extension `segments`.
-fn commit<E, H, V>(segments: &[Segment<Felt, WIDTH>], polys: &ColMatrix<E>, partitions: PartitionOptions) -> V
+fn commit<E, H, V, const N: usize>(
+    segments: &[Segment<Felt, N>],
+    polys: &ColMatrix<E>,
+    partitions: PartitionOptions,
+) -> V
 where
     E: FieldElement<BaseField = Felt>,
     H: ElementHasher<BaseField = Felt>,
     V: VectorCommitment<H>,
 {
-    let hashes = hash_rows::<E, H>(segments, polys.num_base_cols(), partitions, polys.num_cols());
+    let hashes = hash_rows::<E, H, N>(segments, polys.num_base_cols(), partitions, polys.num_cols());
     V::new(hashes).expect("a vector commitment to the extended rows")
 }
 
 /// Each row's hash, as Winterfell's `RowMatrix::commit_to_rows` computes it:
 /// the row's elements hashed at once, or with partitions, each partition
 /// hashed and the partition hashes merged.
-fn hash_rows<E, H>(
-    segments: &[Segment<Felt, WIDTH>],
+fn hash_rows<E, H, const N: usize>(
+    segments: &[Segment<Felt, N>],
     row_elements: usize,
     partitions: PartitionOptions,
     columns: usize,
@@ -175,8 +185,8 @@ where
 /// The trace's low-degree extension in Winterfell's segments, without the
 /// row-major copy (module docs).
 pub struct SegmentedLde<E: FieldElement<BaseField = Felt>, H: ElementHasher<BaseField = Felt>, V: VectorCommitment<H>> {
-    main: ExtendedSegment<V>,
-    aux: Option<ExtendedSegment<V>>,
+    main: ExtendedSegment<V, MAIN_SEGMENT_WIDTH>,
+    aux: Option<ExtendedSegment<V, AUX_SEGMENT_WIDTH>>,
     blowup: usize,
     trace_info: TraceInfo,
     partitions: PartitionOptions,
@@ -196,7 +206,7 @@ where
         domain: &StarkDomain<Felt>,
         partitions: PartitionOptions,
     ) -> (Self, TracePolyTable<E>) {
-        let (main, polys) = extend_and_commit::<Felt, H, V>(main_trace, domain, partitions);
+        let (main, polys) = extend_and_commit::<Felt, H, V, MAIN_SEGMENT_WIDTH>(main_trace, domain, partitions);
         let lde = SegmentedLde {
             main,
             aux: None,
@@ -210,7 +220,7 @@ where
 }
 
 /// The rows a query position opens, and the opening.
-fn queries<E, H, V>(segment: &ExtendedSegment<V>, positions: &[usize]) -> Queries
+fn queries<E, H, V, const N: usize>(segment: &ExtendedSegment<V, N>, positions: &[usize]) -> Queries
 where
     E: FieldElement<BaseField = Felt>,
     H: ElementHasher<BaseField = Felt>,
@@ -236,7 +246,7 @@ where
 
     fn set_aux_trace(&mut self, aux_trace: &ColMatrix<E>, domain: &StarkDomain<Felt>) -> (ColMatrix<E>, H::Digest) {
         assert!(self.aux.is_none(), "the auxiliary trace has already been added");
-        let (aux, polys) = extend_and_commit::<E, H, V>(aux_trace, domain, self.partitions);
+        let (aux, polys) = extend_and_commit::<E, H, V, AUX_SEGMENT_WIDTH>(aux_trace, domain, self.partitions);
         assert_eq!(aux.rows(), self.main.rows(), "the auxiliary segment must have the main segment's rows");
         let commitment = aux.commitment.commitment();
         self.aux = Some(aux);
@@ -257,9 +267,9 @@ where
     }
 
     fn query(&self, positions: &[usize]) -> Vec<Queries> {
-        let mut result = vec![queries::<Felt, H, V>(&self.main, positions)];
+        let mut result = vec![queries::<Felt, H, V, MAIN_SEGMENT_WIDTH>(&self.main, positions)];
         if let Some(aux) = &self.aux {
-            result.push(queries::<E, H, V>(aux, positions));
+            result.push(queries::<E, H, V, AUX_SEGMENT_WIDTH>(aux, positions));
         }
         result
     }
@@ -285,7 +295,7 @@ pub struct SegmentedConstraintCommitment<
     H: ElementHasher<BaseField = Felt>,
     V: VectorCommitment<H>,
 > {
-    evaluations: ExtendedSegment<V>,
+    evaluations: ExtendedSegment<V, COMPOSITION_SEGMENT_WIDTH>,
     _types: PhantomData<(E, H)>,
 }
 
@@ -305,9 +315,10 @@ where
     ) -> (Self, CompositionPoly<E>) {
         let poly = info_span!("build_composition_poly_columns", num_columns = columns)
             .in_scope(|| CompositionPoly::new(composition, domain, columns));
-        let segments = info_span!("evaluate_composition_poly_columns").in_scope(|| extend::<E>(poly.data(), domain));
+        let segments = info_span!("evaluate_composition_poly_columns")
+            .in_scope(|| extend::<E, COMPOSITION_SEGMENT_WIDTH>(poly.data(), domain));
         let commitment = info_span!("compute_constraint_evaluation_commitment")
-            .in_scope(|| commit::<E, H, V>(&segments, poly.data(), partitions));
+            .in_scope(|| commit::<E, H, V, COMPOSITION_SEGMENT_WIDTH>(&segments, poly.data(), partitions));
         let evaluations = ExtendedSegment { segments, row_elements: poly.data().num_base_cols(), commitment };
         (SegmentedConstraintCommitment { evaluations, _types: PhantomData }, poly)
     }
@@ -327,7 +338,7 @@ where
     }
 
     fn query(self, positions: &[usize]) -> Queries {
-        queries::<E, H, V>(&self.evaluations, positions)
+        queries::<E, H, V, COMPOSITION_SEGMENT_WIDTH>(&self.evaluations, positions)
     }
 }
 
@@ -360,7 +371,7 @@ mod tests {
     fn same_as_winterfell() {
         let rows = 64;
         for (main_width, aux_width, partitions) in [
-            (76, 11, PartitionOptions::default()),
+            (MAIN_WIDTH, AUX_WIDTH, PartitionOptions::default()),
             (8, 3, PartitionOptions::default()),
             (19, 5, PartitionOptions::new(3, 4)),
         ] {

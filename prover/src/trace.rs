@@ -567,8 +567,6 @@ fn main_columns(
         let f9 = if d.inst.flags[F_PC_JNZ] { Felt::ONE } else { Felt::ZERO };
         let t0 = f9 * d.dst;
         set(T0, t0);
-        set(T1, t0 * d.res);
-        set(MUL, d.op0 * d.op1);
         set(OFF_DST, fu(d.inst.off_dst as u64));
         set(OFF_OP0, fu(d.inst.off_op0 as u64));
         set(OFF_OP1, fu(d.inst.off_op1 as u64));
@@ -744,8 +742,9 @@ mod tests {
         // free cells above the segment), 64,705 gaps, a 486-cell segment.
         let base = needs(3_986, 7_594, 64_705, 486);
         let p = RowPlan::choose(base, 64_705, Room::Bounded(26));
-        // 26 cells do not shorten the trace yet; with room it would be 8,192 rows
-        assert_eq!(p.rows, 16_384);
+        // 26 cells do not shorten the trace yet (one filler per row: 65,536
+        // rows); with room it would be 8,192 rows
+        assert_eq!(p.rows, 65_536);
         let wanted = p.cells_wanted;
         assert!(wanted > 26, "{wanted}");
         // NUM_RCH fillers in 8,191 rows plus eight limbs per cell hold the gaps
@@ -761,14 +760,14 @@ mod tests {
 
     #[test]
     fn growth_is_considered_only_where_the_gaps_can_set_the_rows() {
-        // every 16-bit value missing: 13,108 rows of fillers, so 16,384
+        // every 16-bit value missing: 65,537 rows of fillers, so 131,072
         let most = needs(0, 0, 1 << 16, 0).range_check_gaps;
-        assert!(window_growth_can_shorten(3_986) && window_growth_can_shorten(8_192));
-        assert!(!window_growth_can_shorten(8_193) && !window_growth_can_shorten(1 << 20));
-        // at 8,193 steps the steps set 16,384 rows whatever the gaps
-        let p = RowPlan::choose(needs(8_193, 100, 1 << 16, 10), 1 << 16, Room::Bounded(0));
-        assert_eq!((p.rows, p.cells_wanted), (16_384, 0));
-        assert!(most <= 16_384);
+        assert!(window_growth_can_shorten(3_986) && window_growth_can_shorten(65_536));
+        assert!(!window_growth_can_shorten(65_537) && !window_growth_can_shorten(1 << 20));
+        // at 65,537 steps the steps set 131,072 rows whatever the gaps
+        let p = RowPlan::choose(needs(65_537, 100, 1 << 16, 10), 1 << 16, Room::Bounded(0));
+        assert_eq!((p.rows, p.cells_wanted), (131_072, 0));
+        assert!(most <= 131_072);
     }
 
     #[test]
@@ -778,7 +777,7 @@ mod tests {
         assert_eq!(p.window_cells, (64_705 - NUM_RCH * 8_191).div_ceil(NUM_RC_LIMBS));
         assert_eq!(p.cells_wanted, 0);
         // and none when the fillers suffice
-        let p = RowPlan::choose(needs(3_986, 7_594, 30_000, 486), 30_000, Room::Unbounded);
+        let p = RowPlan::choose(needs(3_986, 7_594, 8_000, 486), 8_000, Room::Unbounded);
         assert_eq!((p.rows, p.window_cells), (8_192, 0));
     }
 }

@@ -10,6 +10,7 @@ mod support;
 use std::cell::Cell;
 use std::sync::Once;
 
+use cairn_prover::layout::MAIN_WIDTH;
 use cairn_prover::proof::{self, Verified, VerifyError, DEFAULT_SECURITY_BITS, MAX_PROOF_BYTES};
 use cairn_prover::public_input::{PublicInput, Segment};
 use proptest::prelude::*;
@@ -110,7 +111,11 @@ fn the_encoding_helpers_read_the_honest_proof() {
     assert_eq!(stark[f.num_queries], proof::Params::for_security(DEFAULT_SECURITY_BITS).num_queries as u8);
     let unique = stark[f.num_unique_queries] as u64;
     let encoded = &stark[f.main_values_len..f.main_values_len + f.main_values_len_bytes];
-    assert_eq!(encoded, vint(unique * 76 * 32).as_slice(), "the main query values hold unique × 76 elements");
+    assert_eq!(
+        encoded,
+        vint(unique * MAIN_WIDTH as u64 * 32).as_slice(),
+        "the main query values hold unique × MAIN_WIDTH elements"
+    );
     for v in [0, 1, 127, 128, 1 << 20, 1 << 46, u64::MAX] {
         assert!(vint(v).len() <= 9);
     }

@@ -262,7 +262,7 @@ pub fn fill_rc_gaps(cols: &mut [Vec<Felt>]) {
 
 /// Gives address `addr` the value `v` in every memory slot of every row: the
 /// instruction, operand and free slots, and the range-check cell (whose limbs
-/// become `limbs`, if given). Derived columns (res, mul, t0, t1) are the
+/// become `limbs`, if given). Derived columns (res, t0) are the
 /// caller's business.
 pub fn set_cell(cols: &mut [Vec<Felt>], addr: u64, v: Felt, limbs: Option<[Felt; 8]>) {
     let n = cols[0].len();
@@ -282,7 +282,7 @@ pub fn set_cell(cols: &mut [Vec<Felt>], addr: u64, v: Felt, limbs: Option<[Felt;
     }
 }
 
-/// Recomputes res, mul, t0 and t1 of a row from its flags and operands.
+/// Recomputes res and t0 of a row from its flags and operands.
 pub fn refresh_derived(cols: &mut [Vec<Felt>], r: usize) {
     let f = |i: usize| cols[flag(i)][r];
     let (dst, op0, op1) = (cols[DST][r], cols[OP0][r], cols[OP1][r]);
@@ -298,10 +298,8 @@ pub fn refresh_derived(cols: &mut [Vec<Felt>], r: usize) {
         f(F_RES_ADD) * (op0 + op1) + f(F_RES_MUL) * mul + g_res * op1
     };
     let t0 = f(F_PC_JNZ) * dst;
-    cols[MUL][r] = mul;
     cols[RES][r] = res;
     cols[T0][r] = t0;
-    cols[T1][r] = t0 * res;
 }
 
 /// The sorted memory entry at row-major position p.

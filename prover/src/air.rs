@@ -71,7 +71,11 @@ impl Air for CairoAir {
         F: FieldElement<BaseField = Felt>,
         E: FieldElement<BaseField = Felt> + ExtensionOf<F>,
     {
-        let main: Vec<E> = main_frame.current().iter().map(|&v| E::from(v)).collect();
+        // The main row lifted into E, on the stack (once per domain point).
+        let mut main = [E::ZERO; MAIN_WIDTH];
+        for (m, &v) in main.iter_mut().zip(main_frame.current()) {
+            *m = E::from(v);
+        }
         evaluate_aux(&main, aux_frame.current(), aux_frame.next(), aux_rand_elements.rand_elements(), result);
     }
 

@@ -113,20 +113,16 @@ fn k<E: FieldElement>(c: u32) -> E {
     E::from(c)
 }
 
-/// 2^e as a field element.
-fn pow2<E: FieldElement>(e: u32) -> E {
-    let mut v = E::ONE;
-    for _ in 0..e {
-        v = v.double();
-    }
-    v
-}
-
 /// Evaluates the 68 main constraints on rows `cur` → `next` into `out`.
+///
+/// This runs once per point of the constraint-evaluation domain (2n points),
+/// so constants are built with one conversion each and the flag word by
+/// doubling, not by per-flag powers of two.
 pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
     let f = |i: usize| cur[flag(i)];
     let one = E::ONE;
-    let b = pow2::<E>(15);
+    let two16 = k::<E>(1 << 16);
+    let b = k::<E>(1 << 15);
     let (pc, ap, fp) = (cur[PC], cur[AP], cur[FP]);
     let (dst, op0, op1, res) = (cur[DST], cur[OP0], cur[OP1], cur[RES]);
     let (e_dst, e_op0, e_op1) = (cur[OFF_DST], cur[OFF_OP0], cur[OFF_OP1]);
@@ -136,13 +132,15 @@ pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
     let g_pc = one - f(F_PC_ABS) - f(F_PC_REL) - f(F_PC_JNZ);
     let g_opc = one - f(F_CALL) - f(F_RET) - f(F_ASSERT_EQ);
 
-    // D1, D2
+    // D1, D2: Σ 2^i f_i by Horner from the top flag, then the word
+    // ê_dst + 2^16 (ê_op0 + 2^16 (ê_op1 + 2^16 Σ 2^i f_i)).
     let mut flags_word = E::ZERO;
-    for (i, binary) in out[..NUM_FLAGS].iter_mut().enumerate() {
-        *binary = f(i) * (f(i) - one);
-        flags_word += f(i) * pow2(i as u32);
+    for i in (0..NUM_FLAGS).rev() {
+        let fi = f(i);
+        out[i] = fi * (fi - one);
+        flags_word = flags_word.double() + fi;
     }
-    out[15] = cur[INST] - (e_dst + e_op0 * pow2(16) + e_op1 * pow2(32) + flags_word * pow2(48));
+    out[15] = cur[INST] - (e_dst + two16 * (e_op0 + two16 * (e_op1 + two16 * flags_word)));
 
     // Operands
     out[16] = cur[DST_ADDR] - (f(F_DST_REG) * fp + (one - f(F_DST_REG)) * ap + e_dst - b);
@@ -208,9 +206,10 @@ pub fn evaluate_main<E: FieldElement>(cur: &[E], next: &[E], out: &mut [E]) {
 
 /// The value of the range-check builtin cell checked in a row: Σ 2^(16j) λj.
 pub fn rc_value<E: FieldElement>(row: &[E]) -> E {
+    let two16 = k::<E>(1 << 16);
     let mut v = E::ZERO;
     for j in (0..NUM_RC_LIMBS).rev() {
-        v = v * pow2(16) + row[RC_LIMBS + j];
+        v = v * two16 + row[RC_LIMBS + j];
     }
     v
 }
@@ -242,18 +241,19 @@ pub fn rc_entries<E: FieldElement>(row: &[E]) -> [E; RC_SLOTS] {
 /// rows lifted into `E`; `rand` is [z_m, α_m, z_r].
 pub fn evaluate_aux<E: FieldElement>(main_cur: &[E], aux_cur: &[E], aux_next: &[E], rand: &[E], out: &mut [E]) {
     let (z_m, alpha, z_r) = (rand[0], rand[1], rand[2]);
+    // Arrays, not vectors: this runs once per point of the evaluation domain.
     let slots = memory_slots(main_cur);
-    let n: Vec<E> = slots.iter().map(|&(a, v)| z_m - (a + alpha * v)).collect();
-    let d: Vec<E> =
-        (0..MEM_SLOTS).map(|kk| z_m - (main_cur[SORTED_A + kk] + alpha * main_cur[SORTED_V + kk])).collect();
+    let n: [E; MEM_SLOTS] = core::array::from_fn(|kk| z_m - (slots[kk].0 + alpha * slots[kk].1));
+    let d: [E; MEM_SLOTS] =
+        core::array::from_fn(|kk| z_m - (main_cur[SORTED_A + kk] + alpha * main_cur[SORTED_V + kk]));
     let phi = |j: usize| aux_cur[PHI + j];
     out[0] = phi(1) * d[0] * d[1] - phi(0) * n[0] * n[1];
     out[1] = phi(2) * d[2] * d[3] - phi(1) * n[2] * n[3];
     out[2] = aux_next[PHI] * d[4] * d[5] - phi(2) * n[4] * n[5];
 
     let eps = rc_entries(main_cur);
-    let u: Vec<E> = eps.iter().map(|&e| z_r - e).collect();
-    let s: Vec<E> = (0..RC_SLOTS).map(|i| z_r - main_cur[SORTED_RC + i]).collect();
+    let u: [E; RC_SLOTS] = core::array::from_fn(|i| z_r - eps[i]);
+    let s: [E; RC_SLOTS] = core::array::from_fn(|i| z_r - main_cur[SORTED_RC + i]);
     let psi = |j: usize| aux_cur[PSI + j];
     for j in 0..NUM_PSI {
         let next = if j + 1 < NUM_PSI { psi(j + 1) } else { aux_next[PSI] };

@@ -142,11 +142,8 @@ fn decode_row(mem: &[Option<Felt>], pc: u64, ap: u64, fp: u64) -> Result<Decoded
     let op1 = read(mem, op1_addr, "op1", pc)?;
     let res = if f[F_PC_JNZ] {
         // res is unused under jnz; the AIR wants dst⁻¹ (or 0) there (cairo-air.md §2.9).
-        if dst == Felt::ZERO {
-            Felt::ZERO
-        } else {
-            dst.inv()
-        }
+        // [`invert_jnz_res`] takes the inverses of all rows in one batch.
+        dst
     } else if f[F_RES_ADD] {
         op0 + op1
     } else if f[F_RES_MUL] {
@@ -155,6 +152,18 @@ fn decode_row(mem: &[Option<Felt>], pc: u64, ap: u64, fp: u64) -> Result<Decoded
         op1
     };
     Ok(Decoded { inst, word, dst_addr, dst, op0_addr, op0, op1_addr, op1, res })
+}
+
+/// Replaces res = dst in the jnz rows by dst⁻¹ (0 for dst = 0): one batch
+/// inversion for the run instead of one field inversion per jnz step (a
+/// loop-heavy run spent ~5 % of its proving CPU in them).
+fn invert_jnz_res(rows: &mut [Decoded]) {
+    let jnz: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].inst.flags[F_PC_JNZ]).collect();
+    let dsts: Vec<Felt> = jnz.iter().map(|&i| rows[i].res).collect();
+    // batch_inversion maps zeros to zero, as the AIR wants
+    for (&i, inverse) in jnz.iter().zip(batch_inversion(&dsts)) {
+        rows[i].res = inverse;
+    }
 }
 
 /// Builds the main trace and the public input of a run, and checks the
@@ -249,8 +258,9 @@ struct Planned {
 
 fn plan_rows(input: &ExecutionInput, growth: WindowGrowth) -> Result<Planned, TraceError> {
     check_run_shape(input)?;
-    let rows =
+    let mut rows =
         input.trace.iter().map(|&(pc, ap, fp)| decode_row(&input.memory, pc, ap, fp)).collect::<Result<Vec<_>, _>>()?;
+    invert_jnz_res(&mut rows);
     let (pi, mem) = public_input_and_memory(input)?;
     let public = pi.public_memory();
     check_public_memory(&mem, &public)?;

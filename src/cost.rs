@@ -12,14 +12,14 @@ use serde::Serialize;
 use crate::package::Program;
 use crate::{Error, Result};
 
-/// The prover's measured rates (blowup 4, 41 queries, 16 bits of grinding; a
-/// 131,072-row run, `prove_execution --loop 65532`: 19.4 prove CPU-seconds
-/// and a 2.07 GB peak on the 2-core reference machine, docs/prover.md, "Memory").
-/// Proving is close to linear in rows (2^20 rows: 196 CPU-seconds, 16.4 GB);
+/// The prover's measured rates (blowup 2, 80 queries, 17 bits of grinding; a
+/// 131,072-row run, `prove_execution --loop 65532`: 9.3 prove CPU-seconds
+/// and a 1.20 GB peak on the 2-core reference machine, docs/prover.md, "Memory").
+/// Proving is close to linear in rows (2^20 rows: 95 CPU-seconds, 9.4 GB);
 /// the estimate scales from there.
 const MEASURED_ROWS: f64 = 131_072.0;
-const MEASURED_CPU_SECONDS: f64 = 19.4;
-const MEASURED_PEAK_BYTES: f64 = 2.07e9;
+const MEASURED_CPU_SECONDS: f64 = 9.3;
+const MEASURED_PEAK_BYTES: f64 = 1.20e9;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CostReport {

@@ -40,9 +40,9 @@ pub enum ProofShape {
     #[default]
     Fast,
     /// A smaller proof for more prove CPU: blowup 8 (3 bits per query
-    /// instead of 2, so about a third fewer queries) and a larger FRI
-    /// remainder. Measured on the bundled CNN: 30 % smaller, 1.5× the prove
-    /// CPU, 1.7× the peak memory.
+    /// instead of 1, so about a third of the queries) and a larger FRI
+    /// remainder. Measured on the bundled CNN: 59 % smaller (138 KB against
+    /// 335 KB), 2.3× the prove CPU, 2.3× the peak memory.
     Compact,
 }
 

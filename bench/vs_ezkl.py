@@ -427,10 +427,11 @@ def fixed_trace(binaries, rounds, work):
 
 def md_fixed_trace(rows):
     lines = [
-        f"One fixed trace of {rows[0]['rows']:,} rows × 87 columns (a synthetic countdown, "
+        f"One fixed run of {rows[0]['rows']:,} rows (a synthetic countdown, "
         f"`cargo run -p cairn-prover --example prove_execution -- --loop {FIXED_TRACE_LOOP}`), proved by each build "
-        "of the prover in alternation; median round. The trace does not change when code generation does, so "
-        "this is the prover's own speed. When issue 14 was filed, a trace of this size (the bundled CNN of the "
+        "of the prover in alternation; median round. The run does not change when code generation does, so "
+        "this is the prover's own speed (its AIR included: 87 columns per row when issue 14 was filed, 75 since "
+        "2026-12-05). When issue 14 was filed, a trace of this size (the bundled CNN of the "
         "time) proved in 33.6 CPU s, 3.9k rows per CPU-second.",
         "",
         "| build | rows | prove CPU s | rows per CPU-second | prove wall s | peak RSS MiB | proof bytes | verify ms | "

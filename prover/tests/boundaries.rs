@@ -118,4 +118,3 @@ fn a_range_check_window_of_n_minus_one_cells() {
     proves_and_verifies(edge, "window = n - 1");
     proves_and_verifies(past, "window = n");
 }
-

@@ -240,7 +240,7 @@ def prove(
     The proof leaves out the program's bytecode (most of its size): verify it
     with ``verify(proof, model=package)``. ``embed_program=True`` keeps it, for
     verifiers that know only the program hash. ``compact=True`` makes a proof
-    about 30 % smaller for about 1.5 times the prove CPU (blowup 8 and fewer
+    about 60 % smaller for about 2.3 times the prove CPU (blowup 8 and fewer
     queries at the same security); it is verified the same way.
     """
     check_security_bits(security_bits)

@@ -39,7 +39,7 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Run a model on one input and write a STARK proof that its Cairo program produced the output.
     #[command(
-        after_help = "Examples:\n  cairn prove pkg/ --input input.json -o run.proof\n  cairn prove model.onnx --input x.npy -o run.proof --security 100\n  cairn prove pkg/ --input input.json -o full.proof --embed-program   # for --program-hash verifiers\n  cairn prove pkg/ --input input.json -o small.proof --compact        # ~30 % smaller, ~1.5x prove CPU"
+        after_help = "Examples:\n  cairn prove pkg/ --input input.json -o run.proof\n  cairn prove model.onnx --input x.npy -o run.proof --security 100\n  cairn prove pkg/ --input input.json -o full.proof --embed-program   # for --program-hash verifiers\n  cairn prove pkg/ --input input.json -o small.proof --compact        # ~60 % smaller, ~2.3x prove CPU"
     )]
     Prove(ProveArgs),
     /// Check a proof; exit status 0 only when it is valid. Prints the proven outputs.
@@ -189,8 +189,8 @@ pub struct ProveArgs {
     /// one stage's trace in memory). The bundle is the same for any value.
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
     pub jobs: u32,
-    /// A smaller proof (about 30 % smaller) for more prove CPU (about 1.5×)
-    /// and memory (about 1.7×): blowup 8 instead of 4, so fewer queries at
+    /// A smaller proof (about 60 % smaller) for more prove CPU and memory
+    /// (about 2.3× each): blowup 8 instead of 2, so a third of the queries at
     /// the same security (docs/prover.md, "Options").
     #[arg(long)]
     pub compact: bool,

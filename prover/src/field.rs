@@ -29,6 +29,8 @@ use ark_ff::{BigInt, Field, Fp256, MontBackend, MontFp, PrimeField};
 use winter_math::{ExtensibleField, FieldElement, StarkField};
 use winter_utils::{AsBytes, ByteReader, ByteWriter, Deserializable, DeserializationError, Randomizable, Serializable};
 
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod ifma;
 mod mont;
 mod u256;
 pub use u256::U256;
@@ -317,14 +319,14 @@ impl FieldElement for Felt {
     }
 
     unsafe fn bytes_as_elements(bytes: &[u8]) -> Result<&[Self], DeserializationError> {
-        if bytes.len() % ELEMENT_BYTES != 0 {
+        if !bytes.len().is_multiple_of(ELEMENT_BYTES) {
             return Err(DeserializationError::InvalidValue(format!(
                 "number of bytes ({}) does not divide into whole number of field elements",
                 bytes.len(),
             )));
         }
         let p = bytes.as_ptr();
-        if (p as usize) % mem::align_of::<Self>() != 0 {
+        if !(p as usize).is_multiple_of(mem::align_of::<Self>()) {
             return Err(DeserializationError::InvalidValue(
                 "slice memory alignment is not valid for this field element type".to_string(),
             ));

@@ -23,7 +23,7 @@ use winter_prover::ConstraintCommitment;
 use winter_utils::rayon::prelude::*;
 use winterfell::crypto::{ElementHasher, VectorCommitment};
 use winterfell::math::FieldElement;
-use winterfell::matrix::{build_segments, get_evaluation_offsets, ColMatrix, Segment};
+use winterfell::matrix::{build_segments, get_evaluation_offsets, ColMatrix};
 use winterfell::{
     CompositionPoly, CompositionPolyTrace, EvaluationFrame, PartitionOptions, StarkDomain, TraceInfo, TraceLde,
     TracePolyTable,
@@ -31,8 +31,11 @@ use winterfell::{
 
 use tracing::info_span;
 
+#[cfg(target_arch = "x86_64")]
+use crate::field::ifma;
 use crate::field::Felt;
 use crate::layout::{AUX_WIDTH, MAIN_WIDTH};
+use winterfell::math::fft;
 
 /// Columns per segment, for each extension. Winterfell uses 8 for all and
 /// pads the last segment with zero columns, which are extended and stored
@@ -44,7 +47,7 @@ use crate::layout::{AUX_WIDTH, MAIN_WIDTH};
 const MAIN_SEGMENT_WIDTH: usize = 6;
 const AUX_SEGMENT_WIDTH: usize = 3;
 const COMPOSITION_SEGMENT_WIDTH: usize = 2;
-const _: () = assert!(MAIN_WIDTH % MAIN_SEGMENT_WIDTH == 0 && AUX_WIDTH % AUX_SEGMENT_WIDTH == 0);
+const _: () = assert!(MAIN_WIDTH.is_multiple_of(MAIN_SEGMENT_WIDTH) && AUX_WIDTH.is_multiple_of(AUX_SEGMENT_WIDTH));
 
 /// Rows hashed per task when committing.
 const ROWS_PER_TASK: usize = 1024;
@@ -55,7 +58,7 @@ const ROW_ON_STACK: usize = 128;
 
 /// One segment (main or auxiliary) of the extended trace.
 struct ExtendedSegment<V, const N: usize> {
-    segments: Vec<Segment<Felt, N>>,
+    segments: Vec<SegmentRows<N>>,
     /// Base-field elements per row (the last segment may be padded).
     row_elements: usize,
     commitment: V,
@@ -63,7 +66,7 @@ struct ExtendedSegment<V, const N: usize> {
 
 /// Row `r`'s base-field elements, gathered from the segments into `out`
 /// (as many as `out` holds).
-fn read_row<const N: usize>(segments: &[Segment<Felt, N>], r: usize, out: &mut [Felt]) {
+fn read_row<const N: usize>(segments: &[SegmentRows<N>], r: usize, out: &mut [Felt]) {
     for (chunk, segment) in out.chunks_mut(N).zip(segments) {
         chunk.copy_from_slice(&segment[r][..chunk.len()]);
     }
@@ -110,7 +113,7 @@ where
     // The span names are Winterfell's, so that `cairn bench --profile` reads
     // the phases the same whichever implementation ran.
     let (polys, segments) = info_span!("extend_execution_trace", num_cols = trace.num_cols()).in_scope(|| {
-        let polys = trace.interpolate_columns();
+        let polys = interpolate(trace);
         let segments = extend::<E, N>(&polys, domain);
         (polys, segments)
     });
@@ -119,21 +122,97 @@ where
     (ExtendedSegment { segments, row_elements: polys.num_base_cols(), commitment }, polys)
 }
 
-/// Evaluates `polys` over `domain` in segments.
+/// `N` columns' evaluations over the LDE domain, row-major, in the domain's order (what
+/// Winterfell's `Segment` holds).
+type SegmentRows<const N: usize> = Vec<[Felt; N]>;
+
+/// Whether the trace FFTs of `n` rows take the AVX-512 IFMA path (`field/ifma.rs`).
+fn vector_fft<E: FieldElement<BaseField = Felt>>(n: usize) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return E::EXTENSION_DEGREE == 1 && n >= ifma::MIN_SIZE && ifma::available();
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+/// The trace polynomials: Winterfell's `ColMatrix::interpolate_columns`, or, with AVX-512
+/// IFMA, each column by the vector FFT (the columns in parallel). The coefficients are the
+/// same (exact arithmetic; `field::ifma`'s tests and `tests::same_as_winterfell`).
+fn interpolate<E: FieldElement<BaseField = Felt>>(trace: &ColMatrix<E>) -> ColMatrix<E> {
+    let n = trace.num_rows();
+    if !vector_fft::<E>(n) {
+        return trace.interpolate_columns();
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        let twiddles = ifma::Twiddles::new(n, true);
+        let n_inv = Felt::from(n as u64).inv();
+        let column = |c: usize| -> Vec<E> {
+            let mut values = E::slice_as_base_elements(trace.get_column(c)).to_vec();
+            ifma::fft(&mut values, &twiddles);
+            values.iter_mut().for_each(|v| *v *= n_inv);
+            E::slice_from_base_elements(&values).to_vec()
+        };
+        #[cfg(feature = "concurrent")]
+        let columns = (0..trace.num_cols()).into_par_iter().map(column).collect();
+        #[cfg(not(feature = "concurrent"))]
+        let columns = (0..trace.num_cols()).map(column).collect();
+        ColMatrix::new(columns)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    unreachable!("the vector FFT exists only on x86-64")
+}
+
+/// Evaluates `polys` over `domain` in segments of `N` columns: Winterfell's
+/// `build_segments`, or, with AVX-512 IFMA, one task per segment that evaluates each of its
+/// columns on each coset of the trace domain (coefficients times the coset's offsets, the
+/// vector FFT) and places the evaluations where Winterfell's permutation puts them: coset
+/// c's r-th value at row blowup·r + bitrev(c).
 fn extend<E: FieldElement<BaseField = Felt>, const N: usize>(
     polys: &ColMatrix<E>,
     domain: &StarkDomain<Felt>,
-) -> Vec<Segment<Felt, N>> {
-    let offsets = get_evaluation_offsets::<E>(polys.num_rows(), domain.trace_to_lde_blowup(), domain.offset());
-    build_segments::<E, N>(polys, domain.trace_twiddles(), &offsets)
+) -> Vec<SegmentRows<N>> {
+    let n = polys.num_rows();
+    let blowup = domain.trace_to_lde_blowup();
+    let offsets = get_evaluation_offsets::<E>(n, blowup, domain.offset());
+    if !vector_fft::<E>(n) {
+        return build_segments::<E, N>(polys, domain.trace_twiddles(), &offsets)
+            .into_iter()
+            .map(|segment| segment.into_data())
+            .collect();
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        let twiddles = ifma::Twiddles::new(n, false);
+        let columns = polys.num_cols();
+        let segment = |s: usize| -> SegmentRows<N> {
+            let mut rows = vec![[Felt::ZERO; N]; n * blowup];
+            let mut values = vec![Felt::ZERO; n];
+            for i in 0..N.min(columns - s * N) {
+                let coefficients = E::slice_as_base_elements(polys.get_column(s * N + i));
+                for (c, coset_offsets) in offsets.chunks_exact(n).enumerate() {
+                    for ((v, &a), &o) in values.iter_mut().zip(coefficients).zip(coset_offsets) {
+                        *v = a * o;
+                    }
+                    ifma::fft(&mut values, &twiddles);
+                    let first = fft::permute_index(blowup, c);
+                    for (row, &v) in rows[first..].iter_mut().step_by(blowup).zip(&values) {
+                        row[i] = v;
+                    }
+                }
+            }
+            rows
+        };
+        #[cfg(feature = "concurrent")]
+        return (0..columns.div_ceil(N)).into_par_iter().map(segment).collect();
+        #[cfg(not(feature = "concurrent"))]
+        (0..columns.div_ceil(N)).map(segment).collect()
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    unreachable!("the vector FFT exists only on x86-64")
 }
 
 /// Commits to the rows of `polys`' extension `segments`.
-fn commit<E, H, V, const N: usize>(
-    segments: &[Segment<Felt, N>],
-    polys: &ColMatrix<E>,
-    partitions: PartitionOptions,
-) -> V
+fn commit<E, H, V, const N: usize>(segments: &[SegmentRows<N>], polys: &ColMatrix<E>, partitions: PartitionOptions) -> V
 where
     E: FieldElement<BaseField = Felt>,
     H: ElementHasher<BaseField = Felt>,
@@ -147,7 +226,7 @@ where
 /// the row's elements hashed at once, or with partitions, each partition
 /// hashed and the partition hashes merged.
 fn hash_rows<E, H, const N: usize>(
-    segments: &[Segment<Felt, N>],
+    segments: &[SegmentRows<N>],
     row_elements: usize,
     partitions: PartitionOptions,
     columns: usize,
@@ -363,6 +442,29 @@ mod tests {
     }
 
     /// The same trace through Winterfell's `DefaultTraceLde` and through
+    /// The trace's FFTs (the vector path where the CPU has it) give Winterfell's
+    /// polynomials and segments, at every blowup cairn uses and sizes where the vector
+    /// stages do most of the work.
+    #[test]
+    fn interpolation_and_extension_equal_winterfells() {
+        for (rows, blowup) in [(1 << 10, 2), (1 << 12, 2), (1 << 10, 8)] {
+            let trace = columns(13, rows, rows as u64 + blowup as u64);
+            let domain = StarkDomain::from_twiddles(fft::get_twiddles::<Felt>(rows), blowup, Felt::GENERATOR);
+            let polys = interpolate(&trace);
+            let theirs = trace.interpolate_columns();
+            for c in 0..trace.num_cols() {
+                assert_eq!(polys.get_column(c), theirs.get_column(c), "column {c}, {rows} rows");
+            }
+            let ours = extend::<Felt, 6>(&polys, &domain);
+            let offsets = get_evaluation_offsets::<Felt>(rows, blowup, domain.offset());
+            let theirs = build_segments::<Felt, 6>(&theirs, domain.trace_twiddles(), &offsets);
+            assert_eq!(ours.len(), theirs.len());
+            for (s, (a, b)) in ours.iter().zip(theirs).enumerate() {
+                assert!(a[..] == b.into_data()[..], "segment {s}, {rows} rows, blowup {blowup}");
+            }
+        }
+    }
+
     /// `SegmentedLde` (and a composition through `DefaultConstraintCommitment`
     /// and ours): the same commitments, polynomials, frames at every step and
     /// openings, for widths that fill and that do not fill the last

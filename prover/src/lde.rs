@@ -187,16 +187,19 @@ fn extend<E: FieldElement<BaseField = Felt>, const N: usize>(
         let segment = |s: usize| -> SegmentRows<N> {
             let mut rows = vec![[Felt::ZERO; N]; n * blowup];
             let mut values = vec![Felt::ZERO; n];
-            for i in 0..N.min(columns - s * N) {
-                let coefficients = E::slice_as_base_elements(polys.get_column(s * N + i));
+            let width = N.min(columns - s * N);
+            for (i, column) in (s * N..s * N + width).enumerate() {
+                let coefficients = E::slice_as_base_elements(polys.get_column(column));
                 for (c, coset_offsets) in offsets.chunks_exact(n).enumerate() {
                     for ((v, &a), &o) in values.iter_mut().zip(coefficients).zip(coset_offsets) {
                         *v = a * o;
                     }
-                    ifma::fft(&mut values, &twiddles);
+                    // bit-reversed: value s is the coset's bitrev(s)-th, which goes to
+                    // row blowup·bitrev(s) + bitrev(c) (no separate permutation pass)
+                    ifma::fft_bit_reversed(&mut values, &twiddles);
                     let first = fft::permute_index(blowup, c);
-                    for (row, &v) in rows[first..].iter_mut().step_by(blowup).zip(&values) {
-                        row[i] = v;
+                    for (s, &v) in values.iter().enumerate() {
+                        rows[blowup * fft::permute_index(n, s) + first][i] = v;
                     }
                 }
             }

@@ -64,8 +64,10 @@ pub(crate) struct Twiddles {
     /// Stages with half-block h ≥ 8, largest first: ω_{2h}^j for j < h, as w·2^260 in
     /// 52-bit limbs, structure of arrays.
     vector: Vec<[Vec<u64>; 5]>,
-    /// Stages with h = 4, 2, 1 (those below n): ω_{2h}^j as Felts.
-    scalar: Vec<Vec<Felt>>,
+    /// The last stages' twiddles, lane by lane as [`tail`] pairs them: h = 4:
+    /// (1, ω₈, ω₈², ω₈³) twice; h = 2: (1, ω₄) four times (h = 1 multiplies by 1).
+    w4: [[u64; LANES]; 5],
+    w2: [[u64; LANES]; 5],
 }
 
 impl Twiddles {
@@ -85,26 +87,34 @@ impl Twiddles {
         }
         // w·2^260 = (w·2^256)·16: Felt's product of w and 16 holds exactly that.
         let sixteen = Felt::from(16u64);
-        let (mut vector, mut scalar) = (Vec::new(), Vec::new());
+        let limbs = |w: Felt| split52((w * sixteen).mont_limbs());
+        let mut vector = Vec::new();
         let mut h = n / 2;
-        while h >= 1 {
+        while h >= LANES {
             let step = n / (2 * h);
-            let stage = (0..h).map(|j| powers[j * step]);
-            if h >= LANES {
-                let mut limbs: [Vec<u64>; 5] = Default::default();
-                for w in stage {
-                    let l = split52((w * sixteen).mont_limbs());
-                    for (column, v) in limbs.iter_mut().zip(l) {
-                        column.push(v);
-                    }
+            let mut stage: [Vec<u64>; 5] = Default::default();
+            for j in 0..h {
+                for (column, v) in stage.iter_mut().zip(limbs(powers[j * step])) {
+                    column.push(v);
                 }
-                vector.push(limbs);
-            } else {
-                scalar.push(stage.collect());
             }
+            vector.push(stage);
             h /= 2;
         }
-        Twiddles { n, vector, scalar }
+        // ω₈ = ω^(n/8), ω₄ = ω^(n/4)
+        let lanes = |pattern: [usize; LANES]| -> [[u64; LANES]; 5] {
+            let mut out = [[0u64; LANES]; 5];
+            for (k, &e) in pattern.iter().enumerate() {
+                for (j, v) in limbs(powers[e]).into_iter().enumerate() {
+                    out[j][k] = v;
+                }
+            }
+            out
+        };
+        let (e8, e4) = (n / 8, n / 4);
+        let w4 = lanes([0, e8, 2 * e8, 3 * e8, 0, e8, 2 * e8, 3 * e8]);
+        let w2 = lanes([0, e4, 0, e4, 0, e4, 0, e4]);
+        Twiddles { n, vector, w4, w2 }
     }
 }
 
@@ -112,6 +122,13 @@ impl Twiddles {
 /// values[k] ← Σᵢ values[i]·ωⁱᵏ, with ω the root of `twiddles`. What Winterfell's
 /// `fft_in_place` followed by `permute` computes.
 pub(crate) fn fft(values: &mut [Felt], twiddles: &Twiddles) {
+    fft_bit_reversed(values, twiddles);
+    values.permute();
+}
+
+/// As [`fft`], leaving the transform in bit-reversed order: values[bitrev(k)] holds the
+/// k-th value (for callers that scatter the values anyway).
+pub(crate) fn fft_bit_reversed(values: &mut [Felt], twiddles: &Twiddles) {
     let n = values.len();
     assert_eq!(n, twiddles.n, "twiddles for another size");
     assert!(available(), "the IFMA FFT needs AVX-512 IFMA");
@@ -128,21 +145,66 @@ pub(crate) fn fft(values: &mut [Felt], twiddles: &Twiddles) {
         unsafe { dif_stage(&mut soa, h, stage) };
         h /= 2;
     }
+    // SAFETY: as above; n is a multiple of 16.
+    unsafe { tail(&mut soa, twiddles) };
     for (i, v) in values.iter_mut().enumerate() {
         *v = Felt::from_mont_limbs(join52(&[soa[0][i], soa[1][i], soa[2][i], soa[3][i], soa[4][i]]));
     }
-    for stage in &twiddles.scalar {
-        let h = stage.len();
-        for block in values.chunks_exact_mut(2 * h) {
-            let (x, y) = block.split_at_mut(h);
-            for ((x, y), &w) in x.iter_mut().zip(y.iter_mut()).zip(stage) {
-                let (a, b) = (*x, *y);
-                *x = a + b;
-                *y = (a - b) * w;
+}
+
+/// The stages with half-blocks 4, 2 and 1, sixteen elements (two vectors) at a time: each
+/// stage gathers its x and y operands into two vectors, does eight butterflies and puts the
+/// results back in place.
+#[target_feature(enable = "avx512f,avx512ifma")]
+unsafe fn tail(soa: &mut [Vec<u64>; 5], twiddles: &Twiddles) {
+    // Lane indices into the pair (a, b) of vectors: 0–7 are a's lanes, 8–15 b's.
+    let idx = |v: [i64; 8]| _mm512_set_epi64(v[7], v[6], v[5], v[4], v[3], v[2], v[1], v[0]);
+    // (x, y) operands of each stage, and the inverse shuffle from (x, y) back to (a, b)
+    let stages = [
+        (idx([0, 1, 2, 3, 8, 9, 10, 11]), idx([4, 5, 6, 7, 12, 13, 14, 15])),
+        (idx([0, 1, 4, 5, 8, 9, 12, 13]), idx([2, 3, 6, 7, 10, 11, 14, 15])),
+        (idx([0, 2, 4, 6, 8, 10, 12, 14]), idx([1, 3, 5, 7, 9, 11, 13, 15])),
+    ];
+    let back = [
+        (idx([0, 1, 2, 3, 8, 9, 10, 11]), idx([4, 5, 6, 7, 12, 13, 14, 15])),
+        (idx([0, 1, 8, 9, 2, 3, 10, 11]), idx([4, 5, 12, 13, 6, 7, 14, 15])),
+        (idx([0, 8, 1, 9, 2, 10, 3, 11]), idx([4, 12, 5, 13, 6, 14, 7, 15])),
+    ];
+    let mut w4 = [_mm512_setzero_si512(); 5];
+    let mut w2 = [_mm512_setzero_si512(); 5];
+    for j in 0..5 {
+        w4[j] = _mm512_loadu_si512(twiddles.w4[j].as_ptr() as *const _);
+        w2[j] = _mm512_loadu_si512(twiddles.w2[j].as_ptr() as *const _);
+    }
+    let n = soa[0].len();
+    let mut i = 0;
+    while i < n {
+        let mut a = load(soa, i);
+        let mut b = load(soa, i + LANES);
+        for (stage, (&(ix, iy), &(ia, ib))) in stages.iter().zip(&back).enumerate() {
+            let mut x = [_mm512_setzero_si512(); 5];
+            let mut y = [_mm512_setzero_si512(); 5];
+            for j in 0..5 {
+                x[j] = _mm512_permutex2var_epi64(a[j], ix, b[j]);
+                y[j] = _mm512_permutex2var_epi64(a[j], iy, b[j]);
+            }
+            let sum = add(&x, &y);
+            let difference = sub(&x, &y);
+            // h = 1 multiplies by ω₂⁰ = 1
+            let product = match stage {
+                0 => mul(&difference, &w4),
+                1 => mul(&difference, &w2),
+                _ => difference,
+            };
+            for j in 0..5 {
+                a[j] = _mm512_permutex2var_epi64(sum[j], ia, product[j]);
+                b[j] = _mm512_permutex2var_epi64(sum[j], ib, product[j]);
             }
         }
+        store(soa, i, &a);
+        store(soa, i + LANES, &b);
+        i += 2 * LANES;
     }
-    values.permute();
 }
 
 /// One decimation-in-frequency stage with half-block `h` (a multiple of 8): for every block

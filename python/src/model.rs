@@ -155,7 +155,7 @@ fn sample_of(tensors: Vec<ArrayArg<'_>>) -> PyResult<Sample> {
 }
 
 fn data_of(kind: &str, bytes: &[u8]) -> PyResult<InputData> {
-    if bytes.len() % 8 != 0 {
+    if !bytes.len().is_multiple_of(8) {
         return Err(InputError::new_err(format!("{} bytes are not a whole number of 8-byte values", bytes.len())));
     }
     let words = bytes.chunks_exact(8).map(|c| {

@@ -412,7 +412,7 @@ fn resolve_shape(
             }
             let known: usize = shape.iter().product();
             if let Some(i) = free {
-                if known > 0 && n % known == 0 {
+                if known > 0 && n.is_multiple_of(known) {
                     shape[i] = n / known;
                     if let Dim::Param(p) = &decl[i] {
                         params.insert(p.clone(), shape[i]);

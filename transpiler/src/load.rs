@@ -236,7 +236,7 @@ fn decode_raw(raw: &[u8], dtype: DType) -> Result<LiteralData, String> {
         DType::I32 | DType::U32 | DType::F32 => 4,
         DType::I64 | DType::U64 | DType::F64 => 8,
     };
-    if raw.len() % width != 0 {
+    if !raw.len().is_multiple_of(width) {
         return Err(format!("raw data of {} bytes is not a whole number of {width}-byte {dtype} values", raw.len()));
     }
     let words = raw.chunks_exact(width);

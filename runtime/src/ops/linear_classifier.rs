@@ -38,7 +38,7 @@ pub struct LinearClassifier {
 impl Kernel for LinearClassifier {
     fn run<A: Arith>(&self, ar: &A, inputs: &Inputs<'_, A::Elem>) -> Result<Vec<Value<A::Elem>>, KernelError> {
         let (n, c, x) = features(ar, inputs, 0, "X")?;
-        if c == 0 || self.coefficients.len() % c != 0 {
+        if c == 0 || !self.coefficients.len().is_multiple_of(c) {
             return Err(KernelError::shape(format!(
                 "{} coefficients do not make rows of {c} features",
                 self.coefficients.len()

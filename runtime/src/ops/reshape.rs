@@ -49,7 +49,7 @@ pub fn resolve_shape(input: &[usize], spec: &[i64], allowzero: bool) -> Result<V
     let total = numel(input);
     if let Some(i) = infer {
         let known: usize = out.iter().product();
-        if known == 0 || total % known != 0 {
+        if known == 0 || !total.is_multiple_of(known) {
             return Err(bad(format!("cannot infer -1 in {spec:?} for {total} elements (input {input:?})")));
         }
         out[i] = total / known;

@@ -56,7 +56,7 @@ impl Split {
             }
             (None, None) => {
                 let n = self.outputs;
-                if n == 0 || dim % n != 0 {
+                if n == 0 || !dim.is_multiple_of(n) {
                     return Err(KernelError::invalid("split", format!("an axis of {dim} into {n} equal parts")));
                 }
                 vec![dim / n; n]

@@ -126,7 +126,7 @@ impl SvmClassifier {
             if self.rho.is_empty() {
                 return Err("rho is empty".into());
             }
-            if self.coefficients.is_empty() || self.coefficients.len() % k != 0 {
+            if self.coefficients.is_empty() || !self.coefficients.len().is_multiple_of(k) {
                 return Err(format!("{} coefficients for {k} classes", self.coefficients.len()));
             }
             if let Some(c) = features {
@@ -140,7 +140,7 @@ impl SvmClassifier {
             return Err(format!("vectors_per_class has {} entries for {k} classes", self.vectors_per_class.len()));
         }
         let v = self.vectors();
-        if v == 0 || self.support_vectors.len() % v != 0 {
+        if v == 0 || !self.support_vectors.len().is_multiple_of(v) {
             return Err(format!("{} support-vector values for {v} vectors", self.support_vectors.len()));
         }
         if let Some(c) = features {

@@ -39,7 +39,7 @@ impl SvmRegressor {
         if self.coefficients.len() != self.supports {
             return Err(format!("{} coefficients for {} support vectors", self.coefficients.len(), self.supports));
         }
-        if self.support_vectors.len() % self.supports != 0 {
+        if !self.support_vectors.len().is_multiple_of(self.supports) {
             return Err(format!("{} support-vector values for {} vectors", self.support_vectors.len(), self.supports));
         }
         if let Some(c) = features {

@@ -86,6 +86,18 @@ fn prove_and_verify(name: &str) {
     rejected(&["verify", proof_s, "--any-program"], "--embed-program");
     let slim_bytes = proved["bytes"].as_u64().unwrap();
 
+    // The trace's FFTs take AVX-512 IFMA where the CPU has it; the portable path
+    // (CAIRN_NO_IFMA) computes the same field values, so the proof is the same bytes.
+    let portable = tmp_path(&format!("cli-prove-{name}-portable.proof"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args(["prove", dir_s, "--input", &input, "-o", portable.to_str().expect("utf-8 path"), "-q"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CAIRN_NO_IFMA", "1")
+        .output()
+        .expect("run cairn");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&portable).unwrap() == std::fs::read(&proof).unwrap(), "{name}: FFT paths disagree");
+
     // `--compact`: blowup 8 and fewer queries at the same security — a smaller
     // proof of the same run, verified the same way.
     let compact = tmp_path(&format!("cli-prove-{name}-compact.proof"));

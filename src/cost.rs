@@ -12,14 +12,14 @@ use serde::Serialize;
 use crate::package::Program;
 use crate::{Error, Result};
 
-/// The prover's measured rates (blowup 2, 80 queries, 17 bits of grinding; a
-/// 131,072-row run, `prove_execution --loop 65532`: 9.3 prove CPU-seconds
-/// and a 1.20 GB peak on the 2-core reference machine, docs/prover.md, "Memory").
-/// Proving is close to linear in rows (2^20 rows: 95 CPU-seconds, 9.4 GB);
-/// the estimate scales from there.
+/// The prover's measured rates (blowup 2, 80 queries, 17 bits of grinding, the
+/// AVX-512 IFMA FFT; a 131,072-row run, `prove_execution --loop 65532`: 6.7 prove
+/// CPU-seconds and a 1.22 GB peak on the 2-core reference machine, docs/prover.md,
+/// "Memory"; 9.3 CPU-seconds on a CPU without IFMA). Proving is close to linear in
+/// rows (2^20 rows: 68 CPU-seconds, 9.5 GB); the estimate scales from there.
 const MEASURED_ROWS: f64 = 131_072.0;
-const MEASURED_CPU_SECONDS: f64 = 9.3;
-const MEASURED_PEAK_BYTES: f64 = 1.20e9;
+const MEASURED_CPU_SECONDS: f64 = 6.7;
+const MEASURED_PEAK_BYTES: f64 = 1.22e9;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CostReport {

@@ -1,6 +1,7 @@
 //! Field arithmetic: cairn's Montgomery operations specialised to the Stark-252 prime
 //! (`Felt`) against ark-ff 0.6's generic `MontBackend` (`ArkFelt`) on the same
-//! representation, and the FFT that dominates proving. Prints nanoseconds per operation
+//! representation, and the FFT that dominates proving: Winterfell's and cairn's AVX-512
+//! IFMA one (`field::ifma`). Prints nanoseconds per operation
 //! (CPU time of this thread); measurements, not assertions.
 //!
 //!     cargo run -p cairn-prover --release --example field_ops
@@ -9,7 +10,6 @@ use std::hint::black_box;
 
 use cairn_prover::field::{ArkFelt, Felt};
 use winter_math::fft::{self, fft_inputs::FftInputs};
-use winter_math::StarkField;
 
 /// CPU seconds of the calling thread.
 fn thread_cpu_seconds() -> f64 {
@@ -107,18 +107,37 @@ fn main() {
         assert_eq!((a[i] * b[i]).to_ark(), ark_a[i] * ark_b[i]);
     }
 
+    // The FFT: Winterfell's on Felt, and cairn's AVX-512 IFMA one where the CPU has it
+    // (the same transform: natural order in and out).
+    #[cfg(target_arch = "x86_64")]
+    let vector = cairn_prover::field::ifma::available();
+    #[cfg(not(target_arch = "x86_64"))]
+    let vector = false;
     println!();
-    println!("| FFT (winter-math, single thread, cairn's Felt) | ns per butterfly |");
-    println!("|---|---:|");
+    println!("| FFT, single thread, natural order in and out | Winterfell (ns per butterfly) | AVX-512 IFMA (ns per butterfly) |");
+    println!("|---|---:|---:|");
     for log_n in [12u32, 16, 20] {
         let n = 1usize << log_n;
         let twiddles = fft::get_twiddles::<Felt>(n);
         let mut data = elements(n, 7);
         let butterflies = n / 2 * log_n as usize;
-        let ns = time_per_op(butterflies, || {
+        let winterfell = time_per_op(butterflies, || {
             FftInputs::fft_in_place(data.as_mut_slice(), &twiddles);
+            FftInputs::permute(data.as_mut_slice());
         });
-        println!("| 2^{log_n} points | {ns:.2} |");
-        black_box(Felt::get_root_of_unity(log_n));
+        let ifma = if vector {
+            #[cfg(target_arch = "x86_64")]
+            {
+                use cairn_prover::field::ifma;
+                let plan = ifma::Twiddles::new(n, false);
+                format!("{:.2}", time_per_op(butterflies, || ifma::fft(&mut data, &plan)))
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            unreachable!()
+        } else {
+            "(no IFMA on this CPU)".to_string()
+        };
+        println!("| 2^{log_n} points | {winterfell:.2} | {ifma} |");
+        black_box(&data);
     }
 }

@@ -30,7 +30,7 @@ use winter_math::{ExtensibleField, FieldElement, StarkField};
 use winter_utils::{AsBytes, ByteReader, ByteWriter, Deserializable, DeserializationError, Randomizable, Serializable};
 
 #[cfg(target_arch = "x86_64")]
-pub(crate) mod ifma;
+pub mod ifma;
 mod mont;
 mod u256;
 pub use u256::U256;

@@ -29,11 +29,11 @@ const P_LIMBS: [u64; 5] = [1, 0, 0, 17 << 36, 1 << 43];
 /// Elements per vector.
 const LANES: usize = 8;
 /// The smallest transform the vector path takes (smaller ones gain nothing).
-pub(crate) const MIN_SIZE: usize = 64;
+pub const MIN_SIZE: usize = 64;
 
 /// Whether the CPU has AVX-512F and IFMA, and `CAIRN_NO_IFMA` is unset (it forces the
 /// portable path, for measuring both on one machine).
-pub(crate) fn available() -> bool {
+pub fn available() -> bool {
     static AVAILABLE: OnceLock<bool> = OnceLock::new();
     *AVAILABLE.get_or_init(|| {
         std::env::var_os("CAIRN_NO_IFMA").is_none()
@@ -59,7 +59,7 @@ fn join52(l: &[u64; 5]) -> [u64; 4] {
 }
 
 /// The twiddle factors of one size and direction.
-pub(crate) struct Twiddles {
+pub struct Twiddles {
     n: usize,
     /// Stages with half-block h ≥ 8, largest first: ω_{2h}^j for j < h, as w·2^260 in
     /// 52-bit limbs, structure of arrays.
@@ -71,9 +71,12 @@ pub(crate) struct Twiddles {
 }
 
 impl Twiddles {
-    /// Twiddles for transforms of size `n` (a power of two, at least [`MIN_SIZE`]) with the
-    /// root of unity of order n (`inverse`: its inverse).
-    pub(crate) fn new(n: usize, inverse: bool) -> Self {
+    /// Twiddles for transforms of size `n` with the root of unity of order n (`inverse`:
+    /// its inverse).
+    ///
+    /// # Panics
+    /// If `n` is not a power of two of at least [`MIN_SIZE`].
+    pub fn new(n: usize, inverse: bool) -> Self {
         assert!(n.is_power_of_two() && n >= MIN_SIZE);
         let mut omega = Felt::get_root_of_unity(n.ilog2());
         if inverse {
@@ -121,14 +124,20 @@ impl Twiddles {
 /// `values` (natural order) replaced by their transform in natural order:
 /// values[k] ← Σᵢ values[i]·ωⁱᵏ, with ω the root of `twiddles`. What Winterfell's
 /// `fft_in_place` followed by `permute` computes.
-pub(crate) fn fft(values: &mut [Felt], twiddles: &Twiddles) {
+///
+/// # Panics
+/// If `twiddles` are for another size, or the CPU lacks AVX-512 IFMA ([`available`]).
+pub fn fft(values: &mut [Felt], twiddles: &Twiddles) {
     fft_bit_reversed(values, twiddles);
     values.permute();
 }
 
 /// As [`fft`], leaving the transform in bit-reversed order: values[bitrev(k)] holds the
 /// k-th value (for callers that scatter the values anyway).
-pub(crate) fn fft_bit_reversed(values: &mut [Felt], twiddles: &Twiddles) {
+///
+/// # Panics
+/// As [`fft`].
+pub fn fft_bit_reversed(values: &mut [Felt], twiddles: &Twiddles) {
     let n = values.len();
     assert_eq!(n, twiddles.n, "twiddles for another size");
     assert!(available(), "the IFMA FFT needs AVX-512 IFMA");

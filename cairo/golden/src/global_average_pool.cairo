@@ -20,7 +20,7 @@ pub mod global_average_pool_2d {
     /// Node `global_average_pool_2d` (GlobalAveragePool): x0 -> y0 float32[2, 3, 1, 1]
     #[inline(never)]
     fn node_global_average_pool_2d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::global_average_pool::global_average_pool(@sc, i0, array![2, 3, 4, 4].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 6, 16)
     }
 
     #[test]
@@ -49,7 +49,7 @@ pub mod global_average_pool_1d {
     /// Node `global_average_pool_1d` (GlobalAveragePool): x0 -> y0 float32[1, 2, 1]
     #[inline(never)]
     fn node_global_average_pool_1d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::global_average_pool::global_average_pool(@sc, i0, array![1, 2, 5].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 2, 5)
     }
 
     #[test]
@@ -78,7 +78,7 @@ pub mod global_average_pool_3d {
     /// Node `global_average_pool_3d` (GlobalAveragePool): x0 -> y0 float32[1, 2, 1, 1, 1]
     #[inline(never)]
     fn node_global_average_pool_3d(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::global_average_pool::global_average_pool(@sc, i0, array![1, 2, 2, 3, 2].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 2, 12)
     }
 
     #[test]
@@ -107,7 +107,7 @@ pub mod global_average_pool_half_ulp_rounding {
     /// Node `global_average_pool_half_ulp_rounding` (GlobalAveragePool): x0 -> y0 float32[1, 3, 1]
     #[inline(never)]
     fn node_global_average_pool_half_ulp_rounding(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::global_average_pool::global_average_pool(@sc, i0, array![1, 3, 2].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 3, 2)
     }
 
     #[test]

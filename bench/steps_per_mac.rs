@@ -187,6 +187,15 @@ fn dense_table() {
         conv("Conv 3×3 1→8 on 8×8 (CNN conv1)", 1, 8),
         conv("Conv 3×3 8→8 on 8×8", 8, 8),
         conv("Conv 3×3 16→16 on 8×8", 16, 16),
+        Layer {
+            name: "Conv 3×3 depthwise, 16 channels on 8×8",
+            op: "Conv",
+            input: vec![1, 16, 8, 8],
+            weight: vec![16, 1, 3, 3],
+            bias: Some(16),
+            attrs: vec![ints("pads", &[1, 1, 1, 1]), Attribute { name: "group".into(), value: AttrValue::Int(16) }],
+            macs: 16 * 9 * 64,
+        },
     ];
     println!("| layer | MACs | steps/MAC | layer only | compile |");
     println!("|---|---|---|---|---|");

@@ -19,16 +19,17 @@
 use crate::divide::{Divisor, div, div_rem, divisor};
 use crate::fixed::{Scale, is_non_negative, rescale_clamp};
 
-/// The constants of a layer's lane format: 2^s, 2^(k-s), 2^k, and
-/// 2^(k-1-s) (subtracted from each rounded lane); the generated code
-/// declares them as a constant (k - 1 - s <= 63 and k <= 123) and turns
-/// it into [`Lanes`] with [`lanes`] where the layer starts.
+/// The constants of a layer's lane format: 2^s, 2^k, 2^(k-1-s)
+/// (subtracted from each rounded lane) and 2^(k-1) (a raw lane below it
+/// holds a negative sum); the generated code declares them as a constant
+/// (k - 1 - s <= 63 and k <= 123) and turns it into [`Lanes`] with [`lanes`]
+/// where the layer starts.
 #[derive(Copy, Drop)]
 pub struct LaneFormat {
     pub div_s: u128,
-    pub div_ks: u128,
     pub div_k: u128,
     pub center: u128,
+    pub half_k: u128,
 }
 
 /// A lane format with its divisors checked once (all at most 2^123: the
@@ -36,26 +37,31 @@ pub struct LaneFormat {
 #[derive(Copy, Drop)]
 pub struct Lanes {
     div_s: Divisor,
-    div_ks: Divisor,
     div_k: Divisor,
     center: u128,
+    half_k: u128,
 }
 
 pub fn lanes(f: LaneFormat) -> Lanes {
-    Lanes { div_s: divisor(f.div_s), div_ks: divisor(f.div_ks), div_k: divisor(f.div_k), center: f.center }
+    Lanes { div_s: divisor(f.div_s), div_k: divisor(f.div_k), center: f.center, half_k: f.half_k }
 }
 
-/// A Clip folded into a packed layer: the bounds `lo <= hi` (stored values)
-/// and the lane quotients q = value + 2^(k-1-s) they correspond to
-/// (`lo_q` is 0 when lo is below every lane value). The plain paths below
-/// take the same bounds as `rescale_clamp`'s quotients q = value + 2^63
-/// (no activation: the i64 extremes; ReLU: lo = 0).
+/// A Clip folded into a packed layer: the bounds `lo <= hi` (stored values),
+/// the lane quotients q = value + 2^(k-1-s) they correspond to (`lo_q` is 0
+/// when lo is below every lane value), and the raw lanes u = q·2^s + r
+/// where they start: q < lo_q exactly when u < lo_u = lo_q·2^s, and
+/// q <= hi_q exactly when u < hi_u = (hi_q + 1)·2^s — so a clamped lane
+/// needs no division. The plain paths below take the same bounds as
+/// `rescale_clamp`'s quotients q = value + 2^63 (no activation: the i64
+/// extremes; ReLU: lo = 0) and ignore lo_u and hi_u.
 #[derive(Copy, Drop)]
 pub struct LaneClamp {
     pub lo: felt252,
     pub hi: felt252,
     pub lo_q: u128,
     pub hi_q: u128,
+    pub lo_u: u128,
+    pub hi_u: u128,
 }
 
 /// Whether `squares`, a sum of squares of stored values (each below 2^126,
@@ -81,14 +87,22 @@ pub fn squares(x: Span<felt252>) -> felt252 {
     acc
 }
 
+/// The two raw lanes of width k in a u128 `h = u0 + 2^k u1`, each in
+/// [0, 2^k): one division.
+#[inline(always)]
+fn pair_raw(h: u128, ln: Lanes) -> (u128, u128) {
+    let (u1, u0) = div_rem(h, ln.div_k);
+    (u0, u1)
+}
+
 /// The four lanes of a word as they are, u_j in [0, 2^k) (a pooled
 /// convolution takes the maximum of each lane over a window before it
 /// rounds: u_j is the exact sum shifted by a constant, so the maximum is
 /// the same output's).
 pub fn raw_4(word: felt252, ln: Lanes) -> (u128, u128, u128, u128) {
     let w: u256 = word.into();
-    let (u1, u0) = div_rem(w.low, ln.div_k);
-    let (u3, u2) = div_rem(w.high, ln.div_k);
+    let (u0, u1) = pair_raw(w.low, ln);
+    let (u2, u3) = pair_raw(w.high, ln);
     (u0, u1, u2, u3)
 }
 
@@ -104,29 +118,66 @@ pub fn max4(a: u128, b: u128, c: u128, d: u128) -> u128 {
     core::cmp::max(core::cmp::max(a, b), core::cmp::max(c, d))
 }
 
+// Rounding one raw lane u in [0, 2^k): q = floor(u / 2^s), and the output
+// q - 2^(k-1-s), optionally through the folded activation — which compares u,
+// not q, with its bounds, so a lane the activation replaces (a negative sum
+// under ReLU, a clamped one under Clip) costs no division.
+
+/// floor(u / 2^s) - 2^(k-1-s) for one lane u in [0, 2^k): the rounded
+/// output (`round_relu`, `round_clamp`: then through the activation).
+#[inline(always)]
+pub fn round(u: u128, ln: Lanes) -> felt252 {
+    div(u, ln.div_s).into() - ln.center.into()
+}
+
+/// ReLU of a rounded lane: 0 exactly when q < 2^(k-1-s), i.e. u < 2^(k-1).
+#[inline(always)]
+pub fn round_relu(u: u128, ln: Lanes) -> felt252 {
+    if u < ln.half_k {
+        0
+    } else {
+        round(u, ln)
+    }
+}
+
+/// A rounded lane clamped to [lo, hi].
+#[inline(always)]
+pub fn round_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
+    if u < cl.lo_u {
+        cl.lo
+    } else if u < cl.hi_u {
+        round(u, ln)
+    } else {
+        cl.hi
+    }
+}
+
 /// The four rounded lanes of a word (a packed convolution appends each to
 /// its own channel's array).
 pub fn split_4(word: felt252, ln: Lanes) -> (felt252, felt252, felt252, felt252) {
-    let w: u256 = word.into();
-    let (a, b) = pair(w.low, ln);
-    let (c, d) = pair(w.high, ln);
-    (a, b, c, d)
+    let (u0, u1, u2, u3) = raw_4_of(word, ln);
+    (round(u0, ln), round(u1, ln), round(u2, ln), round(u3, ln))
 }
 
 /// As `split_4`, each lane then through ReLU.
 pub fn split_4_relu(word: felt252, ln: Lanes) -> (felt252, felt252, felt252, felt252) {
-    let w: u256 = word.into();
-    let (a, b) = pair_relu(w.low, ln);
-    let (c, d) = pair_relu(w.high, ln);
-    (a, b, c, d)
+    let (u0, u1, u2, u3) = raw_4_of(word, ln);
+    (round_relu(u0, ln), round_relu(u1, ln), round_relu(u2, ln), round_relu(u3, ln))
 }
 
 /// As `split_4`, each lane then clamped.
 pub fn split_4_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt252, felt252, felt252) {
+    let (u0, u1, u2, u3) = raw_4_of(word, ln);
+    (round_clamp(u0, ln, cl), round_clamp(u1, ln, cl), round_clamp(u2, ln, cl), round_clamp(u3, ln, cl))
+}
+
+/// `raw_4`, inlined into the splitting functions.
+#[inline(always)]
+fn raw_4_of(word: felt252, ln: Lanes) -> (u128, u128, u128, u128) {
     let w: u256 = word.into();
-    let (a, b) = pair_clamp(w.low, ln, cl);
-    let (c, d) = pair_clamp(w.high, ln, cl);
-    (a, b, c, d)
+    let (u0, u1) = pair_raw(w.low, ln);
+    let (u2, u3) = pair_raw(w.high, ln);
+    (u0, u1, u2, u3)
 }
 
 /// The two rounded lanes of a two-lane word.
@@ -147,53 +198,38 @@ pub fn split_2_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt2
     (round_clamp(w.low, ln, cl), round_clamp(w.high, ln, cl))
 }
 
-/// The two rounded lanes of width k in a u128 `h = u0 + 2^k u1` (see
-/// `append_pair`).
-#[inline(always)]
-fn pair(h: u128, ln: Lanes) -> (felt252, felt252) {
-    let a = div(h, ln.div_s);
-    let (u1, q0) = div_rem(a, ln.div_ks);
-    (q0.into() - ln.center.into(), round(u1, ln))
-}
-
-#[inline(always)]
-fn pair_relu(h: u128, ln: Lanes) -> (felt252, felt252) {
-    let a = div(h, ln.div_s);
-    let (u1, q0) = div_rem(a, ln.div_ks);
-    (relu_of(q0, ln), round_relu(u1, ln))
-}
-
-#[inline(always)]
-fn pair_clamp(h: u128, ln: Lanes, cl: LaneClamp) -> (felt252, felt252) {
-    let a = div(h, ln.div_s);
-    let (u1, q0) = div_rem(a, ln.div_ks);
-    (clamp_of(q0, ln, cl), round_clamp(u1, ln, cl))
-}
-
 /// Appends the rounded lanes of a four-lane word: `n` (1 to 4) of them.
 pub fn append_4(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
     let w: u256 = word.into();
-    append_pair(w.low, if n >= 2 {
-        2
-    } else {
-        1
-    }, ln, ref out);
+    let (u0, u1) = pair_raw(w.low, ln);
+    out.append(round(u0, ln));
+    if n >= 2 {
+        out.append(round(u1, ln));
+    }
     if n >= 3 {
-        append_pair(w.high, n - 2, ln, ref out);
+        let (u2, u3) = pair_raw(w.high, ln);
+        out.append(round(u2, ln));
+        if n == 4 {
+            out.append(round(u3, ln));
+        }
     }
 }
 
 /// As `append_4`, each lane then through ReLU (a dense layer whose output
-/// only a Relu reads): max(0, q - center) is 0 exactly when q < center.
+/// only a Relu reads).
 pub fn append_4_relu(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) {
     let w: u256 = word.into();
-    append_pair_relu(w.low, if n >= 2 {
-        2
-    } else {
-        1
-    }, ln, ref out);
+    let (u0, u1) = pair_raw(w.low, ln);
+    out.append(round_relu(u0, ln));
+    if n >= 2 {
+        out.append(round_relu(u1, ln));
+    }
     if n >= 3 {
-        append_pair_relu(w.high, n - 2, ln, ref out);
+        let (u2, u3) = pair_raw(w.high, ln);
+        out.append(round_relu(u2, ln));
+        if n == 4 {
+            out.append(round_relu(u3, ln));
+        }
     }
 }
 
@@ -201,13 +237,17 @@ pub fn append_4_relu(word: felt252, n: u32, ln: Lanes, ref out: Array<felt252>) 
 /// output only a Clip with constant bounds reads).
 pub fn append_4_clamp(word: felt252, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<felt252>) {
     let w: u256 = word.into();
-    append_pair_clamp(w.low, if n >= 2 {
-        2
-    } else {
-        1
-    }, ln, cl, ref out);
+    let (u0, u1) = pair_raw(w.low, ln);
+    out.append(round_clamp(u0, ln, cl));
+    if n >= 2 {
+        out.append(round_clamp(u1, ln, cl));
+    }
     if n >= 3 {
-        append_pair_clamp(w.high, n - 2, ln, cl, ref out);
+        let (u2, u3) = pair_raw(w.high, ln);
+        out.append(round_clamp(u2, ln, cl));
+        if n == 4 {
+            out.append(round_clamp(u3, ln, cl));
+        }
     }
 }
 
@@ -239,77 +279,96 @@ pub fn append_2_clamp(word: felt252, n: u32, ln: Lanes, cl: LaneClamp, ref out: 
     }
 }
 
-/// The one or two lanes of width k in a u128 `h = u0 + 2^k u1`: with
-/// a = floor(h / 2^s) = floor(u0 / 2^s) + 2^(k-s) u1 (as u0 < 2^k), a
-/// division by 2^(k-s) separates floor(u0 / 2^s) from u1.
+// A pooled mean folded into a packed convolution (Conv, activation,
+// AveragePool whose windows tile the output): each lane rounded and
+// activated as a quotient q = value + 2^(k-1-s) (a felt252 below 2^(k-s)),
+// the quotients of a window summed, and one more rounding.
+
+/// A lane's rounded quotient floor(u / 2^s), as a felt.
 #[inline(always)]
-fn append_pair(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
-    let a = div(h, ln.div_s);
-    let (u1, q0) = div_rem(a, ln.div_ks);
-    out.append(q0.into() - ln.center.into());
-    if n == 2 {
-        out.append(round(u1, ln));
-    }
+fn quotient(u: u128, ln: Lanes) -> felt252 {
+    div(u, ln.div_s).into()
 }
 
+/// ReLU on a lane quotient: max(value, 0) + 2^(k-1-s).
 #[inline(always)]
-fn append_pair_relu(h: u128, n: u32, ln: Lanes, ref out: Array<felt252>) {
-    let a = div(h, ln.div_s);
-    let (u1, q0) = div_rem(a, ln.div_ks);
-    out.append(relu_of(q0, ln));
-    if n == 2 {
-        out.append(round_relu(u1, ln));
-    }
-}
-
-#[inline(always)]
-fn append_pair_clamp(h: u128, n: u32, ln: Lanes, cl: LaneClamp, ref out: Array<felt252>) {
-    let a = div(h, ln.div_s);
-    let (u1, q0) = div_rem(a, ln.div_ks);
-    out.append(clamp_of(q0, ln, cl));
-    if n == 2 {
-        out.append(round_clamp(u1, ln, cl));
-    }
-}
-
-/// floor(u / 2^s) - 2^(k-1-s) for one lane u in [0, 2^k): the rounded
-/// output (`round_relu`, `round_clamp`: then through the activation).
-#[inline(always)]
-pub fn round(u: u128, ln: Lanes) -> felt252 {
-    let q = div(u, ln.div_s);
-    q.into() - ln.center.into()
-}
-
-#[inline(always)]
-pub fn round_relu(u: u128, ln: Lanes) -> felt252 {
-    let q = div(u, ln.div_s);
-    relu_of(q, ln)
-}
-
-#[inline(always)]
-fn relu_of(q: u128, ln: Lanes) -> felt252 {
-    if q < ln.center {
-        0
+fn quotient_relu(u: u128, ln: Lanes) -> felt252 {
+    if u < ln.half_k {
+        ln.center.into()
     } else {
-        q.into() - ln.center.into()
+        quotient(u, ln)
     }
 }
 
+/// A folded Clip on a lane quotient: the clamped value + 2^(k-1-s).
 #[inline(always)]
-pub fn round_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
-    let q = div(u, ln.div_s);
-    clamp_of(q, ln, cl)
-}
-
-#[inline(always)]
-fn clamp_of(q: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
-    if q < cl.lo_q {
-        cl.lo
-    } else if q <= cl.hi_q {
-        q.into() - ln.center.into()
+fn quotient_clamp(u: u128, ln: Lanes, cl: LaneClamp) -> felt252 {
+    if u < cl.lo_u {
+        cl.lo_q.into()
+    } else if u < cl.hi_u {
+        quotient(u, ln)
     } else {
-        cl.hi
+        cl.hi_q.into()
     }
+}
+
+/// The rounded lane quotients of a four-lane word (no activation).
+pub fn quotients_4(word: felt252, ln: Lanes) -> (felt252, felt252, felt252, felt252) {
+    let (u0, u1, u2, u3) = raw_4_of(word, ln);
+    (quotient(u0, ln), quotient(u1, ln), quotient(u2, ln), quotient(u3, ln))
+}
+
+/// As `quotients_4`, each through ReLU.
+pub fn quotients_4_relu(word: felt252, ln: Lanes) -> (felt252, felt252, felt252, felt252) {
+    let (u0, u1, u2, u3) = raw_4_of(word, ln);
+    (quotient_relu(u0, ln), quotient_relu(u1, ln), quotient_relu(u2, ln), quotient_relu(u3, ln))
+}
+
+/// As `quotients_4`, each clamped.
+pub fn quotients_4_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt252, felt252, felt252) {
+    let (u0, u1, u2, u3) = raw_4_of(word, ln);
+    (quotient_clamp(u0, ln, cl), quotient_clamp(u1, ln, cl), quotient_clamp(u2, ln, cl), quotient_clamp(u3, ln, cl))
+}
+
+/// The rounded lane quotients of a two-lane word (lanes at bits 0 and 128).
+pub fn quotients_2(word: felt252, ln: Lanes) -> (felt252, felt252) {
+    let w: u256 = word.into();
+    (quotient(w.low, ln), quotient(w.high, ln))
+}
+
+/// As `quotients_2`, with ReLU.
+pub fn quotients_2_relu(word: felt252, ln: Lanes) -> (felt252, felt252) {
+    let w: u256 = word.into();
+    (quotient_relu(w.low, ln), quotient_relu(w.high, ln))
+}
+
+/// As `quotients_2`, clamped.
+pub fn quotients_2_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt252) {
+    let w: u256 = word.into();
+    (quotient_clamp(w.low, ln, cl), quotient_clamp(w.high, ln, cl))
+}
+
+/// The window of a folded mean: its size n, checked once as a divisor, and
+/// floor(n / 2).
+#[derive(Copy, Drop)]
+pub struct LaneMean {
+    div_n: Divisor,
+    half: felt252,
+}
+
+pub fn lane_mean(n: u128) -> LaneMean {
+    LaneMean { div_n: divisor(n), half: (n / 2).into() }
+}
+
+/// The mean of a window's n stored values v_i, rounded half up as the
+/// reference's AveragePool does (floor((2 Σv + n) / 2n), which is
+/// floor((Σv + floor(n / 2)) / n) for an integer Σv), from `sum`, the sum of
+/// their lane quotients v_i + 2^(k-1-s): floor((sum + floor(n / 2)) / n) −
+/// 2^(k-1-s). The sum is below n · 2^(k-s) < 2^128 (k - s <= 63, n far
+/// below 2^64), and the mean of stored values is a stored value.
+pub fn mean_of(sum: felt252, m: LaneMean, ln: Lanes) -> felt252 {
+    let u: u128 = (sum + m.half).try_into().unwrap();
+    div(u, m.div_n).into() - ln.center.into()
 }
 
 // The plain paths of packed layers, taken when an input is beyond the

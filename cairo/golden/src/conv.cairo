@@ -82,21 +82,41 @@ pub mod conv_2d_bias_fast {
         50584, 63814, 40552,
     ];
 
-    /// One output row of channels 0..3: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_2d_bias_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>, ref o2: Array<felt252>) {
+    fn conv_2d_bias_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29] = (*rows.multi_pop_front::<30>().unwrap()).unbox();
-        o0.append(cairn::fixed::rescale(v0 * -33066 + v1 * -2169 + v2 * -27775 + v10 * -13077 + v11 * -16432 + v12 * 59221 + v20 * -2665 + v21 * -15209 + v22 * 57042 + v5 * 60606 + v6 * -58039 + v7 * -43457 + v15 * -53279 + v16 * -6757 + v17 * -50861 + v25 * -17651 + v26 * 7186 + v27 * -56079 + 3315073024, sc));
-        o0.append(cairn::fixed::rescale(v1 * -33066 + v2 * -2169 + v3 * -27775 + v11 * -13077 + v12 * -16432 + v13 * 59221 + v21 * -2665 + v22 * -15209 + v23 * 57042 + v6 * 60606 + v7 * -58039 + v8 * -43457 + v16 * -53279 + v17 * -6757 + v18 * -50861 + v26 * -17651 + v27 * 7186 + v28 * -56079 + 3315073024, sc));
-        o0.append(cairn::fixed::rescale(v2 * -33066 + v3 * -2169 + v4 * -27775 + v12 * -13077 + v13 * -16432 + v14 * 59221 + v22 * -2665 + v23 * -15209 + v24 * 57042 + v7 * 60606 + v8 * -58039 + v9 * -43457 + v17 * -53279 + v18 * -6757 + v19 * -50861 + v27 * -17651 + v28 * 7186 + v29 * -56079 + 3315073024, sc));
-        o1.append(cairn::fixed::rescale(v0 * 8329 + v1 * -56694 + v2 * -28997 + v10 * -22278 + v11 * 6861 + v12 * -28397 + v20 * -42206 + v21 * -8545 + v22 * 65350 + v5 * 1326 + v6 * 63313 + v7 * -21171 + v15 * 16081 + v16 * 29747 + v17 * 30454 + v25 * -39240 + v26 * -35229 + v27 * -6977 + 4182114304, sc));
-        o1.append(cairn::fixed::rescale(v1 * 8329 + v2 * -56694 + v3 * -28997 + v11 * -22278 + v12 * 6861 + v13 * -28397 + v21 * -42206 + v22 * -8545 + v23 * 65350 + v6 * 1326 + v7 * 63313 + v8 * -21171 + v16 * 16081 + v17 * 29747 + v18 * 30454 + v26 * -39240 + v27 * -35229 + v28 * -6977 + 4182114304, sc));
-        o1.append(cairn::fixed::rescale(v2 * 8329 + v3 * -56694 + v4 * -28997 + v12 * -22278 + v13 * 6861 + v14 * -28397 + v22 * -42206 + v23 * -8545 + v24 * 65350 + v7 * 1326 + v8 * 63313 + v9 * -21171 + v17 * 16081 + v18 * 29747 + v19 * 30454 + v27 * -39240 + v28 * -35229 + v29 * -6977 + 4182114304, sc));
-        o2.append(cairn::fixed::rescale(v0 * 62395 + v1 * -16790 + v2 * 26835 + v10 * 23243 + v11 * 1777 + v12 * -1241 + v20 * 54956 + v21 * -50945 + v22 * -18238 + v5 * 31587 + v6 * 11914 + v7 * 39693 + v15 * 22736 + v16 * -18058 + v17 * 4664 + v25 * -13291 + v26 * -35975 + v27 * -62922 + 2657615872, sc));
-        o2.append(cairn::fixed::rescale(v1 * 62395 + v2 * -16790 + v3 * 26835 + v11 * 23243 + v12 * 1777 + v13 * -1241 + v21 * 54956 + v22 * -50945 + v23 * -18238 + v6 * 31587 + v7 * 11914 + v8 * 39693 + v16 * 22736 + v17 * -18058 + v18 * 4664 + v26 * -13291 + v27 * -35975 + v28 * -62922 + 2657615872, sc));
-        o2.append(cairn::fixed::rescale(v2 * 62395 + v3 * -16790 + v4 * 26835 + v12 * 23243 + v13 * 1777 + v14 * -1241 + v22 * 54956 + v23 * -50945 + v24 * -18238 + v7 * 31587 + v8 * 11914 + v9 * 39693 + v17 * 22736 + v18 * -18058 + v19 * 4664 + v27 * -13291 + v28 * -35975 + v29 * -62922 + 2657615872, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0x812a + v1 * -0x10254000000000000879 + v2 * -0x812a000000000000010f2000000000006c7f + v3 * -0x8790000000000000d8fe000000000000000 + v4 * -0x6c7f00000000000000000000000000000000 + v5 * 0xecbe + v6 * 0x1d97bfffffffffff1d49 + v7 * 0xecbdffffffffffffe3a91fffffffffff563f + v8 * -0xe2b700000000000015382000000000000000 + v9 * -0xa9c100000000000000000000000000000000 + v10 * -0x3315 + v11 * -0x662a000000000004030 + v12 * -0x33150000000000000805ffffffffffff18ab + v13 * -0x402fffffffffffffe3156000000000000000 + v14 * 0xe75500000000000000000000000000000000 + v15 * -0xd01f + v16 * -0x1a03e000000000001a65 + v17 * -0xd01f000000000000034ca00000000000c6ad + v18 * -0x1a6500000000000018d5a000000000000000 + v19 * -0xc6ad00000000000000000000000000000000 + v20 * -0xa69 + v21 * -0x14d2000000000003b69 + v22 * -0xa69000000000000076d1fffffffffff212e + v23 * -0x3b68ffffffffffffe425c000000000000000 + v24 * 0xded200000000000000000000000000000000 + v25 * -0x44f3 + v26 * -0x89e5fffffffffffe3ee + v27 * -0x44f2fffffffffffffc7dc00000000000db0f + v28 * 0x1c11ffffffffffffe49e2000000000000000 + v29 * -0xdb0f00000000000000000000000000000000 + 0x10000000c59880000200000018b3100010000000c5988000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
+
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn conv_2d_bias_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29] = (*rows.multi_pop_front::<30>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * 0x2089 + v1 * 0x4111fffffffffff228a + v2 * 0x2088ffffffffffffe4513fffffffffff8ebb + v3 * -0xdd760000000000000e28a000000000000000 + v4 * -0x714500000000000000000000000000000000 + v5 * 0x52e + v6 * 0xa5c00000000000f751 + v7 * 0x52e0000000000001eea1fffffffffffad4d + v8 * 0xf750fffffffffffff5a9a000000000000000 + v9 * -0x52b300000000000000000000000000000000 + v10 * -0x5706 + v11 * -0xae0bfffffffffffe533 + v12 * -0x5705fffffffffffffca66000000000006eed + v13 * 0x1accfffffffffffff2226000000000000000 + v14 * -0x6eed00000000000000000000000000000000 + v15 * 0x3ed1 + v16 * 0x7da2000000000007433 + v17 * 0x3ed10000000000000e8660000000000076f6 + v18 * 0x74330000000000000edec000000000000000 + v19 * 0x76f600000000000000000000000000000000 + v20 * -0xa4de + v21 * -0x149bc000000000002161 + v22 * -0xa4de000000000000042c1fffffffffff00ba + v23 * -0x2160ffffffffffffe0174000000000000000 + v24 * 0xff4600000000000000000000000000000000 + v25 * -0x9948 + v26 * -0x1329000000000000899d + v27 * -0x99480000000000001133a000000000001b41 + v28 * -0x899d00000000000003682000000000000000 + v29 * -0x1b4100000000000000000000000000000000 + 0x10000000f9468000020000001f28d00010000000f9468000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// One output row of channel 2 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn conv_2d_bias_p2(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29] = (*rows.multi_pop_front::<30>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * 0xf3bb + v1 * 0x1e775fffffffffffbe6a + v2 * 0xf3bafffffffffffff7cd40000000000068d3 + v3 * -0x4195fffffffffffff2e5a000000000000000 + v4 * 0x68d300000000000000000000000000000000 + v5 * 0x7b63 + v6 * 0xf6c6000000000002e8a + v7 * 0x7b6300000000000005d14000000000009b0d + v8 * 0x2e8a0000000000001361a000000000000000 + v9 * 0x9b0d00000000000000000000000000000000 + v10 * 0x5acb + v11 * 0xb5960000000000006f1 + v12 * 0x5acb00000000000000de1ffffffffffffb27 + v13 * 0x6f0ffffffffffffff64e000000000000000 + v14 * -0x4d900000000000000000000000000000000 + v15 * 0x58d0 + v16 * 0xb19ffffffffffffb976 + v17 * 0x58cffffffffffffff72ec000000000001238 + v18 * -0x4689fffffffffffffdb90000000000000000 + v19 * 0x123800000000000000000000000000000000 + v20 * 0xd6ac + v21 * 0x1ad57fffffffffff38ff + v22 * 0xd6abffffffffffffe71fdfffffffffffb8c2 + v23 * -0xc70100000000000008e7c000000000000000 + v24 * -0x473e00000000000000000000000000000000 + v25 * -0x33eb + v26 * -0x67d6000000000008c87 + v27 * -0x33eb0000000000001190e00000000000f5ca + v28 * -0x8c870000000000001eb94000000000000000 + v29 * -0xf5ca00000000000000000000000000000000 + 0x100000009e6880000200000013cd1000100000009e688000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// The lane format of `conv_2d_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_2D_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_2d_bias`, layout [row][channel][column].
     #[inline(never)]
@@ -157,26 +177,45 @@ pub mod conv_2d_bias_fast {
         padded.span()
     }
 
+    /// The weights of `conv_2d_bias`, one output's after another, for its plain path.
+    const CONV_2D_BIAS_PLAIN_W: [felt252; 54] = [
+        -33066, -2169, -27775, -13077, -16432, 59221, -2665, -15209, 57042, 60606, -58039, -43457,
+        -53279, -6757, -50861, -17651, 7186, -56079, 8329, -56694, -28997, -22278, 6861, -28397,
+        -42206, -8545, 65350, 1326, 63313, -21171, 16081, 29747, 30454, -39240, -35229, -6977,
+        62395, -16790, 26835, 23243, 1777, -1241, 54956, -50945, -18238, 31587, 11914, 39693,
+        22736, -18058, 4664, -13291, -35975, -62922,
+    ];
+
+    /// The biases of `conv_2d_bias` at scale 2s, for its plain path.
+    const CONV_2D_BIAS_PLAIN_B: [felt252; 3] = [
+        3315073024, 4182114304, 2657615872,
+    ];
+
     /// Node `conv_2d_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 3, 3]
     #[inline(never)]
     fn node_conv_2d_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^42
+        if cairn::packed::below(cairn::packed::squares(i0), 0x1000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_2D_BIAS_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 50, 50);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_2d_bias_padded(img);
-            // one array per output channel, joined in channel order below
-            let mut o0 = array![];
-            let mut o1 = array![];
-            let mut o2 = array![];
             for oh in 0..3_u32 {
-                conv_2d_bias_k0(padded.slice(oh * 10, 30), sc, ref o0, ref o1, ref o2);
+                conv_2d_bias_p0(padded.slice(oh * 10, 30), ln, ref out);
             }
-            cairn::io::copy(ref out, o0.span());
-            cairn::io::copy(ref out, o1.span());
-            cairn::io::copy(ref out, o2.span());
+            for oh in 0..3_u32 {
+                conv_2d_bias_p1(padded.slice(oh * 10, 30), ln, ref out);
+            }
+            for oh in 0..3_u32 {
+                conv_2d_bias_p2(padded.slice(oh * 10, 30), ln, ref out);
+            }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_2D_BIAS_PLAIN_W.span(), CONV_2D_BIAS_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 2, h: 5, w: 5, m: 3, cg: 2, mg: 3, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 0, pl: 0, ho: 3, wo: 3 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -251,18 +290,30 @@ pub mod conv_2d_pads_strides_no_bias_fast {
         26282, -8243, -52526, 41944, 52868, -53798,
     ];
 
-    /// One output row of channels 0..2: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_2d_pads_strides_no_bias_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>) {
+    fn conv_2d_pads_strides_no_bias_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, _, v8, v9, v10, v11, v12, v13, v14, _, v16, v17, v18, v19, v20, v21, v22, _] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
-        o0.append(cairn::fixed::rescale(v0 * 59272 + v1 * 60019 + v2 * 20033 + v8 * 40166 + v9 * -19661 + v10 * -16210 + v16 * 60355 + v17 * 8573 + v18 * -8645, sc));
-        o0.append(cairn::fixed::rescale(v2 * 59272 + v3 * 60019 + v4 * 20033 + v10 * 40166 + v11 * -19661 + v12 * -16210 + v18 * 60355 + v19 * 8573 + v20 * -8645, sc));
-        o0.append(cairn::fixed::rescale(v4 * 59272 + v5 * 60019 + v6 * 20033 + v12 * 40166 + v13 * -19661 + v14 * -16210 + v20 * 60355 + v21 * 8573 + v22 * -8645, sc));
-        o1.append(cairn::fixed::rescale(v0 * -53006 + v1 * 37825 + v2 * -51534 + v8 * 26282 + v9 * -8243 + v10 * -52526 + v16 * 41944 + v17 * 52868 + v18 * -53798, sc));
-        o1.append(cairn::fixed::rescale(v2 * -53006 + v3 * 37825 + v4 * -51534 + v10 * 26282 + v11 * -8243 + v12 * -52526 + v18 * 41944 + v19 * 52868 + v20 * -53798, sc));
-        o1.append(cairn::fixed::rescale(v4 * -53006 + v5 * 37825 + v6 * -51534 + v12 * 26282 + v13 * -8243 + v14 * -52526 + v20 * 41944 + v21 * 52868 + v22 * -53798, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * 0xe788 + v1 * 0xea73 + v2 * 0x1cf10000000000004e41 + v3 * 0x1d4e6000000000000000 + v4 * 0xe78800000000000009c82000000000000000 + v5 * 0xea7300000000000000000000000000000000 + v6 * 0x4e4100000000000000000000000000000000 + v8 * 0x9ce6 + v9 * -0x4ccd + v10 * 0x139cbfffffffffffc0ae + v11 * -0x999a000000000000000 + v12 * 0x9ce5fffffffffffff815c000000000000000 + v13 * -0x4ccd00000000000000000000000000000000 + v14 * -0x3f5200000000000000000000000000000000 + v16 * 0xebc3 + v17 * 0x217d + v18 * 0x1d785fffffffffffde3b + v19 * 0x42fa000000000000000 + v20 * 0xebc2fffffffffffffbc76000000000000000 + v21 * 0x217d00000000000000000000000000000000 + v22 * -0x21c500000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
+
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn conv_2d_pads_strides_no_bias_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, _, v8, v9, v10, v11, v12, v13, v14, _, v16, v17, v18, v19, v20, v21, v22, _] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0xcf0e + v1 * 0x93c1 + v2 * -0x19e1c00000000000c94e + v3 * 0x12782000000000000000 + v4 * -0xcf0e0000000000001929c000000000000000 + v5 * 0x93c100000000000000000000000000000000 + v6 * -0xc94e00000000000000000000000000000000 + v8 * 0x66aa + v9 * -0x2033 + v10 * 0xcd53fffffffffff32d2 + v11 * -0x4066000000000000000 + v12 * 0x66a9ffffffffffffe65a4000000000000000 + v13 * -0x203300000000000000000000000000000000 + v14 * -0xcd2e00000000000000000000000000000000 + v16 * 0xa3d8 + v17 * 0xce84 + v18 * 0x147affffffffffff2dda + v19 * 0x19d08000000000000000 + v20 * 0xa3d7ffffffffffffe5bb4000000000000000 + v21 * 0xce8400000000000000000000000000000000 + v22 * -0xd22600000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// The lane format of `conv_2d_pads_strides_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_2D_PADS_STRIDES_NO_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_2d_pads_strides_no_bias`, layout [row][channel][column].
     #[inline(never)]
@@ -337,24 +388,39 @@ pub mod conv_2d_pads_strides_no_bias_fast {
         padded.span()
     }
 
+    /// The weights of `conv_2d_pads_strides_no_bias`, one output's after another, for its plain path.
+    const CONV_2D_PADS_STRIDES_NO_BIAS_PLAIN_W: [felt252; 18] = [
+        59272, 60019, 20033, 40166, -19661, -16210, 60355, 8573, -8645, -53006, 37825, -51534,
+        26282, -8243, -52526, 41944, 52868, -53798,
+    ];
+
+    /// The biases of `conv_2d_pads_strides_no_bias` at scale 2s, for its plain path.
+    const CONV_2D_PADS_STRIDES_NO_BIAS_PLAIN_B: [felt252; 2] = [
+        0, 0,
+    ];
+
     /// Node `conv_2d_pads_strides_no_bias` (Conv): x0, x1 -> y0 float32[1, 2, 3, 3]
     #[inline(never)]
     fn node_conv_2d_pads_strides_no_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^42
+        if cairn::packed::below(cairn::packed::squares(i0), 0x1000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_2D_PADS_STRIDES_NO_BIAS_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 36, 36);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_2d_pads_strides_no_bias_padded(img);
-            // one array per output channel, joined in channel order below
-            let mut o0 = array![];
-            let mut o1 = array![];
             for oh in 0..3_u32 {
-                conv_2d_pads_strides_no_bias_k0(padded.slice(oh * 16, 24), sc, ref o0, ref o1);
+                conv_2d_pads_strides_no_bias_p0(padded.slice(oh * 16, 24), ln, ref out);
             }
-            cairn::io::copy(ref out, o0.span());
-            cairn::io::copy(ref out, o1.span());
+            for oh in 0..3_u32 {
+                conv_2d_pads_strides_no_bias_p1(padded.slice(oh * 16, 24), ln, ref out);
+            }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_2D_PADS_STRIDES_NO_BIAS_PLAIN_W.span(), CONV_2D_PADS_STRIDES_NO_BIAS_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 1, h: 6, w: 6, m: 2, cg: 1, mg: 2, kh: 3, kw: 3, sh: 2, sw: 2, dh: 1, dw: 1, pt: 1, pl: 1, ho: 3, wo: 3 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -729,31 +795,52 @@ pub mod conv_group2_fast {
         -7098, -19113, -49377, -46633, -32330, 59452, -56049, 50075, 11441, -9455, -20595, -29119,
     ];
 
-    /// One output row of channels 0..2: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_group2_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>) {
+    fn conv_group2_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, _, _, _, _, _, _, _, _, _, _, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, _, _, _, _, _, _, _, _, _, _, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
-        o0.append(cairn::fixed::rescale(v0 * 46313 + v1 * -35667 + v2 * -52805 + v20 * 61884 + v21 * -14337 + v22 * 53419 + v40 * 35026 + v41 * -41974 + v42 * 60875 + v5 * 14495 + v6 * -42562 + v7 * 21463 + v25 * -50558 + v26 * -41616 + v27 * -59063 + v45 * 47275 + v46 * -39897 + v47 * -53868, sc));
-        o0.append(cairn::fixed::rescale(v1 * 46313 + v2 * -35667 + v3 * -52805 + v21 * 61884 + v22 * -14337 + v23 * 53419 + v41 * 35026 + v42 * -41974 + v43 * 60875 + v6 * 14495 + v7 * -42562 + v8 * 21463 + v26 * -50558 + v27 * -41616 + v28 * -59063 + v46 * 47275 + v47 * -39897 + v48 * -53868, sc));
-        o0.append(cairn::fixed::rescale(v2 * 46313 + v3 * -35667 + v4 * -52805 + v22 * 61884 + v23 * -14337 + v24 * 53419 + v42 * 35026 + v43 * -41974 + v44 * 60875 + v7 * 14495 + v8 * -42562 + v9 * 21463 + v27 * -50558 + v28 * -41616 + v29 * -59063 + v47 * 47275 + v48 * -39897 + v49 * -53868, sc));
-        o1.append(cairn::fixed::rescale(v0 * -1172 + v1 * 54418 + v2 * -59445 + v20 * -7310 + v21 * -28389 + v22 * 6442 + v40 * -47666 + v41 * -32423 + v42 * 26048 + v5 * 41310 + v6 * 30766 + v7 * -12 + v25 * -63511 + v26 * -43665 + v27 * 24064 + v45 * -6465 + v46 * -26877 + v47 * -57380, sc));
-        o1.append(cairn::fixed::rescale(v1 * -1172 + v2 * 54418 + v3 * -59445 + v21 * -7310 + v22 * -28389 + v23 * 6442 + v41 * -47666 + v42 * -32423 + v43 * 26048 + v6 * 41310 + v7 * 30766 + v8 * -12 + v26 * -63511 + v27 * -43665 + v28 * 24064 + v46 * -6465 + v47 * -26877 + v48 * -57380, sc));
-        o1.append(cairn::fixed::rescale(v2 * -1172 + v3 * 54418 + v4 * -59445 + v22 * -7310 + v23 * -28389 + v24 * 6442 + v42 * -47666 + v43 * -32423 + v44 * 26048 + v7 * 41310 + v8 * 30766 + v9 * -12 + v27 * -63511 + v28 * -43665 + v29 * 24064 + v47 * -6465 + v48 * -26877 + v49 * -57380, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * 0xb4e9 + v1 * 0x169d1fffffffffff74ad + v2 * 0xb4e8ffffffffffffee959fffffffffff31bb + v3 * -0x8b5300000000000019c8a000000000000000 + v4 * -0xce4500000000000000000000000000000000 + v5 * 0x389f + v6 * 0x713dfffffffffff59be + v7 * 0x389effffffffffffeb37c0000000000053d7 + v8 * -0xa641fffffffffffff5852000000000000000 + v9 * 0x53d700000000000000000000000000000000 + v20 * 0xf1bc + v21 * 0x1e377fffffffffffc7ff + v22 * 0xf1bbfffffffffffff8ffe00000000000d0ab + v23 * -0x3800ffffffffffffe5eaa000000000000000 + v24 * 0xd0ab00000000000000000000000000000000 + v25 * -0xc57e + v26 * -0x18afc00000000000a290 + v27 * -0xc57e0000000000001452000000000000e6b7 + v28 * -0xa2900000000000001cd6e000000000000000 + v29 * -0xe6b700000000000000000000000000000000 + v40 * 0x88d2 + v41 * 0x111a3fffffffffff5c0a + v42 * 0x88d1ffffffffffffeb81400000000000edcb + v43 * -0xa3f5ffffffffffffe246a000000000000000 + v44 * 0xedcb00000000000000000000000000000000 + v45 * 0xb8ab + v46 * 0x17155fffffffffff6427 + v47 * 0xb8aaffffffffffffec84dfffffffffff2d94 + v48 * -0x9bd90000000000001a4d8000000000000000 + v49 * -0xd26c00000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
 
-    /// One output row of channels 2..4: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_group2_k2(rows: Span<felt252>, sc: Scale, ref o2: Array<felt252>, ref o3: Array<felt252>) {
+    fn conv_group2_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, _, _, _, _, _, _, _, _, _, _, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, _, _, _, _, _, _, _, _, _, _, v40, v41, v42, v43, v44, v45, v46, v47, v48, v49, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0x494 + v1 * -0x927fffffffffff2b6e + v2 * -0x493ffffffffffffe56dc00000000000e835 + v3 * 0xd491ffffffffffffe2f96000000000000000 + v4 * -0xe83500000000000000000000000000000000 + v5 * 0xa15e + v6 * 0x142bc00000000000782e + v7 * 0xa15e0000000000000f05bffffffffffffff4 + v8 * 0x782dfffffffffffffffe8000000000000000 + v9 * -0xc00000000000000000000000000000000 + v20 * -0x1c8e + v21 * -0x391c000000000006ee5 + v22 * -0x1c8e0000000000000ddc9fffffffffffe6d6 + v23 * -0x6ee4fffffffffffffcdac000000000000000 + v24 * 0x192a00000000000000000000000000000000 + v25 * -0xf817 + v26 * -0x1f02e00000000000aa91 + v27 * -0xf81700000000000015521fffffffffffa200 + v28 * -0xaa90fffffffffffff4400000000000000000 + v29 * 0x5e0000000000000000000000000000000000 + v40 * -0xba32 + v41 * -0x17464000000000007ea7 + v42 * -0xba320000000000000fd4dfffffffffff9a40 + v43 * -0x7ea6fffffffffffff3480000000000000000 + v44 * 0x65c000000000000000000000000000000000 + v45 * -0x1941 + v46 * -0x32820000000000068fd + v47 * -0x19410000000000000d1fa00000000000e024 + v48 * -0x68fd0000000000001c048000000000000000 + v49 * -0xe02400000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// One output row of channel 2 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn conv_group2_p2(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, _, _, _, _, _, _, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, _, _, _, _, _, _, _, _, _, _, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, _, _, _, _, _, _, _, _, _, _, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
-        o2.append(cairn::fixed::rescale(v10 * 268 + v11 * 6819 + v12 * -35992 + v30 * -10271 + v31 * 2656 + v32 * 9345 + v50 * -31328 + v51 * -30641 + v52 * 52562 + v15 * -13174 + v16 * -46563 + v17 * -54412 + v35 * -15063 + v36 * -33355 + v37 * -17951 + v55 * -23054 + v56 * 5822 + v57 * 30326, sc));
-        o2.append(cairn::fixed::rescale(v11 * 268 + v12 * 6819 + v13 * -35992 + v31 * -10271 + v32 * 2656 + v33 * 9345 + v51 * -31328 + v52 * -30641 + v53 * 52562 + v16 * -13174 + v17 * -46563 + v18 * -54412 + v36 * -15063 + v37 * -33355 + v38 * -17951 + v56 * -23054 + v57 * 5822 + v58 * 30326, sc));
-        o2.append(cairn::fixed::rescale(v12 * 268 + v13 * 6819 + v14 * -35992 + v32 * -10271 + v33 * 2656 + v34 * 9345 + v52 * -31328 + v53 * -30641 + v54 * 52562 + v17 * -13174 + v18 * -46563 + v19 * -54412 + v37 * -15063 + v38 * -33355 + v39 * -17951 + v57 * -23054 + v58 * 5822 + v59 * 30326, sc));
-        o3.append(cairn::fixed::rescale(v10 * 6979 + v11 * -57135 + v12 * -28891 + v30 * 11014 + v31 * 50825 + v32 * 50688 + v50 * -7098 + v51 * -19113 + v52 * -49377 + v15 * -46633 + v16 * -32330 + v17 * 59452 + v35 * -56049 + v36 * 50075 + v37 * 11441 + v55 * -9455 + v56 * -20595 + v57 * -29119, sc));
-        o3.append(cairn::fixed::rescale(v11 * 6979 + v12 * -57135 + v13 * -28891 + v31 * 11014 + v32 * 50825 + v33 * 50688 + v51 * -7098 + v52 * -19113 + v53 * -49377 + v16 * -46633 + v17 * -32330 + v18 * 59452 + v36 * -56049 + v37 * 50075 + v38 * 11441 + v56 * -9455 + v57 * -20595 + v58 * -29119, sc));
-        o3.append(cairn::fixed::rescale(v12 * 6979 + v13 * -57135 + v14 * -28891 + v32 * 11014 + v33 * 50825 + v34 * 50688 + v52 * -7098 + v53 * -19113 + v54 * -49377 + v17 * -46633 + v18 * -32330 + v19 * 59452 + v37 * -56049 + v38 * 50075 + v39 * 11441 + v57 * -9455 + v58 * -20595 + v59 * -29119, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v10 * 0x10c + v11 * 0x218000000000001aa3 + v12 * 0x10c00000000000003545fffffffffff7368 + v13 * 0x1aa2ffffffffffffee6d0000000000000000 + v14 * -0x8c9800000000000000000000000000000000 + v15 * -0x3376 + v16 * -0x66ec00000000000b5e3 + v17 * -0x337600000000000016bc600000000000d48c + v18 * -0xb5e30000000000001a918000000000000000 + v19 * -0xd48c00000000000000000000000000000000 + v30 * -0x281f + v31 * -0x503dffffffffffff5a0 + v32 * -0x281efffffffffffffeb3ffffffffffffdb7f + v33 * 0xa6000000000000004902000000000000000 + v34 * 0x248100000000000000000000000000000000 + v35 * -0x3ad7 + v36 * -0x75ae00000000000824b + v37 * -0x3ad70000000000001049600000000000461f + v38 * -0x824b00000000000008c3e000000000000000 + v39 * -0x461f00000000000000000000000000000000 + v50 * -0x7a60 + v51 * -0xf4c00000000000077b1 + v52 * -0x7a600000000000000ef61fffffffffff32ae + v53 * -0x77b0ffffffffffffe655c000000000000000 + v54 * 0xcd5200000000000000000000000000000000 + v55 * -0x5a0e + v56 * -0xb41bfffffffffffe942 + v57 * -0x5a0dfffffffffffffd283fffffffffff898a + v58 * 0x16be0000000000000ecec000000000000000 + v59 * 0x767600000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
+
+    /// One output row of channel 3 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn conv_group2_p3(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [_, _, _, _, _, _, _, _, _, _, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, _, _, _, _, _, _, _, _, _, _, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, _, _, _, _, _, _, _, _, _, _, v50, v51, v52, v53, v54, v55, v56, v57, v58, v59] = (*rows.multi_pop_front::<60>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v10 * 0x1b43 + v11 * 0x3685fffffffffff20d1 + v12 * 0x1b42ffffffffffffe41a1fffffffffff8f25 + v13 * -0xdf2f0000000000000e1b6000000000000000 + v14 * -0x70db00000000000000000000000000000000 + v15 * -0xb629 + v16 * -0x16c52000000000007e4a + v17 * -0xb6290000000000000fc93fffffffffff17c4 + v18 * -0x7e49ffffffffffffe2f88000000000000000 + v19 * 0xe83c00000000000000000000000000000000 + v30 * 0x2b06 + v31 * 0x560c00000000000c689 + v32 * 0x2b0600000000000018d1200000000000c600 + v33 * 0xc68900000000000018c00000000000000000 + v34 * 0xc60000000000000000000000000000000000 + v35 * -0xdaf1 + v36 * -0x1b5e1fffffffffff3c65 + v37 * -0xdaf0ffffffffffffe78c9fffffffffffd34f + v38 * 0xc39b00000000000005962000000000000000 + v39 * 0x2cb100000000000000000000000000000000 + v50 * -0x1bba + v51 * -0x3774000000000004aa9 + v52 * -0x1bba0000000000000955200000000000c0e1 + v53 * -0x4aa9000000000000181c2000000000000000 + v54 * -0xc0e100000000000000000000000000000000 + v55 * -0x24ef + v56 * -0x49de000000000005073 + v57 * -0x24ef0000000000000a0e60000000000071bf + v58 * -0x50730000000000000e37e000000000000000 + v59 * -0x71bf00000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// The lane format of `conv_group2`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_GROUP2_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_group2`, layout [row][channel][column].
     #[inline(never)]
@@ -864,31 +951,49 @@ pub mod conv_group2_fast {
         padded.span()
     }
 
+    /// The weights of `conv_group2`, one output's after another, for its plain path.
+    const CONV_GROUP2_PLAIN_W: [felt252; 72] = [
+        46313, -35667, -52805, 61884, -14337, 53419, 35026, -41974, 60875, 14495, -42562, 21463,
+        -50558, -41616, -59063, 47275, -39897, -53868, -1172, 54418, -59445, -7310, -28389, 6442,
+        -47666, -32423, 26048, 41310, 30766, -12, -63511, -43665, 24064, -6465, -26877, -57380,
+        268, 6819, -35992, -10271, 2656, 9345, -31328, -30641, 52562, -13174, -46563, -54412,
+        -15063, -33355, -17951, -23054, 5822, 30326, 6979, -57135, -28891, 11014, 50825, 50688,
+        -7098, -19113, -49377, -46633, -32330, 59452, -56049, 50075, 11441, -9455, -20595, -29119,
+    ];
+
+    /// The biases of `conv_group2` at scale 2s, for its plain path.
+    const CONV_GROUP2_PLAIN_B: [felt252; 4] = [
+        0, 0, 0, 0,
+    ];
+
     /// Node `conv_group2` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
     #[inline(never)]
     fn node_conv_group2(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^42
+        if cairn::packed::below(cairn::packed::squares(i0), 0x1000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_GROUP2_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 100, 100);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_group2_padded(img);
-            // one array per output channel, joined in channel order below
-            let mut o0 = array![];
-            let mut o1 = array![];
-            let mut o2 = array![];
-            let mut o3 = array![];
             for oh in 0..3_u32 {
-                conv_group2_k0(padded.slice(oh * 20, 60), sc, ref o0, ref o1);
+                conv_group2_p0(padded.slice(oh * 20, 60), ln, ref out);
             }
             for oh in 0..3_u32 {
-                conv_group2_k2(padded.slice(oh * 20, 60), sc, ref o2, ref o3);
+                conv_group2_p1(padded.slice(oh * 20, 60), ln, ref out);
             }
-            cairn::io::copy(ref out, o0.span());
-            cairn::io::copy(ref out, o1.span());
-            cairn::io::copy(ref out, o2.span());
-            cairn::io::copy(ref out, o3.span());
+            for oh in 0..3_u32 {
+                conv_group2_p2(padded.slice(oh * 20, 60), ln, ref out);
+            }
+            for oh in 0..3_u32 {
+                conv_group2_p3(padded.slice(oh * 20, 60), ln, ref out);
+            }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_GROUP2_PLAIN_W.span(), CONV_GROUP2_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 4, h: 5, w: 5, m: 4, cg: 2, mg: 2, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 0, pl: 0, ho: 3, wo: 3 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -975,41 +1080,50 @@ pub mod conv_depthwise_bias_fast {
         -41350, -63773, -34596,
     ];
 
-    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_bias_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_bias_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<63>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * 32432 + v1 * -20028 + v2 * -51099 + v21 * 9118 + v22 * 32229 + v23 * 44758 + v42 * 48577 + v43 * -14471 + v44 * 7242 + -2709913600, sc));
-        out.append(cairn::fixed::rescale(v1 * 32432 + v2 * -20028 + v3 * -51099 + v22 * 9118 + v23 * 32229 + v24 * 44758 + v43 * 48577 + v44 * -14471 + v45 * 7242 + -2709913600, sc));
-        out.append(cairn::fixed::rescale(v2 * 32432 + v3 * -20028 + v4 * -51099 + v23 * 9118 + v24 * 32229 + v25 * 44758 + v44 * 48577 + v45 * -14471 + v46 * 7242 + -2709913600, sc));
-        out.append(cairn::fixed::rescale(v3 * 32432 + v4 * -20028 + v5 * -51099 + v24 * 9118 + v25 * 32229 + v26 * 44758 + v45 * 48577 + v46 * -14471 + v47 * 7242 + -2709913600, sc));
-        out.append(cairn::fixed::rescale(v4 * 32432 + v5 * -20028 + v6 * -51099 + v25 * 9118 + v26 * 32229 + v27 * 44758 + v46 * 48577 + v47 * -14471 + v48 * 7242 + -2709913600, sc));
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * 0x7eb0 + v1 * 0xfd5ffffffffffffb1c4 + v2 * 0x7eaffffffffffffff6387fffffffffff3865 + v3 * 0xfd5ffffffffffffb1c3ffffffffffffe70ca000000000000000 + v4 * -0x9c7800000000000c79b00000000000000000000000000000000 + v5 * -0x18f3600000000000000000000000000000000000000000000000 + v21 * 0x239e + v22 * 0x473c000000000007de5 + v23 * 0x239e0000000000000fbca00000000000aed6 + v24 * 0x473c000000000007de500000000000015dac000000000000000 + v25 * 0xfbca00000000000aed600000000000000000000000000000000 + v26 * 0x15dac00000000000000000000000000000000000000000000000 + v42 * 0xbdc1 + v43 * 0x17b81fffffffffffc779 + v44 * 0xbdc0fffffffffffff8ef2000000000001c4a + v45 * 0x17b81fffffffffffc77900000000000003894000000000000000 + v46 * -0x710dfffffffffffe3b600000000000000000000000000000000 + v47 * 0x389400000000000000000000000000000000000000000000000 + 0x1ffffffebcf50000fffffff5e7a800001ffffffebcf50000fffffff5e7a8000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v4 * 0x7eb0 + v5 * -0x4e3c + v6 * -0xc79b + v25 * 0x239e + v26 * 0x7de5 + v27 * 0xaed6 + v46 * 0xbdc1 + v47 * -0x3887 + v48 * 0x1c4a + 0xfffffff5e7a8000, ln);
+        out.append(y0);
     }
 
-    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_bias_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_bias_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, _, _, _, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v49, v50, v51, v52, v53, v54, v55, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<63>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v7 * -23233 + v8 * -21975 + v9 * 12427 + v28 * 17011 + v29 * 50415 + v30 * 18369 + v49 * -24219 + v50 * 38284 + v51 * -20348 + -4179427328, sc));
-        out.append(cairn::fixed::rescale(v8 * -23233 + v9 * -21975 + v10 * 12427 + v29 * 17011 + v30 * 50415 + v31 * 18369 + v50 * -24219 + v51 * 38284 + v52 * -20348 + -4179427328, sc));
-        out.append(cairn::fixed::rescale(v9 * -23233 + v10 * -21975 + v11 * 12427 + v30 * 17011 + v31 * 50415 + v32 * 18369 + v51 * -24219 + v52 * 38284 + v53 * -20348 + -4179427328, sc));
-        out.append(cairn::fixed::rescale(v10 * -23233 + v11 * -21975 + v12 * 12427 + v31 * 17011 + v32 * 50415 + v33 * 18369 + v52 * -24219 + v53 * 38284 + v54 * -20348 + -4179427328, sc));
-        out.append(cairn::fixed::rescale(v11 * -23233 + v12 * -21975 + v13 * 12427 + v32 * 17011 + v33 * 50415 + v34 * 18369 + v53 * -24219 + v54 * 38284 + v55 * -20348 + -4179427328, sc));
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v7 * -0x5ac1 + v8 * -0xb5820000000000055d7 + v9 * -0x5ac10000000000000abadfffffffffffcf75 + v10 * -0xb5820000000000055d6fffffffffffff9eea000000000000000 + v11 * -0xabadfffffffffffcf7500000000000000000000000000000000 + v12 * 0x611600000000000000000000000000000000000000000000000 + v28 * 0x4273 + v29 * 0x84e600000000000c4ef + v30 * 0x4273000000000000189de0000000000047c1 + v31 * 0x84e600000000000c4ef00000000000008f82000000000000000 + v32 * 0x189de0000000000047c100000000000000000000000000000000 + v33 * 0x8f8200000000000000000000000000000000000000000000000 + v49 * -0x5e9b + v50 * -0xbd35fffffffffff6a74 + v51 * -0x5e9affffffffffffed4e8000000000004f7c + v52 * -0xbd35fffffffffff6a7400000000000009ef8000000000000000 + v53 * 0x12b17fffffffffffb08400000000000000000000000000000000 + v54 * -0x9ef800000000000000000000000000000000000000000000000 + 0x1ffffffe0dc70000fffffff06e3800001ffffffe0dc70000fffffff06e38000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v11 * -0x5ac1 + v12 * -0x55d7 + v13 * 0x308b + v32 * 0x4273 + v33 * 0xc4ef + v34 * 0x47c1 + v53 * -0x5e9b + v54 * 0x958c + v55 * -0x4f7c + 0xfffffff06e38000, ln);
+        out.append(y0);
     }
 
-    /// One output row of channel 2: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 2 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_bias_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_bias_p2(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v56, v57, v58, v59, v60, v61, v62] = (*rows.multi_pop_front::<63>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v14 * -37114 + v15 * 55822 + v16 * 45126 + v35 * -5161 + v36 * -24495 + v37 * -18456 + v56 * -62908 + v57 * -48105 + v58 * -25085 + -2267283456, sc));
-        out.append(cairn::fixed::rescale(v15 * -37114 + v16 * 55822 + v17 * 45126 + v36 * -5161 + v37 * -24495 + v38 * -18456 + v57 * -62908 + v58 * -48105 + v59 * -25085 + -2267283456, sc));
-        out.append(cairn::fixed::rescale(v16 * -37114 + v17 * 55822 + v18 * 45126 + v37 * -5161 + v38 * -24495 + v39 * -18456 + v58 * -62908 + v59 * -48105 + v60 * -25085 + -2267283456, sc));
-        out.append(cairn::fixed::rescale(v17 * -37114 + v18 * 55822 + v19 * 45126 + v38 * -5161 + v39 * -24495 + v40 * -18456 + v59 * -62908 + v60 * -48105 + v61 * -25085 + -2267283456, sc));
-        out.append(cairn::fixed::rescale(v18 * -37114 + v19 * 55822 + v20 * 45126 + v39 * -5161 + v40 * -24495 + v41 * -18456 + v60 * -62908 + v61 * -48105 + v62 * -25085 + -2267283456, sc));
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v14 * -0x90fa + v15 * -0x121f3fffffffffff25f2 + v16 * -0x90f9ffffffffffffe4be3fffffffffff4fba + v17 * -0x121f3fffffffffff25f1ffffffffffffe9f74000000000000000 + v18 * 0x1b41c00000000000b04600000000000000000000000000000000 + v19 * 0x1608c00000000000000000000000000000000000000000000000 + v35 * -0x1429 + v36 * -0x2852000000000005faf + v37 * -0x14290000000000000bf5e000000000004818 + v38 * -0x2852000000000005faf00000000000009030000000000000000 + v39 * -0xbf5e00000000000481800000000000000000000000000000000 + v40 * -0x903000000000000000000000000000000000000000000000000 + v56 * -0xf5bc + v57 * -0x1eb7800000000000bbe9 + v58 * -0xf5bc000000000000177d20000000000061fd + v59 * -0x1eb7800000000000bbe90000000000000c3fa000000000000000 + v60 * -0x177d20000000000061fd00000000000000000000000000000000 + v61 * -0xc3fa00000000000000000000000000000000000000000000000 + 0x1ffffffef1b90000fffffff78dc800001ffffffef1b90000fffffff78dc8000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v18 * -0x90fa + v19 * 0xda0e + v20 * 0xb046 + v39 * -0x1429 + v40 * -0x5faf + v41 * -0x4818 + v60 * -0xf5bc + v61 * -0xbbe9 + v62 * -0x61fd + 0xfffffff78dc8000, ln);
+        out.append(y0);
     }
+
+    /// The lane format of `conv_depthwise_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_DEPTHWISE_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_depthwise_bias`, layout [row][channel][column].
     #[inline(never)]
@@ -1167,25 +1281,43 @@ pub mod conv_depthwise_bias_fast {
         padded.span()
     }
 
+    /// The weights of `conv_depthwise_bias`, one output's after another, for its plain path.
+    const CONV_DEPTHWISE_BIAS_PLAIN_W: [felt252; 27] = [
+        32432, -20028, -51099, 9118, 32229, 44758, 48577, -14471, 7242, -23233, -21975, 12427,
+        17011, 50415, 18369, -24219, 38284, -20348, -37114, 55822, 45126, -5161, -24495, -18456,
+        -62908, -48105, -25085,
+    ];
+
+    /// The biases of `conv_depthwise_bias` at scale 2s, for its plain path.
+    const CONV_DEPTHWISE_BIAS_PLAIN_B: [felt252; 3] = [
+        -2709913600, -4179427328, -2267283456,
+    ];
+
     /// Node `conv_depthwise_bias` (Conv): x0, x1, x2 -> y0 float32[1, 3, 5, 5]
     #[inline(never)]
     fn node_conv_depthwise_bias(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^43
+        if cairn::packed::below(cairn::packed::squares(i0), 0x4000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_DEPTHWISE_BIAS_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 75, 75);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_depthwise_bias_padded(img);
             for oh in 0..5_u32 {
-                conv_depthwise_bias_m0(padded.slice(oh * 21, 63), sc, ref out);
+                conv_depthwise_bias_p0(padded.slice(oh * 21, 63), ln, ref out);
             }
             for oh in 0..5_u32 {
-                conv_depthwise_bias_m1(padded.slice(oh * 21, 63), sc, ref out);
+                conv_depthwise_bias_p1(padded.slice(oh * 21, 63), ln, ref out);
             }
             for oh in 0..5_u32 {
-                conv_depthwise_bias_m2(padded.slice(oh * 21, 63), sc, ref out);
+                conv_depthwise_bias_p2(padded.slice(oh * 21, 63), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_DEPTHWISE_BIAS_PLAIN_W.span(), CONV_DEPTHWISE_BIAS_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 3, h: 5, w: 5, m: 3, cg: 1, mg: 1, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pl: 1, ho: 5, wo: 5 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -1260,45 +1392,52 @@ pub mod conv_depthwise_multiplier_fast {
         -1541, 40490, 12050, -10455,
     ];
 
-    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_multiplier_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_multiplier_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, _, _, _, _, v8, v9, v10, v11, _, _, _, _] = (*rows.multi_pop_front::<16>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -28201 + v1 * 37446 + v8 * 65376 + v9 * 13953, sc));
-        out.append(cairn::fixed::rescale(v1 * -28201 + v2 * 37446 + v9 * 65376 + v10 * 13953, sc));
-        out.append(cairn::fixed::rescale(v2 * -28201 + v3 * 37446 + v10 * 65376 + v11 * 13953, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0x6e29 + v1 * -0xdc51fffffffffff6dba + v2 * -0x6e28ffffffffffffedb74000000000000000 + v3 * 0x924600000000000000000000000000000000 + v8 * 0xff60 + v9 * 0x1fec0000000000003681 + v10 * 0xff6000000000000006d02000000000000000 + v11 * 0x368100000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
 
-    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_multiplier_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_multiplier_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, _, _, _, _, v8, v9, v10, v11, _, _, _, _] = (*rows.multi_pop_front::<16>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -59002 + v1 * 3078 + v8 * -15168 + v9 * 17473, sc));
-        out.append(cairn::fixed::rescale(v1 * -59002 + v2 * 3078 + v9 * -15168 + v10 * 17473, sc));
-        out.append(cairn::fixed::rescale(v2 * -59002 + v3 * 3078 + v10 * -15168 + v11 * 17473, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0xe67a + v1 * -0x1ccf3ffffffffffff3fa + v2 * -0xe679fffffffffffffe7f4000000000000000 + v3 * 0xc0600000000000000000000000000000000 + v8 * -0x3b40 + v9 * -0x767ffffffffffffbbbf + v10 * -0x3b3ffffffffffffff777e000000000000000 + v11 * 0x444100000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
 
-    /// One output row of channel 2: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 2 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_multiplier_m2(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_multiplier_p2(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, v4, v5, v6, v7, _, _, _, _, v12, v13, v14, v15] = (*rows.multi_pop_front::<16>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v4 * 18973 + v5 * 30990 + v12 * -24059 + v13 * 18378, sc));
-        out.append(cairn::fixed::rescale(v5 * 18973 + v6 * 30990 + v13 * -24059 + v14 * 18378, sc));
-        out.append(cairn::fixed::rescale(v6 * 18973 + v7 * 30990 + v14 * -24059 + v15 * 18378, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v4 * 0x4a1d + v5 * 0x943a00000000000790e + v6 * 0x4a1d0000000000000f21c000000000000000 + v7 * 0x790e00000000000000000000000000000000 + v12 * -0x5dfb + v13 * -0xbbf5fffffffffffb836 + v14 * -0x5dfafffffffffffff706c000000000000000 + v15 * 0x47ca00000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
 
-    /// One output row of channel 3: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 3 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_depthwise_multiplier_m3(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_depthwise_multiplier_p3(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, v4, v5, v6, v7, _, _, _, _, v12, v13, v14, v15] = (*rows.multi_pop_front::<16>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v4 * -1541 + v5 * 40490 + v12 * 12050 + v13 * -10455, sc));
-        out.append(cairn::fixed::rescale(v5 * -1541 + v6 * 40490 + v13 * 12050 + v14 * -10455, sc));
-        out.append(cairn::fixed::rescale(v6 * -1541 + v7 * 40490 + v14 * 12050 + v15 * -10455, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v4 * -0x605 + v5 * -0xc09fffffffffff61d6 + v6 * -0x604ffffffffffffec3ac000000000000000 + v7 * 0x9e2a00000000000000000000000000000000 + v12 * 0x2f12 + v13 * 0x5e23fffffffffffd729 + v14 * 0x2f11fffffffffffffae52000000000000000 + v15 * -0x28d700000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
+
+    /// The lane format of `conv_depthwise_multiplier`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_DEPTHWISE_MULTIPLIER_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_depthwise_multiplier`, layout [row][channel][column].
     #[inline(never)]
@@ -1341,28 +1480,45 @@ pub mod conv_depthwise_multiplier_fast {
         padded.span()
     }
 
+    /// The weights of `conv_depthwise_multiplier`, one output's after another, for its plain path.
+    const CONV_DEPTHWISE_MULTIPLIER_PLAIN_W: [felt252; 16] = [
+        -28201, 37446, 65376, 13953, -59002, 3078, -15168, 17473, 18973, 30990, -24059, 18378,
+        -1541, 40490, 12050, -10455,
+    ];
+
+    /// The biases of `conv_depthwise_multiplier` at scale 2s, for its plain path.
+    const CONV_DEPTHWISE_MULTIPLIER_PLAIN_B: [felt252; 4] = [
+        0, 0, 0, 0,
+    ];
+
     /// Node `conv_depthwise_multiplier` (Conv): x0, x1 -> y0 float32[1, 4, 3, 3]
     #[inline(never)]
     fn node_conv_depthwise_multiplier(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^43
+        if cairn::packed::below(cairn::packed::squares(i0), 0x4000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_DEPTHWISE_MULTIPLIER_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 32, 32);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_depthwise_multiplier_padded(img);
             for oh in 0..3_u32 {
-                conv_depthwise_multiplier_m0(padded.slice(oh * 8, 16), sc, ref out);
+                conv_depthwise_multiplier_p0(padded.slice(oh * 8, 16), ln, ref out);
             }
             for oh in 0..3_u32 {
-                conv_depthwise_multiplier_m1(padded.slice(oh * 8, 16), sc, ref out);
+                conv_depthwise_multiplier_p1(padded.slice(oh * 8, 16), ln, ref out);
             }
             for oh in 0..3_u32 {
-                conv_depthwise_multiplier_m2(padded.slice(oh * 8, 16), sc, ref out);
+                conv_depthwise_multiplier_p2(padded.slice(oh * 8, 16), ln, ref out);
             }
             for oh in 0..3_u32 {
-                conv_depthwise_multiplier_m3(padded.slice(oh * 8, 16), sc, ref out);
+                conv_depthwise_multiplier_p3(padded.slice(oh * 8, 16), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_DEPTHWISE_MULTIPLIER_PLAIN_W.span(), CONV_DEPTHWISE_MULTIPLIER_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 2, h: 4, w: 4, m: 4, cg: 1, mg: 2, kh: 2, kw: 2, sh: 1, sw: 1, dh: 1, dw: 1, pt: 0, pl: 0, ho: 3, wo: 3 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -1445,15 +1601,19 @@ pub mod conv_same_upper_even_kernel_fast {
         -53221,
     ];
 
-    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_same_upper_even_kernel_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_same_upper_even_kernel_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11] = (*rows.multi_pop_front::<12>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -2002 + v1 * 6154 + v6 * -11287 + v7 * -22882 + -3487891456, sc));
-        out.append(cairn::fixed::rescale(v2 * -2002 + v3 * 6154 + v8 * -11287 + v9 * -22882 + -3487891456, sc));
-        out.append(cairn::fixed::rescale(v4 * -2002 + v5 * 6154 + v10 * -11287 + v11 * -22882 + -3487891456, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0x7d2 + v1 * 0x180a + v2 * -0xfa4000000000000000 + v3 * 0x3014000000000000000 + v4 * -0x7d200000000000000000000000000000000 + v5 * 0x180a00000000000000000000000000000000 + v6 * -0x2c17 + v7 * -0x5962 + v8 * -0x582e000000000000000 + v9 * -0xb2c4000000000000000 + v10 * -0x2c1700000000000000000000000000000000 + v11 * -0x596200000000000000000000000000000000 + 0xfffffff301b800001ffffffe60370000fffffff301b8000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
+
+    /// The lane format of `conv_same_upper_even_kernel`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_SAME_UPPER_EVEN_KERNEL_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_same_upper_even_kernel`, layout [row][channel][column].
     #[inline(never)]
@@ -1500,19 +1660,35 @@ pub mod conv_same_upper_even_kernel_fast {
         padded.span()
     }
 
+    /// The weights of `conv_same_upper_even_kernel`, one output's after another, for its plain path.
+    const CONV_SAME_UPPER_EVEN_KERNEL_PLAIN_W: [felt252; 4] = [
+        -2002, 6154, -11287, -22882,
+    ];
+
+    /// The biases of `conv_same_upper_even_kernel` at scale 2s, for its plain path.
+    const CONV_SAME_UPPER_EVEN_KERNEL_PLAIN_B: [felt252; 1] = [
+        -3487891456,
+    ];
+
     /// Node `conv_same_upper_even_kernel` (Conv): x0, x1, x2 -> y0 float32[1, 1, 3, 3]
     #[inline(never)]
     fn node_conv_same_upper_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^45
+        if cairn::packed::below(cairn::packed::squares(i0), 0x40000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_SAME_UPPER_EVEN_KERNEL_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 25, 25);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_same_upper_even_kernel_padded(img);
             for oh in 0..3_u32 {
-                conv_same_upper_even_kernel_m0(padded.slice(oh * 12, 12), sc, ref out);
+                conv_same_upper_even_kernel_p0(padded.slice(oh * 12, 12), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_SAME_UPPER_EVEN_KERNEL_PLAIN_W.span(), CONV_SAME_UPPER_EVEN_KERNEL_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 1, h: 5, w: 5, m: 1, cg: 1, mg: 1, kh: 2, kw: 2, sh: 2, sw: 2, dh: 1, dw: 1, pt: 0, pl: 0, ho: 3, wo: 3 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -1587,29 +1763,36 @@ pub mod conv_same_lower_even_kernel_fast {
         -42536, 4790, -49372, -29816,
     ];
 
-    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_same_lower_even_kernel_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_same_lower_even_kernel_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15] = (*rows.multi_pop_front::<16>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -10758 + v1 * -31888 + v2 * -8213 + v3 * -15039 + v8 * 35210 + v9 * -10215 + v10 * -37094 + v11 * -17059, sc));
-        out.append(cairn::fixed::rescale(v1 * -10758 + v2 * -31888 + v3 * -8213 + v4 * -15039 + v9 * 35210 + v10 * -10215 + v11 * -37094 + v12 * -17059, sc));
-        out.append(cairn::fixed::rescale(v2 * -10758 + v3 * -31888 + v4 * -8213 + v5 * -15039 + v10 * 35210 + v11 * -10215 + v12 * -37094 + v13 * -17059, sc));
-        out.append(cairn::fixed::rescale(v3 * -10758 + v4 * -31888 + v5 * -8213 + v6 * -15039 + v11 * 35210 + v12 * -10215 + v13 * -37094 + v14 * -17059, sc));
-        out.append(cairn::fixed::rescale(v4 * -10758 + v5 * -31888 + v6 * -8213 + v7 * -15039 + v12 * 35210 + v13 * -10215 + v14 * -37094 + v15 * -17059, sc));
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * -0x2a06 + v1 * -0x540c000000000007c90 + v2 * -0x2a060000000000000f920000000000002015 + v3 * -0x540c000000000007c900000000000000402a000000000003abf + v4 * -0xf9200000000000020150000000000000757e000000000000000 + v5 * -0x402a000000000003abf00000000000000000000000000000000 + v6 * -0x757e00000000000000000000000000000000000000000000000 + v8 * 0x898a + v9 * 0x11313fffffffffffd819 + v10 * 0x8989fffffffffffffb031fffffffffff6f1a + v11 * 0x11313fffffffffffd818ffffffffffffede33fffffffffffbd5d + v12 * -0x4fce0000000000090e600000000000008546000000000000000 + v13 * -0x121cc0000000000042a300000000000000000000000000000000 + v14 * -0x854600000000000000000000000000000000000000000000000 + 0x200000000001000100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v4 * -0x2a06 + v5 * -0x7c90 + v6 * -0x2015 + v7 * -0x3abf + v12 * 0x898a + v13 * -0x27e7 + v14 * -0x90e6 + v15 * -0x42a3 + 0x1000000000008000, ln);
+        out.append(y0);
     }
 
-    /// One output row of channel 1: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_same_lower_even_kernel_m1(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_same_lower_even_kernel_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15] = (*rows.multi_pop_front::<16>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -21615 + v1 * -6840 + v2 * -19248 + v3 * 12022 + v8 * -42536 + v9 * 4790 + v10 * -49372 + v11 * -29816, sc));
-        out.append(cairn::fixed::rescale(v1 * -21615 + v2 * -6840 + v3 * -19248 + v4 * 12022 + v9 * -42536 + v10 * 4790 + v11 * -49372 + v12 * -29816, sc));
-        out.append(cairn::fixed::rescale(v2 * -21615 + v3 * -6840 + v4 * -19248 + v5 * 12022 + v10 * -42536 + v11 * 4790 + v12 * -49372 + v13 * -29816, sc));
-        out.append(cairn::fixed::rescale(v3 * -21615 + v4 * -6840 + v5 * -19248 + v6 * 12022 + v11 * -42536 + v12 * 4790 + v13 * -49372 + v14 * -29816, sc));
-        out.append(cairn::fixed::rescale(v4 * -21615 + v5 * -6840 + v6 * -19248 + v7 * 12022 + v12 * -42536 + v13 * 4790 + v14 * -49372 + v15 * -29816, sc));
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * -0x546f + v1 * -0xa8de000000000001ab8 + v2 * -0x546f00000000000003570000000000004b30 + v3 * -0xa8de000000000001ab80000000000000965ffffffffffffd10a + v4 * -0x3570000000000004b2ffffffffffffffa214000000000000000 + v5 * -0x965ffffffffffffd10a00000000000000000000000000000000 + v6 * 0x5dec00000000000000000000000000000000000000000000000 + v8 * -0xa628 + v9 * -0x14c4ffffffffffffed4a + v10 * -0xa627fffffffffffffda9400000000000c0dc + v11 * -0x14c4ffffffffffffed4a000000000000181b8000000000007478 + v12 * 0x256bfffffffffff3f23fffffffffffff1710000000000000000 + v13 * -0x181b800000000000747800000000000000000000000000000000 + v14 * -0xe8f000000000000000000000000000000000000000000000000 + 0x200000000001000100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v4 * -0x546f + v5 * -0x1ab8 + v6 * -0x4b30 + v7 * 0x2ef6 + v12 * -0xa628 + v13 * 0x12b6 + v14 * -0xc0dc + v15 * -0x7478 + 0x1000000000008000, ln);
+        out.append(y0);
     }
+
+    /// The lane format of `conv_same_lower_even_kernel`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_SAME_LOWER_EVEN_KERNEL_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_same_lower_even_kernel`, layout [row][channel][column].
     #[inline(never)]
@@ -1668,22 +1851,39 @@ pub mod conv_same_lower_even_kernel_fast {
         padded.span()
     }
 
+    /// The weights of `conv_same_lower_even_kernel`, one output's after another, for its plain path.
+    const CONV_SAME_LOWER_EVEN_KERNEL_PLAIN_W: [felt252; 16] = [
+        -10758, -31888, -8213, -15039, 35210, -10215, -37094, -17059, -21615, -6840, -19248, 12022,
+        -42536, 4790, -49372, -29816,
+    ];
+
+    /// The biases of `conv_same_lower_even_kernel` at scale 2s, for its plain path.
+    const CONV_SAME_LOWER_EVEN_KERNEL_PLAIN_B: [felt252; 2] = [
+        0, 0,
+    ];
+
     /// Node `conv_same_lower_even_kernel` (Conv): x0, x1 -> y0 float32[1, 2, 5, 5]
     #[inline(never)]
     fn node_conv_same_lower_even_kernel(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^43
+        if cairn::packed::below(cairn::packed::squares(i0), 0x4000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_SAME_LOWER_EVEN_KERNEL_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 25, 25);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_same_lower_even_kernel_padded(img);
             for oh in 0..5_u32 {
-                conv_same_lower_even_kernel_m0(padded.slice(oh * 8, 16), sc, ref out);
+                conv_same_lower_even_kernel_p0(padded.slice(oh * 8, 16), ln, ref out);
             }
             for oh in 0..5_u32 {
-                conv_same_lower_even_kernel_m1(padded.slice(oh * 8, 16), sc, ref out);
+                conv_same_lower_even_kernel_p1(padded.slice(oh * 8, 16), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_SAME_LOWER_EVEN_KERNEL_PLAIN_W.span(), CONV_SAME_LOWER_EVEN_KERNEL_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 1, h: 5, w: 5, m: 2, cg: 1, mg: 2, kh: 2, kw: 4, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pl: 2, ho: 5, wo: 5 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -1758,14 +1958,18 @@ pub mod conv_valid_fast {
         -3617, -4626, -30815, 57753, 12751, 13781,
     ];
 
-    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_valid_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_valid_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * 3167 + v1 * -9400 + v2 * 17841 + v8 * 369 + v9 * -22601 + v10 * -17212 + v16 * 13111 + v17 * 58188 + v18 * -36443 + v4 * -24222 + v5 * 15356 + v6 * 1169 + v12 * -3617 + v13 * -4626 + v14 * -30815 + v20 * 57753 + v21 * 12751 + v22 * 13781, sc));
-        out.append(cairn::fixed::rescale(v1 * 3167 + v2 * -9400 + v3 * 17841 + v9 * 369 + v10 * -22601 + v11 * -17212 + v17 * 13111 + v18 * 58188 + v19 * -36443 + v5 * -24222 + v6 * 15356 + v7 * 1169 + v13 * -3617 + v14 * -4626 + v15 * -30815 + v21 * 57753 + v22 * 12751 + v23 * 13781, sc));
+        let (y0, y1, _, _) = cairn::packed::split_4(v0 * 0xc5f + v1 * 0x18bdfffffffffffdb48 + v2 * -0x496ffffffffffffba4f + v3 * 0x8b62000000000000000 + v4 * -0x5e9e + v5 * -0xbd3bfffffffffffc404 + v6 * 0x77f8000000000000491 + v7 * 0x922000000000000000 + v8 * 0x171 + v9 * 0x2e1fffffffffffa7b7 + v10 * -0xb09200000000000433c + v11 * -0x8678000000000000000 + v12 * -0xe21 + v13 * -0x1c42000000000001212 + v14 * -0x242400000000000785f + v15 * -0xf0be000000000000000 + v16 * 0x3337 + v17 * 0x666e00000000000e34c + v18 * 0x1c697fffffffffff71a5 + v19 * -0x11cb6000000000000000 + v20 * 0xe199 + v21 * 0x1c3320000000000031cf + v22 * 0x639e0000000000035d5 + v23 * 0x6baa000000000000000 + 0x2000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
     }
+
+    /// The lane format of `conv_valid`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_VALID_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_valid`, layout [row][channel][column].
     #[inline(never)]
@@ -1816,19 +2020,36 @@ pub mod conv_valid_fast {
         padded.span()
     }
 
+    /// The weights of `conv_valid`, one output's after another, for its plain path.
+    const CONV_VALID_PLAIN_W: [felt252; 18] = [
+        3167, -9400, 17841, 369, -22601, -17212, 13111, 58188, -36443, -24222, 15356, 1169,
+        -3617, -4626, -30815, 57753, 12751, 13781,
+    ];
+
+    /// The biases of `conv_valid` at scale 2s, for its plain path.
+    const CONV_VALID_PLAIN_B: [felt252; 1] = [
+        0,
+    ];
+
     /// Node `conv_valid` (Conv): x0, x1 -> y0 float32[1, 1, 3, 2]
     #[inline(never)]
     fn node_conv_valid(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^43
+        if cairn::packed::below(cairn::packed::squares(i0), 0x4000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_VALID_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 40, 40);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_valid_padded(img);
             for oh in 0..3_u32 {
-                conv_valid_m0(padded.slice(oh * 8, 24), sc, ref out);
+                conv_valid_p0(padded.slice(oh * 8, 24), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_VALID_PLAIN_W.span(), CONV_VALID_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 2, h: 5, w: 4, m: 1, cg: 2, mg: 1, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 0, pl: 0, ho: 3, wo: 2 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]
@@ -2063,14 +2284,18 @@ pub mod conv_scale_30_fast {
         1009062912,
     ];
 
-    /// One output row of channel 0: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (2 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn conv_scale_30_m0(rows: Span<felt252>, sc: Scale, ref out: Array<felt252>) {
+    fn conv_scale_30_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11] = (*rows.multi_pop_front::<12>().unwrap()).unbox();
-        out.append(cairn::fixed::rescale(v0 * -778097664 + v1 * 515872768 + v2 * 1039222784 + v4 * -293770240 + v5 * 353593344 + v6 * -338854912 + v8 * -443694080 + v9 * 404311040 + v10 * -375647232 + 1083473051661631488, sc));
-        out.append(cairn::fixed::rescale(v1 * -778097664 + v2 * 515872768 + v3 * 1039222784 + v5 * -293770240 + v6 * 353593344 + v7 * -338854912 + v9 * -443694080 + v10 * 404311040 + v11 * -375647232 + 1083473051661631488, sc));
+        let (y0, y1) = cairn::packed::split_2(v0 * -0x2e60d400 + v1 * -0x2e60d3ffffffffffffffffffffffffffe1406800 + v2 * 0x1ebf98000000000000000000000000003df14800 + v3 * 0x3df1480000000000000000000000000000000000 + v4 * -0x11829400 + v5 * -0x118293ffffffffffffffffffffffffffeaec9800 + v6 * 0x151367ffffffffffffffffffffffffffebcd7c00 + v7 * -0x1432840000000000000000000000000000000000 + v8 * -0x1a723c00 + v9 * -0x1a723bffffffffffffffffffffffffffe7e6b400 + v10 * 0x18194bffffffffffffffffffffffffffe99c1400 + v11 * -0x1663ec0000000000000000000000000000000000 + 0x200000000f0945002000000000000000200000000f09450020000000, ln);
+        out.append(y0);
+        out.append(y1);
     }
+
+    /// The lane format of `conv_scale_30`: 2 lanes of 94 bits at scale 30 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_SCALE_30_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x40000000, div_k: 0x400000000000000000000000, center: 0x8000000000000000, half_k: 0x200000000000000000000000 };
 
     /// The zero-padded copy of one input image of `conv_scale_30`, layout [row][channel][column].
     #[inline(never)]
@@ -2097,19 +2322,35 @@ pub mod conv_scale_30_fast {
         padded.span()
     }
 
+    /// The weights of `conv_scale_30`, one output's after another, for its plain path.
+    const CONV_SCALE_30_PLAIN_W: [felt252; 9] = [
+        -778097664, 515872768, 1039222784, -293770240, 353593344, -338854912, -443694080, 404311040, -375647232,
+    ];
+
+    /// The biases of `conv_scale_30` at scale 2s, for its plain path.
+    const CONV_SCALE_30_PLAIN_B: [felt252; 1] = [
+        1083473051661631488,
+    ];
+
     /// Node `conv_scale_30` (Conv): x0, x1, x2 -> y0 float32[1, 1, 2, 2]
     #[inline(never)]
     fn node_conv_scale_30(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^62
+        if cairn::packed::below(cairn::packed::squares(i0), 0x10000000000000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_SCALE_30_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
             let img = i0.slice(b * 16, 16);
             // zero-padded copy, layout [row][channel][column]
             let padded = conv_scale_30_padded(img);
             for oh in 0..2_u32 {
-                conv_scale_30_m0(padded.slice(oh * 4, 12), sc, ref out);
+                conv_scale_30_p0(padded.slice(oh * 4, 12), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_SCALE_30_PLAIN_W.span(), CONV_SCALE_30_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 1, h: 4, w: 4, m: 1, cg: 1, mg: 1, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 0, pl: 0, ho: 2, wo: 2 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]

@@ -148,8 +148,8 @@ pub mod dense_gemm_wide_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_wide`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_WIDE_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_wide`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_GEMM_WIDE_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_gemm_wide`, one output's after another, for its plain path.
     const DENSE_GEMM_WIDE_PLAIN_W: [felt252; 900] = [
@@ -250,7 +250,7 @@ pub mod dense_gemm_wide_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_GEMM_WIDE_PLAIN_W.span(), DENSE_GEMM_WIDE_PLAIN_B.span(), 1, 300, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_GEMM_WIDE_PLAIN_W.span(), DENSE_GEMM_WIDE_PLAIN_B.span(), 1, 300, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -746,8 +746,8 @@ pub mod dense_gemm_groups_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_groups`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_GROUPS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_groups`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_GEMM_GROUPS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_gemm_groups`, one output's after another, for its plain path.
     const DENSE_GEMM_GROUPS_PLAIN_W: [felt252; 4800] = [
@@ -1174,7 +1174,7 @@ pub mod dense_gemm_groups_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_GEMM_GROUPS_PLAIN_W.span(), DENSE_GEMM_GROUPS_PLAIN_B.span(), 2, 300, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_GEMM_GROUPS_PLAIN_W.span(), DENSE_GEMM_GROUPS_PLAIN_B.span(), 2, 300, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1238,8 +1238,8 @@ pub mod dense_gemm_rows_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_rows`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_ROWS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_rows`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_GEMM_ROWS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_gemm_rows`, one output's after another, for its plain path.
     const DENSE_GEMM_ROWS_PLAIN_W: [felt252; 35] = [
@@ -1268,7 +1268,7 @@ pub mod dense_gemm_rows_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_GEMM_ROWS_PLAIN_W.span(), DENSE_GEMM_ROWS_PLAIN_B.span(), 3, 7, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_GEMM_ROWS_PLAIN_W.span(), DENSE_GEMM_ROWS_PLAIN_B.span(), 3, 7, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1324,8 +1324,8 @@ pub mod dense_matmul_batched_fast {
         true
     }
 
-    /// The lane format of `dense_matmul_batched`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_MATMUL_BATCHED_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_matmul_batched`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_MATMUL_BATCHED_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_matmul_batched`, one output's after another, for its plain path.
     const DENSE_MATMUL_BATCHED_PLAIN_W: [felt252; 20] = [
@@ -1353,7 +1353,7 @@ pub mod dense_matmul_batched_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_MATMUL_BATCHED_PLAIN_W.span(), DENSE_MATMUL_BATCHED_PLAIN_B.span(), 6, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_MATMUL_BATCHED_PLAIN_W.span(), DENSE_MATMUL_BATCHED_PLAIN_B.span(), 6, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1409,8 +1409,8 @@ pub mod dense_matmul_vector_fast {
         true
     }
 
-    /// The lane format of `dense_matmul_vector`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_MATMUL_VECTOR_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_matmul_vector`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_MATMUL_VECTOR_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_matmul_vector`, one output's after another, for its plain path.
     const DENSE_MATMUL_VECTOR_PLAIN_W: [felt252; 15] = [
@@ -1438,7 +1438,7 @@ pub mod dense_matmul_vector_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_MATMUL_VECTOR_PLAIN_W.span(), DENSE_MATMUL_VECTOR_PLAIN_B.span(), 1, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_MATMUL_VECTOR_PLAIN_W.span(), DENSE_MATMUL_VECTOR_PLAIN_B.span(), 1, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1510,8 +1510,8 @@ pub mod dense_gemm_packed_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_packed`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_PACKED_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_packed`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_GEMM_PACKED_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_gemm_packed`, one output's after another, for its plain path.
     const DENSE_GEMM_PACKED_PLAIN_W: [felt252; 108] = [
@@ -1546,7 +1546,7 @@ pub mod dense_gemm_packed_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_GEMM_PACKED_PLAIN_W.span(), DENSE_GEMM_PACKED_PLAIN_B.span(), 2, 12, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_GEMM_PACKED_PLAIN_W.span(), DENSE_GEMM_PACKED_PLAIN_B.span(), 2, 12, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1611,8 +1611,8 @@ pub mod dense_gemm_beyond_packing_bound_fast {
         true
     }
 
-    /// The lane format of `dense_gemm_beyond_packing_bound`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_gemm_beyond_packing_bound`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_GEMM_BEYOND_PACKING_BOUND_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `dense_gemm_beyond_packing_bound`, one output's after another, for its plain path.
     const DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_W: [felt252; 48] = [
@@ -1642,7 +1642,7 @@ pub mod dense_gemm_beyond_packing_bound_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_W.span(), DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_B.span(), 1, 6, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_W.span(), DENSE_GEMM_BEYOND_PACKING_BOUND_PLAIN_B.span(), 1, 6, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1728,8 +1728,8 @@ pub mod dense_conv_cnn_like_fast {
         o3.append(y3);
     }
 
-    /// The lane format of `dense_conv_cnn_like`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const DENSE_CONV_CNN_LIKE_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `dense_conv_cnn_like`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_CONV_CNN_LIKE_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `dense_conv_cnn_like`, layout [row][channel][column].
     #[inline(never)]
@@ -1878,7 +1878,7 @@ pub mod dense_conv_cnn_like_fast {
         }
         out.span()
         } else {
-        cairn::packed::conv2d_rows(i0, DENSE_CONV_CNN_LIKE_PLAIN_W.span(), DENSE_CONV_CNN_LIKE_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 1, h: 8, w: 8, m: 4, cg: 1, mg: 4, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pl: 1, ho: 8, wo: 8 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::conv2d_rows(i0, DENSE_CONV_CNN_LIKE_PLAIN_W.span(), DENSE_CONV_CNN_LIKE_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 1, h: 8, w: 8, m: 4, cg: 1, mg: 4, kh: 3, kw: 3, sh: 1, sw: 1, dh: 1, dw: 1, pt: 1, pl: 1, ho: 8, wo: 8 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -1915,37 +1915,74 @@ pub mod dense_conv_groups_strides_fast {
         -51922, 46035, -29558, -25822, 61164, -38436, -42038, 36168, 63538, 54720, -2375, -11571,
     ];
 
-    /// One output row of channels 0..3: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn dense_conv_groups_strides_k0(rows: Span<felt252>, sc: Scale, ref o0: Array<felt252>, ref o1: Array<felt252>, ref o2: Array<felt252>) {
+    fn dense_conv_groups_strides_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        o0.append(cairn::fixed::rescale(v0 * -53313 + v2 * -14310 + v4 * -50830 + v28 * -59998 + v30 * -62850 + v32 * 45857 + v7 * 36106 + v9 * -21962 + v11 * 583 + v35 * -17140 + v37 * -26730 + v39 * 58422, sc));
-        o0.append(cairn::fixed::rescale(v1 * -53313 + v3 * -14310 + v5 * -50830 + v29 * -59998 + v31 * -62850 + v33 * 45857 + v8 * 36106 + v10 * -21962 + v12 * 583 + v36 * -17140 + v38 * -26730 + v40 * 58422, sc));
-        o0.append(cairn::fixed::rescale(v2 * -53313 + v4 * -14310 + v6 * -50830 + v30 * -59998 + v32 * -62850 + v34 * 45857 + v9 * 36106 + v11 * -21962 + v13 * 583 + v37 * -17140 + v39 * -26730 + v41 * 58422, sc));
-        o1.append(cairn::fixed::rescale(v0 * -5237 + v2 * -48081 + v4 * 13537 + v28 * 28563 + v30 * 8567 + v32 * -14762 + v7 * -3396 + v9 * -54500 + v11 * -22354 + v35 * 5969 + v37 * -38549 + v39 * -51160, sc));
-        o1.append(cairn::fixed::rescale(v1 * -5237 + v3 * -48081 + v5 * 13537 + v29 * 28563 + v31 * 8567 + v33 * -14762 + v8 * -3396 + v10 * -54500 + v12 * -22354 + v36 * 5969 + v38 * -38549 + v40 * -51160, sc));
-        o1.append(cairn::fixed::rescale(v2 * -5237 + v4 * -48081 + v6 * 13537 + v30 * 28563 + v32 * 8567 + v34 * -14762 + v9 * -3396 + v11 * -54500 + v13 * -22354 + v37 * 5969 + v39 * -38549 + v41 * -51160, sc));
-        o2.append(cairn::fixed::rescale(v0 * -40977 + v2 * -14764 + v4 * -31306 + v28 * 4053 + v30 * 10985 + v32 * 35805 + v7 * -18650 + v9 * 35156 + v11 * 51753 + v35 * 34468 + v37 * -54270 + v39 * -22321, sc));
-        o2.append(cairn::fixed::rescale(v1 * -40977 + v3 * -14764 + v5 * -31306 + v29 * 4053 + v31 * 10985 + v33 * 35805 + v8 * -18650 + v10 * 35156 + v12 * 51753 + v36 * 34468 + v38 * -54270 + v40 * -22321, sc));
-        o2.append(cairn::fixed::rescale(v2 * -40977 + v4 * -14764 + v6 * -31306 + v30 * 4053 + v32 * 10985 + v34 * 35805 + v9 * -18650 + v11 * 35156 + v13 * 51753 + v37 * 34468 + v39 * -54270 + v41 * -22321, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0xd041 + v1 * -0x1a082000000000000000 + v2 * -0xd041000000000000000000000000000037e6 + v3 * -0x6fcc000000000000000 + v4 * -0x37e60000000000000000000000000000c68e + v5 * -0x18d1c000000000000000 + v6 * -0xc68e00000000000000000000000000000000 + v7 * 0x8d0a + v8 * 0x11a14000000000000000 + v9 * 0x8d09ffffffffffffffffffffffffffffaa36 + v10 * -0xab94000000000000000 + v11 * -0x55c9fffffffffffffffffffffffffffffdb9 + v12 * 0x48e000000000000000 + v13 * 0x24700000000000000000000000000000000 + v28 * -0xea5e + v29 * -0x1d4bc000000000000000 + v30 * -0xea5e0000000000000000000000000000f582 + v31 * -0x1eb04000000000000000 + v32 * -0xf581ffffffffffffffffffffffffffff4cdf + v33 * 0x16642000000000000000 + v34 * 0xb32100000000000000000000000000000000 + v35 * -0x42f4 + v36 * -0x85e8000000000000000 + v37 * -0x42f40000000000000000000000000000686a + v38 * -0xd0d4000000000000000 + v39 * -0x6869ffffffffffffffffffffffffffff1bca + v40 * 0x1c86c000000000000000 + v41 * 0xe43600000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
 
-    /// One output row of channels 3..6: the filters as immediates, bias and one rounding per output.
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
     #[inline(never)]
-    fn dense_conv_groups_strides_k3(rows: Span<felt252>, sc: Scale, ref o3: Array<felt252>, ref o4: Array<felt252>, ref o5: Array<felt252>) {
+    fn dense_conv_groups_strides_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0x1475 + v1 * -0x28ea000000000000000 + v2 * -0x14750000000000000000000000000000bbd1 + v3 * -0x177a2000000000000000 + v4 * -0xbbd0ffffffffffffffffffffffffffffcb1f + v5 * 0x69c2000000000000000 + v6 * 0x34e100000000000000000000000000000000 + v7 * -0xd44 + v8 * -0x1a88000000000000000 + v9 * -0xd440000000000000000000000000000d4e4 + v10 * -0x1a9c8000000000000000 + v11 * -0xd4e400000000000000000000000000005752 + v12 * -0xaea4000000000000000 + v13 * -0x575200000000000000000000000000000000 + v28 * 0x6f93 + v29 * 0xdf26000000000000000 + v30 * 0x6f9300000000000000000000000000002177 + v31 * 0x42ee000000000000000 + v32 * 0x2176ffffffffffffffffffffffffffffc656 + v33 * -0x7354000000000000000 + v34 * -0x39aa00000000000000000000000000000000 + v35 * 0x1751 + v36 * 0x2ea2000000000000000 + v37 * 0x1750ffffffffffffffffffffffffffff696b + v38 * -0x12d2a000000000000000 + v39 * -0x96950000000000000000000000000000c7d8 + v40 * -0x18fb0000000000000000 + v41 * -0xc7d800000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// One output row of channel 2 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_groups_strides_p2(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, _, _, _, _, _, _, _, _, _, _, _, _, _, _] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v0 * -0xa011 + v1 * -0x14022000000000000000 + v2 * -0xa011000000000000000000000000000039ac + v3 * -0x7358000000000000000 + v4 * -0x39ac00000000000000000000000000007a4a + v5 * -0xf494000000000000000 + v6 * -0x7a4a00000000000000000000000000000000 + v7 * -0x48da + v8 * -0x91b4000000000000000 + v9 * -0x48d9ffffffffffffffffffffffffffff76ac + v10 * 0x112a8000000000000000 + v11 * 0x89540000000000000000000000000000ca29 + v12 * 0x19452000000000000000 + v13 * 0xca2900000000000000000000000000000000 + v28 * 0xfd5 + v29 * 0x1faa000000000000000 + v30 * 0xfd500000000000000000000000000002ae9 + v31 * 0x55d2000000000000000 + v32 * 0x2ae900000000000000000000000000008bdd + v33 * 0x117ba000000000000000 + v34 * 0x8bdd00000000000000000000000000000000 + v35 * 0x86a4 + v36 * 0x10d48000000000000000 + v37 * 0x86a3ffffffffffffffffffffffffffff2c02 + v38 * -0x1a7fc000000000000000 + v39 * -0xd3fe00000000000000000000000000005731 + v40 * -0xae62000000000000000 + v41 * -0x573100000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// One output row of channel 3 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_groups_strides_p3(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
         let mut rows = rows;
         let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
-        o3.append(cairn::fixed::rescale(v14 * -34042 + v16 * -6411 + v18 * 62621 + v42 * -38889 + v44 * -35329 + v46 * 55021 + v21 * -45116 + v23 * -52012 + v25 * 23210 + v49 * -19231 + v51 * 41701 + v53 * -52441, sc));
-        o3.append(cairn::fixed::rescale(v15 * -34042 + v17 * -6411 + v19 * 62621 + v43 * -38889 + v45 * -35329 + v47 * 55021 + v22 * -45116 + v24 * -52012 + v26 * 23210 + v50 * -19231 + v52 * 41701 + v54 * -52441, sc));
-        o3.append(cairn::fixed::rescale(v16 * -34042 + v18 * -6411 + v20 * 62621 + v44 * -38889 + v46 * -35329 + v48 * 55021 + v23 * -45116 + v25 * -52012 + v27 * 23210 + v51 * -19231 + v53 * 41701 + v55 * -52441, sc));
-        o4.append(cairn::fixed::rescale(v14 * 35396 + v16 * -15805 + v18 * -9469 + v42 * 53780 + v44 * 26912 + v46 * -25158 + v21 * -28161 + v23 * 52506 + v25 * -59164 + v49 * -17262 + v51 * -25595 + v53 * 49265, sc));
-        o4.append(cairn::fixed::rescale(v15 * 35396 + v17 * -15805 + v19 * -9469 + v43 * 53780 + v45 * 26912 + v47 * -25158 + v22 * -28161 + v24 * 52506 + v26 * -59164 + v50 * -17262 + v52 * -25595 + v54 * 49265, sc));
-        o4.append(cairn::fixed::rescale(v16 * 35396 + v18 * -15805 + v20 * -9469 + v44 * 53780 + v46 * 26912 + v48 * -25158 + v23 * -28161 + v25 * 52506 + v27 * -59164 + v51 * -17262 + v53 * -25595 + v55 * 49265, sc));
-        o5.append(cairn::fixed::rescale(v14 * -51922 + v16 * 46035 + v18 * -29558 + v42 * -25822 + v44 * 61164 + v46 * -38436 + v21 * -42038 + v23 * 36168 + v25 * 63538 + v49 * 54720 + v51 * -2375 + v53 * -11571, sc));
-        o5.append(cairn::fixed::rescale(v15 * -51922 + v17 * 46035 + v19 * -29558 + v43 * -25822 + v45 * 61164 + v47 * -38436 + v22 * -42038 + v24 * 36168 + v26 * 63538 + v50 * 54720 + v52 * -2375 + v54 * -11571, sc));
-        o5.append(cairn::fixed::rescale(v16 * -51922 + v18 * 46035 + v20 * -29558 + v44 * -25822 + v46 * 61164 + v48 * -38436 + v23 * -42038 + v25 * 36168 + v27 * 63538 + v51 * 54720 + v53 * -2375 + v55 * -11571, sc));
+        let (y0, y1, y2, _) = cairn::packed::split_4(v14 * -0x84fa + v15 * -0x109f4000000000000000 + v16 * -0x84fa0000000000000000000000000000190b + v17 * -0x3216000000000000000 + v18 * -0x190affffffffffffffffffffffffffff0b63 + v19 * 0x1e93a000000000000000 + v20 * 0xf49d00000000000000000000000000000000 + v21 * -0xb03c + v22 * -0x16078000000000000000 + v23 * -0xb03c0000000000000000000000000000cb2c + v24 * -0x19658000000000000000 + v25 * -0xcb2bffffffffffffffffffffffffffffa556 + v26 * 0xb554000000000000000 + v27 * 0x5aaa00000000000000000000000000000000 + v42 * -0x97e9 + v43 * -0x12fd2000000000000000 + v44 * -0x97e900000000000000000000000000008a01 + v45 * -0x11402000000000000000 + v46 * -0x8a00ffffffffffffffffffffffffffff2913 + v47 * 0x1adda000000000000000 + v48 * 0xd6ed00000000000000000000000000000000 + v49 * -0x4b1f + v50 * -0x963e000000000000000 + v51 * -0x4b1effffffffffffffffffffffffffff5d1b + v52 * 0x145ca000000000000000 + v53 * 0xa2e4ffffffffffffffffffffffffffff3327 + v54 * -0x199b2000000000000000 + v55 * -0xccd900000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
     }
+
+    /// One output row of channel 4 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_groups_strides_p4(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v14 * 0x8a44 + v15 * 0x11488000000000000000 + v16 * 0x8a43ffffffffffffffffffffffffffffc243 + v17 * -0x7b7a000000000000000 + v18 * -0x3dbd000000000000000000000000000024fd + v19 * -0x49fa000000000000000 + v20 * -0x24fd00000000000000000000000000000000 + v21 * -0x6e01 + v22 * -0xdc02000000000000000 + v23 * -0x6e00ffffffffffffffffffffffffffff32e6 + v24 * 0x19a34000000000000000 + v25 * 0xcd19ffffffffffffffffffffffffffff18e4 + v26 * -0x1ce38000000000000000 + v27 * -0xe71c00000000000000000000000000000000 + v42 * 0xd214 + v43 * 0x1a428000000000000000 + v44 * 0xd21400000000000000000000000000006920 + v45 * 0xd240000000000000000 + v46 * 0x691fffffffffffffffffffffffffffff9dba + v47 * -0xc48c000000000000000 + v48 * -0x624600000000000000000000000000000000 + v49 * -0x436e + v50 * -0x86dc000000000000000 + v51 * -0x436e000000000000000000000000000063fb + v52 * -0xc7f6000000000000000 + v53 * -0x63faffffffffffffffffffffffffffff3f8f + v54 * 0x180e2000000000000000 + v55 * 0xc07100000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// One output row of channel 5 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_groups_strides_p5(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [_, _, _, _, _, _, _, _, _, _, _, _, _, _, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, _, _, _, _, _, _, _, _, _, _, _, _, _, _, v42, v43, v44, v45, v46, v47, v48, v49, v50, v51, v52, v53, v54, v55] = (*rows.multi_pop_front::<56>().unwrap()).unbox();
+        let (y0, y1, y2, _) = cairn::packed::split_4(v14 * -0xcad2 + v15 * -0x195a4000000000000000 + v16 * -0xcad1ffffffffffffffffffffffffffff4c2d + v17 * 0x167a6000000000000000 + v18 * 0xb3d2ffffffffffffffffffffffffffff8c8a + v19 * -0xe6ec000000000000000 + v20 * -0x737600000000000000000000000000000000 + v21 * -0xa436 + v22 * -0x1486c000000000000000 + v23 * -0xa435ffffffffffffffffffffffffffff72b8 + v24 * 0x11a90000000000000000 + v25 * 0x8d480000000000000000000000000000f832 + v26 * 0x1f064000000000000000 + v27 * 0xf83200000000000000000000000000000000 + v42 * -0x64de + v43 * -0xc9bc000000000000000 + v44 * -0x64ddffffffffffffffffffffffffffff1114 + v45 * 0x1ddd8000000000000000 + v46 * 0xeeebffffffffffffffffffffffffffff69dc + v47 * -0x12c48000000000000000 + v48 * -0x962400000000000000000000000000000000 + v49 * 0xd5c0 + v50 * 0x1ab80000000000000000 + v51 * 0xd5bffffffffffffffffffffffffffffff6b9 + v52 * -0x128e000000000000000 + v53 * -0x94700000000000000000000000000002d33 + v54 * -0x5a66000000000000000 + v55 * -0x2d3300000000000000000000000000000000 + 0x100000000000800002000000000010001000000000008000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+    }
+
+    /// The lane format of `dense_conv_groups_strides`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_CONV_GROUPS_STRIDES_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The zero-padded copy of one input image of `dense_conv_groups_strides`, layout [row][channel][column].
     #[inline(never)]
@@ -2124,35 +2161,55 @@ pub mod dense_conv_groups_strides_fast {
         padded.span()
     }
 
+    /// The weights of `dense_conv_groups_strides`, one output's after another, for its plain path.
+    const DENSE_CONV_GROUPS_STRIDES_PLAIN_W: [felt252; 72] = [
+        -53313, -14310, -50830, -59998, -62850, 45857, 36106, -21962, 583, -17140, -26730, 58422,
+        -5237, -48081, 13537, 28563, 8567, -14762, -3396, -54500, -22354, 5969, -38549, -51160,
+        -40977, -14764, -31306, 4053, 10985, 35805, -18650, 35156, 51753, 34468, -54270, -22321,
+        -34042, -6411, 62621, -38889, -35329, 55021, -45116, -52012, 23210, -19231, 41701, -52441,
+        35396, -15805, -9469, 53780, 26912, -25158, -28161, 52506, -59164, -17262, -25595, 49265,
+        -51922, 46035, -29558, -25822, 61164, -38436, -42038, 36168, 63538, 54720, -2375, -11571,
+    ];
+
+    /// The biases of `dense_conv_groups_strides` at scale 2s, for its plain path.
+    const DENSE_CONV_GROUPS_STRIDES_PLAIN_B: [felt252; 6] = [
+        0, 0, 0, 0, 0, 0,
+    ];
+
     /// Node `dense_conv_groups_strides` (Conv): x0, x1 -> y0 float32[2, 6, 3, 3]
     #[inline(never)]
     fn node_dense_conv_groups_strides(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^42
+        if cairn::packed::below(cairn::packed::squares(i0), 0x1000000000000000000000) {
+        let ln = cairn::packed::lanes(DENSE_CONV_GROUPS_STRIDES_LANES);
         let mut out = array![];
         for b in 0..2_u32 {
             let img = i0.slice(b * 120, 120);
             // zero-padded copy, layout [row][channel][column]
             let padded = dense_conv_groups_strides_padded(img);
-            // one array per output channel, joined in channel order below
-            let mut o0 = array![];
-            let mut o1 = array![];
-            let mut o2 = array![];
-            let mut o3 = array![];
-            let mut o4 = array![];
-            let mut o5 = array![];
             for oh in 0..3_u32 {
-                dense_conv_groups_strides_k0(padded.slice(oh * 56, 56), sc, ref o0, ref o1, ref o2);
+                dense_conv_groups_strides_p0(padded.slice(oh * 56, 56), ln, ref out);
             }
             for oh in 0..3_u32 {
-                dense_conv_groups_strides_k3(padded.slice(oh * 56, 56), sc, ref o3, ref o4, ref o5);
+                dense_conv_groups_strides_p1(padded.slice(oh * 56, 56), ln, ref out);
             }
-            cairn::io::copy(ref out, o0.span());
-            cairn::io::copy(ref out, o1.span());
-            cairn::io::copy(ref out, o2.span());
-            cairn::io::copy(ref out, o3.span());
-            cairn::io::copy(ref out, o4.span());
-            cairn::io::copy(ref out, o5.span());
+            for oh in 0..3_u32 {
+                dense_conv_groups_strides_p2(padded.slice(oh * 56, 56), ln, ref out);
+            }
+            for oh in 0..3_u32 {
+                dense_conv_groups_strides_p3(padded.slice(oh * 56, 56), ln, ref out);
+            }
+            for oh in 0..3_u32 {
+                dense_conv_groups_strides_p4(padded.slice(oh * 56, 56), ln, ref out);
+            }
+            for oh in 0..3_u32 {
+                dense_conv_groups_strides_p5(padded.slice(oh * 56, 56), ln, ref out);
+            }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, DENSE_CONV_GROUPS_STRIDES_PLAIN_W.span(), DENSE_CONV_GROUPS_STRIDES_PLAIN_B.span(), cairn::packed::Conv2d { batch: 2, c: 4, h: 5, w: 6, m: 6, cg: 2, mg: 3, kh: 2, kw: 3, sh: 2, sw: 1, dh: 1, dw: 2, pt: 0, pl: 1, ho: 3, wo: 3 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]

@@ -131,8 +131,8 @@ pub mod gemm_dense_bias_fast {
         true
     }
 
-    /// The lane format of `gemm_dense_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const GEMM_DENSE_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `gemm_dense_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const GEMM_DENSE_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `gemm_dense_bias`, one output's after another, for its plain path.
     const GEMM_DENSE_BIAS_PLAIN_W: [felt252; 240] = [
@@ -178,7 +178,7 @@ pub mod gemm_dense_bias_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, GEMM_DENSE_BIAS_PLAIN_W.span(), GEMM_DENSE_BIAS_PLAIN_B.span(), 1, 20, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, GEMM_DENSE_BIAS_PLAIN_W.span(), GEMM_DENSE_BIAS_PLAIN_B.span(), 1, 20, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -269,8 +269,8 @@ pub mod gemm_no_bias_fast {
         true
     }
 
-    /// The lane format of `gemm_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const GEMM_NO_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `gemm_no_bias`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const GEMM_NO_BIAS_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `gemm_no_bias`, one output's after another, for its plain path.
     const GEMM_NO_BIAS_PLAIN_W: [felt252; 20] = [
@@ -298,7 +298,7 @@ pub mod gemm_no_bias_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, GEMM_NO_BIAS_PLAIN_W.span(), GEMM_NO_BIAS_PLAIN_B.span(), 3, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, GEMM_NO_BIAS_PLAIN_W.span(), GEMM_NO_BIAS_PLAIN_B.span(), 3, 5, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -512,8 +512,8 @@ pub mod gemm_beta_zero_fast {
         true
     }
 
-    /// The lane format of `gemm_beta_zero`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const GEMM_BETA_ZERO_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `gemm_beta_zero`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const GEMM_BETA_ZERO_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `gemm_beta_zero`, one output's after another, for its plain path.
     const GEMM_BETA_ZERO_PLAIN_W: [felt252; 6] = [
@@ -540,7 +540,7 @@ pub mod gemm_beta_zero_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, GEMM_BETA_ZERO_PLAIN_W.span(), GEMM_BETA_ZERO_PLAIN_B.span(), 2, 3, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, GEMM_BETA_ZERO_PLAIN_W.span(), GEMM_BETA_ZERO_PLAIN_B.span(), 2, 3, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 

@@ -83,8 +83,8 @@ pub mod mat_mul_2d_weight_fast {
         true
     }
 
-    /// The lane format of `mat_mul_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `mat_mul_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const MAT_MUL_2D_WEIGHT_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `mat_mul_2d_weight`, one output's after another, for its plain path.
     const MAT_MUL_2D_WEIGHT_PLAIN_W: [felt252; 20] = [
@@ -112,7 +112,7 @@ pub mod mat_mul_2d_weight_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, MAT_MUL_2D_WEIGHT_PLAIN_W.span(), MAT_MUL_2D_WEIGHT_PLAIN_B.span(), 3, 4, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, MAT_MUL_2D_WEIGHT_PLAIN_W.span(), MAT_MUL_2D_WEIGHT_PLAIN_B.span(), 3, 4, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 
@@ -351,8 +351,8 @@ pub mod mat_mul_batched_2d_weight_fast {
         true
     }
 
-    /// The lane format of `mat_mul_batched_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^(k-s), 2^k, 2^(k-1-s)).
-    const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_ks: 0x200000000000, div_k: 0x2000000000000000, center: 0x100000000000 };
+    /// The lane format of `mat_mul_batched_2d_weight`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const MAT_MUL_BATCHED_2D_WEIGHT_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
 
     /// The weights of `mat_mul_batched_2d_weight`, one output's after another, for its plain path.
     const MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W: [felt252; 8] = [
@@ -379,7 +379,7 @@ pub mod mat_mul_batched_2d_weight_fast {
         if ok {
             out.span()
         } else {
-        cairn::packed::dense_rows(i0, MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W.span(), MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_B.span(), 6, 4, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff }, sc)
+        cairn::packed::dense_rows(i0, MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_W.span(), MAT_MUL_BATCHED_2D_WEIGHT_PLAIN_B.span(), 6, 4, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
         }
     }
 

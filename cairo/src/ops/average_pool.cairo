@@ -38,6 +38,36 @@ pub fn average_pool<A, +Arith<A>>(
     out.span()
 }
 
+/// `average_pool` for 2-D windows of kh×kw with strides (kh, kw) that tile
+/// each of the `planes` h×w planes exactly (no padding: every count is
+/// kh·kw; the transpiler checks this with the reference's geometry), without
+/// the geometry tables: each window's exact sum divided once (`finish_mean`).
+/// The plain path of a packed convolution that folded the pool.
+pub fn average_pool_2d_tiles<A, +Arith<A>>(
+    ar: @A, x: Span<felt252>, planes: u32, h: u32, w: u32, kh: u32, kw: u32,
+) -> Span<felt252> {
+    assert(x.len() == planes * h * w, 'AveragePool input size');
+    let count = kh * kw;
+    let mut out = array![];
+    let mut plane = 0;
+    for _ in 0..planes {
+        for i in 0..h / kh {
+            for j in 0..w / kw {
+                let start = plane + i * kh * w + j * kw;
+                let mut acc = 0;
+                for a in 0..kh {
+                    for b in 0..kw {
+                        acc += *x[start + a * w + b];
+                    }
+                }
+                out.append(ar.finish_mean(acc, count));
+            }
+        }
+        plane += h * w;
+    }
+    out.span()
+}
+
 /// 4 * 2^63 + 2: shifts the sum of four stored values (each in [-2^63, 2^63))
 /// to a u128 whose quotient by 4 is the rounded mean plus 2^63.
 const MEAN4_OFFSET: felt252 = 0x20000000000000002;

@@ -27,7 +27,7 @@ use starknet_types_core::felt::Felt;
 
 use super::emit::{const_array, const_array_wide, ident};
 use super::packed::Packing;
-use super::{Activation, NodeCode, NodeGen};
+use super::{Activation, NodeCode, NodeGen, PoolAfter, PoolKind};
 
 /// Unrolled terms per model before falling back to loops (compile memory).
 pub const MAX_UNROLLED_TERMS: usize = 120_000;
@@ -81,7 +81,7 @@ pub fn matmul_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, S
 /// A dense node's fast code.
 pub struct FastCode {
     pub code: NodeCode,
-    /// The code also computed the MaxPool of `NodeGen::pool_after`.
+    /// The code also computed the pool of `NodeGen::pool_after`.
     pub pool_folded: bool,
 }
 
@@ -645,9 +645,11 @@ impl RowForm {
     /// position, one sum per word of `lanes` channels with the packed filters
     /// as immediates, split into its rounded lanes (with the folded
     /// activation), each appended to its channel's array `o{mi}`. With
-    /// `pool`, the function computes one pooled row: the raw lanes of every
-    /// position under the `ph` conv rows, the maximum of each lane over each
-    /// window, and one rounding of it.
+    /// `pool`, the function computes one pooled row from every position
+    /// under the `ph` conv rows: for a MaxPool, the raw lanes, the maximum of
+    /// each lane over each window, and one rounding of it; for an
+    /// AveragePool, the rounded and activated lane quotients, their sum over
+    /// each window, and one more rounding (`cairn::packed::mean_of`).
     #[allow(clippy::too_many_arguments)]
     fn packed_block_function(
         &self,
@@ -656,12 +658,13 @@ impl RowForm {
         filters: &[Vec<i64>],
         bias: &[i128],
         pk: Packing,
-        pool: Option<[usize; 2]>,
+        pool: Option<PoolAfter>,
         act: Option<Activation>,
         s: u32,
     ) -> String {
         let g = chans.start / self.mg;
-        let [ph, pw] = pool.unwrap_or([1, 1]);
+        let [ph, pw] = pool.map_or([1, 1], |p| p.window);
+        let average = pool.is_some_and(|p| p.kind == PoolKind::Average);
         let mut used = vec![false; self.band(ph)];
         let mut lines = Vec::new();
         let (suffix, extra) = match act {
@@ -694,17 +697,20 @@ impl RowForm {
                 }
                 continue;
             }
-            // raw lanes of every conv position under the pooled row
+            // raw lanes (MaxPool) or activated quotients (AveragePool) of
+            // every conv position under the pooled row
             for di in 0..ph {
                 for o in 0..self.wo {
                     let sum = word_sum(js, di, o, &mut used);
-                    let raw = if pk.lanes == 4 {
-                        format!("cairn::packed::raw_4({sum}, ln)")
-                    } else {
-                        format!("cairn::packed::raw_2({sum})")
+                    let lanes = match (average, pk.lanes) {
+                        (true, l) => format!("cairn::packed::quotients_{l}{suffix}({sum}, ln{extra})"),
+                        (false, 4) => format!("cairn::packed::raw_4({sum}, ln)"),
+                        (false, _) => format!("cairn::packed::raw_2({sum})"),
                     };
-                    lines
-                        .push(format!("    let ({}) = {raw};", lane_names(js, &format!("u{wi}_{di}_{o}_")).join(", ")));
+                    lines.push(format!(
+                        "    let ({}) = {lanes};",
+                        lane_names(js, &format!("u{wi}_{di}_{o}_")).join(", ")
+                    ));
                 }
             }
             for q in 0..self.wo / pw {
@@ -712,6 +718,10 @@ impl RowForm {
                     let cells: Vec<String> = (0..ph)
                         .flat_map(|di| (0..pw).map(move |dj| format!("u{wi}_{di}_{}_{l}", q * pw + dj)))
                         .collect();
+                    if average {
+                        lines.push(format!("    o{mi}.append(cairn::packed::mean_of({}, lm, ln));", cells.join(" + ")));
+                        continue;
+                    }
                     let max = if cells.len() == 4 {
                         format!("cairn::packed::max4({})", cells.join(", "))
                     } else {
@@ -724,16 +734,106 @@ impl RowForm {
         let targets: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}: Array<felt252>")).collect();
         let what = match pool {
             None => format!("One output row of channels {}..{}", chans.start, chans.end),
-            Some(_) => format!(
+            Some(PoolAfter { kind: PoolKind::Max, .. }) => format!(
                 "One pooled output row of channels {}..{} (the maximum of each {ph}×{pw} window of lanes, rounded once)",
                 chans.start, chans.end
             ),
+            Some(PoolAfter { kind: PoolKind::Average, .. }) => format!(
+                "One pooled output row of channels {}..{} (each lane rounded and activated, the mean of each {ph}×{pw} window rounded once more)",
+                chans.start, chans.end
+            ),
         };
+        let mean_param = if average { "lm: cairn::packed::LaneMean, " } else { "" };
         let mut f = format!(
-            "/// {what} in packed lanes ({} per word): the packed filters as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_q{}(rows: Span<felt252>, ln: cairn::packed::Lanes, {}) {{\n",
+            "/// {what} in packed lanes ({} per word): the packed filters as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_q{}(rows: Span<felt252>, ln: cairn::packed::Lanes, {mean_param}{}) {{\n",
             pk.lanes,
             chans.start,
             targets.join(", ")
+        );
+        if used.iter().any(|&u| u) {
+            let names: Vec<String> =
+                used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
+            let _ = writeln!(
+                f,
+                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{}>().unwrap()).unbox();",
+                names.join(", "),
+                used.len()
+            );
+        }
+        for l in lines {
+            let _ = writeln!(f, "{l}");
+        }
+        f.push_str("}\n");
+        f
+    }
+
+    /// The packed row function of output channel `mi` when its lanes run
+    /// across output positions (a group with fewer channels than lanes, as
+    /// in a depthwise convolution): each word carries `lanes` consecutive
+    /// output columns of one row, so the coefficient of an input is the sum
+    /// over the lanes whose window covers it of its tap's weight shifted to
+    /// the lane (`Packing::lane_term`); split and rounded as
+    /// `packed_block_function` does, each lane appended to `out` in column
+    /// order. Every lane is an output of the same filter, so the packing's
+    /// bound holds for each.
+    #[allow(clippy::too_many_arguments)]
+    fn position_row_function(
+        &self,
+        base: &str,
+        mi: usize,
+        filt: &[i64],
+        bias: i128,
+        pk: Packing,
+        act: Option<Activation>,
+        s: u32,
+    ) -> String {
+        let g = mi / self.mg;
+        let mut used = vec![false; self.band(1)];
+        let (suffix, extra) = match act {
+            None => ("", String::new()),
+            Some(Activation::Relu) => ("_relu", String::new()),
+            Some(Activation::Clamp { .. }) => ("_clamp", format!(", {}_CLAMP", base.to_uppercase())),
+        };
+        let mut lines = Vec::new();
+        for o0 in (0..self.wo).step_by(pk.lanes) {
+            let cols = o0..(o0 + pk.lanes).min(self.wo);
+            // band index -> packed coefficient, in band order
+            let mut coefs: std::collections::BTreeMap<usize, Felt> = std::collections::BTreeMap::new();
+            for ci in 0..self.cg {
+                let ch = g * self.cg + ci;
+                for i in 0..self.kh {
+                    for (l, o) in cols.clone().enumerate() {
+                        for j in 0..self.kw {
+                            let w = filt[(ci * self.kh + i) * self.kw + j];
+                            if w != 0 {
+                                let idx = (i * self.c + ch) * self.wp + o * self.sw + j * self.dw;
+                                *coefs.entry(idx).or_insert(Felt::ZERO) += pk.lane_term(l, w);
+                            }
+                        }
+                    }
+                }
+            }
+            let mut sum = String::new();
+            for (idx, coef) in coefs.iter().filter(|(_, c)| **c != Felt::ZERO) {
+                used[*idx] = true;
+                let _ = write!(sum, "v{idx} * {} + ", super::packed::literal(coef));
+            }
+            let biases = vec![bias; cols.len()];
+            sum.push_str(&super::packed::literal(&pk.word_constant(&biases, 0..cols.len(), s)));
+            let names: Vec<String> =
+                (0..pk.lanes).map(|l| if l < cols.len() { format!("y{l}") } else { "_".into() }).collect();
+            lines.push(format!(
+                "    let ({}) = cairn::packed::split_{}{suffix}({sum}, ln{extra});",
+                names.join(", "),
+                pk.lanes
+            ));
+            for l in 0..cols.len() {
+                lines.push(format!("    out.append(y{l});"));
+            }
+        }
+        let mut f = format!(
+            "/// One output row of channel {mi} in packed lanes ({} consecutive columns per word): the packed filter as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_p{mi}(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {{\n",
+            pk.lanes
         );
         if used.iter().any(|&u| u) {
             let names: Vec<String> =
@@ -1020,9 +1120,14 @@ fn conv_rows(
 /// The row form in packed lanes: the channels of each group are taken in
 /// blocks whose words carry `lanes` channels' filters, so one multiplication
 /// per tap and output position advances several channels
-/// (docs/cairo-codegen.md, "Packed lanes"); with `pool` (a MaxPool tiling the
-/// output, see `conv_rows`), each lane's maximum over a window is rounded
-/// once. The lanes are exact when the input's Euclidean norm is below the
+/// (docs/cairo-codegen.md, "Packed lanes") — or, for groups of fewer
+/// channels than lanes (depthwise), words carry `lanes` consecutive output
+/// columns of one channel, so one multiplication per input advances every
+/// output whose window holds it (`RowForm::position_row_function`; no pool
+/// is folded then); with `pool` (a MaxPool or
+/// AveragePool tiling the output, see `conv_rows`), each lane's maximum over
+/// a window is rounded once, or each window's mean of rounded lanes rounded
+/// once more. The lanes are exact when the input's Euclidean norm is below the
 /// packing's bound R — every window's norm is then too — so the code checks
 /// the norm of the whole input once and otherwise takes small loops
 /// (`cairn::packed::conv2d_rows`, followed by the library's kernels of the
@@ -1033,11 +1138,12 @@ fn conv_rows_packed(
     conv: &Conv,
     wt: &cairn_runtime::Tensor<i64>,
     bias: Option<&[i64]>,
-    pool: Option<[usize; 2]>,
+    pool: Option<PoolAfter>,
 ) -> Option<Result<NodeCode, String>> {
     let x = n.input(0).ok()?;
     let form = RowForm::of(&x.shape, conv, wt)?;
-    let [ph, pw] = pool.unwrap_or([1, 1]);
+    let [ph, pw] = pool.map_or([1, 1], |p| p.window);
+    let average = pool.is_some_and(|p| p.kind == PoolKind::Average);
     if form.ho % ph != 0 || form.wo % pw != 0 {
         return None;
     }
@@ -1051,61 +1157,124 @@ fn conv_rows_packed(
     let biases: Vec<i128> = (0..form.m).map(|mi| bias.map_or(0, |b| i128::from(b[mi]) << s)).collect();
     let n_values: usize = x.shape.iter().product();
     let pk = Packing::choose(&filters, &biases, s, n_values)?;
-    if form.mg < pk.lanes || lane_clamp(n.activation, &pk, s).is_err() {
+    if lane_clamp(n.activation, &pk, s).is_err() {
         return None;
     }
-    // Per output position: a plain output costs ~2 steps per term and ~20
-    // to round; a packed word ~2 per tap, each lane ~14 more to split.
+    // Groups of fewer channels than lanes (a depthwise convolution) take
+    // their lanes across output positions instead, without a pool.
+    let by_position = form.mg < pk.lanes;
+    if by_position && pool.is_some() {
+        return None;
+    }
+    // Per output row: a plain output costs ~2 steps per term and ~20 to
+    // round; a packed word ~2 per input it reads, each lane ~14 more to split.
     let terms = wt.data().iter().filter(|&&v| v != 0).count();
-    let words = form.m.div_ceil(pk.lanes);
-    if 2 * words * per_filter + 14 * form.m >= 2 * terms + 20 * form.m {
+    let (packed_cost, row_terms) = if by_position {
+        let span = ((pk.lanes - 1) * form.sw + (form.kw - 1) * form.dw + 1).min(form.wp);
+        let row_terms = form.wo.div_ceil(pk.lanes) * form.cg * form.kh * span;
+        (2 * row_terms * form.m + 14 * form.wo * form.m, row_terms)
+    } else {
+        let words = form.m.div_ceil(pk.lanes);
+        (form.wo * (2 * words * per_filter + 14 * form.m), ph * form.wo * per_filter)
+    };
+    if packed_cost >= form.wo * (2 * terms + 20 * form.m) {
         return None;
     }
-    // Blocks of whole words within a group, each function within MAX_TERMS_PER_FN.
-    let per_word = ph * form.wo * per_filter;
-    if per_word > MAX_TERMS_PER_FN {
+    // Each function within MAX_TERMS_PER_FN: a row of one channel (by
+    // position), or blocks of whole words within a group.
+    if row_terms > MAX_TERMS_PER_FN {
         return None;
     }
-    let block = ((MAX_TERMS_PER_FN / per_word) * pk.lanes).clamp(pk.lanes, MAX_CHANNEL_BLOCK.max(pk.lanes));
-    let block = block.min(form.mg);
-    let blocks = form.channel_blocks(block);
     let base = ident(n.name);
-    let mut items: Vec<String> = blocks
-        .iter()
-        .map(|chans| form.packed_block_function(&base, chans.clone(), &filters, &biases, pk, pool, n.activation, s))
-        .collect();
+    let blocks = if by_position {
+        Vec::new()
+    } else {
+        let block = ((MAX_TERMS_PER_FN / row_terms) * pk.lanes).clamp(pk.lanes, MAX_CHANNEL_BLOCK.max(pk.lanes));
+        form.channel_blocks(block.min(form.mg))
+    };
+    let mut items: Vec<String> = if by_position {
+        (0..form.m)
+            .map(|mi| form.position_row_function(&base, mi, &filters[mi], biases[mi], pk, n.activation, s))
+            .collect()
+    } else {
+        blocks
+            .iter()
+            .map(|chans| form.packed_block_function(&base, chans.clone(), &filters, &biases, pk, pool, n.activation, s))
+            .collect()
+    };
     items.extend(lane_constants(n, &base, pk, s));
     let (c, h, w) = (form.c, form.h, form.w);
     let mut body = String::new();
-    let r2 = super::packed::literal(&Felt::TWO.pow(2 * pk.bound_bits as u128));
-    let _ = writeln!(
-        body,
-        "// the lanes are exact for inputs of norm below 2^{}\nif cairn::packed::below(cairn::packed::squares({}), {r2}) {{",
-        pk.bound_bits, x.expr
-    );
+    // An input whose every value is at most B in magnitude (the Clip before
+    // guarantees it) has norm at most B·√n: when B²·n < R², the bound holds
+    // for every input and neither the check nor the plain path is needed.
+    let proven = n.input_bound.is_some_and(|b| {
+        (u128::from(b) * u128::from(b))
+            .checked_mul(n_values as u128)
+            .is_some_and(|sq| sq < 1u128 << (2 * pk.bound_bits).min(127))
+    });
+    if proven {
+        let _ = writeln!(
+            body,
+            "// the lanes are exact for inputs of norm below 2^{}: every input value is at most {} in magnitude (the Clip before), so the norm of the {n_values} is below it",
+            pk.bound_bits,
+            n.input_bound.unwrap_or(0)
+        );
+    } else {
+        let r2 = super::packed::literal(&Felt::TWO.pow(2 * pk.bound_bits as u128));
+        let _ = writeln!(
+            body,
+            "// the lanes are exact for inputs of norm below 2^{}\nif cairn::packed::below(cairn::packed::squares({}), {r2}) {{",
+            pk.bound_bits, x.expr
+        );
+    }
     let _ = writeln!(body, "let ln = cairn::packed::lanes({}_LANES);", base.to_uppercase());
+    if average {
+        let _ = writeln!(body, "let lm = cairn::packed::lane_mean({});", ph * pw);
+    }
     let _ = writeln!(body, "let mut out = array![];");
     let _ = writeln!(body, "for b in 0..{}_u32 {{", form.batch);
     let _ = writeln!(body, "    let img = {}.slice(b * {}, {});", x.expr, c * h * w, c * h * w);
     form.padded_copy(&base, &mut items, &mut body);
-    let arrays: Vec<String> = (0..form.m).map(|mi| format!("    let mut o{mi} = array![];")).collect();
-    let _ = writeln!(body, "    // one array per output channel, joined in channel order below\n{}", arrays.join("\n"));
+    if by_position {
+        // channel by channel, row by row: already in NCHW order
+        for mi in 0..form.m {
+            let _ = writeln!(
+                body,
+                "    for oh in 0..{}_u32 {{\n        {base}_p{mi}(padded.slice(oh * {}, {}), ln, ref out);\n    }}",
+                form.ho,
+                form.sh * c * form.wp,
+                form.band(1)
+            );
+        }
+    } else {
+        let arrays: Vec<String> = (0..form.m).map(|mi| format!("    let mut o{mi} = array![];")).collect();
+        let _ =
+            writeln!(body, "    // one array per output channel, joined in channel order below\n{}", arrays.join("\n"));
+    }
     for chans in &blocks {
         let targets: Vec<String> = chans.clone().map(|mi| format!("ref o{mi}")).collect();
         let _ = writeln!(
             body,
-            "    for oh in 0..{}_u32 {{\n        {base}_q{}(padded.slice(oh * {}, {}), ln, {});\n    }}",
+            "    for oh in 0..{}_u32 {{\n        {base}_q{}(padded.slice(oh * {}, {}), ln, {}{});\n    }}",
             form.ho / ph,
             chans.start,
             ph * form.sh * c * form.wp,
             form.band(ph),
+            if average { "lm, " } else { "" },
             targets.join(", ")
         );
     }
-    for mi in 0..form.m {
-        let _ = writeln!(body, "    cairn::io::copy(ref out, o{mi}.span());");
+    if !by_position {
+        for mi in 0..form.m {
+            let _ = writeln!(body, "    cairn::io::copy(ref out, o{mi}.span());");
+        }
     }
-    body.push_str("}\nout.span()\n} else {\n");
+    body.push_str("}\nout.span()");
+    if proven {
+        return Some(Ok(NodeCode { items, body }));
+    }
+    body.push_str("\n} else {\n");
     // the plain path: `cairn::packed::conv2d_rows`, then the pool
     let upper = base.to_uppercase();
     items.extend(plain_constants(n.name, &upper, wt.data(), &biases));
@@ -1122,13 +1291,19 @@ fn conv_rows_packed(
     body.push_str(&match pool {
         None => activated,
         // the pool's windows tile the output: every window inside it
-        Some([ph, pw]) => format!(
+        Some(PoolAfter { kind: PoolKind::Max, .. }) => format!(
             "cairn::ops::max_pool::max_pool_2d_inside({{\n{activated}\n}}, {}, {}, {}, {ph}, {pw}, {ph}, {pw}, {}, {})",
             form.batch * form.m,
             form.ho,
             form.wo,
             form.ho / ph,
             form.wo / pw
+        ),
+        Some(PoolAfter { kind: PoolKind::Average, .. }) => format!(
+            "cairn::ops::average_pool::average_pool_2d_tiles(@sc, {{\n{activated}\n}}, {}, {}, {}, {ph}, {pw})",
+            form.batch * form.m,
+            form.ho,
+            form.wo
         ),
     });
     body.push_str("\n}");
@@ -1161,7 +1336,11 @@ fn plain_bounds(act: Option<Activation>) -> String {
         Some(Activation::Relu) => (0, i64::MAX),
         Some(Activation::Clamp { lo, hi }) => (lo, hi),
     };
-    format!("cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {:#x}, hi_q: {:#x} }}", quotient(lo), quotient(hi))
+    format!(
+        "cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {:#x}, hi_q: {:#x}, lo_u: 0, hi_u: 0 }}",
+        quotient(lo),
+        quotient(hi)
+    )
 }
 
 /// The constants of a packed node: its lane format (`{BASE}_LANES`) and,
@@ -1169,18 +1348,20 @@ fn plain_bounds(act: Option<Activation>) -> String {
 fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
     let k = pk.k;
     let mut items = vec![format!(
-        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^(k-s), 2^k, 2^(k-1-s)).\nconst {}_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat {{ div_s: {:#x}, div_ks: {:#x}, div_k: {:#x}, center: {:#x} }};\n",
+        "/// The lane format of `{}`: {} lanes of {k} bits at scale {s} (2^s, 2^k, 2^(k-1-s), 2^(k-1)).\nconst {}_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat {{ div_s: {:#x}, div_k: {:#x}, center: {:#x}, half_k: {:#x} }};\n",
         n.name,
         pk.lanes,
         base.to_uppercase(),
         1u128 << s,
-        1u128 << (k - s),
         1u128 << k,
-        1u128 << (k - 1 - s)
+        1u128 << (k - 1 - s),
+        1u128 << (k - 1)
     )];
     if let Ok(Some([lo, hi, lo_q, hi_q])) = lane_clamp(n.activation, &pk, s) {
+        // the raw lanes where the clamped quotients start (`LaneClamp`)
+        let (lo_u, hi_u) = (lo_q << s, (hi_q + 1) << s);
         items.push(format!(
-            "/// The Clip folded into `{}`, in lane quotients (value + 2^(k-1-s)).\nconst {}_CLAMP: cairn::packed::LaneClamp = cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {lo_q:#x}, hi_q: {hi_q:#x} }};\n",
+            "/// The Clip folded into `{}`, in lane quotients (value + 2^(k-1-s)) and raw lanes (quotient · 2^s).\nconst {}_CLAMP: cairn::packed::LaneClamp = cairn::packed::LaneClamp {{ lo: {lo}, hi: {hi}, lo_q: {lo_q:#x}, hi_q: {hi_q:#x}, lo_u: {lo_u:#x}, hi_u: {hi_u:#x} }};\n",
             n.name,
             base.to_uppercase(),
         ));
@@ -1227,8 +1408,12 @@ pub fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, Str
             if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), Some(pool)) {
                 return Some(code.map(|code| FastCode { code, pool_folded: true }));
             }
-            if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool)) {
-                return Some(Ok(FastCode { code, pool_folded: true }));
+            // the plain row form folds a MaxPool only (an AveragePool after
+            // a plain conv takes its own row form)
+            if pool.kind == PoolKind::Max {
+                if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool.window)) {
+                    return Some(Ok(FastCode { code, pool_folded: true }));
+                }
             }
         }
         if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), None) {

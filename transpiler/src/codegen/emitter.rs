@@ -11,7 +11,10 @@ use cairn_runtime::{DType, FixedArith, Value};
 use super::emit::{self, const_array, describe, ident};
 use super::manifest::NodeFunction;
 use super::{dense, indent, render_lib, render_module, unique};
-use super::{Activation, CodegenError, IoSpec, Manifest, NodeCode, NodeGen, Package, TranspileOptions, ValueGen};
+use super::{
+    Activation, CodegenError, IoSpec, Manifest, NodeCode, NodeGen, Package, PoolAfter, PoolKind, TranspileOptions,
+    ValueGen,
+};
 use crate::network::{NetNode, Network};
 use crate::ops;
 use crate::shapes::NodeShapes;
@@ -284,7 +287,8 @@ impl<'a> Emitter<'a> {
             outputs: gen_outputs,
             scale: self.opts.scale,
             activation: act_after.as_ref().map(|&(_, act)| act),
-            pool_after: pool_after.as_ref().map(|(_, window)| *window),
+            pool_after: pool_after.as_ref().map(|(_, pool)| *pool),
+            input_bound: node.inputs.first().copied().flatten().and_then(|s| self.value_bound(s)),
             pool_folded: false,
         };
         let spec = ops::lookup(node.domain, &node.op_type).expect("resolved nodes are in the op table");
@@ -346,22 +350,49 @@ impl<'a> Emitter<'a> {
         let act = match reader.op_type.as_str() {
             "Relu" => Activation::Relu,
             "Clip" => {
-                let k: &cairn_runtime::ops::clip::Clip = reader.op.as_any().downcast_ref()?;
-                // an omitted bound is `None`; a bound not known here, `Some(None)`
-                let bound = |i: usize| {
-                    // (a Constant node may come after the layer: not known yet)
-                    let known = |s: usize| self.slots[s].as_ref()?.constant.as_ref();
-                    reader.inputs.get(i).copied().flatten().map(|s| match known(s).map(emit::value_data) {
-                        Some([b]) => Some(*b),
-                        _ => None,
-                    })
-                };
-                let (lo, hi) = ops::clip::fold_bounds(k, self.opts.scale, bound(1), bound(2))?;
+                let (lo, hi) = self.clip_bounds(reader)?;
                 Activation::Clamp { lo, hi }
             }
             _ => return None,
         };
         Some((reader.name.clone(), act))
+    }
+
+    /// A Clip node's bounds as stored values, when both are constants known
+    /// here (an omitted bound is the i64 extreme).
+    fn clip_bounds(&self, clip: &NetNode) -> Option<(i64, i64)> {
+        let k: &cairn_runtime::ops::clip::Clip = clip.op.as_any().downcast_ref()?;
+        // an omitted bound is `None`; a bound not known here, `Some(None)`
+        let bound = |i: usize| {
+            // (a Constant node may come after the layer: not known yet)
+            let known = |s: usize| self.slots[s].as_ref()?.constant.as_ref();
+            clip.inputs.get(i).copied().flatten().map(|s| match known(s).map(emit::value_data) {
+                Some([b]) => Some(*b),
+                _ => None,
+            })
+        };
+        ops::clip::fold_bounds(k, self.opts.scale, bound(1), bound(2))
+    }
+
+    /// The largest magnitude a stored value of `slot` can take, when the op
+    /// that computed it guarantees one: a Clip with two constant bounds, or
+    /// an op that only moves, selects or averages the values of such a slot
+    /// (a pool, a reshape). A packed layer whose input this bounds below its
+    /// norm bound needs no run-time check (`NodeGen::input_bound`).
+    fn value_bound(&self, slot: usize) -> Option<u64> {
+        let producer = self.net.nodes.iter().find(|m| m.outputs.contains(&Some(slot)))?;
+        if producer.domain != ops::ONNX {
+            return None;
+        }
+        match producer.op_type.as_str() {
+            "Clip" => {
+                let (lo, hi) = self.clip_bounds(producer)?;
+                (lo != i64::MIN && hi != i64::MAX).then(|| lo.unsigned_abs().max(hi.unsigned_abs()))
+            }
+            "MaxPool" | "AveragePool" | "GlobalMaxPool" | "GlobalAveragePool" | "Flatten" | "Reshape" | "Identity"
+            | "Squeeze" | "Unsqueeze" | "Transpose" => self.value_bound((*producer.inputs.first()?)?),
+            _ => None,
+        }
     }
 
     /// The node that alone reads `node`'s only output, once, when that
@@ -377,29 +408,37 @@ impl<'a> Emitter<'a> {
         only.then_some(reader)
     }
 
-    /// The MaxPool that alone reads a Conv's output (through the Relu folded
-    /// into it, if any) and whose windows tile that output exactly — kernel
-    /// equal to strides, no padding or dilation, every output in one window —
-    /// with its window: the fast path may fold it (max of the exact sums,
-    /// one rounding per window; rounding and ReLU are monotonic).
-    fn foldable_pool(&self, node: &NetNode, relu: Option<&str>, shape: &[usize]) -> Option<(String, [usize; 2])> {
-        let before = match relu {
+    /// The MaxPool or AveragePool that alone reads a Conv's output (through
+    /// the Relu or Clip folded into it, if any) and whose windows tile that
+    /// output exactly — kernel equal to strides, no padding or dilation, every
+    /// output in one window (so an AveragePool's count is the window's size,
+    /// whatever `count_include_pad` says) — with its window: the fast path
+    /// may fold it (a MaxPool: max of the exact sums, one rounding per window,
+    /// as rounding and the activations are monotonic; an AveragePool: the
+    /// mean of the rounded, activated outputs of each window).
+    fn foldable_pool(&self, node: &NetNode, act: Option<&str>, shape: &[usize]) -> Option<(String, PoolAfter)> {
+        use cairn_runtime::ops::{average_pool::AveragePool, max_pool::MaxPool};
+        let before = match act {
             Some(r) => self.net.nodes.iter().find(|m| m.name == r)?,
             None => node,
         };
         let pool = self.sole_reader(before)?;
-        if pool.domain != ops::ONNX || pool.op_type != "MaxPool" || pool.outputs.iter().skip(1).any(|o| o.is_some()) {
+        if pool.domain != ops::ONNX || pool.outputs.iter().skip(1).any(|o| o.is_some()) {
             return None;
         }
-        let mp: &cairn_runtime::ops::max_pool::MaxPool = pool.op.as_any().downcast_ref()?;
+        let (kind, window) = match pool.op_type.as_str() {
+            "MaxPool" => (PoolKind::Max, &pool.op.as_any().downcast_ref::<MaxPool>()?.window),
+            "AveragePool" => (PoolKind::Average, &pool.op.as_any().downcast_ref::<AveragePool>()?.window),
+            _ => return None,
+        };
         let [_, _, h, w] = *shape else { return None };
-        let win = mp.window.resolve(&[h, w], None).ok()?;
+        let win = window.resolve(&[h, w], None).ok()?;
         let tiles = win.kernel == win.strides
             && win.dilations.iter().all(|&d| d == 1)
             && win.pads_begin.iter().chain(&win.pads_end).all(|&p| p == 0)
             && win.output[0] * win.kernel[0] == h
             && win.output[1] * win.kernel[1] == w;
-        tiles.then(|| (pool.name.clone(), [win.kernel[0], win.kernel[1]]))
+        tiles.then(|| (pool.name.clone(), PoolAfter { kind, window: [win.kernel[0], win.kernel[1]] }))
     }
 
     /// The documented function of one node.

@@ -31,7 +31,7 @@ pub mod tables;
 pub mod testing;
 
 pub use manifest::{IoSpec, Manifest};
-pub use node::{Activation, NodeCode, NodeGen, ValueGen};
+pub use node::{Activation, NodeCode, NodeGen, PoolAfter, PoolKind, ValueGen};
 pub use package::Package;
 
 use std::collections::BTreeSet;

@@ -38,6 +38,25 @@ pub enum Activation {
     Clamp { lo: i64, hi: i64 },
 }
 
+/// Which reduction a pool folded into the layer before takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PoolKind {
+    /// The maximum of each window (of the exact sums: rounding and the
+    /// monotone activations commute with it).
+    Max,
+    /// The mean of each window of activated, rounded outputs, rounded once
+    /// more (half up, as the reference's AveragePool).
+    Average,
+}
+
+/// A pool whose windows tile a Conv's output exactly (kernel = strides, no
+/// padding or dilation): `window` is [height, width].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolAfter {
+    pub kind: PoolKind,
+    pub window: [usize; 2],
+}
+
 /// One node to generate code for. Inside the generated node function the
 /// fixed-point scale is the variable `sc` (a `cairn::fixed::Scale`).
 #[derive(Clone)]
@@ -55,12 +74,17 @@ pub struct NodeGen<'a> {
     /// rounding (`rescale_relu`, `rescale_clamp`). For a Relu or Clip: that
     /// fold happened, so the node passes its input through.
     pub activation: Option<Activation>,
-    /// For a Conv: the window of the MaxPool that alone reads its output
-    /// (after the folded Relu, if any) and tiles it exactly; the fast path
-    /// may compute the pool too (`dense::FastCode::pool_folded`).
-    pub pool_after: Option<[usize; 2]>,
-    /// For a MaxPool: the Conv before it computed it, so the node passes its
-    /// input through.
+    /// For a Conv: the MaxPool or AveragePool that alone reads its output
+    /// (after the folded Relu or Clip, if any) and tiles it exactly; the fast
+    /// path may compute the pool too (`dense::FastCode::pool_folded`).
+    pub pool_after: Option<PoolAfter>,
+    /// The largest magnitude a stored value of input 0 can take, when the
+    /// op that computed it guarantees one (a Clip with constant bounds,
+    /// possibly through pools and reshapes): a packed layer whose norm bound
+    /// this input provably meets needs no run-time check.
+    pub input_bound: Option<u64>,
+    /// For a MaxPool or AveragePool: the Conv before it computed it, so the
+    /// node passes its input through.
     pub pool_folded: bool,
 }
 

@@ -87,6 +87,11 @@ impl Packing {
         any.then_some(acc)
     }
 
+    /// Weight `w` in lane `l` of a word: w * 2^offset_l as a felt.
+    pub fn lane_term(&self, l: usize, w: i64) -> Felt {
+        signed(w as i128) * Felt::TWO.pow(self.offsets()[l] as u128)
+    }
+
     /// The constant added to a word's sum: every lane's bias, rounding half
     /// and centring offset 2^(k-1).
     pub fn word_constant(&self, bias: &[i128], js: std::ops::Range<usize>, s: u32) -> Felt {

@@ -20,10 +20,17 @@ pub fn import(a: &Attrs) -> ImportResult {
 /// Emits `cairn::ops::average_pool::average_pool` with the node's window
 /// attributes (geometry computed in Cairo) and `count_include_pad`; 2×2
 /// windows with stride 2 inside a real input (no padding: every count is 4)
-/// take the unrolled row form with `mean4`.
+/// take the unrolled row form with `mean4`. Passes its input through when
+/// the Conv before it already pooled.
 pub fn codegen(n: &NodeGen) -> CodegenResult {
     let a: &AveragePool = n.kernel()?;
     let x = n.input(0)?;
+    if n.pool_folded {
+        return Ok(NodeCode::expr(format!(
+            "// the window means were taken by the convolution before (`NodeGen::pool_folded`)\n{}",
+            x.expr
+        )));
+    }
     if x.dtype.is_real() {
         if let Some(code) =
             super::window::rows_2x2(&a.window, n.name, &x.expr, &x.shape, "cairn::ops::average_pool::mean4")

@@ -293,3 +293,85 @@ fn a_depthwise_convolution_packs_positions_and_is_exact_at_scale_16() {
 fn a_depthwise_convolution_packs_positions_and_is_exact_at_scale_32() {
     check_depthwise(32, 2, 1.2e9);
 }
+
+/// 1-D convolutions take the row forms as height-1 2-D ones: x [1,3,20] ->
+/// Conv1d 3->8 k3 pads 1 -> Relu -> MaxPool1d 2 (folded) -> Conv1d 8->4 k3,
+/// dilation 2, stride 2, pads (2, 1) -> Clip [-0.5, 0.75] -> AveragePool1d 5
+/// (folded, an odd window) -> y, and x -> depthwise Conv1d k3 -> z.
+fn conv1d_model() -> cairn::Model {
+    use crate::support::with_int_attr;
+    let scaled = |n: usize, seed: u64, f: f32| values(n, seed).iter().map(|v| v * f).collect::<Vec<_>>();
+    let pool = |name: &str, op: &str, input: &str, output: &str, k: i64| {
+        with_ints_attr(with_ints_attr(node(name, op, &[input], &[output]), "kernel_shape", &[k]), "strides", &[k])
+    };
+    let nodes = vec![
+        with_ints_attr(node("c1", "Conv", &["x", "w1", "b1"], &["c1o"]), "pads", &[1, 1]),
+        node("r1", "Relu", &["c1o"], &["a1"]),
+        pool("p1", "MaxPool", "a1", "m1", 2),
+        with_ints_attr(
+            with_ints_attr(
+                with_ints_attr(node("c2", "Conv", &["m1", "w2", "b2"], &["c2o"]), "pads", &[2, 1]),
+                "dilations",
+                &[2],
+            ),
+            "strides",
+            &[2],
+        ),
+        node("k2", "Clip", &["c2o", "lo", "hi"], &["a2"]),
+        pool("p2", "AveragePool", "a2", "y", 5),
+        with_int_attr(node("c3", "Conv", &["x", "w3", "b3"], &["z"]), "group", 3),
+    ];
+    let inits = vec![
+        float_tensor("w1", &[8, 3, 3], &scaled(72, 31, 0.5)),
+        float_tensor("b1", &[8], &scaled(8, 32, 0.3)),
+        float_tensor("w2", &[4, 8, 3], &scaled(96, 33, 0.4)),
+        float_tensor("b2", &[4], &scaled(4, 34, 0.2)),
+        float_tensor("w3", &[3, 1, 3], &scaled(9, 35, 0.5)),
+        float_tensor("b3", &[3], &scaled(3, 36, 0.1)),
+        float_tensor("lo", &[], &[-0.5]),
+        float_tensor("hi", &[], &[0.75]),
+    ];
+    let bytes = model(
+        nodes,
+        vec![tensor_info("x", &[1, 3, 20])],
+        vec![tensor_info("y", &[1, 4, 1]), tensor_info("z", &[1, 3, 18])],
+        inits,
+    );
+    cairn::Model::from_bytes(bytes, "conv1d.onnx").expect("model")
+}
+
+#[test]
+fn one_dimensional_convolutions_take_the_row_forms_and_fold_their_pools() {
+    let m = conv1d_model();
+    for bits in [16, 32] {
+        let scale = cairn::Scale::new(bits).unwrap();
+        let dir = tmp_path(&format!("conv1d-{bits}"));
+        let package = m.transpile(&dir, scale, None).expect("transpile");
+        let lib = std::fs::read_to_string(dir.join("src/lib.cairo")).expect("lib.cairo");
+        for name in ["c1", "c2", "c3"] {
+            assert!(lib.contains(&format!("const {}_LANES", name.to_uppercase())), "{name} is packed:\n{lib}");
+        }
+        for folded in ["p1", "p2"] {
+            let f = lib.split(&format!("fn node_{folded}(")).nth(1).expect("node function");
+            assert!(!f[..f.find("\n}").unwrap()].contains("cairn::ops::"), "{folded} is folded:\n{lib}");
+        }
+        let program = package.compile().expect("compile");
+        let mut steps = Vec::new();
+        for (seed, spike) in [(70, None), (71, None), (72, Some(if bits == 16 { 1.0e9f32 } else { 1.2e9 }))] {
+            let mut x: Vec<f32> = values(60, seed).iter().map(|v| v * 2.0).collect();
+            if let Some(v) = spike {
+                x[25] = v;
+            }
+            let planes: Vec<Vec<f32>> = x.chunks(20).map(|c| c.to_vec()).collect();
+            let json = serde_json::json!({ "x": [planes] }).to_string();
+            let sample = m.parse_samples(json.as_bytes(), "sample").expect("sample").remove(0);
+            let reference = m.evaluate(scale, &sample).expect("reference");
+            let run = program.run(&sample).expect("Cairo run");
+            for (o, r) in run.outputs.iter().zip(&reference) {
+                assert_eq!(o.raw, r.raw, "scale {bits}, seed {seed}: Cairo differs from the reference");
+            }
+            steps.push(run.vm.steps);
+        }
+        assert!(steps[2] > 2 * steps[0], "scale {bits}: the spike took the plain paths: steps {steps:?}");
+    }
+}

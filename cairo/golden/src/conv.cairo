@@ -507,55 +507,133 @@ pub mod conv_1d_dilations_batch_fast {
         -43548, -37907, 3740, 20161,
     ];
 
-    /// For each group and output position of `conv_1d_dilations_batch`, the input index of every window tap
-    /// (24 = the zero appended for padding).
-    const CONV_1D_DILATIONS_BATCH_TAPS: [u32; 63] = [
-        24, 0, 2, 24, 8, 10, 24, 16, 18, 24, 1, 3,
-        24, 9, 11, 24, 17, 19, 0, 2, 4, 8, 10, 12,
-        16, 18, 20, 1, 3, 5, 9, 11, 13, 17, 19, 21,
-        2, 4, 6, 10, 12, 14, 18, 20, 22, 3, 5, 7,
-        11, 13, 15, 19, 21, 23, 4, 6, 24, 12, 14, 24,
-        20, 22, 24,
+    /// One output row of channels 0..4 in packed lanes (4 per word): the packed filters as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn conv_1d_dilations_batch_q0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref o0: Array<felt252>, ref o1: Array<felt252>, ref o2: Array<felt252>, ref o3: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32] = (*rows.multi_pop_front::<33>().unwrap()).unbox();
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v2 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v4 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v11 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v13 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v15 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v22 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v24 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v26 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v1 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v3 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v5 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v12 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v14 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v16 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v23 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v25 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v27 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v2 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v4 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v6 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v13 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v15 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v17 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v24 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v26 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v28 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v3 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v5 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v7 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v14 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v16 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v18 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v25 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v27 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v29 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v4 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v6 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v8 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v15 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v17 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v19 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v26 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v28 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v30 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v5 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v7 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v9 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v16 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v18 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v20 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v27 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v29 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v31 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v6 * -0x12c23fffffffffff9a70fffffffffffffb673fffffffffffd4a4 + v8 * 0x35620000000000025eaffffffffffffe508ffffffffffff0d29 + v10 * 0x99c3fffffffffffa6f7fffffffffffff33020000000000099e0 + v17 * 0xb8c6000000000006f7b00000000000000101fffffffffff3f86 + v19 * -0x18ae80000000000097fb0000000000000a1adfffffffffff9977 + v21 * -0x67b9fffffffffffd980fffffffffffff9fa5fffffffffff9599 + v28 * 0xa3ee000000000005244ffffffffffffedacc00000000000f3ba + v30 * 0x10907fffffffffff133700000000000003783fffffffffff4bd6 + v32 * -0x5e85fffffffffffbf77ffffffffffffffea000000000000d01b + 0x200000009d83000100000000e9c800001ffffffed7db0000fffffff55e48000, ln);
+        o0.append(y0);
+        o1.append(y1);
+        o2.append(y2);
+        o3.append(y3);
+    }
+
+    /// The lane format of `conv_1d_dilations_batch`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const CONV_1D_DILATIONS_BATCH_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
+
+    /// The zero-padded copy of one input image of `conv_1d_dilations_batch`, layout [row][channel][column].
+    #[inline(never)]
+    fn conv_1d_dilations_batch_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23] = (*img.multi_pop_front::<24>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v8);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(v18);
+        padded.append(v19);
+        padded.append(v20);
+        padded.append(v21);
+        padded.append(v22);
+        padded.append(v23);
+        padded.append(0);
+        padded.span()
+    }
+
+    /// The weights of `conv_1d_dilations_batch`, one output's after another, for its plain path.
+    const CONV_1D_DILATIONS_BATCH_PLAIN_W: [felt252; 36] = [
+        11100, -62167, 39392, -49274, 26249, 27239, 62394, -46122, -53275, 9414, -55224, -26239,
+        129, -20695, 12333, -37530, 7106, 176, 25999, 9707, -22792, 28539, -38907, 9855,
+        21061, -60617, 16520, -38418, 6833, 19682, 23651, -50548, -13277, 20983, 33924, -12099,
     ];
 
-    /// Sums of outputs 0..4 over inputs 0..9; the weights are immediates.
-    #[inline(never)]
-    fn conv_1d_dilations_batch_g0(x: Span<felt252>) -> [felt252; 4] {
-        let mut x = x;
-        let [x0, x1, x2, x3, x4, x5, x6, x7, x8] = (*x.multi_pop_front::<9>().unwrap()).unbox();
-        let y0 = x0 * 11100 + x1 * -62167 + x2 * 39392 + x3 * -49274 + x4 * 26249 + x5 * 27239 + x6 * 62394 + x7 * -46122 + x8 * -53275;
-        let y1 = x0 * 9414 + x1 * -55224 + x2 * -26239 + x3 * 129 + x4 * -20695 + x5 * 12333 + x6 * -37530 + x7 * 7106 + x8 * 176;
-        let y2 = x0 * 25999 + x1 * 9707 + x2 * -22792 + x3 * 28539 + x4 * -38907 + x5 * 9855 + x6 * 21061 + x7 * -60617 + x8 * 16520;
-        let y3 = x0 * -38418 + x1 * 6833 + x2 * 19682 + x3 * 23651 + x4 * -50548 + x5 * -13277 + x6 * 20983 + x7 * 33924 + x8 * -12099;
-        [y0, y1, y2, y3]
-    }
+    /// The biases of `conv_1d_dilations_batch` at scale 2s, for its plain path.
+    const CONV_1D_DILATIONS_BATCH_PLAIN_B: [felt252; 4] = [
+        -2853961728, -2484273152, 245104640, 1321271296,
+    ];
 
     /// Node `conv_1d_dilations_batch` (Conv): x0, x1, x2 -> y0 float32[2, 4, 7]
     #[inline(never)]
     fn node_conv_1d_dilations_batch(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^42
+        if cairn::packed::below(cairn::packed::squares(i0), 0x1000000000000000000000) {
+        let ln = cairn::packed::lanes(CONV_1D_DILATIONS_BATCH_LANES);
         let mut out = array![];
         for b in 0..2_u32 {
-            let mut xe = array![];
-            cairn::io::append(ref xe, i0.slice(b * 24, 24));
-            xe.append(0);
-            let xe = xe.span();
-            // position-major results: [position][output channel]
-            let mut pos = array![];
-            for o in 0..7_u32 {
-                let [y0, y1, y2, y3] = conv_1d_dilations_batch_g0(cairn::tensor::take(xe, CONV_1D_DILATIONS_BATCH_TAPS.span().slice((0 * 7 + o) * 9, 9)).span());
-                pos.append(cairn::fixed::rescale(y0 + -2853961728, sc));
-                pos.append(cairn::fixed::rescale(y1 + -2484273152, sc));
-                pos.append(cairn::fixed::rescale(y2 + 245104640, sc));
-                pos.append(cairn::fixed::rescale(y3 + 1321271296, sc));
+            let img = i0.slice(b * 24, 24);
+            // zero-padded copy, layout [row][channel][column]
+            let padded = conv_1d_dilations_batch_padded(img);
+            // one array per output channel, joined in channel order below
+            let mut o0 = array![];
+            let mut o1 = array![];
+            let mut o2 = array![];
+            let mut o3 = array![];
+            for oh in 0..1_u32 {
+                conv_1d_dilations_batch_q0(padded.slice(oh * 33, 33), ln, ref o0, ref o1, ref o2, ref o3);
             }
-            // to channel-major [output channel][position]
-            for mi in 0..4_u32 {
-                for o in 0..7_u32 {
-                    out.append(*pos[o * 4 + mi]);
-                }
-            }
+            cairn::io::copy(ref out, o0.span());
+            cairn::io::copy(ref out, o1.span());
+            cairn::io::copy(ref out, o2.span());
+            cairn::io::copy(ref out, o3.span());
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, CONV_1D_DILATIONS_BATCH_PLAIN_W.span(), CONV_1D_DILATIONS_BATCH_PLAIN_B.span(), cairn::packed::Conv2d { batch: 2, c: 3, h: 1, w: 8, m: 4, cg: 3, mg: 4, kh: 1, kw: 3, sh: 1, sw: 1, dh: 1, dw: 2, pt: 0, pl: 2, ho: 1, wo: 7 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]

@@ -2246,53 +2246,135 @@ pub mod dense_conv_1d_same_fast {
         -3522, 64609, -10398,
     ];
 
-    /// For each group and output position of `dense_conv_1d_same`, the input index of every window tap
-    /// (18 = the zero appended for padding).
-    const DENSE_CONV_1D_SAME_TAPS: [u32; 72] = [
-        18, 0, 1, 2, 18, 9, 10, 11, 0, 1, 2, 3,
-        9, 10, 11, 12, 1, 2, 3, 4, 10, 11, 12, 13,
-        2, 3, 4, 5, 11, 12, 13, 14, 3, 4, 5, 6,
-        12, 13, 14, 15, 4, 5, 6, 7, 13, 14, 15, 16,
-        5, 6, 7, 8, 14, 15, 16, 17, 6, 7, 8, 18,
-        15, 16, 17, 18, 7, 8, 18, 18, 16, 17, 18, 18,
+    /// One output row of channel 0 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_1d_same_p0(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * -0x10a9 + v1 * -0x2151fffffffffffd4fa + v2 * -0x10a8fffffffffffffa9f3fffffffffffee09 + v3 * -0x2151fffffffffffd4f9fffffffffffffdc11fffffffffff7949 + v4 * 0x560c0000000000011f700000000000010d6e000000000000000 + v5 * 0x23ee0000000000086b700000000000000000000000000000000 + v6 * 0x10d6e00000000000000000000000000000000000000000000000 + v12 * 0xaca1 + v13 * 0x1594200000000000ef35 + v14 * 0xaca10000000000001de69fffffffffff1a70 + v15 * 0x1594200000000000ef34ffffffffffffe34e0000000000003d76 + v16 * 0x1de69fffffffffff1a7000000000000007aec000000000000000 + v17 * -0x1cb1ffffffffffffc28a00000000000000000000000000000000 + v18 * 0x7aec00000000000000000000000000000000000000000000000 + 0x1fffffffe47d0000ffffffff23e800001fffffffe47d0000ffffffff23e8000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v4 * -0x10a9 + v5 * -0x2151fffffffffffd4fa + v6 * -0x10a8fffffffffffffa9f3fffffffffffee09 + v7 * -0x2151fffffffffffd4f9fffffffffffffdc11fffffffffff7949 + v8 * 0x560c0000000000011f700000000000010d6e000000000000000 + v9 * 0x23ee0000000000086b700000000000000000000000000000000 + v10 * 0x10d6e00000000000000000000000000000000000000000000000 + v16 * 0xaca1 + v17 * 0x1594200000000000ef35 + v18 * 0xaca10000000000001de69fffffffffff1a70 + v19 * 0x1594200000000000ef34ffffffffffffe34e0000000000003d76 + v20 * 0x1de69fffffffffff1a7000000000000007aec000000000000000 + v21 * -0x1cb1ffffffffffffc28a00000000000000000000000000000000 + v22 * 0x7aec00000000000000000000000000000000000000000000000 + 0x1fffffffe47d0000ffffffff23e800001fffffffe47d0000ffffffff23e8000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v8 * -0x10a9 + v9 * 0x2b06 + v10 * 0x11f7 + v11 * 0x86b7 + v20 * 0xaca1 + v21 * 0xef35 + v22 * -0xe590 + v23 * 0x3d76 + 0xffffffff23e8000, ln);
+        out.append(y0);
+    }
+
+    /// One output row of channel 1 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_1d_same_p1(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * -0x268d + v1 * -0x4d1a0000000000066b1 + v2 * -0x268d0000000000000cd61fffffffffffd640 + v3 * -0x4d1a0000000000066b0fffffffffffffac80000000000009909 + v4 * -0xcd61fffffffffffd64000000000000013212000000000000000 + v5 * 0x537ffffffffffff66f700000000000000000000000000000000 + v6 * -0x1321200000000000000000000000000000000000000000000000 + v12 * 0x497f + v13 * 0x92fdffffffffffff8be + v14 * 0x497effffffffffffff17bfffffffffff4efe + v15 * 0x92fdffffffffffff8bdffffffffffffe9dfbfffffffffffe523 + v16 * -0xe8400000000000b102000000000000035ba000000000000000 + v17 * -0x16204000000000001add00000000000000000000000000000000 + v18 * -0x35ba00000000000000000000000000000000000000000000000 + 0x20000001f8c300010000000fc618000020000001f8c300010000000fc618000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v4 * -0x268d + v5 * -0x4d1a0000000000066b1 + v6 * -0x268d0000000000000cd61fffffffffffd640 + v7 * -0x4d1a0000000000066b0fffffffffffffac80000000000009909 + v8 * -0xcd61fffffffffffd64000000000000013212000000000000000 + v9 * 0x537ffffffffffff66f700000000000000000000000000000000 + v10 * -0x1321200000000000000000000000000000000000000000000000 + v16 * 0x497f + v17 * 0x92fdffffffffffff8be + v18 * 0x497effffffffffffff17bfffffffffff4efe + v19 * 0x92fdffffffffffff8bdffffffffffffe9dfbfffffffffffe523 + v20 * -0xe8400000000000b102000000000000035ba000000000000000 + v21 * -0x16204000000000001add00000000000000000000000000000000 + v22 * -0x35ba00000000000000000000000000000000000000000000000 + 0x20000001f8c300010000000fc618000020000001f8c300010000000fc618000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v8 * -0x268d + v9 * -0x66b1 + v10 * 0x29c0 + v11 * -0x9909 + v20 * 0x497f + v21 * -0x742 + v22 * -0xb102 + v23 * -0x1add + 0x10000000fc618000, ln);
+        out.append(y0);
+    }
+
+    /// One output row of channel 2 in packed lanes (4 consecutive columns per word): the packed filter as immediates, one split and rounding per lane.
+    #[inline(never)]
+    fn dense_conv_1d_same_p2(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {
+        let mut rows = rows;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23] = (*rows.multi_pop_front::<24>().unwrap()).unbox();
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v0 * -0x7a75 + v1 * -0xf4e9fffffffffffaa5e + v2 * -0x7a74fffffffffffff54bbfffffffffff0dd3 + v3 * -0xf4e9fffffffffffaa5dffffffffffffe1ba60000000000047bd + v4 * 0xab4400000000000f22cfffffffffffff7086000000000000000 + v5 * 0x1e459fffffffffffb84300000000000000000000000000000000 + v6 * -0x8f7a00000000000000000000000000000000000000000000000 + v12 * -0x7c83 + v13 * -0xf905fffffffffff8618 + v14 * -0x7c82fffffffffffff0c30000000000001224 + v15 * -0xf905fffffffffff861800000000000002447fffffffffff8793 + v16 * 0xf3cffffffffffffeddc0000000000000f0da000000000000000 + v17 * -0x2447fffffffffff879300000000000000000000000000000000 + v18 * 0xf0da00000000000000000000000000000000000000000000000 + 0x1fffffffaec50000fffffffd762800001fffffffaec50000fffffffd7628000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, y1, y2, y3) = cairn::packed::split_4(v4 * -0x7a75 + v5 * -0xf4e9fffffffffffaa5e + v6 * -0x7a74fffffffffffff54bbfffffffffff0dd3 + v7 * -0xf4e9fffffffffffaa5dffffffffffffe1ba60000000000047bd + v8 * 0xab4400000000000f22cfffffffffffff7086000000000000000 + v9 * 0x1e459fffffffffffb84300000000000000000000000000000000 + v10 * -0x8f7a00000000000000000000000000000000000000000000000 + v16 * -0x7c83 + v17 * -0xf905fffffffffff8618 + v18 * -0x7c82fffffffffffff0c30000000000001224 + v19 * -0xf905fffffffffff861800000000000002447fffffffffff8793 + v20 * 0xf3cffffffffffffeddc0000000000000f0da000000000000000 + v21 * -0x2447fffffffffff879300000000000000000000000000000000 + v22 * 0xf0da00000000000000000000000000000000000000000000000 + 0x1fffffffaec50000fffffffd762800001fffffffaec50000fffffffd7628000, ln);
+        out.append(y0);
+        out.append(y1);
+        out.append(y2);
+        out.append(y3);
+        let (y0, _, _, _) = cairn::packed::split_4(v8 * -0x7a75 + v9 * 0x55a2 + v10 * 0xf22d + v11 * -0x47bd + v20 * -0x7c83 + v21 * 0x79e8 + v22 * -0x1224 + v23 * 0x786d + 0xfffffffd7628000, ln);
+        out.append(y0);
+    }
+
+    /// The lane format of `dense_conv_1d_same`: 4 lanes of 61 bits at scale 16 (2^s, 2^k, 2^(k-1-s), 2^(k-1)).
+    const DENSE_CONV_1D_SAME_LANES: cairn::packed::LaneFormat = cairn::packed::LaneFormat { div_s: 0x10000, div_k: 0x2000000000000000, center: 0x100000000000, half_k: 0x1000000000000000 };
+
+    /// The zero-padded copy of one input image of `dense_conv_1d_same`, layout [row][channel][column].
+    #[inline(never)]
+    fn dense_conv_1d_same_padded(img: Span<felt252>) -> Span<felt252> {
+        let mut img = img;
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17] = (*img.multi_pop_front::<18>().unwrap()).unbox();
+        let mut padded = array![];
+        padded.append(0);
+        padded.append(v0);
+        padded.append(v1);
+        padded.append(v2);
+        padded.append(v3);
+        padded.append(v4);
+        padded.append(v5);
+        padded.append(v6);
+        padded.append(v7);
+        padded.append(v8);
+        padded.append(0);
+        padded.append(0);
+        padded.append(0);
+        padded.append(v9);
+        padded.append(v10);
+        padded.append(v11);
+        padded.append(v12);
+        padded.append(v13);
+        padded.append(v14);
+        padded.append(v15);
+        padded.append(v16);
+        padded.append(v17);
+        padded.append(0);
+        padded.append(0);
+        padded.span()
+    }
+
+    /// The weights of `dense_conv_1d_same`, one output's after another, for its plain path.
+    const DENSE_CONV_1D_SAME_PLAIN_W: [felt252; 24] = [
+        -4265, 11014, 4599, 34487, 44193, 61237, -58768, 15734, -9869, -26289, 10688, -39177,
+        18815, -1858, -45314, -6877, -31349, 21922, 61997, -18365, -31875, 31208, -4644, 30829,
     ];
 
-    /// Sums of outputs 0..3 over inputs 0..8; the weights are immediates.
-    #[inline(never)]
-    fn dense_conv_1d_same_g0(x: Span<felt252>) -> [felt252; 3] {
-        let mut x = x;
-        let [x0, x1, x2, x3, x4, x5, x6, x7] = (*x.multi_pop_front::<8>().unwrap()).unbox();
-        let y0 = x0 * -4265 + x1 * 11014 + x2 * 4599 + x3 * 34487 + x4 * 44193 + x5 * 61237 + x6 * -58768 + x7 * 15734;
-        let y1 = x0 * -9869 + x1 * -26289 + x2 * 10688 + x3 * -39177 + x4 * 18815 + x5 * -1858 + x6 * -45314 + x7 * -6877;
-        let y2 = x0 * -31349 + x1 * 21922 + x2 * 61997 + x3 * -18365 + x4 * -31875 + x5 * 31208 + x6 * -4644 + x7 * 30829;
-        [y0, y1, y2]
-    }
+    /// The biases of `dense_conv_1d_same` at scale 2s, for its plain path.
+    const DENSE_CONV_1D_SAME_PLAIN_B: [felt252; 3] = [
+        -230817792, 4234215424, -681443328,
+    ];
 
     /// Node `dense_conv_1d_same` (Conv): x0, x1, x2 -> y0 float32[1, 3, 9]
     #[inline(never)]
     fn node_dense_conv_1d_same(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
+        // the lanes are exact for inputs of norm below 2^43
+        if cairn::packed::below(cairn::packed::squares(i0), 0x4000000000000000000000) {
+        let ln = cairn::packed::lanes(DENSE_CONV_1D_SAME_LANES);
         let mut out = array![];
         for b in 0..1_u32 {
-            let mut xe = array![];
-            cairn::io::append(ref xe, i0.slice(b * 18, 18));
-            xe.append(0);
-            let xe = xe.span();
-            // position-major results: [position][output channel]
-            let mut pos = array![];
-            for o in 0..9_u32 {
-                let [y0, y1, y2] = dense_conv_1d_same_g0(cairn::tensor::take(xe, DENSE_CONV_1D_SAME_TAPS.span().slice((0 * 9 + o) * 8, 8)).span());
-                pos.append(cairn::fixed::rescale(y0 + -230817792, sc));
-                pos.append(cairn::fixed::rescale(y1 + 4234215424, sc));
-                pos.append(cairn::fixed::rescale(y2 + -681443328, sc));
+            let img = i0.slice(b * 18, 18);
+            // zero-padded copy, layout [row][channel][column]
+            let padded = dense_conv_1d_same_padded(img);
+            for oh in 0..1_u32 {
+                dense_conv_1d_same_p0(padded.slice(oh * 24, 24), ln, ref out);
             }
-            // to channel-major [output channel][position]
-            for mi in 0..3_u32 {
-                for o in 0..9_u32 {
-                    out.append(*pos[o * 3 + mi]);
-                }
+            for oh in 0..1_u32 {
+                dense_conv_1d_same_p1(padded.slice(oh * 24, 24), ln, ref out);
+            }
+            for oh in 0..1_u32 {
+                dense_conv_1d_same_p2(padded.slice(oh * 24, 24), ln, ref out);
             }
         }
         out.span()
+        } else {
+        cairn::packed::conv2d_rows(i0, DENSE_CONV_1D_SAME_PLAIN_W.span(), DENSE_CONV_1D_SAME_PLAIN_B.span(), cairn::packed::Conv2d { batch: 1, c: 2, h: 1, w: 9, m: 3, cg: 2, mg: 3, kh: 1, kw: 4, sh: 1, sw: 1, dh: 1, dw: 1, pt: 0, pl: 1, ho: 1, wo: 9 }, cairn::packed::LaneClamp { lo: -9223372036854775808, hi: 9223372036854775807, lo_q: 0x0, hi_q: 0xffffffffffffffff, lo_u: 0, hi_u: 0 }, sc)
+        }
     }
 
     #[test]

@@ -1369,6 +1369,66 @@ fn lane_constants(n: &NodeGen, base: &str, pk: Packing, s: u32) -> Vec<String> {
     items
 }
 
+/// The row forms of a 2-D convolution, best first: packed with the pool
+/// after it folded, plain with a MaxPool folded, packed, plain.
+fn row_forms(
+    n: &NodeGen,
+    conv: &Conv,
+    wt: &cairn_runtime::Tensor<i64>,
+    bias: Option<&[i64]>,
+) -> Option<Result<FastCode, String>> {
+    if let Some(pool) = n.pool_after {
+        if let Some(code) = conv_rows_packed(n, conv, wt, bias, Some(pool)) {
+            return Some(code.map(|code| FastCode { code, pool_folded: true }));
+        }
+        // the plain row form folds a MaxPool only (an AveragePool after a
+        // plain conv takes its own row form)
+        if pool.kind == PoolKind::Max {
+            if let Some(code) = conv_rows(n, conv, wt, bias, Some(pool.window)) {
+                return Some(Ok(FastCode { code, pool_folded: true }));
+            }
+        }
+    }
+    if let Some(code) = conv_rows_packed(n, conv, wt, bias, None) {
+        return Some(code.map(|code| FastCode { code, pool_folded: false }));
+    }
+    conv_rows(n, conv, wt, bias, None).map(|code| Ok(FastCode { code, pool_folded: false }))
+}
+
+/// A 1-D convolution as the 2-D one of height 1 it is — the same [N, C, L]
+/// data read as [N, C, 1, L], the filters as [M, C/g, 1, k], the window
+/// resolved by the reference and made explicit (kernel [1, k], strides
+/// [1, s], dilations [1, d], pads [0, begin, 0, end]) — so it takes the row
+/// forms, packed lanes and pool folding included (a pool after it comes as
+/// a [1, k] window, see `Emitter::foldable_pool`).
+fn conv1d_row_forms(
+    n: &NodeGen,
+    conv: &Conv,
+    wt: &cairn_runtime::Tensor<i64>,
+    bias: Option<&[i64]>,
+) -> Option<Result<FastCode, String>> {
+    use cairn_runtime::ops::window::{AutoPad, WindowAttrs};
+    let x = n.input(0).ok()?;
+    let win = conv.window.resolve(&x.shape[2..], Some(&wt.shape()[2..])).ok()?;
+    let two = |v: usize| Some(vec![1, v as i64]);
+    let conv2 = Conv {
+        window: WindowAttrs {
+            auto_pad: AutoPad::NotSet,
+            kernel_shape: two(win.kernel[0]),
+            strides: two(win.strides[0]),
+            dilations: two(win.dilations[0]),
+            pads: Some(vec![0, win.pads_begin[0] as i64, 0, win.pads_end[0] as i64]),
+            ceil_mode: false,
+        },
+        group: conv.group,
+    };
+    let shape = wt.shape();
+    let wt2 = cairn_runtime::Tensor::new(vec![shape[0], shape[1], 1, shape[2]], wt.data().to_vec()).ok()?;
+    let mut inputs = n.inputs.clone();
+    inputs[0] = Some(super::ValueGen { shape: vec![x.shape[0], x.shape[1], 1, x.shape[2]], ..x.clone() });
+    row_forms(&NodeGen { inputs, ..n.clone() }, &conv2, &wt2, bias)
+}
+
 /// Conv with constant filters: for every output position, the window's inputs
 /// (padding reads a zero appended to the input) are gathered by a constant
 /// index table and passed to one function per group that computes all of the
@@ -1404,23 +1464,13 @@ pub fn conv_fast(n: &NodeGen, budget: &mut usize) -> Option<Result<FastCode, Str
     }
     *budget -= terms;
     if spatial.len() == 2 {
-        if let Some(pool) = n.pool_after {
-            if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), Some(pool)) {
-                return Some(code.map(|code| FastCode { code, pool_folded: true }));
-            }
-            // the plain row form folds a MaxPool only (an AveragePool after
-            // a plain conv takes its own row form)
-            if pool.kind == PoolKind::Max {
-                if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), Some(pool.window)) {
-                    return Some(Ok(FastCode { code, pool_folded: true }));
-                }
-            }
+        if let Some(code) = row_forms(n, conv, wt, bias.as_deref()) {
+            return Some(code);
         }
-        if let Some(code) = conv_rows_packed(n, conv, wt, bias.as_deref(), None) {
-            return Some(code.map(|code| FastCode { code, pool_folded: false }));
-        }
-        if let Some(code) = conv_rows(n, conv, wt, bias.as_deref(), None) {
-            return Some(Ok(FastCode { code, pool_folded: false }));
+    }
+    if spatial.len() == 1 {
+        if let Some(code) = conv1d_row_forms(n, conv, wt, bias.as_deref()) {
+            return Some(code);
         }
     }
     let zero = c * in_sz; // index of the appended zero

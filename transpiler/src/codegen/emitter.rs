@@ -431,14 +431,19 @@ impl<'a> Emitter<'a> {
             "AveragePool" => (PoolKind::Average, &pool.op.as_any().downcast_ref::<AveragePool>()?.window),
             _ => return None,
         };
-        let [_, _, h, w] = *shape else { return None };
-        let win = window.resolve(&[h, w], None).ok()?;
+        // a 1-D pool is the 2-D one of height 1 (as its Conv, see dense::conv1d_row_forms)
+        let spatial = &shape[2..];
+        let win = window.resolve(spatial, None).ok()?;
         let tiles = win.kernel == win.strides
             && win.dilations.iter().all(|&d| d == 1)
             && win.pads_begin.iter().chain(&win.pads_end).all(|&p| p == 0)
-            && win.output[0] * win.kernel[0] == h
-            && win.output[1] * win.kernel[1] == w;
-        tiles.then(|| (pool.name.clone(), PoolAfter { kind, window: [win.kernel[0], win.kernel[1]] }))
+            && win.output.iter().zip(&win.kernel).zip(spatial).all(|((o, k), s)| o * k == *s);
+        let window = match win.kernel[..] {
+            [kh, kw] => [kh, kw],
+            [k] => [1, k],
+            _ => return None,
+        };
+        tiles.then(|| (pool.name.clone(), PoolAfter { kind, window }))
     }
 
     /// The documented function of one node.

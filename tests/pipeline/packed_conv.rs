@@ -61,23 +61,42 @@ fn check(bits: u32, lanes: usize, spike: f32) {
     let p2 = lib.split("fn node_p2(").nth(1).expect("node_p2");
     assert!(!p2[..p2.find("\n}").unwrap()].contains("cairn::ops::"), "the pool is folded:\n{lib}");
     let program = package.compile().expect("compile");
+    let steps =
+        runs_equal_reference(&m, &program, scale, [(40, None), (41, None), (42, Some(spike))], |seed, spike| {
+            let mut x: Vec<f32> = values(144, seed).iter().map(|v| v * 2.0).collect();
+            if let Some(v) = spike {
+                // one input far beyond the norm bound (but every conv output
+                // stays storable): the library's loops compute the layer
+                x[40] = v;
+            }
+            sample_json("x", &x, 4, 6, 6)
+        });
+    // the spiked input took the (much slower) plain path
+    assert!(steps[2] > 3 * steps[0], "scale {bits}: steps {steps:?}");
+}
+
+/// Runs `m`'s compiled program on three samples made by `sample_of` from
+/// seeds and an optional spike, checks every output against the reference
+/// bit for bit, and returns the steps of each run.
+fn runs_equal_reference(
+    m: &cairn::Model,
+    program: &cairn::Program,
+    scale: cairn::Scale,
+    runs: [(u64, Option<f32>); 3],
+    sample_of: impl Fn(u64, Option<f32>) -> String,
+) -> Vec<usize> {
     let mut steps = Vec::new();
-    for (seed, spike) in [(40, None), (41, None), (42, Some(spike))] {
-        let mut x: Vec<f32> = values(144, seed).iter().map(|v| v * 2.0).collect();
-        if let Some(v) = spike {
-            // one input far beyond the norm bound (but every conv output
-            // stays storable): the library's loops compute the layer
-            x[40] = v;
-        }
-        let json = sample_json("x", &x, 4, 6, 6);
+    for (seed, spike) in runs {
+        let json = sample_of(seed, spike);
         let sample = m.parse_samples(json.as_bytes(), "sample").expect("sample").remove(0);
         let reference = m.evaluate(scale, &sample).expect("reference");
         let run = program.run(&sample).expect("Cairo run");
-        assert_eq!(run.outputs[0].raw, reference[0].raw, "scale {bits}, seed {seed}: Cairo differs from the reference");
+        for (o, r) in run.outputs.iter().zip(&reference) {
+            assert_eq!(o.raw, r.raw, "scale {}, seed {seed}: Cairo differs from the reference", scale.bits());
+        }
         steps.push(run.vm.steps);
     }
-    // the spiked input took the (much slower) plain path
-    assert!(steps[2] > 3 * steps[0], "scale {bits}: steps {steps:?}");
+    steps
 }
 
 #[test]
@@ -154,22 +173,15 @@ fn check_averaged(bits: u32, lanes: usize, spike: f32) {
         assert!(!f[..f.find("\n}").unwrap()].contains("cairn::ops::"), "{folded} is folded:\n{lib}");
     }
     let program = package.compile().expect("compile");
-    let mut steps = Vec::new();
-    for (seed, spike) in [(50, None), (51, None), (52, Some(spike))] {
-        let mut x: Vec<f32> = values(96, seed).iter().map(|v| v * 2.0).collect();
-        if let Some(v) = spike {
-            // beyond every layer's norm bound: the plain paths, then the tiles' means
-            x[17] = v;
-        }
-        let json = sample_json("x", &x, 2, 6, 8);
-        let sample = m.parse_samples(json.as_bytes(), "sample").expect("sample").remove(0);
-        let reference = m.evaluate(scale, &sample).expect("reference");
-        let run = program.run(&sample).expect("Cairo run");
-        for (o, r) in run.outputs.iter().zip(&reference) {
-            assert_eq!(o.raw, r.raw, "scale {bits}, seed {seed}: Cairo differs from the reference");
-        }
-        steps.push(run.vm.steps);
-    }
+    let steps =
+        runs_equal_reference(&m, &program, scale, [(50, None), (51, None), (52, Some(spike))], |seed, spike| {
+            let mut x: Vec<f32> = values(96, seed).iter().map(|v| v * 2.0).collect();
+            if let Some(v) = spike {
+                // beyond every layer's norm bound: the plain paths, then the tiles' means
+                x[17] = v;
+            }
+            sample_json("x", &x, 2, 6, 8)
+        });
     assert!(steps[2] > 2 * steps[0], "scale {bits}: the spike took the plain paths: steps {steps:?}");
 }
 
@@ -266,21 +278,14 @@ fn check_depthwise(bits: u32, lanes: usize, spike: f32) {
     let d4 = node_body("d4");
     assert!(!d4.contains("squares(") && !d4.contains("conv2d_rows("), "d4's input is bounded by the Clip:\n{d4}");
     let program = package.compile().expect("compile");
-    let mut steps = Vec::new();
-    for (seed, spike) in [(60, None), (61, None), (62, Some(spike))] {
-        let mut x: Vec<f32> = values(252, seed).iter().map(|v| v * 2.0).collect();
-        if let Some(v) = spike {
-            x[100] = v;
-        }
-        let json = sample_json("x", &x, 4, 7, 9);
-        let sample = m.parse_samples(json.as_bytes(), "sample").expect("sample").remove(0);
-        let reference = m.evaluate(scale, &sample).expect("reference");
-        let run = program.run(&sample).expect("Cairo run");
-        for (o, r) in run.outputs.iter().zip(&reference) {
-            assert_eq!(o.raw, r.raw, "scale {bits}, seed {seed}: Cairo differs from the reference");
-        }
-        steps.push(run.vm.steps);
-    }
+    let steps =
+        runs_equal_reference(&m, &program, scale, [(60, None), (61, None), (62, Some(spike))], |seed, spike| {
+            let mut x: Vec<f32> = values(252, seed).iter().map(|v| v * 2.0).collect();
+            if let Some(v) = spike {
+                x[100] = v;
+            }
+            sample_json("x", &x, 4, 7, 9)
+        });
     assert!(steps[2] > 2 * steps[0], "scale {bits}: the spike took the plain paths: steps {steps:?}");
 }
 
@@ -356,22 +361,16 @@ fn one_dimensional_convolutions_take_the_row_forms_and_fold_their_pools() {
             assert!(!f[..f.find("\n}").unwrap()].contains("cairn::ops::"), "{folded} is folded:\n{lib}");
         }
         let program = package.compile().expect("compile");
-        let mut steps = Vec::new();
-        for (seed, spike) in [(70, None), (71, None), (72, Some(if bits == 16 { 1.0e9f32 } else { 1.2e9 }))] {
-            let mut x: Vec<f32> = values(60, seed).iter().map(|v| v * 2.0).collect();
-            if let Some(v) = spike {
-                x[25] = v;
-            }
-            let planes: Vec<Vec<f32>> = x.chunks(20).map(|c| c.to_vec()).collect();
-            let json = serde_json::json!({ "x": [planes] }).to_string();
-            let sample = m.parse_samples(json.as_bytes(), "sample").expect("sample").remove(0);
-            let reference = m.evaluate(scale, &sample).expect("reference");
-            let run = program.run(&sample).expect("Cairo run");
-            for (o, r) in run.outputs.iter().zip(&reference) {
-                assert_eq!(o.raw, r.raw, "scale {bits}, seed {seed}: Cairo differs from the reference");
-            }
-            steps.push(run.vm.steps);
-        }
+        let spike = if bits == 16 { 1.0e9f32 } else { 1.2e9 };
+        let steps =
+            runs_equal_reference(&m, &program, scale, [(70, None), (71, None), (72, Some(spike))], |seed, spike| {
+                let mut x: Vec<f32> = values(60, seed).iter().map(|v| v * 2.0).collect();
+                if let Some(v) = spike {
+                    x[25] = v;
+                }
+                let planes: Vec<Vec<f32>> = x.chunks(20).map(|c| c.to_vec()).collect();
+                serde_json::json!({ "x": [planes] }).to_string()
+            });
         assert!(steps[2] > 2 * steps[0], "scale {bits}: the spike took the plain paths: steps {steps:?}");
     }
 }

@@ -744,27 +744,13 @@ impl RowForm {
             ),
         };
         let mean_param = if average { "lm: cairn::packed::LaneMean, " } else { "" };
-        let mut f = format!(
+        let f = format!(
             "/// {what} in packed lanes ({} per word): the packed filters as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_q{}(rows: Span<felt252>, ln: cairn::packed::Lanes, {mean_param}{}) {{\n",
             pk.lanes,
             chans.start,
             targets.join(", ")
         );
-        if used.iter().any(|&u| u) {
-            let names: Vec<String> =
-                used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
-            let _ = writeln!(
-                f,
-                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{}>().unwrap()).unbox();",
-                names.join(", "),
-                used.len()
-            );
-        }
-        for l in lines {
-            let _ = writeln!(f, "{l}");
-        }
-        f.push_str("}\n");
-        f
+        row_function_body(f, &used, lines)
     }
 
     /// The packed row function of output channel `mi` when its lanes run
@@ -831,25 +817,11 @@ impl RowForm {
                 lines.push(format!("    out.append(y{l});"));
             }
         }
-        let mut f = format!(
+        let f = format!(
             "/// One output row of channel {mi} in packed lanes ({} consecutive columns per word): the packed filter as immediates, one split and rounding per lane.\n#[inline(never)]\nfn {base}_p{mi}(rows: Span<felt252>, ln: cairn::packed::Lanes, ref out: Array<felt252>) {{\n",
             pk.lanes
         );
-        if used.iter().any(|&u| u) {
-            let names: Vec<String> =
-                used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
-            let _ = writeln!(
-                f,
-                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{}>().unwrap()).unbox();",
-                names.join(", "),
-                used.len()
-            );
-        }
-        for l in lines {
-            let _ = writeln!(f, "{l}");
-        }
-        f.push_str("}\n");
-        f
+        row_function_body(f, &used, lines)
     }
 
     /// The code of channel `mi` for one output row (`pool` = None) or one
@@ -934,7 +906,6 @@ impl RowForm {
         used: &[bool],
         pool: Option<[usize; 2]>,
     ) -> String {
-        let band = used.len();
         let single = chans.len() == 1;
         let (name, targets) = if single {
             (format!("{base}_m{}", chans.start), "ref out: Array<felt252>".to_string())
@@ -953,21 +924,8 @@ impl RowForm {
                 "One pooled output row of {of}: the exact sums of the {ph} conv rows under it (filters as immediates), the maximum of each {ph}×{pw} window, one rounding each"
             ),
         };
-        let mut f = format!("/// {what}.\n#[inline(never)]\nfn {name}(rows: Span<felt252>, sc: Scale, {targets}) {{\n");
-        if used.iter().any(|&u| u) {
-            let names: Vec<String> =
-                used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
-            let _ = writeln!(
-                f,
-                "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{band}>().unwrap()).unbox();",
-                names.join(", ")
-            );
-        }
-        for l in parts.into_iter().flatten() {
-            let _ = writeln!(f, "{l}");
-        }
-        f.push_str("}\n");
-        f
+        let f = format!("/// {what}.\n#[inline(never)]\nfn {name}(rows: Span<felt252>, sc: Scale, {targets}) {{\n");
+        row_function_body(f, used, parts.into_iter().flatten())
     }
 
     /// Code building the zero-padded copy `padded` of image `img`. An image
@@ -1026,6 +984,26 @@ impl RowForm {
         let _ = writeln!(body, "    }}");
         let _ = writeln!(body, "    let padded = padded.span();");
     }
+}
+
+/// A row function's body after its header `f`: the band popped at once
+/// (naming only the values some line reads, `used`), then `lines`.
+fn row_function_body(mut f: String, used: &[bool], lines: impl IntoIterator<Item = String>) -> String {
+    if used.iter().any(|&u| u) {
+        let names: Vec<String> =
+            used.iter().enumerate().map(|(i, &u)| if u { format!("v{i}") } else { "_".into() }).collect();
+        let _ = writeln!(
+            f,
+            "    let mut rows = rows;\n    let [{}] = (*rows.multi_pop_front::<{}>().unwrap()).unbox();",
+            names.join(", "),
+            used.len()
+        );
+    }
+    for l in lines {
+        let _ = writeln!(f, "{l}");
+    }
+    f.push_str("}\n");
+    f
 }
 
 /// The row form of a 2-D convolution (no vertical dilation): a zero-padded

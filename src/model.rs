@@ -25,6 +25,19 @@ pub struct Model {
     network: Network,
 }
 
+/// An exclusive lock on the cache entry `dir` (the file `<dir>.lock` next to
+/// it), held until the returned file is dropped.
+fn lock_entry(dir: &Path) -> Result<std::fs::File> {
+    let lock_path = dir.with_extension("lock");
+    let io = |source| Error::Io { path: lock_path.clone(), source };
+    if let Some(parent) = lock_path.parent() {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io)?;
+    file.lock().map_err(io)?;
+    Ok(file)
+}
+
 impl Model {
     /// Loads and resolves an ONNX file. Every unsupported part is reported
     /// at once ([`Error::Unsupported`]).
@@ -130,6 +143,10 @@ impl Model {
         let shapes = sample.tensors.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
         let dir = self.cache_dir(scale, &shapes);
         let generated = self.generate(scale, Some(shapes))?;
+        // So do processes: replacing an entry removes the directory another
+        // process may be compiling in. Under the lock the first writer puts
+        // its sources in place and the others find them and reuse them.
+        let _entry = lock_entry(&dir)?;
         if let Ok(existing) = Package::open(&dir) {
             if existing.has_sources_of(&generated) {
                 return Ok(existing);
@@ -144,18 +161,26 @@ impl Model {
         scale: Scale,
         input_shapes: Option<Vec<Vec<usize>>>,
     ) -> Result<cairn_transpiler::codegen::Package> {
-        let model_name = Path::new(&self.name)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "model.onnx".into());
-        let opts = TranspileOptions { scale, input_shapes, model_name, fast_dense: true };
+        let opts = TranspileOptions { scale, input_shapes, model_name: self.file_name(), fast_dense: true };
         Ok(transpile(&self.network, &opts)?)
     }
 
+    /// The model's file name, as the generated package quotes it.
+    fn file_name(&self) -> String {
+        Path::new(&self.name)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "model.onnx".into())
+    }
+
     /// `$CAIRN_CACHE/packages/<model digest>-s<scale>[-<shapes digest>]`.
+    /// The digest covers the model's bytes and its file name, which the
+    /// generated sources quote: two names for one model (a file and the
+    /// bundled copy of it) must not take turns overwriting one entry.
     fn cache_dir(&self, scale: Scale, shapes: &[Vec<usize>]) -> PathBuf {
         let mut h = blake3::Hasher::new();
         h.update(&self.bytes);
+        h.update(self.file_name().as_bytes());
         let model = h.finalize().to_hex();
         let mut dir = format!("{}-s{}", &model[..16], scale.bits());
         if shapes != self.network.default_input_shapes().as_slice() {

@@ -78,3 +78,30 @@ fn a_transpile_that_cannot_compile_leaves_no_package_behind() {
     assert!(stderr.contains("corelib was not found") && stderr.contains("the package was removed"), "{stderr}");
     assert!(!pkg.exists(), "no half-made package (without a program hash) is left at {}", pkg.display());
 }
+
+/// Several cairn processes running the same model file on a cold cache:
+/// one writes the package's cache entry while the others wait for it and
+/// reuse it. Without the cross-process lock a later writer replaced the
+/// directory an earlier one was compiling in ("No such file or directory").
+#[test]
+fn processes_sharing_a_cold_package_cache_all_succeed() {
+    let cache = tempfile::tempdir().expect("temp cache");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_cairn"))
+            .args(["-q", "run", "examples/mlp/model.onnx", "--input", "examples/mlp/input.json"])
+            .current_dir(root)
+            .env("CAIRN_CACHE", cache.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn cairn")
+    };
+    let children: Vec<_> = (0..3).map(|_| spawn()).collect();
+    let outputs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().expect("wait")).collect();
+    for out in &outputs {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    // one result, printed by each
+    assert!(outputs.windows(2).all(|w| w[0].stdout == w[1].stdout), "the runs disagree");
+}

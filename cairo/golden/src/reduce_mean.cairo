@@ -25,7 +25,7 @@ pub mod reduce_mean_axes_input {
     /// Node `reduce_mean_axes_input` (ReduceMean): x0, x1 -> y0 float32[3, 1]
     #[inline(never)]
     fn node_reduce_mean_axes_input(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3, 4].span(), array![1].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 3, 4)
     }
 
     #[test]
@@ -93,7 +93,7 @@ pub mod reduce_mean_negative_axis {
     /// Node `reduce_mean_negative_axis` (ReduceMean): x0, x1 -> y0 float32[2, 3, 1]
     #[inline(never)]
     fn node_reduce_mean_negative_axis(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![2].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 6, 4)
     }
 
     #[test]
@@ -122,7 +122,7 @@ pub mod reduce_mean_all_axes {
     /// Node `reduce_mean_all_axes` (ReduceMean): x0 -> y0 float32[1, 1, 1]
     #[inline(never)]
     fn node_reduce_mean_all_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 2].span(), array![0, 1, 2].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 1, 12)
     }
 
     #[test]
@@ -155,7 +155,7 @@ pub mod reduce_mean_empty_axes {
     /// Node `reduce_mean_empty_axes` (ReduceMean): x0, x1 -> y0 float32[]
     #[inline(never)]
     fn node_reduce_mean_empty_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3, 2].span(), array![0, 1].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 1, 6)
     }
 
     #[test]
@@ -218,7 +218,7 @@ pub mod reduce_mean_noop_with_axes {
     /// Node `reduce_mean_noop_with_axes` (ReduceMean): x0, x1 -> y0 float32[2, 1]
     #[inline(never)]
     fn node_reduce_mean_noop_with_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3].span(), array![1].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 2, 3)
     }
 
     #[test]
@@ -247,7 +247,7 @@ pub mod reduce_mean_attr_axes {
     /// Node `reduce_mean_attr_axes` (ReduceMean): x0 -> y0 float32[2, 1, 1]
     #[inline(never)]
     fn node_reduce_mean_attr_axes(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![1, 2].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 2, 12)
     }
 
     #[test]
@@ -276,7 +276,7 @@ pub mod reduce_mean_attr_all {
     /// Node `reduce_mean_attr_all` (ReduceMean): x0 -> y0 float32[]
     #[inline(never)]
     fn node_reduce_mean_attr_all(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 3, 4].span(), array![0, 1, 2].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 1, 24)
     }
 
     #[test]
@@ -339,7 +339,7 @@ pub mod reduce_mean_rounds_half_up {
     /// Node `reduce_mean_rounds_half_up` (ReduceMean): x0, x1 -> y0 float32[4, 1]
     #[inline(never)]
     fn node_reduce_mean_rounds_half_up(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![4, 3].span(), array![1].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 4, 3)
     }
 
     #[test]
@@ -373,7 +373,7 @@ pub mod reduce_mean_pairs_half_up {
     /// Node `reduce_mean_pairs_half_up` (ReduceMean): x0, x1 -> y0 float32[2, 1]
     #[inline(never)]
     fn node_reduce_mean_pairs_half_up(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![2, 2].span(), array![1].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 2, 2)
     }
 
     #[test]
@@ -402,7 +402,7 @@ pub mod reduce_mean_large {
     /// Node `reduce_mean_large` (ReduceMean): x0 -> y0 float32[1]
     #[inline(never)]
     fn node_reduce_mean_large(sc: Scale, i0: Span<felt252>) -> Span<felt252> {
-        cairn::ops::reduce_mean::reduce_mean(@sc, i0, array![3].span(), array![0].span())
+        cairn::ops::global_average_pool::global_average_pool_fixed(i0, 1, 3)
     }
 
     #[test]

